@@ -1,0 +1,22 @@
+/* mc-ui.c: process-wide set-up of the UI layer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "mc-resources.h"
+#include "mc-ui.h"
+
+void
+mc_ui_ensure_resources (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      mc_register_resource ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
