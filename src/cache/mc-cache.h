@@ -1,0 +1,190 @@
+/* mc-cache.h: the SQLite cache of one cabinet (business): chats, messages,
+ * read markers, drafts, the outbox of sends in flight and sync state.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mc-chat.h"
+#include "mc-message.h"
+
+G_BEGIN_DECLS
+
+#define MC_CACHE_ERROR (mc_cache_error_quark ())
+
+typedef enum
+{
+  MC_CACHE_ERROR_FAILED,   /* SQLite refused a statement */
+  MC_CACHE_ERROR_CLOSED,   /* the cache was closed or deleted */
+} McCacheError;
+
+/* The schema version a new file gets and older files are migrated to. */
+#define MC_CACHE_SCHEMA_VERSION 2
+
+typedef enum
+{
+  MC_OUTBOX_STATE_QUEUED,   /* recorded, not yet handed to the network */
+  MC_OUTBOX_STATE_SENDING,  /* a request went out; its fate is unknown */
+  MC_OUTBOX_STATE_FAILED,   /* the Market refused it; the seller may retry */
+} McOutboxState;
+
+/* One send in flight.  Exactly one of @text and @file_path is set. */
+typedef struct
+{
+  gint64         id;
+  gint64         chat_id;
+  char          *text;
+  char          *file_path;
+  gint64         created_at;  /* Unix usec, UTC */
+  McOutboxState  state;
+} McOutboxEntry;
+
+/* Per-chat local state kept next to the chat, see mc_cache_load_chat_states(). */
+typedef struct
+{
+  gint64 chat_id;
+  gint64 read_marker;      /* id of the last message the seller saw, 0 if none */
+  gint64 last_message_id;  /* newest message id known, 0 if no history yet */
+} McCacheChatState;
+
+#define MC_TYPE_OUTBOX_ENTRY (mc_outbox_entry_get_type ())
+GType          mc_outbox_entry_get_type (void) G_GNUC_CONST;
+McOutboxEntry *mc_outbox_entry_copy     (const McOutboxEntry *entry);
+void           mc_outbox_entry_free     (McOutboxEntry       *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOutboxEntry, mc_outbox_entry_free)
+
+#define MC_TYPE_CACHE (mc_cache_get_type ())
+G_DECLARE_FINAL_TYPE (McCache, mc_cache, MC, CACHE, GObject)
+
+GQuark      mc_cache_error_quark          (void);
+
+/* $XDG_DATA_HOME/market-chats/<business-id>.sqlite */
+char       *mc_cache_dup_default_path     (gint64               business_id);
+
+/* Opens (creating directories and the file as needed) and migrates the
+ * cache.  A file SQLite cannot read is moved aside to
+ * "<name>.corrupt-<timestamp>" with a warning and an empty cache is built in
+ * its place, so this only fails when the directory cannot be written. */
+McCache    *mc_cache_open                 (gint64               business_id,
+                                           GError             **error);
+McCache    *mc_cache_open_path            (const char          *path,
+                                           gint64               business_id,
+                                           GError             **error);
+gint64      mc_cache_get_business_id      (McCache             *self);
+const char *mc_cache_get_path             (McCache             *self);
+int         mc_cache_get_schema_version   (McCache             *self);
+
+/* Waits for every queued write, then closes the database.  Later calls
+ * fail with MC_CACHE_ERROR_CLOSED.  Also done on finalize. */
+void        mc_cache_close                (McCache             *self);
+/* Closes, then removes the file and its -wal and -shm companions. */
+gboolean    mc_cache_delete               (McCache             *self,
+                                           GError             **error);
+
+/* Synchronous loads, meant for start-up.  Each first waits for the writes
+ * queued before it, so it sees them. */
+GPtrArray  *mc_cache_load_chats           (McCache             *self,
+                                           GError             **error);
+GArray     *mc_cache_load_chat_states     (McCache             *self,
+                                           GError             **error);
+/* chat id -> GArray of gint64: ids of CUSTOMER messages newer than the read
+ * marker of their chat, ascending. */
+GHashTable *mc_cache_load_unread_ids      (McCache             *self,
+                                           GError             **error);
+GPtrArray  *mc_cache_load_messages        (McCache             *self,
+                                           gint64               chat_id,
+                                           GError             **error);
+GPtrArray  *mc_cache_list_outbox          (McCache             *self,
+                                           GError             **error);
+
+/* The same load without blocking: runs after the queued writes. */
+void        mc_cache_load_messages_async  (McCache             *self,
+                                           gint64               chat_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GPtrArray  *mc_cache_load_messages_finish (McCache             *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* Writes.  Each is queued to the cache's writer thread and returns at once;
+ * queued writes run in order, batched into transactions.  The callback may
+ * be NULL when the caller does not care about the outcome (a failure is then
+ * logged with g_warning). */
+void        mc_cache_save_chats_async     (McCache             *self,
+                                           GPtrArray           *chats,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    mc_cache_save_chats_finish    (McCache             *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+/* Messages with id 0 (pending) are skipped: the outbox holds those. */
+void        mc_cache_save_messages_async  (McCache             *self,
+                                           GPtrArray           *messages,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    mc_cache_save_messages_finish (McCache             *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void        mc_cache_save_chat_state_async (McCache            *self,
+                                            gint64              chat_id,
+                                            gint64              read_marker,
+                                            gint64              last_message_id,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+gboolean    mc_cache_save_chat_state_finish (McCache           *self,
+                                             GAsyncResult      *result,
+                                             GError           **error);
+
+/* Drafts live in memory as well, so getting one never touches the disk and
+ * setting one is cheap enough for every keystroke; each set is committed
+ * on its own, so a draft survives a crash.  NULL or "" deletes. */
+const char *mc_cache_get_draft            (McCache             *self,
+                                           gint64               chat_id);
+void        mc_cache_set_draft            (McCache             *self,
+                                           gint64               chat_id,
+                                           const char          *text);
+
+/* Outbox: record a send before it goes out (the id is given in _finish
+ * once the row is committed), update its state, remove it on success. */
+void        mc_cache_outbox_add_async     (McCache             *self,
+                                           gint64               chat_id,
+                                           const char          *text,
+                                           const char          *file_path,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gint64      mc_cache_outbox_add_finish    (McCache             *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void        mc_cache_outbox_set_state     (McCache             *self,
+                                           gint64               id,
+                                           McOutboxState        state);
+void        mc_cache_outbox_remove        (McCache             *self,
+                                           gint64               id);
+
+/* Key/value sync state (e.g. "last-sweep"), kept in memory as well. */
+char       *mc_cache_dup_sync_state       (McCache             *self,
+                                           const char          *key);
+gint64      mc_cache_get_sync_state_int   (McCache             *self,
+                                           const char          *key,
+                                           gint64               default_value);
+void        mc_cache_set_sync_state       (McCache             *self,
+                                           const char          *key,
+                                           const char          *value);
+void        mc_cache_set_sync_state_int   (McCache             *self,
+                                           const char          *key,
+                                           gint64               value);
+
+/* Waits for every write queued so far (start-up, shutdown, tests). */
+gboolean    mc_cache_flush                (McCache             *self,
+                                           GError             **error);
+/* Longest time, in microseconds, a write call above kept its caller. */
+gint64      mc_cache_get_max_write_block  (McCache             *self);
+
+G_END_DECLS

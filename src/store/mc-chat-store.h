@@ -1,0 +1,75 @@
+/* mc-chat-store.h: every chat of every cabinet, merged by chat id, as a
+ * GListModel of McChat; owns read state and the caches of the cabinets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mc-cache.h"
+#include "mc-chat.h"
+#include "mc-message-store.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_CHAT_STORE (mc_chat_store_get_type ())
+G_DECLARE_FINAL_TYPE (McChatStore, mc_chat_store, MC, CHAT_STORE, GObject)
+
+/* The store's own order is the order chats were first merged (new chats
+ * are appended, so a merge emits one items-changed); McChatView sorts.
+ *
+ * Signals:
+ *  "chats-updated" (GPtrArray *chats): after a merge, the chats that were
+ *    inserted or whose API properties changed (what views re-filter).
+ *  "unread-changed" (): after any chat's "unread-count" changed.
+ *
+ * Chats change only through this store: do not call the setters of a
+ * McChat held here directly, or views will not re-sort it. */
+McChatStore    *mc_chat_store_new                  (void);
+
+/* Loads the chats and read state kept in @cache (synchronously, for
+ * start-up), and from then on persists the chats, messages and read state
+ * of business mc_cache_get_business_id(@cache) there. */
+gboolean        mc_chat_store_add_cache            (McChatStore *self,
+                                                    McCache     *cache,
+                                                    GError     **error);
+McCache        *mc_chat_store_get_cache            (McChatStore *self,
+                                                    gint64       business_id);
+
+/* Inserts chats not known yet, updates known ones in place with
+ * mc_chat_update_from(); never holds a chat id twice. */
+void            mc_chat_store_merge                (McChatStore *self,
+                                                    GPtrArray   *chats);
+/* Removes every chat of a cabinet (and forgets its cache, without deleting
+ * the file; see mc_cache_delete()). */
+void            mc_chat_store_remove_business      (McChatStore *self,
+                                                    gint64       business_id);
+/* O(1); transfer none. */
+McChat         *mc_chat_store_lookup               (McChatStore *self,
+                                                    gint64       chat_id);
+
+/* Messages from history or the server: updates the chat's unread count,
+ * last message preview and last message id, persists them, and merges them
+ * into the chat's McMessageStore when one is alive.  A PARTNER message
+ * counts as read up to itself (the seller saw the chat to answer). */
+void            mc_chat_store_merge_messages       (McChatStore *self,
+                                                    gint64       chat_id,
+                                                    GPtrArray   *messages);
+/* The seller saw the chat up to @last_message_id. */
+void            mc_chat_store_mark_read            (McChatStore *self,
+                                                    gint64       chat_id,
+                                                    gint64       last_message_id);
+gint64          mc_chat_store_get_read_marker      (McChatStore *self,
+                                                    gint64       chat_id);
+/* The newest message id merged for the chat (what history is fetched
+ * from), 0 when none. */
+gint64          mc_chat_store_get_last_message_id  (McChatStore *self,
+                                                    gint64       chat_id);
+
+/* The messages of a chat, loaded from the cache the first time and kept up
+ * to date by mc_chat_store_merge_messages() while a reference is held. */
+McMessageStore *mc_chat_store_get_messages         (McChatStore *self,
+                                                    gint64       chat_id);
+
+G_END_DECLS
