@@ -1,0 +1,832 @@
+/* mc-token-store.c: cabinet tokens in the keyring (libsecret)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "mc-secrets"
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+
+#include "mc-token-store.h"
+
+#define DEFAULT_CONNECT_TIMEOUT_MS 15000
+
+struct _McTokenStore
+{
+  GObject parent_instance;
+
+  guint   connect_timeout_ms;
+};
+
+G_DEFINE_FINAL_TYPE (McTokenStore, mc_token_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CONNECT_TIMEOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  OP_SAVE,
+  OP_SEARCH,
+  OP_REMOVE,
+} OpKind;
+
+/* The state of one call, kept as the GTask's data. */
+typedef struct
+{
+  OpKind         op;
+  McTokenKind    kind;
+  char          *label;   /* NULL when listing every cabinet */
+  char          *token;   /* secure memory, only while saving */
+
+  /* Reaching the service */
+  GCancellable  *connect_cancellable;
+  GSource       *timeout_source;
+  gulong         cancelled_id;
+  gboolean       timed_out;
+
+  /* Reading the found items one after the other */
+  GList         *items;   /* (element-type SecretRetrievable) */
+  GList         *next_item;
+  GPtrArray     *found;   /* (element-type McStoredToken) */
+} Op;
+
+static void
+op_free (gpointer data)
+{
+  Op *op = data;
+
+  g_assert (op->timeout_source == NULL);
+  g_assert (op->cancelled_id == 0);
+
+  g_clear_object (&op->connect_cancellable);
+  g_clear_pointer (&op->token, secret_password_free);
+  g_free (op->label);
+  g_list_free_full (op->items, g_object_unref);
+  g_clear_pointer (&op->found, g_ptr_array_unref);
+  g_free (op);
+}
+
+static const SecretSchema *
+mc_token_store_get_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.marketchats.MarketChats.Token", SECRET_SCHEMA_NONE,
+    {
+      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "label", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+static GError *
+no_service_error (void)
+{
+  return g_error_new_literal (MC_SECRETS_ERROR, MC_SECRETS_ERROR_NO_SERVICE,
+                              _("No password keyring is available. Market Chats keeps "
+                                "API keys only in the keyring, so it cannot use or "
+                                "remember them without one. Make sure a keyring "
+                                "service such as GNOME Keyring is installed and "
+                                "running, then try again."));
+}
+
+static GError *
+locked_error (void)
+{
+  return g_error_new_literal (MC_SECRETS_ERROR, MC_SECRETS_ERROR_LOCKED,
+                              _("The password keyring stayed locked. Unlock it to let "
+                                "Market Chats use the API keys kept there."));
+}
+
+static gboolean
+is_unreachable_error (const GError *error)
+{
+  if (error->domain == G_DBUS_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_DBUS_ERROR_SERVICE_UNKNOWN:
+        case G_DBUS_ERROR_NAME_HAS_NO_OWNER:
+        case G_DBUS_ERROR_NO_SERVER:
+        case G_DBUS_ERROR_NO_REPLY:
+        case G_DBUS_ERROR_TIMEOUT:
+        case G_DBUS_ERROR_TIMED_OUT:
+        case G_DBUS_ERROR_DISCONNECTED:
+        case G_DBUS_ERROR_FILE_NOT_FOUND:
+        case G_DBUS_ERROR_SPAWN_EXEC_FAILED:
+        case G_DBUS_ERROR_SPAWN_FORK_FAILED:
+        case G_DBUS_ERROR_SPAWN_CHILD_EXITED:
+        case G_DBUS_ERROR_SPAWN_CHILD_SIGNALED:
+        case G_DBUS_ERROR_SPAWN_FAILED:
+        case G_DBUS_ERROR_SPAWN_SERVICE_INVALID:
+        case G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND:
+        case G_DBUS_ERROR_SPAWN_FILE_INVALID:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+
+  if (error->domain == G_IO_ERROR)
+    return error->code == G_IO_ERROR_NOT_FOUND ||
+           error->code == G_IO_ERROR_CLOSED ||
+           error->code == G_IO_ERROR_CONNECTION_REFUSED ||
+           error->code == G_IO_ERROR_BROKEN_PIPE ||
+           error->code == G_IO_ERROR_TIMED_OUT;
+
+  return error->domain == G_SPAWN_ERROR;
+}
+
+/* Turns whatever libsecret, GDBus or GIO reported into MC_SECRETS_ERROR,
+ * keeping G_IO_ERROR_CANCELLED as it is.  While @connecting, any failure
+ * outside libsecret's own domain means there is no usable service: it is
+ * then about the bus, the service's activation or the portal. */
+static GError *
+map_error (GError   *error,
+           gboolean  connecting)
+{
+  g_autoptr(GError) owned = error;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_steal_pointer (&owned);
+
+  g_debug ("Keyring error %s %d: %s",
+           g_quark_to_string (error->domain), error->code, error->message);
+
+  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
+    return locked_error ();
+
+  if (is_unreachable_error (error) || (connecting && error->domain != SECRET_ERROR))
+    return no_service_error ();
+
+  return g_error_new (MC_SECRETS_ERROR, MC_SECRETS_ERROR_FAILED,
+                      _("The password keyring reported an error: %s"),
+                      error->message);
+}
+
+static void
+op_return_error (GTask  *task,
+                 GError *error)
+{
+  g_task_return_error (task, map_error (error, FALSE));
+}
+
+static gint
+compare_found (gconstpointer a,
+               gconstpointer b)
+{
+  const McStoredToken *ta = *(const McStoredToken * const *) a;
+  const McStoredToken *tb = *(const McStoredToken * const *) b;
+
+  return g_utf8_collate (mc_stored_token_get_label (ta), mc_stored_token_get_label (tb));
+}
+
+static void search_read_next (GTask *task);
+
+/* Items come newest first, so when a crash between storing and clearing
+ * left two items for one label, the newer one wins. */
+static gint
+compare_modified_desc (gconstpointer a,
+                       gconstpointer b)
+{
+  guint64 ma = secret_retrievable_get_modified ((SecretRetrievable *) a);
+  guint64 mb = secret_retrievable_get_modified ((SecretRetrievable *) b);
+
+  return ma < mb ? 1 : ma > mb ? -1 : 0;
+}
+
+static gboolean
+label_already_found (Op         *op,
+                     const char *label)
+{
+  for (guint i = 0; i < op->found->len; i++)
+    if (g_strcmp0 (mc_stored_token_get_label (g_ptr_array_index (op->found, i)), label) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+search_add (Op                *op,
+            SecretRetrievable *item,
+            SecretValue       *value)
+{
+  g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+  const char *label = g_hash_table_lookup (attributes, "label");
+  const char *text;
+  McTokenKind kind;
+
+  if (label == NULL ||
+      !mc_token_kind_from_string (g_hash_table_lookup (attributes, "kind"), &kind))
+    {
+      g_debug ("Ignoring a keyring item without a valid kind or label");
+      return;
+    }
+
+  if (label_already_found (op, label))
+    return;
+
+  text = secret_value_get_text (value);
+  if (text == NULL)
+    {
+      g_debug ("Ignoring the keyring item for “%s”: its secret is not text", label);
+      return;
+    }
+
+  g_ptr_array_add (op->found, mc_stored_token_new (kind, label, text));
+}
+
+static void
+on_retrieved (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SecretValue *value;
+
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
+  if (error != NULL)
+    {
+      op_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* An item without a secret has no token to offer. */
+  if (value != NULL)
+    {
+      search_add (op, SECRET_RETRIEVABLE (object), value);
+      secret_value_unref (value);
+    }
+
+  op->next_item = op->next_item->next;
+  search_read_next (g_steal_pointer (&task));
+}
+
+static void
+search_read_next (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+
+  while (op->next_item != NULL)
+    {
+      SecretRetrievable *item = op->next_item->data;
+
+      if (SECRET_IS_ITEM (item))
+        {
+          SecretValue *value;
+
+          /* Still locked after SECRET_SEARCH_UNLOCK: the prompt was dismissed. */
+          if (secret_item_get_locked (SECRET_ITEM (item)))
+            {
+              g_task_return_error (task, locked_error ());
+              g_object_unref (task);
+              return;
+            }
+
+          value = secret_item_get_secret (SECRET_ITEM (item));
+          if (value != NULL)
+            {
+              search_add (op, item, value);
+              secret_value_unref (value);
+              op->next_item = op->next_item->next;
+              continue;
+            }
+        }
+
+      secret_retrievable_retrieve_secret (item, g_task_get_cancellable (task),
+                                          on_retrieved, task);
+      return;
+    }
+
+  g_ptr_array_sort (op->found, compare_found);
+  g_task_return_pointer (task, g_steal_pointer (&op->found), (GDestroyNotify) g_ptr_array_unref);
+  g_object_unref (task);
+}
+
+static void
+on_searched (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  op->items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      op_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op->items = g_list_sort (op->items, compare_modified_desc);
+  op->next_item = op->items;
+  op->found = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_stored_token_free);
+  search_read_next (g_steal_pointer (&task));
+}
+
+static void
+on_other_kind_cleared (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    op_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_stored (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  McTokenKind other;
+
+  g_clear_pointer (&op->token, secret_password_free);
+
+  if (!secret_password_store_finish (result, &error))
+    {
+      op_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_debug ("Stored the token of cabinet “%s”", op->label);
+
+  /* Storing replaced an item of the same kind; one of the other kind would
+   * otherwise survive under the same label.  Clearing only after storing
+   * means a failure never leaves the seller with no token at all. */
+  other = op->kind == MC_TOKEN_KIND_API_KEY ? MC_TOKEN_KIND_OAUTH : MC_TOKEN_KIND_API_KEY;
+  secret_password_clear (mc_token_store_get_schema (),
+                         g_task_get_cancellable (task),
+                         on_other_kind_cleared,
+                         g_object_ref (task),
+                         "kind", mc_token_kind_to_string (other),
+                         "label", op->label,
+                         NULL);
+}
+
+static void
+on_removed (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    {
+      op_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_debug ("Forgot the token of cabinet “%s”", op->label);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_unlocked_for_remove (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  gboolean locked = FALSE;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      op_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The Secret Service deletes only unlocked items: a locked one would be
+   * silently kept, so say so instead. */
+  for (GList *l = items; l != NULL; l = l->next)
+    if (SECRET_IS_ITEM (l->data) && secret_item_get_locked (l->data))
+      locked = TRUE;
+  g_list_free_full (items, g_object_unref);
+
+  if (locked)
+    {
+      g_task_return_error (task, locked_error ());
+      return;
+    }
+
+  secret_password_clear (mc_token_store_get_schema (),
+                         g_task_get_cancellable (task),
+                         on_removed,
+                         g_object_ref (task),
+                         "label", op->label,
+                         NULL);
+}
+
+static void
+op_run (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *item_label = NULL;
+
+  switch (op->op)
+    {
+    case OP_SAVE:
+      /* Translators: the name of the keyring item, as Passwords and Keys
+       * shows it; %s is the name the seller gave the cabinet. */
+      item_label = g_strdup_printf (_("Market Chats: %s"), op->label);
+      secret_password_store (mc_token_store_get_schema (),
+                             SECRET_COLLECTION_DEFAULT,
+                             item_label,
+                             op->token,
+                             cancellable,
+                             on_stored,
+                             task,
+                             "kind", mc_token_kind_to_string (op->kind),
+                             "label", op->label,
+                             NULL);
+      break;
+
+    case OP_SEARCH:
+      if (op->label != NULL)
+        secret_password_search (mc_token_store_get_schema (),
+                                SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                                cancellable, on_searched, task,
+                                "label", op->label,
+                                NULL);
+      else
+        secret_password_search (mc_token_store_get_schema (),
+                                SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                                cancellable, on_searched, task,
+                                NULL);
+      break;
+
+    case OP_REMOVE:
+      secret_password_search (mc_token_store_get_schema (),
+                              SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                              cancellable, on_unlocked_for_remove, task,
+                              "label", op->label,
+                              NULL);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+op_stop_connect_guards (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+
+  if (op->timeout_source != NULL)
+    {
+      g_source_destroy (op->timeout_source);
+      g_clear_pointer (&op->timeout_source, g_source_unref);
+    }
+
+  /* Disconnecting waits for a handler running in another thread, so it
+   * must not happen from within that handler: it never does here. */
+  if (op->cancelled_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (task), op->cancelled_id);
+  op->cancelled_id = 0;
+}
+
+static void
+on_probed (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GList *items;
+
+  op_stop_connect_guards (task);
+
+  items = secret_password_search_finish (result, &error);
+  g_list_free_full (items, g_object_unref);
+
+  if (error != NULL)
+    {
+      if (op->timed_out)
+        {
+          g_debug ("The keyring did not answer within %u ms",
+                   mc_token_store_get_connect_timeout (g_task_get_source_object (task)));
+          g_task_return_error (task, no_service_error ());
+        }
+      else
+        g_task_return_error (task, map_error (g_steal_pointer (&error), TRUE));
+
+      g_object_unref (task);
+      return;
+    }
+
+  /* libsecret now caches its backend, connection and session, so the call
+   * itself starts at once, and may take as long as an unlock prompt needs. */
+  op_run (task);
+}
+
+static gboolean
+on_connect_timeout (gpointer user_data)
+{
+  Op *op = user_data;
+
+  op->timed_out = TRUE;
+  g_cancellable_cancel (op->connect_cancellable);
+  g_clear_pointer (&op->timeout_source, g_source_unref);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_caller_cancelled (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  GCancellable *connect_cancellable = user_data;
+
+  g_cancellable_cancel (connect_cancellable);
+}
+
+static void
+op_start (McTokenStore *self,
+          Op           *op,
+          GCancellable *cancellable,
+          gpointer      source_tag,
+          GAsyncReadyCallback callback,
+          gpointer      user_data)
+{
+  GTask *task;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, op_free);
+
+  op->connect_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    op->cancelled_id = g_cancellable_connect (cancellable,
+                                              G_CALLBACK (on_caller_cancelled),
+                                              g_object_ref (op->connect_cancellable),
+                                              g_object_unref);
+
+  op->timeout_source = g_timeout_source_new (self->connect_timeout_ms);
+  g_source_set_static_name (op->timeout_source, "[mc-secrets] connect timeout");
+  g_source_set_callback (op->timeout_source, on_connect_timeout, op, NULL);
+  g_source_attach (op->timeout_source, g_task_get_context (task));
+
+  /* A search without SECRET_SEARCH_UNLOCK never prompts, so timing it
+   * bounds only the reaching of the service (activation, session, or the
+   * portal inside Flatpak), not the seller typing a keyring password. */
+  secret_password_search (mc_token_store_get_schema (),
+                          SECRET_SEARCH_NONE,
+                          op->connect_cancellable,
+                          on_probed,
+                          task,
+                          NULL);
+}
+
+static void
+mc_token_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  McTokenStore *self = MC_TOKEN_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECT_TIMEOUT:
+      g_value_set_uint (value, self->connect_timeout_ms);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_token_store_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  McTokenStore *self = MC_TOKEN_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECT_TIMEOUT:
+      mc_token_store_set_connect_timeout (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_token_store_class_init (McTokenStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = mc_token_store_get_property;
+  object_class->set_property = mc_token_store_set_property;
+
+  properties[PROP_CONNECT_TIMEOUT] =
+    g_param_spec_uint ("connect-timeout", NULL, NULL,
+                       1, G_MAXUINT, DEFAULT_CONNECT_TIMEOUT_MS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mc_token_store_init (McTokenStore *self)
+{
+  self->connect_timeout_ms = DEFAULT_CONNECT_TIMEOUT_MS;
+}
+
+McTokenStore *
+mc_token_store_new (void)
+{
+  return g_object_new (MC_TYPE_TOKEN_STORE, NULL);
+}
+
+guint
+mc_token_store_get_connect_timeout (McTokenStore *self)
+{
+  g_return_val_if_fail (MC_IS_TOKEN_STORE (self), 0);
+
+  return self->connect_timeout_ms;
+}
+
+void
+mc_token_store_set_connect_timeout (McTokenStore *self,
+                                    guint         timeout_ms)
+{
+  g_return_if_fail (MC_IS_TOKEN_STORE (self));
+  g_return_if_fail (timeout_ms > 0);
+
+  if (self->connect_timeout_ms == timeout_ms)
+    return;
+
+  self->connect_timeout_ms = timeout_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECT_TIMEOUT]);
+}
+
+void
+mc_token_store_save_async (McTokenStore        *self,
+                           McTokenKind          kind,
+                           const char          *label,
+                           const char          *token,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (MC_IS_TOKEN_STORE (self));
+  g_return_if_fail (kind == MC_TOKEN_KIND_API_KEY || kind == MC_TOKEN_KIND_OAUTH);
+  g_return_if_fail (label != NULL && *label != '\0');
+  g_return_if_fail (token != NULL && *token != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = g_new0 (Op, 1);
+  op->op = OP_SAVE;
+  op->kind = kind;
+  op->label = g_strdup (label);
+  op->token = secret_value_unref_to_password (secret_value_new (token, -1, "text/plain"), NULL);
+
+  op_start (self, op, cancellable, mc_token_store_save_async, callback, user_data);
+}
+
+gboolean
+mc_token_store_save_finish (McTokenStore  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (MC_IS_TOKEN_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_token_store_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+mc_token_store_list_async (McTokenStore        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (MC_IS_TOKEN_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = g_new0 (Op, 1);
+  op->op = OP_SEARCH;
+
+  op_start (self, op, cancellable, mc_token_store_list_async, callback, user_data);
+}
+
+GPtrArray *
+mc_token_store_list_finish (McTokenStore  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (MC_IS_TOKEN_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_token_store_list_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+mc_token_store_lookup_async (McTokenStore        *self,
+                             const char          *label,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (MC_IS_TOKEN_STORE (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = g_new0 (Op, 1);
+  op->op = OP_SEARCH;
+  op->label = g_strdup (label);
+
+  op_start (self, op, cancellable, mc_token_store_lookup_async, callback, user_data);
+}
+
+McStoredToken *
+mc_token_store_lookup_finish (McTokenStore  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (MC_IS_TOKEN_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_token_store_lookup_async, NULL);
+
+  found = g_task_propagate_pointer (G_TASK (result), error);
+  if (found == NULL || found->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (found, 0);
+}
+
+void
+mc_token_store_remove_async (McTokenStore        *self,
+                             const char          *label,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (MC_IS_TOKEN_STORE (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = g_new0 (Op, 1);
+  op->op = OP_REMOVE;
+  op->label = g_strdup (label);
+
+  op_start (self, op, cancellable, mc_token_store_remove_async, callback, user_data);
+}
+
+gboolean
+mc_token_store_remove_finish (McTokenStore  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (MC_IS_TOKEN_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mc_token_store_remove_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
