@@ -89,9 +89,15 @@ mc_stored_token_copy (const McStoredToken *self)
 void
 mc_stored_token_wipe (McStoredToken *self)
 {
+  volatile char *p;
+
   g_return_if_fail (self != NULL);
 
-  secret_password_wipe (self->token);
+  /* Not secret_password_wipe(): it fills with 0xAA, leaving a string of
+   * the token's length.  Volatile stores cannot be optimised away even
+   * when the buffer is freed right after. */
+  for (p = self->token; *p != '\0'; p++)
+    *p = '\0';
 }
 
 void

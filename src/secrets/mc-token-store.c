@@ -523,22 +523,33 @@ on_probed (GObject      *object,
   g_autoptr(GError) error = NULL;
   GList *items;
 
-  op_stop_connect_guards (task);
-
   items = secret_password_search_finish (result, &error);
   g_list_free_full (items, g_object_unref);
 
+  /* on_connect_timeout() has already answered the caller. */
+  if (op->timed_out)
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  op_stop_connect_guards (task);
+
+  /* Cancelled while the caller did not cancel: an earlier call timed out
+   * while GDBus was connecting, and GDBus keeps answering with that
+   * error for the rest of the process. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_debug ("Reaching the keyring was cancelled by an earlier timeout");
+      g_task_return_error (task, no_service_error ());
+      g_object_unref (task);
+      return;
+    }
+
   if (error != NULL)
     {
-      if (op->timed_out)
-        {
-          g_debug ("The keyring did not answer within %u ms",
-                   mc_token_store_get_connect_timeout (g_task_get_source_object (task)));
-          g_task_return_error (task, no_service_error ());
-        }
-      else
-        g_task_return_error (task, map_error (g_steal_pointer (&error), TRUE));
-
+      g_task_return_error (task, map_error (g_steal_pointer (&error), TRUE));
       g_object_unref (task);
       return;
     }
@@ -548,14 +559,23 @@ on_probed (GObject      *object,
   op_run (task);
 }
 
+/* Answers at once instead of waiting for the cancelled probe: a bus that
+ * accepted the connection but never speaks can leave GDBus's handshake
+ * deaf to cancellation. */
 static gboolean
 on_connect_timeout (gpointer user_data)
 {
-  Op *op = user_data;
+  g_autoptr(GTask) task = g_object_ref (user_data);
+  Op *op = g_task_get_task_data (task);
+
+  g_debug ("The keyring did not answer within %u ms",
+           mc_token_store_get_connect_timeout (g_task_get_source_object (task)));
 
   op->timed_out = TRUE;
-  g_cancellable_cancel (op->connect_cancellable);
   g_clear_pointer (&op->timeout_source, g_source_unref);
+  op_stop_connect_guards (task);
+  g_task_return_error (task, no_service_error ());
+  g_cancellable_cancel (op->connect_cancellable);
 
   return G_SOURCE_REMOVE;
 }
@@ -592,7 +612,7 @@ op_start (McTokenStore *self,
 
   op->timeout_source = g_timeout_source_new (self->connect_timeout_ms);
   g_source_set_static_name (op->timeout_source, "[mc-secrets] connect timeout");
-  g_source_set_callback (op->timeout_source, on_connect_timeout, op, NULL);
+  g_source_set_callback (op->timeout_source, on_connect_timeout, task, NULL);
   g_source_attach (op->timeout_source, g_task_get_context (task));
 
   /* A search without SECRET_SEARCH_UNLOCK never prompts, so timing it
