@@ -1,7 +1,11 @@
 #!/bin/bash
-# Starts gnome-keyring's Secret Service in the current D-Bus session with an
-# empty password, so the "login" collection exists unlocked, and waits until
-# the daemon owns org.freedesktop.secrets: --unlock returns before it does.
+# Starts gnome-keyring's Secret Service in the current D-Bus session, for a
+# throw-away HOME, and waits until the daemon owns org.freedesktop.secrets:
+# --unlock returns before it does.  The password must not be empty: with an
+# empty one gnome-keyring 42 creates no "login" collection and leaves the
+# "default" alias unset, so storing would ask for a new keyring through a
+# prompt, which fails without a display and, under Xvfb, waits for a click
+# nobody makes.
 set -euo pipefail
 
 has_owner () {
@@ -9,7 +13,7 @@ has_owner () {
     --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true
 }
 
-printf '' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+printf 'market-chats-test' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
 
 for _ in $(seq 100); do
   has_owner && exit 0

@@ -13,6 +13,7 @@
 #include <libsecret/secret.h>
 
 #include "mc-token-store.h"
+#include "secrets-test-util.h"
 
 static char *keyring_dir;
 
@@ -28,70 +29,6 @@ contains_bytes (const char *haystack,
       return TRUE;
 
   return FALSE;
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-static void
-on_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static gboolean
-save_sync (McTokenStore  *store,
-           McTokenKind    kind,
-           const char    *label,
-           const char    *token,
-           GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mc_token_store_save_async (store, kind, label, token, NULL, on_done, &result);
-  return mc_token_store_save_finish (store, wait_for (&result), error);
-}
-
-static GPtrArray *
-list_sync (McTokenStore  *store,
-           GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mc_token_store_list_async (store, NULL, on_done, &result);
-  return mc_token_store_list_finish (store, wait_for (&result), error);
-}
-
-static McStoredToken *
-lookup_sync (McTokenStore  *store,
-             const char    *label,
-             GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mc_token_store_lookup_async (store, label, NULL, on_done, &result);
-  return mc_token_store_lookup_finish (store, wait_for (&result), error);
-}
-
-static gboolean
-remove_sync (McTokenStore  *store,
-             const char    *label,
-             GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  mc_token_store_remove_async (store, label, NULL, on_done, &result);
-  return mc_token_store_remove_finish (store, wait_for (&result), error);
 }
 
 /* Each case starts from an empty keyring file, and from a libsecret that
