@@ -1,0 +1,1811 @@
+/* mc-cache.c: one SQLite connection per cabinet, owned by a writer thread
+ * that runs queued jobs in order, several to a transaction.  Loads go
+ * through the same queue, so they always see the writes queued before them
+ * and no second connection is needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "mc-cache.h"
+
+/* More jobs per transaction would only lengthen the wait of a sync load
+ * queued behind them. */
+#define MAX_JOBS_PER_TRANSACTION 64
+
+struct _McCache
+{
+  GObject      parent_instance;
+
+  gint64       business_id;
+  char        *path;
+  int          schema_version;
+
+  sqlite3     *db;          /* used by the writer thread only once it runs */
+  GThread     *writer;
+  GAsyncQueue *queue;
+
+  GMutex       mutex;       /* guards what follows */
+  GHashTable  *drafts;      /* gint64 * -> char * */
+  GHashTable  *sync_state;  /* char * -> char * */
+  gint64       max_write_block;
+  gboolean     closed;
+};
+
+G_DEFINE_FINAL_TYPE (McCache, mc_cache, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (mc-cache-error-quark, mc_cache_error)
+
+G_DEFINE_BOXED_TYPE (McOutboxEntry, mc_outbox_entry, mc_outbox_entry_copy, mc_outbox_entry_free)
+
+McOutboxEntry *
+mc_outbox_entry_copy (const McOutboxEntry *entry)
+{
+  McOutboxEntry *copy = g_new (McOutboxEntry, 1);
+
+  *copy = *entry;
+  copy->text = g_strdup (entry->text);
+  copy->file_path = g_strdup (entry->file_path);
+  return copy;
+}
+
+void
+mc_outbox_entry_free (McOutboxEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->text);
+  g_free (entry->file_path);
+  g_free (entry);
+}
+
+/* Jobs */
+
+typedef gboolean (*JobFunc) (McCache   *self,
+                             sqlite3   *db,
+                             gpointer   data,
+                             gpointer  *result,
+                             GError   **error);
+
+typedef struct SyncWait SyncWait;
+
+typedef struct
+{
+  gboolean        stop;
+  JobFunc         func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GDestroyNotify  result_free;
+  /* Exactly one of these reports the outcome, none for the stop job. */
+  GTask          *task;
+  SyncWait       *wait;
+  gboolean        has_callback;
+} Job;
+
+struct SyncWait
+{
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  done;
+  gboolean  ok;
+  gpointer  result;
+  GError   *error;
+};
+
+typedef struct
+{
+  Job      *job;
+  gboolean  ok;
+  gpointer  result;
+  GError   *error;
+} Outcome;
+
+static gboolean
+set_sqlite_error (sqlite3     *db,
+                  GError     **error,
+                  const char  *what)
+{
+  g_set_error (error, MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
+               "%s: %s", what, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (db, error, sql);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (db, error, sql);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps a statement that returns no rows and makes it ready for reuse. */
+static gboolean
+step_done (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, sqlite3_sql (stmt));
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+/* Takes ownership of @result and @error. */
+static void
+job_report (Job      *job,
+            gboolean  ok,
+            gpointer  result,
+            GError   *error)
+{
+  if (job->wait != NULL)
+    {
+      SyncWait *wait = job->wait;
+
+      g_mutex_lock (&wait->mutex);
+      wait->ok = ok;
+      wait->result = result;
+      wait->error = error;
+      wait->done = TRUE;
+      g_cond_signal (&wait->cond);
+      g_mutex_unlock (&wait->mutex);
+      return;
+    }
+
+  if (job->task == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  if (!ok)
+    {
+      if (!job->has_callback)
+        g_warning ("Could not write to the chat cache: %s", error->message);
+      g_task_return_error (job->task, error);
+    }
+  else if (job->result_free != NULL)
+    g_task_return_pointer (job->task, result, job->result_free);
+  else
+    g_task_return_boolean (job->task, TRUE);
+}
+
+/* Runs one job inside a savepoint, so a failing job leaves the others of
+ * its transaction alone. */
+static void
+run_job (McCache *self,
+         Outcome *outcome)
+{
+  Job *job = outcome->job;
+
+  if (job->task != NULL && g_task_return_error_if_cancelled (job->task))
+    {
+      g_clear_object (&job->task);
+      return;
+    }
+
+  if (!exec (self->db, "SAVEPOINT job", &outcome->error))
+    return;
+
+  outcome->ok = job->func (self, self->db, job->data, &outcome->result, &outcome->error);
+
+  if (!outcome->ok)
+    exec (self->db, "ROLLBACK TO job", NULL);
+  exec (self->db, "RELEASE job", NULL);
+}
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  McCache *self = user_data;
+  gboolean stop = FALSE;
+
+  while (!stop)
+    {
+      g_autoptr(GArray) outcomes = g_array_new (FALSE, TRUE, sizeof (Outcome));
+      g_autoptr(GError) tx_error = NULL;
+      Job *job = g_async_queue_pop (self->queue);
+      gboolean in_tx;
+
+      in_tx = exec (self->db, "BEGIN IMMEDIATE", &tx_error);
+
+      while (job != NULL)
+        {
+          Outcome outcome = { job, FALSE, NULL, NULL };
+
+          if (job->stop)
+            stop = TRUE;
+          else if (!in_tx)
+            outcome.error = g_error_copy (tx_error);
+          else
+            run_job (self, &outcome);
+
+          g_array_append_val (outcomes, outcome);
+          if (stop || outcomes->len >= MAX_JOBS_PER_TRANSACTION)
+            break;
+          job = g_async_queue_try_pop (self->queue);
+        }
+
+      if (in_tx && !exec (self->db, "COMMIT", &tx_error))
+        {
+          exec (self->db, "ROLLBACK", NULL);
+          for (guint i = 0; i < outcomes->len; i++)
+            {
+              Outcome *o = &g_array_index (outcomes, Outcome, i);
+
+              if (o->ok)
+                {
+                  if (o->result != NULL && o->job->result_free != NULL)
+                    o->job->result_free (o->result);
+                  o->result = NULL;
+                  o->ok = FALSE;
+                  o->error = g_error_copy (tx_error);
+                }
+            }
+        }
+
+      /* Outcomes are reported only once committed, so a caller told of
+       * success knows the row is on disk. */
+      for (guint i = 0; i < outcomes->len; i++)
+        {
+          Outcome *o = &g_array_index (outcomes, Outcome, i);
+
+          if (o->job->stop)
+            {
+              job_free (o->job);
+              continue;
+            }
+          if (!o->ok && o->error == NULL && o->job->task != NULL)
+            o->error = g_error_new_literal (MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
+                                            "Unknown cache error");
+          job_report (o->job, o->ok, o->result, o->error);
+          if (o->job->wait == NULL)
+            job_free (o->job);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+note_block (McCache *self,
+            gint64   started)
+{
+  gint64 elapsed = g_get_monotonic_time () - started;
+
+  g_mutex_lock (&self->mutex);
+  self->max_write_block = MAX (self->max_write_block, elapsed);
+  g_mutex_unlock (&self->mutex);
+}
+
+static gboolean
+is_closed (McCache *self)
+{
+  gboolean closed;
+
+  g_mutex_lock (&self->mutex);
+  closed = self->closed;
+  g_mutex_unlock (&self->mutex);
+  return closed;
+}
+
+static void
+queue_job (McCache             *self,
+           JobFunc              func,
+           gpointer             data,
+           GDestroyNotify       data_free,
+           GDestroyNotify       result_free,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  Job *job;
+
+  job = g_new0 (Job, 1);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  job->has_callback = callback != NULL;
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+
+  if (is_closed (self))
+    {
+      g_task_return_new_error (job->task, MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
+                               "The chat cache is closed");
+      job_free (job);
+      return;
+    }
+
+  g_async_queue_push (self->queue, job);
+}
+
+/* Runs @func on the writer thread, after what is queued, and waits. */
+static gpointer
+run_sync (McCache   *self,
+          JobFunc    func,
+          gpointer   data,
+          GError   **error)
+{
+  SyncWait wait = { 0 };
+  Job job = { 0 };
+
+  if (is_closed (self))
+    {
+      g_set_error_literal (error, MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
+                           "The chat cache is closed");
+      return NULL;
+    }
+
+  g_mutex_init (&wait.mutex);
+  g_cond_init (&wait.cond);
+  job.func = func;
+  job.data = data;
+  job.wait = &wait;
+
+  g_async_queue_push (self->queue, &job);
+
+  g_mutex_lock (&wait.mutex);
+  while (!wait.done)
+    g_cond_wait (&wait.cond, &wait.mutex);
+  g_mutex_unlock (&wait.mutex);
+  g_mutex_clear (&wait.mutex);
+  g_cond_clear (&wait.cond);
+
+  if (!wait.ok)
+    g_propagate_error (error, wait.error);
+  return wait.result;
+}
+
+/* Schema */
+
+static const char *schema_v1 =
+  "CREATE TABLE chats ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  chat_type TEXT,"
+  "  status TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  context_type TEXT,"
+  "  campaign_id INTEGER NOT NULL DEFAULT 0,"
+  "  order_id INTEGER NOT NULL DEFAULT 0,"
+  "  return_id INTEGER NOT NULL DEFAULT 0,"
+  "  customer_name TEXT,"
+  "  customer_public_id TEXT,"
+  "  unread_count INTEGER NOT NULL DEFAULT 0,"
+  "  last_message_preview TEXT);"
+  "CREATE TABLE messages ("
+  "  chat_id INTEGER NOT NULL,"
+  "  message_id INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  sender TEXT,"
+  "  text TEXT,"
+  "  PRIMARY KEY (chat_id, message_id)) WITHOUT ROWID;"
+  "CREATE TABLE read_markers ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  message_id INTEGER NOT NULL);"
+  "CREATE TABLE chat_sync ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  last_message_id INTEGER NOT NULL);"
+  "CREATE TABLE drafts ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  chat_id INTEGER NOT NULL,"
+  "  text TEXT,"
+  "  file_path TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  state INTEGER NOT NULL);"
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT);"
+  "PRAGMA user_version = 1;";
+
+/* v2: attachments of messages (version 1 kept only their text). */
+static const char *schema_v2 =
+  "CREATE TABLE attachments ("
+  "  chat_id INTEGER NOT NULL,"
+  "  message_id INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  url TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  PRIMARY KEY (chat_id, message_id, position)) WITHOUT ROWID;"
+  "PRAGMA user_version = 2;";
+
+static gboolean
+read_user_version (sqlite3  *db,
+                   int      *version,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = prepare (db, "PRAGMA user_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (db, error, "PRAGMA user_version");
+  return TRUE;
+}
+
+static gboolean
+migrate (sqlite3  *db,
+         int      *version,
+         GError  **error)
+{
+  static const char **steps[] = { &schema_v1, &schema_v2 };
+
+  if (!read_user_version (db, version, error))
+    return FALSE;
+
+  if (*version > MC_CACHE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
+                   "Cache schema version %d is newer than this application's %d",
+                   *version, MC_CACHE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (int v = *version; v < MC_CACHE_SCHEMA_VERSION; v++)
+    {
+      if (!exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (db, *steps[v], error))
+        {
+          exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!exec (db, "COMMIT", error))
+        return FALSE;
+      *version = v + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_memory_state (McCache  *self,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self->db, "SELECT chat_id, text FROM drafts", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (self->drafts, key,
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = prepare (self->db, "SELECT key, value FROM sync_state", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (self->sync_state,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+try_open (McCache  *self,
+          GError  **error)
+{
+  if (sqlite3_open_v2 (self->path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    return set_sqlite_error (self->db, error, self->path);
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL with synchronous=NORMAL commits without an fsync each time, which
+   * keeps a draft per keystroke cheap while still surviving a crash of the
+   * application. */
+  return exec (self->db, "PRAGMA journal_mode = WAL", error) &&
+         exec (self->db, "PRAGMA synchronous = NORMAL", error) &&
+         exec (self->db, "PRAGMA foreign_keys = OFF", error) &&
+         migrate (self->db, &self->schema_version, error) &&
+         load_memory_state (self, error);
+}
+
+static void
+close_db (McCache *self)
+{
+  g_hash_table_remove_all (self->drafts);
+  g_hash_table_remove_all (self->sync_state);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+static void
+move_aside (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  const char *companions[] = { "-wal", "-shm" };
+
+  if (g_rename (path, aside) != 0 && errno != ENOENT)
+    g_warning ("Could not move %s aside: %s", path, g_strerror (errno));
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (aside, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+}
+
+static void
+mc_cache_finalize (GObject *object)
+{
+  McCache *self = (McCache *) object;
+
+  mc_cache_close (self);
+
+  g_clear_pointer (&self->queue, g_async_queue_unref);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
+  g_clear_pointer (&self->sync_state, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (mc_cache_parent_class)->finalize (object);
+}
+
+static void
+mc_cache_class_init (McCacheClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mc_cache_finalize;
+}
+
+static void
+mc_cache_init (McCache *self)
+{
+  g_mutex_init (&self->mutex);
+  self->queue = g_async_queue_new ();
+  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->sync_state = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+char *
+mc_cache_dup_default_path (gint64 business_id)
+{
+  g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT ".sqlite", business_id);
+
+  return g_build_filename (g_get_user_data_dir (), "market-chats", name, NULL);
+}
+
+McCache *
+mc_cache_open (gint64   business_id,
+               GError **error)
+{
+  g_autofree char *path = mc_cache_dup_default_path (business_id);
+
+  return mc_cache_open_path (path, business_id, error);
+}
+
+McCache *
+mc_cache_open_path (const char  *path,
+                    gint64       business_id,
+                    GError     **error)
+{
+  g_autoptr(McCache) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Could not create %s: %s", dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (MC_TYPE_CACHE, NULL);
+  self->business_id = business_id;
+  self->path = g_strdup (path);
+
+  if (!try_open (self, &local_error))
+    {
+      g_warning ("Chat cache %s is unreadable (%s); starting it afresh",
+                 path, local_error->message);
+      g_clear_error (&local_error);
+      close_db (self);
+      move_aside (path);
+      if (!try_open (self, error))
+        {
+          close_db (self);
+          return NULL;
+        }
+    }
+
+  self->writer = g_thread_new ("mc-cache-writer", writer_thread, self);
+  return g_steal_pointer (&self);
+}
+
+gint64
+mc_cache_get_business_id (McCache *self)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), 0);
+  return self->business_id;
+}
+
+const char *
+mc_cache_get_path (McCache *self)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return self->path;
+}
+
+int
+mc_cache_get_schema_version (McCache *self)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), 0);
+  return self->schema_version;
+}
+
+void
+mc_cache_close (McCache *self)
+{
+  g_return_if_fail (MC_IS_CACHE (self));
+
+  g_mutex_lock (&self->mutex);
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+  self->closed = TRUE;
+  g_mutex_unlock (&self->mutex);
+
+  if (self->writer != NULL)
+    {
+      Job *stop = g_new0 (Job, 1);
+
+      stop->stop = TRUE;
+      g_async_queue_push (self->queue, stop);
+      g_thread_join (g_steal_pointer (&self->writer));
+    }
+
+  g_mutex_lock (&self->mutex);
+  close_db (self);
+  g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+mc_cache_delete (McCache  *self,
+                 GError  **error)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_return_val_if_fail (MC_IS_CACHE (self), FALSE);
+
+  mc_cache_close (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "Could not delete %s: %s", file, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Loads */
+
+static gboolean
+load_chats_job (McCache   *self,
+                sqlite3   *db,
+                gpointer   data,
+                gpointer  *result,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) chats = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db,
+                  "SELECT chat_id, chat_type, status, created_at, updated_at,"
+                  " context_type, campaign_id, order_id, return_id,"
+                  " customer_name, customer_public_id, unread_count,"
+                  " last_message_preview FROM chats", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  chats = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      McChat *chat = mc_chat_new (sqlite3_column_int64 (stmt, 0), self->business_id);
+      g_autoptr(McChatContext) context = NULL;
+      const char *name = (const char *) sqlite3_column_text (stmt, 9);
+      const char *public_id = (const char *) sqlite3_column_text (stmt, 10);
+
+      mc_chat_set_chat_type (chat, mc_chat_type_from_string ((const char *) sqlite3_column_text (stmt, 1)));
+      mc_chat_set_status (chat, mc_chat_status_from_string ((const char *) sqlite3_column_text (stmt, 2)));
+      mc_chat_set_created_at (chat, sqlite3_column_int64 (stmt, 3));
+      mc_chat_set_updated_at (chat, sqlite3_column_int64 (stmt, 4));
+
+      context = mc_chat_context_new (mc_context_type_from_string ((const char *) sqlite3_column_text (stmt, 5)));
+      mc_chat_context_set_campaign_id (context, sqlite3_column_int64 (stmt, 6));
+      mc_chat_context_set_order_id (context, sqlite3_column_int64 (stmt, 7));
+      mc_chat_context_set_return_id (context, sqlite3_column_int64 (stmt, 8));
+      if (name != NULL || public_id != NULL)
+        {
+          g_autoptr(McCustomer) customer = mc_customer_new (name, public_id);
+
+          mc_chat_context_set_customer (context, customer);
+        }
+      mc_chat_set_context (chat, context);
+
+      mc_chat_set_unread_count (chat, sqlite3_column_int (stmt, 11));
+      mc_chat_set_last_message_preview (chat, (const char *) sqlite3_column_text (stmt, 12));
+      g_ptr_array_add (chats, chat);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, "SELECT FROM chats");
+
+  *result = g_steal_pointer (&chats);
+  return TRUE;
+}
+
+GPtrArray *
+mc_cache_load_chats (McCache  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return run_sync (self, load_chats_job, NULL, error);
+}
+
+static gboolean
+load_chat_states_job (McCache   *self,
+                      sqlite3   *db,
+                      gpointer   data,
+                      gpointer  *result,
+                      GError   **error)
+{
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (McCacheChatState));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db,
+                  "SELECT chat_id, MAX (r), MAX (l) FROM ("
+                  " SELECT chat_id, message_id AS r, 0 AS l FROM read_markers"
+                  " UNION ALL"
+                  " SELECT chat_id, 0, last_message_id FROM chat_sync)"
+                  " GROUP BY chat_id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      McCacheChatState state;
+
+      state.chat_id = sqlite3_column_int64 (stmt, 0);
+      state.read_marker = sqlite3_column_int64 (stmt, 1);
+      state.last_message_id = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (states, state);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, "SELECT chat states");
+
+  *result = g_steal_pointer (&states);
+  return TRUE;
+}
+
+GArray *
+mc_cache_load_chat_states (McCache  *self,
+                           GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return run_sync (self, load_chat_states_job, NULL, error);
+}
+
+static void
+int64_array_unref (gpointer data)
+{
+  g_array_unref (data);
+}
+
+static gboolean
+load_unread_ids_job (McCache   *self,
+                     sqlite3   *db,
+                     gpointer   data,
+                     gpointer  *result,
+                     GError   **error)
+{
+  g_autoptr(GHashTable) unread = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db,
+                  "SELECT m.chat_id, m.message_id FROM messages m"
+                  " LEFT JOIN read_markers r ON r.chat_id = m.chat_id"
+                  " WHERE m.sender = 'CUSTOMER'"
+                  " AND m.message_id > COALESCE (r.message_id, 0)"
+                  " ORDER BY m.chat_id, m.message_id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  unread = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, int64_array_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 chat_id = sqlite3_column_int64 (stmt, 0);
+      gint64 message_id = sqlite3_column_int64 (stmt, 1);
+      GArray *ids = g_hash_table_lookup (unread, &chat_id);
+
+      if (ids == NULL)
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (unread, g_memdup2 (&chat_id, sizeof chat_id), ids);
+        }
+      g_array_append_val (ids, message_id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, "SELECT unread messages");
+
+  *result = g_steal_pointer (&unread);
+  return TRUE;
+}
+
+GHashTable *
+mc_cache_load_unread_ids (McCache  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return run_sync (self, load_unread_ids_job, NULL, error);
+}
+
+static gboolean
+load_messages_job (McCache   *self,
+                   sqlite3   *db,
+                   gpointer   data,
+                   gpointer  *result,
+                   GError   **error)
+{
+  gint64 chat_id = *(gint64 *) data;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autofree gint64 *ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db,
+                  "SELECT message_id, created_at, sender, text FROM messages"
+                  " WHERE chat_id = ? ORDER BY created_at, message_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, chat_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      McMessage *message = mc_message_new (sqlite3_column_int64 (stmt, 0), chat_id);
+
+      mc_message_set_created_at (message, sqlite3_column_int64 (stmt, 1));
+      mc_message_set_sender (message, mc_sender_from_string ((const char *) sqlite3_column_text (stmt, 2)));
+      mc_message_set_text (message, (const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (messages, message);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, "SELECT FROM messages");
+
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ids = g_new (gint64, MAX (messages->len, 1));
+  for (guint i = 0; i < messages->len; i++)
+    {
+      ids[i] = mc_message_get_message_id (g_ptr_array_index (messages, i));
+      g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (messages, i));
+    }
+
+  stmt = prepare (db,
+                  "SELECT message_id, name, url, size FROM attachments"
+                  " WHERE chat_id = ? ORDER BY message_id, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, chat_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 message_id = sqlite3_column_int64 (stmt, 0);
+      McMessage *message = g_hash_table_lookup (by_id, &message_id);
+      g_autoptr(McAttachment) attachment = NULL;
+
+      if (message == NULL)
+        continue;
+      attachment = mc_attachment_new ((const char *) sqlite3_column_text (stmt, 1),
+                                      (const char *) sqlite3_column_text (stmt, 2),
+                                      sqlite3_column_int64 (stmt, 3));
+      mc_message_add_attachment (message, attachment);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, "SELECT FROM attachments");
+
+  *result = g_steal_pointer (&messages);
+  return TRUE;
+}
+
+GPtrArray *
+mc_cache_load_messages (McCache  *self,
+                        gint64    chat_id,
+                        GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return run_sync (self, load_messages_job, &chat_id, error);
+}
+
+void
+mc_cache_load_messages_async (McCache             *self,
+                              gint64               chat_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (MC_IS_CACHE (self));
+
+  queue_job (self, load_messages_job, g_memdup2 (&chat_id, sizeof chat_id), g_free,
+             (GDestroyNotify) g_ptr_array_unref, mc_cache_load_messages_async,
+             cancellable, callback, user_data);
+}
+
+GPtrArray *
+mc_cache_load_messages_finish (McCache       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+list_outbox_job (McCache   *self,
+                 sqlite3   *db,
+                 gpointer   data,
+                 gpointer  *result,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_outbox_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db,
+                  "SELECT id, chat_id, text, file_path, created_at, state"
+                  " FROM outbox ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      McOutboxEntry *entry = g_new0 (McOutboxEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->chat_id = sqlite3_column_int64 (stmt, 1);
+      entry->text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->file_path = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->created_at = sqlite3_column_int64 (stmt, 4);
+      entry->state = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, "SELECT FROM outbox");
+
+  *result = g_steal_pointer (&entries);
+  return TRUE;
+}
+
+GPtrArray *
+mc_cache_list_outbox (McCache  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return run_sync (self, list_outbox_job, NULL, error);
+}
+
+static gboolean
+flush_job (McCache   *self,
+           sqlite3   *db,
+           gpointer   data,
+           gpointer  *result,
+           GError   **error)
+{
+  *result = GINT_TO_POINTER (TRUE);
+  return TRUE;
+}
+
+gboolean
+mc_cache_flush (McCache  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), FALSE);
+  return run_sync (self, flush_job, NULL, error) != NULL;
+}
+
+gint64
+mc_cache_get_max_write_block (McCache *self)
+{
+  gint64 value;
+
+  g_return_val_if_fail (MC_IS_CACHE (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  value = self->max_write_block;
+  g_mutex_unlock (&self->mutex);
+  return value;
+}
+
+/* Writes.  What a job writes is copied out of the GObjects on the calling
+ * thread, so the writer never reads objects the UI may be changing. */
+
+typedef struct
+{
+  gint64  chat_id;
+  gint64  created_at;
+  gint64  updated_at;
+  gint64  campaign_id;
+  gint64  order_id;
+  gint64  return_id;
+  char   *customer_name;
+  char   *customer_public_id;
+  char   *preview;
+  guint   unread_count;
+  guint8  chat_type;
+  guint8  status;
+  guint8  context_type;
+} ChatRow;
+
+static void
+chat_row_clear (gpointer data)
+{
+  ChatRow *row = data;
+
+  g_free (row->customer_name);
+  g_free (row->customer_public_id);
+  g_free (row->preview);
+}
+
+static gboolean
+save_chats_job (McCache   *self,
+                sqlite3   *db,
+                gpointer   data,
+                gpointer  *result,
+                GError   **error)
+{
+  GArray *rows = data;
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (db,
+                  "INSERT OR REPLACE INTO chats (chat_id, chat_type, status,"
+                  " created_at, updated_at, context_type, campaign_id, order_id,"
+                  " return_id, customer_name, customer_public_id, unread_count,"
+                  " last_message_preview)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ChatRow *row = &g_array_index (rows, ChatRow, i);
+
+      sqlite3_bind_int64 (stmt, 1, row->chat_id);
+      bind_text_or_null (stmt, 2, mc_chat_type_to_string (row->chat_type));
+      bind_text_or_null (stmt, 3, mc_chat_status_to_string (row->status));
+      sqlite3_bind_int64 (stmt, 4, row->created_at);
+      sqlite3_bind_int64 (stmt, 5, row->updated_at);
+      bind_text_or_null (stmt, 6, mc_context_type_to_string (row->context_type));
+      sqlite3_bind_int64 (stmt, 7, row->campaign_id);
+      sqlite3_bind_int64 (stmt, 8, row->order_id);
+      sqlite3_bind_int64 (stmt, 9, row->return_id);
+      bind_text_or_null (stmt, 10, row->customer_name);
+      bind_text_or_null (stmt, 11, row->customer_public_id);
+      sqlite3_bind_int (stmt, 12, row->unread_count);
+      bind_text_or_null (stmt, 13, row->preview);
+      if (!step_done (db, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+void
+mc_cache_save_chats_async (McCache             *self,
+                           GPtrArray           *chats,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  gint64 started = g_get_monotonic_time ();
+  GArray *rows;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+  g_return_if_fail (chats != NULL);
+
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (ChatRow), chats->len);
+  g_array_set_clear_func (rows, chat_row_clear);
+  for (guint i = 0; i < chats->len; i++)
+    {
+      McChat *chat = g_ptr_array_index (chats, i);
+      McChatContext *context = mc_chat_get_context (chat);
+      McCustomer *customer = context != NULL ? mc_chat_context_get_customer (context) : NULL;
+      ChatRow row = { 0 };
+
+      row.chat_id = mc_chat_get_chat_id (chat);
+      row.chat_type = mc_chat_get_chat_type (chat);
+      row.status = mc_chat_get_status (chat);
+      row.created_at = mc_chat_get_created_at (chat);
+      row.updated_at = mc_chat_get_updated_at (chat);
+      if (context != NULL)
+        {
+          row.context_type = mc_chat_context_get_context_type (context);
+          row.campaign_id = mc_chat_context_get_campaign_id (context);
+          row.order_id = mc_chat_context_get_order_id (context);
+          row.return_id = mc_chat_context_get_return_id (context);
+        }
+      if (customer != NULL)
+        {
+          row.customer_name = g_strdup (mc_customer_get_name (customer));
+          row.customer_public_id = g_strdup (mc_customer_get_public_id (customer));
+        }
+      row.unread_count = mc_chat_get_unread_count (chat);
+      row.preview = g_strdup (mc_chat_get_last_message_preview (chat));
+      g_array_append_val (rows, row);
+    }
+
+  queue_job (self, save_chats_job, rows, (GDestroyNotify) g_array_unref, NULL,
+             mc_cache_save_chats_async, cancellable, callback, user_data);
+  note_block (self, started);
+}
+
+gboolean
+mc_cache_save_chats_finish (McCache       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char   *name;
+  char   *url;
+  gint64  size;
+} AttachmentRow;
+
+typedef struct
+{
+  gint64  chat_id;
+  gint64  message_id;
+  gint64  created_at;
+  char   *text;
+  GArray *attachments;  /* AttachmentRow, or NULL */
+  McSender sender;
+} MessageRow;
+
+static void
+attachment_row_clear (gpointer data)
+{
+  AttachmentRow *row = data;
+
+  g_free (row->name);
+  g_free (row->url);
+}
+
+static void
+message_row_clear (gpointer data)
+{
+  MessageRow *row = data;
+
+  g_free (row->text);
+  g_clear_pointer (&row->attachments, g_array_unref);
+}
+
+static gboolean
+save_messages_job (McCache   *self,
+                   sqlite3   *db,
+                   gpointer   data,
+                   gpointer  *result,
+                   GError   **error)
+{
+  GArray *rows = data;
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *clear_attachments;
+  sqlite3_stmt *add_attachment;
+  gboolean ok = FALSE;
+
+  stmt = prepare (db,
+                  "INSERT OR REPLACE INTO messages (chat_id, message_id,"
+                  " created_at, sender, text) VALUES (?, ?, ?, ?, ?)", error);
+  clear_attachments = prepare (db,
+                               "DELETE FROM attachments"
+                               " WHERE chat_id = ? AND message_id = ?", error);
+  add_attachment = prepare (db,
+                            "INSERT INTO attachments (chat_id, message_id,"
+                            " position, name, url, size) VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL || clear_attachments == NULL || add_attachment == NULL)
+    goto out;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MessageRow *row = &g_array_index (rows, MessageRow, i);
+
+      sqlite3_bind_int64 (stmt, 1, row->chat_id);
+      sqlite3_bind_int64 (stmt, 2, row->message_id);
+      sqlite3_bind_int64 (stmt, 3, row->created_at);
+      bind_text_or_null (stmt, 4, mc_sender_to_string (row->sender));
+      bind_text_or_null (stmt, 5, row->text);
+      if (!step_done (db, stmt, error))
+        goto out;
+
+      sqlite3_bind_int64 (clear_attachments, 1, row->chat_id);
+      sqlite3_bind_int64 (clear_attachments, 2, row->message_id);
+      if (!step_done (db, clear_attachments, error))
+        goto out;
+
+      for (guint j = 0; row->attachments != NULL && j < row->attachments->len; j++)
+        {
+          AttachmentRow *a = &g_array_index (row->attachments, AttachmentRow, j);
+
+          sqlite3_bind_int64 (add_attachment, 1, row->chat_id);
+          sqlite3_bind_int64 (add_attachment, 2, row->message_id);
+          sqlite3_bind_int (add_attachment, 3, j);
+          bind_text_or_null (add_attachment, 4, a->name != NULL ? a->name : "");
+          bind_text_or_null (add_attachment, 5, a->url != NULL ? a->url : "");
+          sqlite3_bind_int64 (add_attachment, 6, a->size);
+          if (!step_done (db, add_attachment, error))
+            goto out;
+        }
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (clear_attachments);
+  sqlite3_finalize (add_attachment);
+  return ok;
+}
+
+void
+mc_cache_save_messages_async (McCache             *self,
+                              GPtrArray           *messages,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  gint64 started = g_get_monotonic_time ();
+  GArray *rows;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+  g_return_if_fail (messages != NULL);
+
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (MessageRow), messages->len);
+  g_array_set_clear_func (rows, message_row_clear);
+  for (guint i = 0; i < messages->len; i++)
+    {
+      McMessage *message = g_ptr_array_index (messages, i);
+      GListModel *attachments = mc_message_get_attachments (message);
+      guint n_attachments = g_list_model_get_n_items (attachments);
+      MessageRow row = { 0 };
+
+      if (mc_message_get_message_id (message) == 0)
+        continue;
+
+      row.chat_id = mc_message_get_chat_id (message);
+      row.message_id = mc_message_get_message_id (message);
+      row.created_at = mc_message_get_created_at (message);
+      row.sender = mc_message_get_sender (message);
+      row.text = g_strdup (mc_message_get_text (message));
+      if (n_attachments > 0)
+        {
+          row.attachments = g_array_sized_new (FALSE, TRUE, sizeof (AttachmentRow), n_attachments);
+          g_array_set_clear_func (row.attachments, attachment_row_clear);
+          for (guint j = 0; j < n_attachments; j++)
+            {
+              g_autoptr(McAttachment) attachment = g_list_model_get_item (attachments, j);
+              AttachmentRow a;
+
+              a.name = g_strdup (mc_attachment_get_name (attachment));
+              a.url = g_strdup (mc_attachment_get_url (attachment));
+              a.size = mc_attachment_get_size (attachment);
+              g_array_append_val (row.attachments, a);
+            }
+        }
+      g_array_append_val (rows, row);
+    }
+
+  queue_job (self, save_messages_job, rows, (GDestroyNotify) g_array_unref, NULL,
+             mc_cache_save_messages_async, cancellable, callback, user_data);
+  note_block (self, started);
+}
+
+gboolean
+mc_cache_save_messages_finish (McCache       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+save_chat_state_job (McCache   *self,
+                     sqlite3   *db,
+                     gpointer   data,
+                     gpointer  *result,
+                     GError   **error)
+{
+  McCacheChatState *state = data;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = prepare (db, "INSERT OR REPLACE INTO read_markers (chat_id, message_id) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, state->chat_id);
+  sqlite3_bind_int64 (stmt, 2, state->read_marker);
+  ok = step_done (db, stmt, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  stmt = prepare (db, "INSERT OR REPLACE INTO chat_sync (chat_id, last_message_id) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, state->chat_id);
+  sqlite3_bind_int64 (stmt, 2, state->last_message_id);
+  ok = step_done (db, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+void
+mc_cache_save_chat_state_async (McCache             *self,
+                                gint64               chat_id,
+                                gint64               read_marker,
+                                gint64               last_message_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  gint64 started = g_get_monotonic_time ();
+  McCacheChatState *state;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+
+  state = g_new (McCacheChatState, 1);
+  state->chat_id = chat_id;
+  state->read_marker = read_marker;
+  state->last_message_id = last_message_id;
+  queue_job (self, save_chat_state_job, state, g_free, NULL,
+             mc_cache_save_chat_state_async, cancellable, callback, user_data);
+  note_block (self, started);
+}
+
+gboolean
+mc_cache_save_chat_state_finish (McCache       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Drafts */
+
+typedef struct
+{
+  gint64  chat_id;
+  char   *text;  /* NULL deletes */
+} DraftWrite;
+
+static void
+draft_write_free (gpointer data)
+{
+  DraftWrite *write = data;
+
+  g_free (write->text);
+  g_free (write);
+}
+
+static gboolean
+set_draft_job (McCache   *self,
+               sqlite3   *db,
+               gpointer   data,
+               gpointer  *result,
+               GError   **error)
+{
+  DraftWrite *write = data;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (write->text != NULL)
+    stmt = prepare (db, "INSERT OR REPLACE INTO drafts (chat_id, text, updated_at) VALUES (?, ?, ?)", error);
+  else
+    stmt = prepare (db, "DELETE FROM drafts WHERE chat_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, write->chat_id);
+  if (write->text != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+    }
+  ok = step_done (db, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+const char *
+mc_cache_get_draft (McCache *self,
+                    gint64   chat_id)
+{
+  const char *text;
+
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+
+  /* Only the owning thread changes drafts, so the string stays valid for
+   * it; the lock guards against the writer's view of the table. */
+  g_mutex_lock (&self->mutex);
+  text = g_hash_table_lookup (self->drafts, &chat_id);
+  g_mutex_unlock (&self->mutex);
+  return text;
+}
+
+void
+mc_cache_set_draft (McCache    *self,
+                    gint64      chat_id,
+                    const char *text)
+{
+  gint64 started = g_get_monotonic_time ();
+  DraftWrite *write;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+
+  g_mutex_lock (&self->mutex);
+  if (g_strcmp0 (g_hash_table_lookup (self->drafts, &chat_id), text) == 0)
+    {
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+  if (text != NULL)
+    g_hash_table_insert (self->drafts, g_memdup2 (&chat_id, sizeof chat_id), g_strdup (text));
+  else
+    g_hash_table_remove (self->drafts, &chat_id);
+  g_mutex_unlock (&self->mutex);
+
+  write = g_new (DraftWrite, 1);
+  write->chat_id = chat_id;
+  write->text = g_strdup (text);
+  queue_job (self, set_draft_job, write, draft_write_free, NULL,
+             mc_cache_set_draft, NULL, NULL, NULL);
+  note_block (self, started);
+}
+
+/* Outbox */
+
+static gboolean
+outbox_add_job (McCache   *self,
+                sqlite3   *db,
+                gpointer   data,
+                gpointer  *result,
+                GError   **error)
+{
+  McOutboxEntry *entry = data;
+  sqlite3_stmt *stmt;
+  gint64 *id;
+
+  stmt = prepare (db,
+                  "INSERT INTO outbox (chat_id, text, file_path, created_at, state)"
+                  " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry->chat_id);
+  bind_text_or_null (stmt, 2, entry->text);
+  bind_text_or_null (stmt, 3, entry->file_path);
+  sqlite3_bind_int64 (stmt, 4, entry->created_at);
+  sqlite3_bind_int (stmt, 5, entry->state);
+  if (!step_done (db, stmt, error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  id = g_new (gint64, 1);
+  *id = sqlite3_last_insert_rowid (db);
+  *result = id;
+  return TRUE;
+}
+
+void
+mc_cache_outbox_add_async (McCache             *self,
+                           gint64               chat_id,
+                           const char          *text,
+                           const char          *file_path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  gint64 started = g_get_monotonic_time ();
+  McOutboxEntry *entry;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+  g_return_if_fail ((text == NULL) != (file_path == NULL));
+
+  entry = g_new0 (McOutboxEntry, 1);
+  entry->chat_id = chat_id;
+  entry->text = g_strdup (text);
+  entry->file_path = g_strdup (file_path);
+  entry->created_at = g_get_real_time ();
+  entry->state = MC_OUTBOX_STATE_QUEUED;
+  queue_job (self, outbox_add_job, entry, (GDestroyNotify) mc_outbox_entry_free, g_free,
+             mc_cache_outbox_add_async, cancellable, callback, user_data);
+  note_block (self, started);
+}
+
+gint64
+mc_cache_outbox_add_finish (McCache       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_autofree gint64 *id = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  return id != NULL ? *id : 0;
+}
+
+typedef struct
+{
+  gint64 id;
+  gint   state;  /* -1 removes */
+} OutboxWrite;
+
+static gboolean
+outbox_write_job (McCache   *self,
+                  sqlite3   *db,
+                  gpointer   data,
+                  gpointer  *result,
+                  GError   **error)
+{
+  OutboxWrite *write = data;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (write->state < 0)
+    stmt = prepare (db, "DELETE FROM outbox WHERE id = ?1", error);
+  else
+    stmt = prepare (db, "UPDATE outbox SET state = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, write->id);
+  if (write->state >= 0)
+    sqlite3_bind_int (stmt, 2, write->state);
+  ok = step_done (db, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static void
+queue_outbox_write (McCache *self,
+                    gint64   id,
+                    gint     state)
+{
+  gint64 started = g_get_monotonic_time ();
+  OutboxWrite *write = g_new (OutboxWrite, 1);
+
+  write->id = id;
+  write->state = state;
+  queue_job (self, outbox_write_job, write, g_free, NULL,
+             queue_outbox_write, NULL, NULL, NULL);
+  note_block (self, started);
+}
+
+void
+mc_cache_outbox_set_state (McCache       *self,
+                           gint64         id,
+                           McOutboxState  state)
+{
+  g_return_if_fail (MC_IS_CACHE (self));
+  queue_outbox_write (self, id, state);
+}
+
+void
+mc_cache_outbox_remove (McCache *self,
+                        gint64   id)
+{
+  g_return_if_fail (MC_IS_CACHE (self));
+  queue_outbox_write (self, id, -1);
+}
+
+/* Sync state */
+
+typedef struct
+{
+  char *key;
+  char *value;  /* NULL deletes */
+} SyncStateWrite;
+
+static void
+sync_state_write_free (gpointer data)
+{
+  SyncStateWrite *write = data;
+
+  g_free (write->key);
+  g_free (write->value);
+  g_free (write);
+}
+
+static gboolean
+set_sync_state_job (McCache   *self,
+                    sqlite3   *db,
+                    gpointer   data,
+                    gpointer  *result,
+                    GError   **error)
+{
+  SyncStateWrite *write = data;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (write->value != NULL)
+    stmt = prepare (db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)", error);
+  else
+    stmt = prepare (db, "DELETE FROM sync_state WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, write->key, -1, SQLITE_STATIC);
+  if (write->value != NULL)
+    sqlite3_bind_text (stmt, 2, write->value, -1, SQLITE_STATIC);
+  ok = step_done (db, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+char *
+mc_cache_dup_sync_state (McCache    *self,
+                         const char *key)
+{
+  char *value;
+
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  g_mutex_lock (&self->mutex);
+  value = g_strdup (g_hash_table_lookup (self->sync_state, key));
+  g_mutex_unlock (&self->mutex);
+  return value;
+}
+
+gint64
+mc_cache_get_sync_state_int (McCache    *self,
+                             const char *key,
+                             gint64      default_value)
+{
+  g_autofree char *value = mc_cache_dup_sync_state (self, key);
+  gint64 number;
+
+  if (value == NULL || !g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &number, NULL))
+    return default_value;
+  return number;
+}
+
+void
+mc_cache_set_sync_state (McCache    *self,
+                         const char *key,
+                         const char *value)
+{
+  gint64 started = g_get_monotonic_time ();
+  SyncStateWrite *write;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+  g_return_if_fail (key != NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (value != NULL)
+    g_hash_table_insert (self->sync_state, g_strdup (key), g_strdup (value));
+  else
+    g_hash_table_remove (self->sync_state, key);
+  g_mutex_unlock (&self->mutex);
+
+  write = g_new (SyncStateWrite, 1);
+  write->key = g_strdup (key);
+  write->value = g_strdup (value);
+  queue_job (self, set_sync_state_job, write, sync_state_write_free, NULL,
+             mc_cache_set_sync_state, NULL, NULL, NULL);
+  note_block (self, started);
+}
+
+void
+mc_cache_set_sync_state_int (McCache    *self,
+                             const char *key,
+                             gint64      value)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  mc_cache_set_sync_state (self, key, buf);
+}

@@ -1,0 +1,361 @@
+/* mc-store-list.c: the sidebar rows of every cabinet, flattened, with
+ * counts recomputed from the chat store in one pass whenever chats or
+ * unread counts change (about a millisecond for 100,000 chats, cheaper
+ * than tracking what each chat counted before).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "mc-chat-store-private.h"
+#include "mc-store-list.h"
+
+typedef struct
+{
+  gint64     business_id;
+  GPtrArray *items;  /* McStoreItem: all stores, each store, no store */
+} Cabinet;
+
+struct _McStoreList
+{
+  GObject      parent_instance;
+
+  McChatStore *chats;
+  GPtrArray   *cabinets;   /* Cabinet * */
+  GHashTable  *campaigns;  /* gint64 * campaign id -> McStoreItem * (borrowed) */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (McStoreList, mc_store_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+cabinet_free (gpointer data)
+{
+  Cabinet *cabinet = data;
+
+  g_ptr_array_unref (cabinet->items);
+  g_free (cabinet);
+}
+
+static GType
+mc_store_list_get_item_type (GListModel *model)
+{
+  return MC_TYPE_STORE_ITEM;
+}
+
+static guint
+mc_store_list_get_n_items (GListModel *model)
+{
+  McStoreList *self = MC_STORE_LIST (model);
+  guint n = 0;
+
+  for (guint i = 0; i < self->cabinets->len; i++)
+    n += ((Cabinet *) g_ptr_array_index (self->cabinets, i))->items->len;
+  return n;
+}
+
+static gpointer
+mc_store_list_get_item (GListModel *model,
+                        guint       position)
+{
+  McStoreList *self = MC_STORE_LIST (model);
+
+  for (guint i = 0; i < self->cabinets->len; i++)
+    {
+      Cabinet *cabinet = g_ptr_array_index (self->cabinets, i);
+
+      if (position < cabinet->items->len)
+        return g_object_ref (g_ptr_array_index (cabinet->items, position));
+      position -= cabinet->items->len;
+    }
+  return NULL;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mc_store_list_get_item_type;
+  iface->get_n_items = mc_store_list_get_n_items;
+  iface->get_item = mc_store_list_get_item;
+}
+
+typedef struct
+{
+  guint needs_reply;
+  guint unread;
+} Counts;
+
+static void
+add_counts (GHashTable *table,
+            gpointer    item,
+            gboolean    needs_reply,
+            guint       unread)
+{
+  Counts *counts = g_hash_table_lookup (table, item);
+
+  if (counts == NULL)
+    {
+      counts = g_new0 (Counts, 1);
+      g_hash_table_insert (table, item, counts);
+    }
+  counts->needs_reply += needs_reply ? 1 : 0;
+  counts->unread += unread > 0 ? 1 : 0;
+}
+
+static void
+recount (McStoreList *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) by_business = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->chats));
+
+  for (guint i = 0; i < self->cabinets->len; i++)
+    {
+      Cabinet *cabinet = g_ptr_array_index (self->cabinets, i);
+
+      g_hash_table_insert (by_business, &cabinet->business_id, cabinet);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      McChat *chat = mc_chat_store_peek_item (self->chats, i);
+      gint64 business_id = mc_chat_get_business_id (chat);
+      gint64 campaign_id = mc_chat_get_campaign_id (chat);
+      Cabinet *cabinet = g_hash_table_lookup (by_business, &business_id);
+      gboolean needs_reply;
+      guint unread;
+
+      if (cabinet == NULL)
+        continue;
+
+      needs_reply = mc_chat_needs_reply (chat);
+      unread = mc_chat_get_unread_count (chat);
+      add_counts (counts, g_ptr_array_index (cabinet->items, 0), needs_reply, unread);
+      if (campaign_id == 0)
+        add_counts (counts, g_ptr_array_index (cabinet->items, cabinet->items->len - 1),
+                    needs_reply, unread);
+      else
+        {
+          McStoreItem *item = g_hash_table_lookup (self->campaigns, &campaign_id);
+
+          if (item != NULL)
+            add_counts (counts, item, needs_reply, unread);
+        }
+    }
+
+  for (guint i = 0; i < self->cabinets->len; i++)
+    {
+      Cabinet *cabinet = g_ptr_array_index (self->cabinets, i);
+
+      for (guint j = 0; j < cabinet->items->len; j++)
+        {
+          McStoreItem *item = g_ptr_array_index (cabinet->items, j);
+          Counts *c = g_hash_table_lookup (counts, item);
+
+          mc_store_item_set_needs_reply_count (item, c != NULL ? c->needs_reply : 0);
+          mc_store_item_set_unread_count (item, c != NULL ? c->unread : 0);
+        }
+    }
+}
+
+static void
+on_chats_changed (McStoreList *self)
+{
+  recount (self);
+}
+
+static void
+on_chats_items_changed (McStoreList *self,
+                        guint        position,
+                        guint        removed,
+                        guint        added)
+{
+  /* Added chats are counted on "chats-updated", which follows. */
+  if (removed > 0)
+    recount (self);
+}
+
+static void
+mc_store_list_dispose (GObject *object)
+{
+  McStoreList *self = (McStoreList *) object;
+
+  if (self->chats != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chats, self);
+      g_clear_object (&self->chats);
+    }
+
+  G_OBJECT_CLASS (mc_store_list_parent_class)->dispose (object);
+}
+
+static void
+mc_store_list_finalize (GObject *object)
+{
+  McStoreList *self = (McStoreList *) object;
+
+  g_clear_pointer (&self->campaigns, g_hash_table_unref);
+  g_clear_pointer (&self->cabinets, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mc_store_list_parent_class)->finalize (object);
+}
+
+static void
+mc_store_list_class_init (McStoreListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mc_store_list_dispose;
+  object_class->finalize = mc_store_list_finalize;
+}
+
+static void
+mc_store_list_init (McStoreList *self)
+{
+  self->cabinets = g_ptr_array_new_with_free_func (cabinet_free);
+  self->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+McStoreList *
+mc_store_list_new (McChatStore *chats)
+{
+  McStoreList *self;
+
+  g_return_val_if_fail (MC_IS_CHAT_STORE (chats), NULL);
+
+  self = g_object_new (MC_TYPE_STORE_LIST, NULL);
+  self->chats = g_object_ref (chats);
+  g_signal_connect_swapped (chats, "chats-updated", G_CALLBACK (on_chats_changed), self);
+  g_signal_connect_swapped (chats, "unread-changed", G_CALLBACK (on_chats_changed), self);
+  g_signal_connect_swapped (chats, "items-changed", G_CALLBACK (on_chats_items_changed), self);
+  return self;
+}
+
+static guint
+find_cabinet (McStoreList *self,
+              gint64       business_id,
+              guint       *position)
+{
+  guint offset = 0;
+
+  for (guint i = 0; i < self->cabinets->len; i++)
+    {
+      Cabinet *cabinet = g_ptr_array_index (self->cabinets, i);
+
+      if (cabinet->business_id == business_id)
+        {
+          *position = offset;
+          return i;
+        }
+      offset += cabinet->items->len;
+    }
+
+  *position = offset;
+  return G_MAXUINT;
+}
+
+static void
+forget_campaigns (McStoreList *self,
+                  Cabinet     *cabinet)
+{
+  for (guint i = 0; i < cabinet->items->len; i++)
+    {
+      gint64 campaign_id = mc_store_item_get_campaign_id (g_ptr_array_index (cabinet->items, i));
+
+      if (campaign_id != 0)
+        g_hash_table_remove (self->campaigns, &campaign_id);
+    }
+}
+
+static int
+compare_store_items (gconstpointer a,
+                     gconstpointer b)
+{
+  McStoreItem *ia = *(McStoreItem **) a;
+  McStoreItem *ib = *(McStoreItem **) b;
+
+  return g_utf8_collate (mc_store_item_get_title (ia), mc_store_item_get_title (ib));
+}
+
+void
+mc_store_list_set_campaigns (McStoreList *self,
+                             gint64       business_id,
+                             const char  *business_name,
+                             GPtrArray   *campaigns)
+{
+  g_autoptr(GPtrArray) stores = NULL;
+  Cabinet *cabinet;
+  guint index, position, old_len = 0;
+
+  g_return_if_fail (MC_IS_STORE_LIST (self));
+  g_return_if_fail (campaigns != NULL);
+
+  index = find_cabinet (self, business_id, &position);
+  if (index == G_MAXUINT)
+    {
+      cabinet = g_new0 (Cabinet, 1);
+      cabinet->business_id = business_id;
+      cabinet->items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->cabinets, cabinet);
+    }
+  else
+    {
+      cabinet = g_ptr_array_index (self->cabinets, index);
+      old_len = cabinet->items->len;
+      forget_campaigns (self, cabinet);
+    }
+
+  stores = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < campaigns->len; i++)
+    g_ptr_array_add (stores, mc_store_item_new (MC_STORE_ITEM_KIND_CABINET_STORE, business_id,
+                                                g_ptr_array_index (campaigns, i), business_name));
+  g_ptr_array_sort (stores, compare_store_items);
+
+  g_ptr_array_set_size (cabinet->items, 0);
+  g_ptr_array_add (cabinet->items, mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES,
+                                                      business_id, NULL, business_name));
+  for (guint i = 0; i < stores->len; i++)
+    {
+      McStoreItem *item = g_ptr_array_index (stores, i);
+      gint64 campaign_id = mc_store_item_get_campaign_id (item);
+
+      g_ptr_array_add (cabinet->items, g_object_ref (item));
+      g_hash_table_insert (self->campaigns, g_memdup2 (&campaign_id, sizeof campaign_id), item);
+    }
+  g_ptr_array_add (cabinet->items, mc_store_item_new (MC_STORE_ITEM_KIND_NO_STORE,
+                                                      business_id, NULL, business_name));
+
+  recount (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, old_len, cabinet->items->len);
+}
+
+void
+mc_store_list_remove_business (McStoreList *self,
+                               gint64       business_id)
+{
+  Cabinet *cabinet;
+  guint index, position, removed;
+
+  g_return_if_fail (MC_IS_STORE_LIST (self));
+
+  index = find_cabinet (self, business_id, &position);
+  if (index == G_MAXUINT)
+    return;
+
+  cabinet = g_ptr_array_index (self->cabinets, index);
+  removed = cabinet->items->len;
+  forget_campaigns (self, cabinet);
+  g_ptr_array_remove_index (self->cabinets, index);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+}
+
+McStoreItem *
+mc_store_list_find_campaign (McStoreList *self,
+                             gint64       campaign_id)
+{
+  g_return_val_if_fail (MC_IS_STORE_LIST (self), NULL);
+  return g_hash_table_lookup (self->campaigns, &campaign_id);
+}
