@@ -40,6 +40,11 @@ G_DECLARE_FINAL_TYPE (McFakeMarket, mc_fake_market, MC, FAKE_MARKET, GObject)
  * (0 = the default of about 150). */
 McFakeMarket *mc_fake_market_new               (guint64       seed,
                                                 guint         n_chats);
+/* The same, with the generated chats dated up to @now_usec instead of the
+ * current minute: two markets from one seed and one time are identical. */
+McFakeMarket *mc_fake_market_new_at            (guint64       seed,
+                                                guint         n_chats,
+                                                gint64        now_usec);
 /* Listens on 127.0.0.1:@port (0 = any free port). */
 gboolean      mc_fake_market_start             (McFakeMarket *self,
                                                 guint         port,

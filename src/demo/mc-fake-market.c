@@ -1,0 +1,2159 @@
+/* mc-fake-market.c: the fake Partner API server.
+ *
+ * Requests are handled on the server's own thread.  The data, the counters
+ * and the knobs live behind one mutex, which the public functions take too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "mc-enums.h"
+#include "mc-fake-data.h"
+#include "mc-fake-market.h"
+
+#define DEFAULT_CHATS   150
+#define MAX_IN_FLIGHT   4
+#define N_TOKENS        4
+
+typedef enum
+{
+  OP_GET_CAMPAIGNS,
+  OP_AUTH_TOKEN,
+  OP_GET_CHATS,
+  OP_GET_CHAT,
+  OP_GET_HISTORY,
+  OP_GET_MESSAGE,
+  OP_SEND_MESSAGE,
+  OP_SEND_FILE,
+  OP_CREATE_CHAT,
+  N_OPS,
+  OP_DOWNLOAD = N_OPS,
+  OP_UNKNOWN,
+} Op;
+
+static const struct
+{
+  const char *name;
+  guint       budget;
+} ops[N_OPS] = {
+  [OP_GET_CAMPAIGNS] = { "getCampaigns", 1000 },
+  [OP_AUTH_TOKEN] = { "getAuthTokenInfo", 100 },
+  [OP_GET_CHATS] = { "getChats", 5000 },
+  [OP_GET_CHAT] = { "getChat", 1000 },
+  [OP_GET_HISTORY] = { "getChatHistory", 10000 },
+  [OP_GET_MESSAGE] = { "getChatMessage", 1000 },
+  [OP_SEND_MESSAGE] = { "sendMessageToChat", 1000 },
+  [OP_SEND_FILE] = { "sendFileToChat", 1000 },
+  [OP_CREATE_CHAT] = { "createChat", 1000 },
+};
+
+static const struct
+{
+  guint       business;
+  gboolean    oauth;
+  gboolean    read_only;
+  const char *name;
+  const char *scope;
+} token_specs[N_TOKENS] = {
+  [MC_FAKE_TOKEN_CABINET_1] = { 0, FALSE, FALSE, "Чаты — Уютный дом", "ALL_METHODS" },
+  [MC_FAKE_TOKEN_CABINET_2] = { 1, FALSE, FALSE, "Чаты — СпортЛайн", "COMMUNICATION" },
+  [MC_FAKE_TOKEN_READ_ONLY] = { 0, FALSE, TRUE, "Только чтение", "ALL_METHODS_READ_ONLY" },
+  [MC_FAKE_TOKEN_OAUTH] = { 0, TRUE, FALSE, NULL, NULL },
+};
+
+typedef struct
+{
+  char        *path_part;
+  McFakeFault  fault;
+  guint        status;
+  guint        count;
+} Fault;
+
+typedef struct
+{
+  gint64 hour;
+  guint  used;
+} Budget;
+
+typedef struct
+{
+  McFakeMarket      *self;      /* outlives every request: stop() drains them */
+  SoupServerMessage *msg;       /* NULL once finished or disconnected */
+  char              *method;
+  char              *path;
+  GHashTable        *query;
+  Op                 op;
+  int                token;     /* McFakeToken, or -1 */
+  int                business;  /* index, or -1 */
+  gboolean           in_flight;
+  GSource           *delay;
+} Request;
+
+typedef struct
+{
+  guint     status;
+  JsonNode *body;
+} Reply;
+
+struct _McFakeMarket
+{
+  GObject       parent_instance;
+
+  GMutex        mutex;
+  GCond         cond;
+  McFakeData   *data;
+  guint64       seed;
+  char         *tokens[N_TOKENS];
+
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  guint         port;
+  gboolean      ready;
+  GError       *start_error;
+  char         *url;
+
+  guint         latency;
+  double        budget_scale;
+  guint         life_min;
+  guint         life_max;
+  GSource      *life;         /* server thread only */
+  GQueue        faults;
+
+  guint         in_flight[MC_FAKE_N_BUSINESSES];
+  guint         peak[MC_FAKE_N_BUSINESSES];
+  Budget        budgets[MC_FAKE_N_BUSINESSES][N_OPS];
+  guint         counts[N_OPS];
+  GHashTable   *sent;         /* gint64* chat id -> GPtrArray of char* */
+  GPtrArray    *hung;         /* Request, server thread only */
+  GPtrArray    *delayed;      /* Request, server thread only */
+};
+
+G_DEFINE_FINAL_TYPE (McFakeMarket, mc_fake_market, G_TYPE_OBJECT)
+
+static void request_process (Request *req);
+
+/* Replies */
+
+static const char *
+code_for_status (guint status)
+{
+  switch (status)
+    {
+    case 400: return "BAD_REQUEST";
+    case 401: return "UNAUTHORIZED";
+    case 403: return "FORBIDDEN";
+    case 404: return "NOT_FOUND";
+    case 405: return "METHOD_NOT_ALLOWED";
+    case 420: return "LIMIT_EXCEEDED";
+    default: return "INTERNAL_ERROR";
+    }
+}
+
+static Reply G_GNUC_PRINTF (2, 3)
+reply_error (guint       status,
+             const char *format,
+             ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ERROR");
+  json_builder_set_member_name (builder, "errors");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code_for_status (status));
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return (Reply) { status, json_builder_get_root (builder) };
+}
+
+/* {"status": "OK", "result": @result}; no result for an empty answer. */
+static Reply
+reply_ok (JsonNode *result)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *root = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (object, "status", "OK");
+  if (result != NULL)
+    json_object_set_member (object, "result", result);
+  json_node_take_object (root, object);
+
+  return (Reply) { SOUP_STATUS_OK, root };
+}
+
+static char *
+node_to_string (JsonNode *node,
+                gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, length);
+}
+
+static void
+set_json_response (SoupServerMessage *msg,
+                   guint              status,
+                   JsonNode          *body)
+{
+  gsize length;
+  char *text = node_to_string (body, &length);
+
+  soup_server_message_set_status (msg, status, status == 420 ? "Enhance Your Calm" : NULL);
+  soup_server_message_set_response (msg, "application/json;charset=utf-8",
+                                    SOUP_MEMORY_TAKE, text, length);
+}
+
+/* Limits; called with the lock held */
+
+static guint
+budget_limit (McFakeMarket *self,
+              Op            op)
+{
+  double scaled = ops[op].budget * self->budget_scale;
+
+  return MAX (1, (guint) (scaled + 0.5));
+}
+
+static Budget *
+budget_get (McFakeMarket *self,
+            int           business,
+            Op            op)
+{
+  Budget *budget = &self->budgets[business][op];
+  gint64 hour = g_get_real_time () / (G_USEC_PER_SEC * (gint64) 3600);
+
+  if (budget->hour != hour)
+    {
+      budget->hour = hour;
+      budget->used = 0;
+    }
+
+  return budget;
+}
+
+static void
+set_limit_headers (McFakeMarket      *self,
+                   SoupServerMessage *msg,
+                   int                business,
+                   Op                 op)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  Budget *budget = budget_get (self, business, op);
+  guint limit = budget_limit (self, op);
+  g_autoptr(GDateTime) until = g_date_time_new_from_unix_utc ((budget->hour + 1) * 3600);
+  g_autofree char *until_str = soup_date_time_to_string (until, SOUP_DATE_HTTP);
+  char number[32];
+
+  g_snprintf (number, sizeof number, "%u", limit);
+  soup_message_headers_replace (headers, "X-RateLimit-Resource-Limit", number);
+  g_snprintf (number, sizeof number, "%u", limit > budget->used ? limit - budget->used : 0);
+  soup_message_headers_replace (headers, "X-RateLimit-Resource-Remaining", number);
+  soup_message_headers_replace (headers, "X-RateLimit-Resource-Until", until_str);
+}
+
+/* Requests */
+
+static void
+request_release (Request *req)
+{
+  McFakeMarket *self = req->self;
+
+  if (!req->in_flight)
+    return;
+
+  g_mutex_lock (&self->mutex);
+  self->in_flight[req->business]--;
+  g_mutex_unlock (&self->mutex);
+  req->in_flight = FALSE;
+}
+
+static void
+request_finalize (Request *req)
+{
+  request_release (req);
+  g_free (req->method);
+  g_free (req->path);
+  g_clear_pointer (&req->query, g_hash_table_unref);
+}
+
+static Request *
+request_ref (Request *req)
+{
+  return g_rc_box_acquire (req);
+}
+
+static void
+request_unref (Request *req)
+{
+  g_rc_box_release_full (req, (GDestroyNotify) request_finalize);
+}
+
+static void
+request_closure_notify (gpointer  data,
+                        GClosure *closure)
+{
+  request_unref (data);
+}
+
+static void
+on_message_done (SoupServerMessage *msg,
+                 Request           *req)
+{
+  req->msg = NULL;
+  request_release (req);
+}
+
+static const char *
+query_get (Request    *req,
+           const char *name)
+{
+  return req->query != NULL ? g_hash_table_lookup (req->query, name) : NULL;
+}
+
+/* Parses the query parameter @name as an integer in @min..@max. */
+static gboolean
+query_get_int (Request    *req,
+               const char *name,
+               gint64      min,
+               gint64      max,
+               gboolean    required,
+               gint64      fallback,
+               gint64     *value,
+               Reply      *error)
+{
+  const char *str = query_get (req, name);
+
+  if (str == NULL)
+    {
+      if (required)
+        {
+          *error = reply_error (400, "Missing required parameter %s", name);
+          return FALSE;
+        }
+      *value = fallback;
+      return TRUE;
+    }
+
+  if (!g_ascii_string_to_signed (str, 10, min, max, value, NULL))
+    {
+      *error = reply_error (400, "Parameter %s must be an integer from %" G_GINT64_FORMAT
+                            " to %" G_GINT64_FORMAT, name, min, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GBytes *
+request_body (Request *req)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
+
+  return soup_message_body_flatten (body);
+}
+
+static JsonObject *
+request_json (Request *req,
+              Reply   *error)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  const char *type = soup_message_headers_get_content_type (headers, NULL);
+  g_autoptr(GBytes) bytes = request_body (req);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root;
+
+  if (type == NULL || g_ascii_strcasecmp (type, "application/json") != 0)
+    {
+      *error = reply_error (400, "Content-Type must be application/json");
+      return NULL;
+    }
+
+  if (size == 0)
+    {
+      *error = reply_error (400, "Request body is required");
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      *error = reply_error (400, "Malformed JSON: %s", local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      *error = reply_error (400, "Request body must be a JSON object");
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* An integer member, or FALSE with @error when it has another type. */
+static gboolean
+member_get_int (JsonObject *object,
+                const char *member,
+                const char *path,
+                gint64      min,
+                gint64     *value,
+                Reply      *error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *value = 0;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      *error = reply_error (400, "%s must be an integer", path);
+      return FALSE;
+    }
+
+  *value = json_node_get_int (node);
+  if (*value < min)
+    {
+      *error = reply_error (400, "%s must be at least %" G_GINT64_FORMAT, path, min);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A filter array: absent and null mean none, empty is refused. */
+static gboolean
+member_get_array (JsonObject  *object,
+                  const char  *member,
+                  JsonArray  **array,
+                  Reply       *error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *array = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      *error = reply_error (400, "%s must be an array", member);
+      return FALSE;
+    }
+
+  *array = json_node_get_array (node);
+  if (json_array_get_length (*array) == 0)
+    {
+      *error = reply_error (400, "%s must contain at least 1 item", member);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+member_get_enum_mask (JsonObject  *object,
+                      const char  *member,
+                      int        (*from_string) (const char *),
+                      gboolean   (*allowed) (int),
+                      guint       *mask,
+                      Reply       *error)
+{
+  JsonArray *array;
+
+  *mask = 0;
+  if (!member_get_array (object, member, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      int value;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          *error = reply_error (400, "%s[%u] must be a string", member, i);
+          return FALSE;
+        }
+
+      value = from_string (json_node_get_string (node));
+      if (value == 0 || (allowed != NULL && !allowed (value)))
+        {
+          *error = reply_error (400, "%s[%u] has an unknown value '%s'", member, i,
+                                json_node_get_string (node));
+          return FALSE;
+        }
+
+      if (*mask & (1u << value))
+        {
+          *error = reply_error (400, "%s must not repeat items", member);
+          return FALSE;
+        }
+      *mask |= 1u << value;
+    }
+
+  return TRUE;
+}
+
+static int status_from_string (const char *s) { return mc_chat_status_from_string (s); }
+static int type_from_string (const char *s) { return mc_chat_type_from_string (s); }
+static int context_from_string (const char *s) { return mc_context_type_from_string (s); }
+
+static gboolean
+identifiable_context (int type)
+{
+  return type == MC_CONTEXT_TYPE_ORDER || type == MC_CONTEXT_TYPE_RETURN;
+}
+
+/* {type: ORDER|RETURN, id >= 1} at @path. */
+static gboolean
+parse_context_ref (JsonNode         *node,
+                   const char       *path,
+                   McFakeContextRef *ref,
+                   Reply            *error)
+{
+  g_autofree char *id_path = g_strdup_printf ("%s.id", path);
+  JsonObject *object;
+  const char *type;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *error = reply_error (400, "%s must be an object", path);
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  type = json_object_get_string_member_with_default (object, "type", NULL);
+  if (type == NULL || !identifiable_context (mc_context_type_from_string (type)))
+    {
+      *error = reply_error (400, "%s.type must be ORDER or RETURN", path);
+      return FALSE;
+    }
+  ref->type = mc_context_type_from_string (type);
+
+  if (!member_get_int (object, "id", id_path, 1, &ref->id, error))
+    return FALSE;
+  if (ref->id == 0)
+    {
+      *error = reply_error (400, "%s is required", id_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+encode_page_token (McFakeMarket *self,
+                   char          kind,
+                   guint64       value)
+{
+  guint32 salt = (guint32) mc_fake_mix64 (self->seed ^ (guint64) kind);
+  g_autofree char *raw = g_strdup_printf ("%c%016" G_GINT64_MODIFIER "x%08x", kind, value, salt);
+
+  return g_base64_encode ((const guchar *) raw, strlen (raw));
+}
+
+static gboolean
+decode_page_token (McFakeMarket *self,
+                   Request      *req,
+                   char          kind,
+                   guint64      *value,
+                   Reply        *error)
+{
+  const char *token = query_get (req, "pageToken");
+  g_autofree guchar *raw = NULL;
+  g_autofree char *expected = NULL;
+  gsize len = 0;
+
+  if (token == NULL)
+    token = query_get (req, "page_token");
+  if (token == NULL || *token == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+
+  raw = g_base64_decode (token, &len);
+  if (len == 25 && raw[0] == (guchar) kind)
+    {
+      g_autofree char *hex = g_strndup ((const char *) raw + 1, 16);
+
+      *value = g_ascii_strtoull (hex, NULL, 16);
+      expected = encode_page_token (self, kind, *value);
+      if (g_str_equal (expected, token))
+        return TRUE;
+    }
+
+  *error = reply_error (400, "Invalid pageToken");
+  return FALSE;
+}
+
+static void
+add_paging (JsonObject *result,
+            char       *next_token)
+{
+  JsonObject *paging = json_object_new ();
+
+  if (next_token != NULL)
+    json_object_set_string_member (paging, "nextPageToken", next_token);
+  json_object_set_object_member (result, "paging", paging);
+  g_free (next_token);
+}
+
+/* Endpoints; called with the lock held */
+
+static Reply
+handle_campaigns (McFakeMarket *self,
+                  Request      *req)
+{
+  Reply error;
+  gint64 limit;
+  guint64 offset;
+  guint ids[MC_FAKE_N_CAMPAIGNS], n = 0, end;
+  JsonObject *root;
+  JsonArray *campaigns;
+  JsonObject *pager;
+  JsonNode *node;
+
+  if (!query_get_int (req, "limit", 1, 100, FALSE, 100, &limit, &error) ||
+      !decode_page_token (self, req, 'c', &offset, &error))
+    return error;
+
+  for (guint i = 0; i < MC_FAKE_N_CAMPAIGNS; i++)
+    if (mc_fake_data_get_campaign (self->data, i)->business == (guint) req->business)
+      ids[n++] = i;
+
+  if (offset > n)
+    return reply_error (400, "Invalid pageToken");
+
+  end = MIN (n, offset + (guint) limit);
+  root = json_object_new ();
+  campaigns = json_array_new ();
+  for (guint i = offset; i < end; i++)
+    {
+      const McFakeCampaign *campaign = mc_fake_data_get_campaign (self->data, ids[i]);
+      const McFakeBusiness *business = mc_fake_data_get_business (self->data, campaign->business);
+      JsonObject *object = json_object_new ();
+      JsonObject *business_object = json_object_new ();
+
+      json_object_set_string_member (object, "domain", campaign->domain);
+      json_object_set_int_member (object, "id", campaign->id);
+      json_object_set_int_member (business_object, "id", business->id);
+      json_object_set_string_member (business_object, "name", business->name);
+      json_object_set_object_member (object, "business", business_object);
+      json_object_set_string_member (object, "placementType", mc_placement_type_to_string (campaign->placement));
+      json_object_set_string_member (object, "apiAvailability", "AVAILABLE");
+      json_array_add_object_element (campaigns, object);
+    }
+  json_object_set_array_member (root, "campaigns", campaigns);
+
+  pager = json_object_new ();
+  json_object_set_int_member (pager, "total", n);
+  json_object_set_int_member (pager, "from", offset + 1);
+  json_object_set_int_member (pager, "to", end);
+  json_object_set_int_member (pager, "currentPage", offset / limit + 1);
+  json_object_set_int_member (pager, "pagesCount", (n + limit - 1) / limit);
+  json_object_set_int_member (pager, "pageSize", limit);
+  json_object_set_object_member (root, "pager", pager);
+  add_paging (root, end < n ? encode_page_token (self, 'c', end) : NULL);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return (Reply) { SOUP_STATUS_OK, node };
+}
+
+static Reply
+handle_auth_token (McFakeMarket *self,
+                   Request      *req)
+{
+  JsonObject *result, *api_key;
+  JsonArray *scopes;
+  JsonNode *node;
+
+  if (token_specs[req->token].oauth)
+    return reply_error (403, "This method accepts only Api-Key tokens");
+
+  result = json_object_new ();
+  api_key = json_object_new ();
+  scopes = json_array_new ();
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_array_add_string_element (scopes, token_specs[req->token].scope);
+  json_object_set_string_member (api_key, "name", token_specs[req->token].name);
+  json_object_set_array_member (api_key, "authScopes", scopes);
+  json_object_set_object_member (result, "apiKey", api_key);
+  json_node_take_object (node, result);
+
+  return reply_ok (node);
+}
+
+static Reply
+handle_get_chats (McFakeMarket *self,
+                  Request      *req)
+{
+  McFakeChatFilter filter = { 0 };
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GPtrArray) chats = NULL;
+  g_autoptr(GArray) contexts = NULL;
+  g_autoptr(GArray) order_ids = NULL;
+  JsonArray *array;
+  Reply error;
+  gint64 limit;
+  guint64 after;
+  gboolean more;
+  JsonObject *result;
+  JsonArray *chats_array;
+  JsonNode *node;
+
+  if (!query_get_int (req, "limit", 1, 20, FALSE, 10, &limit, &error) ||
+      !decode_page_token (self, req, 'k', &after, &error) ||
+      (body = request_json (req, &error)) == NULL ||
+      !member_get_enum_mask (body, "statuses", status_from_string, NULL, &filter.statuses, &error) ||
+      !member_get_enum_mask (body, "types", type_from_string, NULL, &filter.types, &error) ||
+      !member_get_enum_mask (body, "contextTypes", context_from_string, NULL, &filter.context_types, &error))
+    return error;
+
+  if (!member_get_array (body, "contexts", &array, &error))
+    return error;
+  if (array != NULL)
+    {
+      contexts = g_array_new (FALSE, FALSE, sizeof (McFakeContextRef));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("contexts[%u]", i);
+          McFakeContextRef ref;
+
+          if (!parse_context_ref (json_array_get_element (array, i), path, &ref, &error))
+            return error;
+          for (guint j = 0; j < contexts->len; j++)
+            {
+              McFakeContextRef *other = &g_array_index (contexts, McFakeContextRef, j);
+
+              if (other->type == ref.type && other->id == ref.id)
+                return reply_error (400, "contexts must not repeat items");
+            }
+          g_array_append_val (contexts, ref);
+        }
+      filter.contexts = contexts;
+    }
+
+  if (!member_get_array (body, "orderIds", &array, &error))
+    return error;
+  if (array != NULL)
+    {
+      order_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          gint64 id;
+
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+            return reply_error (400, "orderIds[%u] must be an integer", i);
+          id = json_node_get_int (element);
+          for (guint j = 0; j < order_ids->len; j++)
+            if (g_array_index (order_ids, gint64, j) == id)
+              return reply_error (400, "orderIds must not repeat items");
+          g_array_append_val (order_ids, id);
+        }
+      filter.order_ids = order_ids;
+    }
+
+  chats = mc_fake_data_list_chats (self->data, req->business, &filter, after, limit, &more);
+
+  result = json_object_new ();
+  chats_array = json_array_new ();
+  for (guint i = 0; i < chats->len; i++)
+    json_array_add_element (chats_array, mc_fake_data_chat_to_json (self->data, g_ptr_array_index (chats, i)));
+  json_object_set_array_member (result, "chats", chats_array);
+  if (more)
+    {
+      McFakeChat *last = g_ptr_array_index (chats, chats->len - 1);
+      add_paging (result, encode_page_token (self, 'k', last->key));
+    }
+  else
+    add_paging (result, NULL);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, result);
+  return reply_ok (node);
+}
+
+/* The chat named by ?chatId=, which must belong to the request's business. */
+static McFakeChat *
+request_chat (McFakeMarket *self,
+              Request      *req,
+              Reply        *error)
+{
+  gint64 chat_id;
+  McFakeChat *chat;
+
+  if (!query_get_int (req, "chatId", 1, G_MAXINT64, TRUE, 0, &chat_id, error))
+    return NULL;
+
+  chat = mc_fake_data_find_chat (self->data, chat_id);
+  if (chat == NULL || chat->business != (guint) req->business)
+    {
+      *error = reply_error (404, "Chat %" G_GINT64_FORMAT " not found", chat_id);
+      return NULL;
+    }
+
+  return chat;
+}
+
+static Reply
+handle_get_chat (McFakeMarket *self,
+                 Request      *req)
+{
+  Reply error;
+  McFakeChat *chat = request_chat (self, req, &error);
+
+  if (chat == NULL)
+    return error;
+
+  return reply_ok (mc_fake_data_chat_to_json (self->data, chat));
+}
+
+static Reply
+handle_history (McFakeMarket *self,
+                Request      *req)
+{
+  g_autoptr(JsonObject) body = NULL;
+  Reply error;
+  McFakeChat *chat;
+  gint64 limit, from;
+  guint64 before;
+  GPtrArray *messages;
+  JsonObject *result;
+  JsonArray *array;
+  JsonNode *node;
+  gint64 last = 0;
+  gboolean more = FALSE;
+
+  if ((chat = request_chat (self, req, &error)) == NULL ||
+      !query_get_int (req, "limit", 1, 100, FALSE, 50, &limit, &error) ||
+      !decode_page_token (self, req, 'h', &before, &error) ||
+      (body = request_json (req, &error)) == NULL ||
+      !member_get_int (body, "messageIdFrom", "messageIdFrom", 1, &from, &error))
+    return error;
+
+  messages = mc_fake_data_get_messages (self->data, chat);
+
+  /* Newest first: the server's own order, which clients must not rely on. */
+  array = json_array_new ();
+  for (guint i = messages->len; i > 0; i--)
+    {
+      McFakeMessage *message = g_ptr_array_index (messages, i - 1);
+
+      if (message->id < from || (before != 0 && (guint64) message->id >= before))
+        continue;
+      if (json_array_get_length (array) == (guint) limit)
+        {
+          more = TRUE;
+          break;
+        }
+      json_array_add_element (array, mc_fake_data_message_to_json (self->data, message));
+      last = message->id;
+    }
+
+  result = json_object_new ();
+  if (chat->order_id != 0)
+    json_object_set_int_member (result, "orderId", chat->order_id);
+  json_object_set_member (result, "context", mc_fake_data_context_to_json (self->data, chat));
+  json_object_set_array_member (result, "messages", array);
+  add_paging (result, more ? encode_page_token (self, 'h', last) : NULL);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, result);
+  return reply_ok (node);
+}
+
+static Reply
+handle_get_message (McFakeMarket *self,
+                    Request      *req)
+{
+  Reply error;
+  McFakeChat *chat;
+  McFakeMessage *message;
+  gint64 message_id;
+
+  if ((chat = request_chat (self, req, &error)) == NULL ||
+      !query_get_int (req, "messageId", 1, G_MAXINT64, TRUE, 0, &message_id, &error))
+    return error;
+
+  message = mc_fake_data_find_message (self->data, chat, message_id);
+  if (message == NULL)
+    return reply_error (404, "Message %" G_GINT64_FORMAT " not found in chat %" G_GINT64_FORMAT,
+                        message_id, chat->id);
+
+  return reply_ok (mc_fake_data_message_to_json (self->data, message));
+}
+
+static void
+record_sent (McFakeMarket *self,
+             McFakeChat   *chat,
+             const char   *what)
+{
+  GPtrArray *sent = g_hash_table_lookup (self->sent, &chat->id);
+
+  if (sent == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = chat->id;
+      sent = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->sent, key, sent);
+    }
+  g_ptr_array_add (sent, g_strdup (what));
+}
+
+static Reply
+handle_send_message (McFakeMarket *self,
+                     Request      *req)
+{
+  g_autoptr(JsonObject) body = NULL;
+  Reply error;
+  McFakeChat *chat;
+  JsonNode *node;
+  const char *text;
+  glong length;
+
+  if ((chat = request_chat (self, req, &error)) == NULL ||
+      (body = request_json (req, &error)) == NULL)
+    return error;
+
+  node = json_object_get_member (body, "message");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return reply_error (400, "message is required");
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return reply_error (400, "message must be a string");
+
+  text = json_node_get_string (node);
+  length = g_utf8_strlen (text, -1);
+  if (length < 1 || length > MC_FAKE_MAX_MESSAGE)
+    return reply_error (400, "message must be 1 to %d characters long, not %ld",
+                        MC_FAKE_MAX_MESSAGE, length);
+
+  if (chat->status == MC_CHAT_STATUS_FINISHED)
+    return reply_error (400, "Chat %" G_GINT64_FORMAT " is finished", chat->id);
+
+  mc_fake_data_append_message (self->data, chat, MC_SENDER_PARTNER, text, NULL, 0);
+  record_sent (self, chat, text);
+
+  return reply_ok (NULL);
+}
+
+static Reply
+handle_send_file (McFakeMarket *self,
+                  Request      *req)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *content_type = NULL;
+  SoupMultipart *multipart;
+  const char *type;
+  Reply error;
+  McFakeChat *chat;
+
+  if ((chat = request_chat (self, req, &error)) == NULL)
+    return error;
+
+  type = soup_message_headers_get_content_type (headers, NULL);
+  if (type == NULL || g_ascii_strcasecmp (type, "multipart/form-data") != 0)
+    return reply_error (400, "Content-Type must be multipart/form-data");
+
+  body = request_body (req);
+  multipart = soup_multipart_new_from_message (headers, body);
+  if (multipart == NULL)
+    return reply_error (400, "Malformed multipart body");
+
+  fields = soup_form_decode_multipart (multipart, "file", &filename, &content_type, &file);
+  if (fields == NULL || file == NULL)
+    return reply_error (400, "Part 'file' is required");
+
+  if (g_bytes_get_size (file) == 0)
+    return reply_error (400, "File is empty");
+  if (g_bytes_get_size (file) > MC_FAKE_MAX_FILE)
+    return reply_error (400, "File is larger than 5 MB");
+
+  if (chat->status == MC_CHAT_STATUS_FINISHED)
+    return reply_error (400, "Chat %" G_GINT64_FORMAT " is finished", chat->id);
+
+  if (filename == NULL || *filename == '\0')
+    {
+      g_free (filename);
+      filename = g_strdup ("file");
+    }
+  mc_fake_data_append_message (self->data, chat, MC_SENDER_PARTNER, NULL,
+                               mc_fake_file_new_uploaded (chat->business, filename,
+                                                          content_type ? content_type : "application/octet-stream",
+                                                          file),
+                               0);
+  record_sent (self, chat, filename);
+
+  return reply_ok (NULL);
+}
+
+static Reply
+handle_create_chat (McFakeMarket *self,
+                    Request      *req)
+{
+  g_autoptr(JsonObject) body = NULL;
+  McFakeContextRef ref = { 0 };
+  JsonNode *context;
+  JsonObject *result;
+  JsonNode *node;
+  McFakeChat *chat;
+  Reply error;
+  gint64 order_id;
+
+  if ((body = request_json (req, &error)) == NULL ||
+      !member_get_int (body, "orderId", "orderId", 1, &order_id, &error))
+    return error;
+
+  context = json_object_get_member (body, "context");
+  if (context != NULL && !JSON_NODE_HOLDS_NULL (context))
+    {
+      if (!parse_context_ref (context, "context", &ref, &error))
+        return error;
+    }
+  else if (order_id != 0)
+    ref = (McFakeContextRef) { MC_CONTEXT_TYPE_ORDER, order_id };
+  else
+    return reply_error (400, "context is required");
+
+  chat = mc_fake_data_find_chat_by_context (self->data, req->business, ref.type, ref.id);
+  if (chat == NULL)
+    {
+      for (guint b = 0; b < MC_FAKE_N_BUSINESSES; b++)
+        if (b != (guint) req->business &&
+            mc_fake_data_find_chat_by_context (self->data, b, ref.type, ref.id) != NULL)
+          return reply_error (404, "%s %" G_GINT64_FORMAT " not found",
+                              ref.type == MC_CONTEXT_TYPE_ORDER ? "Order" : "Return", ref.id);
+      chat = mc_fake_data_add_chat (self->data, req->business, ref.type, ref.id);
+    }
+
+  result = json_object_new ();
+  json_object_set_int_member (result, "chatId", chat->id);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, result);
+  return reply_ok (node);
+}
+
+/* Routing */
+
+/* Splits "/v2/businesses/ID/rest"; FALSE when @path is not under it. */
+static gboolean
+split_business_path (const char  *path,
+                     char       **id,
+                     const char **rest)
+{
+  const char *prefix = "/v2/businesses/";
+  const char *slash;
+
+  if (!g_str_has_prefix (path, prefix))
+    return FALSE;
+  path += strlen (prefix);
+  slash = strchr (path, '/');
+  if (slash == NULL)
+    return FALSE;
+  *id = g_strndup (path, slash - path);
+  *rest = slash;
+  return TRUE;
+}
+
+static Op
+route (const char  *method,
+       const char  *path,
+       const char **expected_method)
+{
+  static const struct { const char *method; const char *rest; Op op; } business_routes[] = {
+    { "POST", "/chats", OP_GET_CHATS },
+    { "GET", "/chat", OP_GET_CHAT },
+    { "POST", "/chats/history", OP_GET_HISTORY },
+    { "GET", "/chats/message", OP_GET_MESSAGE },
+    { "POST", "/chats/message", OP_SEND_MESSAGE },
+    { "POST", "/chats/file/send", OP_SEND_FILE },
+    { "POST", "/chats/new", OP_CREATE_CHAT },
+  };
+  g_autofree char *id = NULL;
+  const char *rest;
+  Op found = OP_UNKNOWN;
+
+  *expected_method = NULL;
+
+  if (g_str_equal (path, "/v2/campaigns"))
+    {
+      *expected_method = "GET";
+      return OP_GET_CAMPAIGNS;
+    }
+  if (g_str_equal (path, "/v2/auth/token"))
+    {
+      *expected_method = "POST";
+      return OP_AUTH_TOKEN;
+    }
+  if (g_str_has_prefix (path, "/files/"))
+    {
+      *expected_method = "GET";
+      return OP_DOWNLOAD;
+    }
+  if (!split_business_path (path, &id, &rest))
+    return OP_UNKNOWN;
+
+  for (guint i = 0; i < G_N_ELEMENTS (business_routes); i++)
+    if (g_str_equal (rest, business_routes[i].rest))
+      {
+        found = business_routes[i].op;
+        *expected_method = business_routes[i].method;
+        if (g_str_equal (method, business_routes[i].method))
+          return found;
+      }
+
+  return found;
+}
+
+static Reply
+dispatch (McFakeMarket *self,
+          Request      *req)
+{
+  switch (req->op)
+    {
+    case OP_GET_CAMPAIGNS: return handle_campaigns (self, req);
+    case OP_AUTH_TOKEN: return handle_auth_token (self, req);
+    case OP_GET_CHATS: return handle_get_chats (self, req);
+    case OP_GET_CHAT: return handle_get_chat (self, req);
+    case OP_GET_HISTORY: return handle_history (self, req);
+    case OP_GET_MESSAGE: return handle_get_message (self, req);
+    case OP_SEND_MESSAGE: return handle_send_message (self, req);
+    case OP_SEND_FILE: return handle_send_file (self, req);
+    case OP_CREATE_CHAT: return handle_create_chat (self, req);
+    case N_OPS:
+    case OP_UNKNOWN:
+    default:
+      return reply_error (404, "Not found");
+    }
+}
+
+/* Which token the request carries: -1 with @status 401 or 403 otherwise. */
+static int
+authenticate (McFakeMarket      *self,
+              SoupServerMessage *msg,
+              guint             *status)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *api_key = soup_message_headers_get_one (headers, "Api-Key");
+  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
+  const char *bearer = NULL;
+
+  if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)
+    bearer = authorization + 7;
+
+  if (api_key == NULL && bearer == NULL)
+    {
+      *status = 401;
+      return -1;
+    }
+
+  for (int i = 0; i < N_TOKENS; i++)
+    {
+      const char *given = token_specs[i].oauth ? bearer : api_key;
+
+      if (given != NULL && g_str_equal (given, self->tokens[i]))
+        return i;
+    }
+
+  *status = 403;
+  return -1;
+}
+
+static void
+send_raw_and_close (SoupServerMessage *msg,
+                    const char        *data,
+                    gsize              length)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+  if (stream == NULL)
+    return;
+  if (length > 0)
+    g_output_stream_write_all (g_io_stream_get_output_stream (stream), data, length, NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+/* Takes the next matching fault; the lock is held. */
+static gboolean
+take_fault (McFakeMarket *self,
+            const char   *path,
+            Fault        *out)
+{
+  for (GList *l = self->faults.head; l != NULL; l = l->next)
+    {
+      Fault *fault = l->data;
+
+      if (fault->path_part != NULL && strstr (path, fault->path_part) == NULL)
+        continue;
+
+      *out = *fault;
+      out->path_part = NULL;
+      if (--fault->count == 0)
+        {
+          g_free (fault->path_part);
+          g_free (fault);
+          g_queue_delete_link (&self->faults, l);
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+answer_fault (McFakeMarket *self,
+              Request      *req,
+              const Fault  *fault)
+{
+  SoupServerMessage *msg = req->msg;
+
+  switch (fault->fault)
+    {
+    case MC_FAKE_FAULT_STATUS:
+    case MC_FAKE_FAULT_STATUS_NO_HEADERS:
+      {
+        guint status = fault->status != 0 ? fault->status : 420;
+        Reply reply = reply_error (status, "Injected fault: HTTP %u", status);
+
+        g_mutex_lock (&self->mutex);
+        if (fault->fault == MC_FAKE_FAULT_STATUS && req->op < N_OPS)
+          {
+            if (status < 500)
+              budget_get (self, req->business, req->op)->used++;
+            set_limit_headers (self, msg, req->business, req->op);
+          }
+        g_mutex_unlock (&self->mutex);
+
+        set_json_response (msg, status, reply.body);
+        json_node_unref (reply.body);
+      }
+      break;
+
+    case MC_FAKE_FAULT_MALFORMED_JSON:
+      {
+        static const char broken[] = "{\n  \"status\" : \"OK\",\n  \"result\" : {\n    \"chats\" : [\n      { \"chatId\" : 1,";
+
+        soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+        soup_server_message_set_response (msg, "application/json;charset=utf-8",
+                                          SOUP_MEMORY_STATIC, broken, strlen (broken));
+      }
+      break;
+
+    case MC_FAKE_FAULT_TRUNCATED:
+      {
+        static const char body[] = "{\n  \"status\" : \"OK\",\n  \"result\" : {\n    \"chats\" : [";
+        g_autofree char *raw = g_strdup_printf ("HTTP/1.1 200 OK\r\n"
+                                                "Content-Type: application/json;charset=utf-8\r\n"
+                                                "Content-Length: %zu\r\n"
+                                                "Connection: close\r\n\r\n%s",
+                                                strlen (body) + 200, body);
+
+        send_raw_and_close (msg, raw, strlen (raw));
+        req->msg = NULL;
+        request_release (req);
+      }
+      break;
+
+    case MC_FAKE_FAULT_HTML:
+      {
+        guint status = fault->status != 0 ? fault->status : 502;
+        const char *phrase = soup_status_get_phrase (status);
+        g_autofree char *html = g_strdup_printf ("<html>\r\n<head><title>%u %s</title></head>\r\n"
+                                                 "<body>\r\n<center><h1>%u %s</h1></center>\r\n"
+                                                 "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+                                                 status, phrase, status, phrase);
+        gsize length = strlen (html);
+
+        soup_server_message_set_status (msg, status, NULL);
+        soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_TAKE,
+                                          g_steal_pointer (&html), length);
+      }
+      break;
+
+    case MC_FAKE_FAULT_HANG:
+      /* Paused until the client gives up or the server stops. */
+      if (req->delay == NULL)
+        soup_server_message_pause (msg);
+      g_ptr_array_add (self->hung, request_ref (req));
+      req->delay = NULL;
+      return;
+
+    case MC_FAKE_FAULT_DROP:
+      send_raw_and_close (msg, NULL, 0);
+      req->msg = NULL;
+      request_release (req);
+      break;
+
+    case MC_FAKE_FAULT_NONE:
+    default:
+      break;
+    }
+
+  if (req->delay != NULL && req->msg != NULL)
+    soup_server_message_unpause (msg);
+}
+
+static void
+answer_download (McFakeMarket *self,
+                 Request      *req)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autofree char *content_type = NULL;
+  const char *rest = req->path + strlen ("/files/");
+  McFakeFile *file = NULL;
+  gint64 id;
+  g_autofree char *id_str = g_strndup (rest, strcspn (rest, "/"));
+
+  g_mutex_lock (&self->mutex);
+  if (g_ascii_string_to_signed (id_str, 10, 1, G_MAXINT64, &id, NULL))
+    file = mc_fake_data_find_file (self->data, id);
+  if (file != NULL && file->business == (guint) req->business)
+    {
+      contents = mc_fake_file_get_contents (file);
+      content_type = g_strdup (file->content_type);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  if (contents == NULL)
+    {
+      Reply reply = reply_error (404, "File not found");
+
+      set_json_response (req->msg, reply.status, reply.body);
+      json_node_unref (reply.body);
+      return;
+    }
+
+  soup_server_message_set_status (req->msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (req->msg, content_type, SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (contents, NULL),
+                                    g_bytes_get_size (contents));
+}
+
+static void
+request_process (Request *req)
+{
+  McFakeMarket *self = req->self;
+  gboolean delayed = req->delay != NULL;
+  Fault fault;
+  gboolean has_fault;
+  Reply reply;
+
+  if (req->msg == NULL)
+    return;
+
+  g_mutex_lock (&self->mutex);
+  has_fault = take_fault (self, req->path, &fault);
+  g_mutex_unlock (&self->mutex);
+
+  if (has_fault)
+    {
+      answer_fault (self, req, &fault);
+      return;
+    }
+
+  if (req->op == OP_DOWNLOAD)
+    answer_download (self, req);
+  else
+    {
+      Budget *budget;
+
+      g_mutex_lock (&self->mutex);
+      budget = budget_get (self, req->business, req->op);
+      if (budget->used >= budget_limit (self, req->op))
+        reply = reply_error (420, "Hourly limit of %s exceeded", ops[req->op].name);
+      else
+        {
+          reply = dispatch (self, req);
+          if (reply.status < 500)
+            budget->used++;
+        }
+      set_limit_headers (self, req->msg, req->business, req->op);
+      g_mutex_unlock (&self->mutex);
+
+      set_json_response (req->msg, reply.status, reply.body);
+      json_node_unref (reply.body);
+    }
+
+  if (delayed)
+    soup_server_message_unpause (req->msg);
+}
+
+static gboolean
+on_delay_done (gpointer user_data)
+{
+  Request *req = user_data;
+
+  g_ptr_array_remove (req->self->delayed, req);
+  request_process (req);
+  req->delay = NULL;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+answer_now (SoupServerMessage *msg,
+            Reply              reply)
+{
+  set_json_response (msg, reply.status, reply.body);
+  json_node_unref (reply.body);
+}
+
+/* An answer before the request is in flight, counted like any other. */
+static void
+answer_counted (McFakeMarket      *self,
+                SoupServerMessage *msg,
+                int                business,
+                Op                 op,
+                Reply              reply)
+{
+  g_mutex_lock (&self->mutex);
+  if (reply.status != 420)
+    budget_get (self, business, op)->used++;
+  set_limit_headers (self, msg, business, op);
+  g_mutex_unlock (&self->mutex);
+
+  answer_now (msg, reply);
+}
+
+static void
+handle_request (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  McFakeMarket *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *expected_method;
+  Request *req;
+  guint status = 0;
+  int token;
+  Op op;
+
+  op = route (method, path, &expected_method);
+  if (op == OP_UNKNOWN && expected_method == NULL)
+    {
+      answer_now (msg, reply_error (404, "No such method: %s", path));
+      return;
+    }
+  if (!g_str_equal (method, expected_method))
+    {
+      answer_now (msg, reply_error (405, "%s expects %s", path, expected_method));
+      return;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (op < N_OPS)
+    self->counts[op]++;
+  g_mutex_unlock (&self->mutex);
+
+  token = authenticate (self, msg, &status);
+  if (token < 0)
+    {
+      answer_now (msg, reply_error (status, status == 401 ? "Authorization is required"
+                                                          : "The token is not valid"));
+      return;
+    }
+
+  req = g_rc_box_new0 (Request);
+  req->self = self;
+  req->msg = msg;
+  req->method = g_strdup (method);
+  req->path = g_strdup (path);
+  req->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  req->op = op;
+  req->token = token;
+  req->business = token_specs[token].business;
+
+  if (op != OP_GET_CAMPAIGNS && op != OP_AUTH_TOKEN && op != OP_DOWNLOAD)
+    {
+      g_autofree char *id_str = NULL;
+      const char *rest;
+      gint64 business_id;
+      int business;
+
+      split_business_path (path, &id_str, &rest);
+      if (!g_ascii_string_to_signed (id_str, 10, 1, G_MAXINT64, &business_id, NULL))
+        {
+          answer_counted (self, msg, req->business, op,
+                          reply_error (400, "businessId must be a positive integer"));
+          request_unref (req);
+          return;
+        }
+
+      g_mutex_lock (&self->mutex);
+      business = mc_fake_data_find_business (self->data, business_id);
+      g_mutex_unlock (&self->mutex);
+      if (business != req->business)
+        {
+          answer_counted (self, msg, req->business, op,
+                          reply_error (403, "The token has no access to business %" G_GINT64_FORMAT,
+                                       business_id));
+          request_unref (req);
+          return;
+        }
+
+      if ((op == OP_SEND_MESSAGE || op == OP_SEND_FILE || op == OP_CREATE_CHAT) &&
+          token_specs[token].read_only)
+        {
+          answer_counted (self, msg, req->business, op, reply_error (403, "The token is read-only"));
+          request_unref (req);
+          return;
+        }
+    }
+
+  if (op != OP_DOWNLOAD)
+    {
+      gboolean too_many;
+
+      g_mutex_lock (&self->mutex);
+      too_many = self->in_flight[req->business] >= MAX_IN_FLIGHT;
+      if (!too_many)
+        {
+          self->in_flight[req->business]++;
+          self->peak[req->business] = MAX (self->peak[req->business], self->in_flight[req->business]);
+          req->in_flight = TRUE;
+        }
+      else
+        {
+          set_limit_headers (self, msg, req->business, op);
+        }
+      g_mutex_unlock (&self->mutex);
+
+      if (too_many)
+        {
+          answer_now (msg, reply_error (420, "More than %d parallel requests for business %" G_GINT64_FORMAT,
+                                        MAX_IN_FLIGHT,
+                                        mc_fake_data_get_business (self->data, req->business)->id));
+          request_unref (req);
+          return;
+        }
+    }
+
+  g_signal_connect_data (msg, "finished", G_CALLBACK (on_message_done),
+                         request_ref (req), request_closure_notify, 0);
+  g_signal_connect_data (msg, "disconnected", G_CALLBACK (on_message_done),
+                         request_ref (req), request_closure_notify, 0);
+
+  g_mutex_lock (&self->mutex);
+  if (self->latency > 0)
+    {
+      req->delay = g_timeout_source_new (self->latency);
+      g_source_set_callback (req->delay, on_delay_done, request_ref (req), (GDestroyNotify) request_unref);
+      g_source_attach (req->delay, self->context);
+      g_source_unref (req->delay);
+      g_ptr_array_add (self->delayed, request_ref (req));
+    }
+  g_mutex_unlock (&self->mutex);
+
+  if (req->delay != NULL)
+    soup_server_message_pause (msg);
+  else
+    request_process (req);
+
+  request_unref (req);
+}
+
+/* The simulated customer */
+
+static void life_schedule (McFakeMarket *self);
+
+static gboolean
+on_life (gpointer user_data)
+{
+  McFakeMarket *self = user_data;
+
+  g_mutex_lock (&self->mutex);
+  if (mc_fake_data_next_random (self->data) % 5 == 0)
+    {
+      guint business = mc_fake_data_next_random (self->data) % MC_FAKE_N_BUSINESSES;
+      McContextType type = mc_fake_data_next_random (self->data) % 2 ? MC_CONTEXT_TYPE_ORDER
+                                                                     : MC_CONTEXT_TYPE_DIRECT;
+      McFakeChat *chat = mc_fake_data_add_chat (self->data, business, type, 0);
+
+      mc_fake_data_append_message (self->data, chat, MC_SENDER_CUSTOMER,
+                                   mc_fake_data_random_customer_text (self->data), NULL, 0);
+    }
+  else
+    {
+      McFakeChat *chat = mc_fake_data_pick_chat (self->data);
+
+      if (chat != NULL)
+        mc_fake_data_append_message (self->data, chat, MC_SENDER_CUSTOMER,
+                                     mc_fake_data_random_customer_text (self->data), NULL, 0);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  g_clear_pointer (&self->life, g_source_unref);
+  life_schedule (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Server thread only. */
+static void
+life_schedule (McFakeMarket *self)
+{
+  guint min, max, delay;
+
+  if (self->life != NULL)
+    {
+      g_source_destroy (self->life);
+      g_clear_pointer (&self->life, g_source_unref);
+    }
+
+  g_mutex_lock (&self->mutex);
+  min = self->life_min;
+  max = self->life_max;
+  delay = max == 0 ? 0 : min + (guint) (mc_fake_data_next_random (self->data) % (max - min + 1));
+  g_mutex_unlock (&self->mutex);
+
+  if (max == 0)
+    return;
+
+  self->life = g_timeout_source_new_seconds (MAX (delay, 1));
+  g_source_set_callback (self->life, on_life, self, NULL);
+  g_source_attach (self->life, self->context);
+}
+
+static gboolean
+life_schedule_cb (gpointer user_data)
+{
+  life_schedule (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Thread */
+
+static gpointer
+server_thread (gpointer user_data)
+{
+  McFakeMarket *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  char *url = NULL;
+
+  g_main_context_push_thread_default (self->context);
+
+  server = soup_server_new ("server-header", "market-chats-fake ", NULL);
+  soup_server_add_handler (server, NULL, handle_request, self, NULL);
+
+  if (soup_server_listen_local (server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+    {
+      GSList *uris = soup_server_get_uris (server);
+      GUri *uri = uris->data;
+
+      url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+      g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+    }
+
+  g_mutex_lock (&self->mutex);
+  self->ready = TRUE;
+  self->url = url;
+  if (url != NULL)
+    mc_fake_data_set_base_url (self->data, url);
+  self->start_error = g_steal_pointer (&error);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  if (url != NULL)
+    {
+      life_schedule (self);
+      g_main_loop_run (self->loop);
+    }
+
+  soup_server_disconnect (server);
+  for (guint i = 0; i < 100 && g_main_context_iteration (self->context, FALSE); i++)
+    ;
+
+  g_clear_object (&server);
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
+
+  g_main_context_pop_thread_default (self->context);
+
+  return NULL;
+}
+
+static void
+release_with_503 (Request *req)
+{
+  if (req->msg != NULL)
+    {
+      SoupServerMessage *msg = req->msg;
+
+      answer_now (msg, reply_error (503, "The server is shutting down"));
+      soup_server_message_unpause (msg);
+    }
+}
+
+static gboolean
+stop_in_thread (gpointer user_data)
+{
+  McFakeMarket *self = user_data;
+
+  if (self->life != NULL)
+    {
+      g_source_destroy (self->life);
+      g_clear_pointer (&self->life, g_source_unref);
+    }
+
+  for (guint i = 0; i < self->delayed->len; i++)
+    {
+      Request *req = g_ptr_array_index (self->delayed, i);
+
+      g_source_destroy (req->delay);
+      release_with_503 (req);
+    }
+  g_ptr_array_set_size (self->delayed, 0);
+
+  for (guint i = 0; i < self->hung->len; i++)
+    release_with_503 (g_ptr_array_index (self->hung, i));
+  g_ptr_array_set_size (self->hung, 0);
+
+  g_main_loop_quit (self->loop);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GObject */
+
+static void
+mc_fake_market_dispose (GObject *object)
+{
+  McFakeMarket *self = MC_FAKE_MARKET (object);
+
+  mc_fake_market_stop (self);
+
+  G_OBJECT_CLASS (mc_fake_market_parent_class)->dispose (object);
+}
+
+static void
+fault_free (gpointer data)
+{
+  Fault *fault = data;
+
+  g_free (fault->path_part);
+  g_free (fault);
+}
+
+static void
+mc_fake_market_finalize (GObject *object)
+{
+  McFakeMarket *self = MC_FAKE_MARKET (object);
+
+  g_queue_clear_full (&self->faults, fault_free);
+  g_hash_table_unref (self->sent);
+  g_ptr_array_unref (self->hung);
+  g_ptr_array_unref (self->delayed);
+  mc_fake_data_free (self->data);
+  for (guint i = 0; i < N_TOKENS; i++)
+    g_free (self->tokens[i]);
+  g_free (self->url);
+  g_clear_error (&self->start_error);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+
+  G_OBJECT_CLASS (mc_fake_market_parent_class)->finalize (object);
+}
+
+static void
+mc_fake_market_class_init (McFakeMarketClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mc_fake_market_dispose;
+  object_class->finalize = mc_fake_market_finalize;
+}
+
+static void
+mc_fake_market_init (McFakeMarket *self)
+{
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  g_queue_init (&self->faults);
+  self->budget_scale = 1.0;
+  self->sent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
+  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
+}
+
+static char *
+make_token (guint64     seed,
+            McFakeToken which)
+{
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  guint64 state = mc_fake_mix64 (seed ^ (G_GUINT64_CONSTANT (0xA5A5) + which));
+  GString *str = g_string_new (token_specs[which].oauth ? "y0_" : "ACMA:");
+  guint length = token_specs[which].oauth ? 56 : 40;
+
+  for (guint i = 0; i < length; i++)
+    {
+      state = mc_fake_mix64 (state + i + 1);
+      g_string_append_c (str, alphabet[state % (sizeof alphabet - 1)]);
+    }
+  if (!token_specs[which].oauth)
+    g_string_append_printf (str, ":%08x", (guint32) (state >> 32));
+
+  return g_string_free (str, FALSE);
+}
+
+/* Public API */
+
+McFakeMarket *
+mc_fake_market_new (guint64 seed,
+                    guint   n_chats)
+{
+  /* Whole minutes, so that two markets made together generate alike. */
+  gint64 now = g_get_real_time () / (60 * G_USEC_PER_SEC) * (60 * G_USEC_PER_SEC);
+
+  return mc_fake_market_new_at (seed, n_chats, now);
+}
+
+McFakeMarket *
+mc_fake_market_new_at (guint64 seed,
+                       guint   n_chats,
+                       gint64  now_usec)
+{
+  McFakeMarket *self = g_object_new (MC_TYPE_FAKE_MARKET, NULL);
+
+  self->seed = seed;
+  self->data = mc_fake_data_new (seed, n_chats != 0 ? n_chats : DEFAULT_CHATS, now_usec);
+  for (guint i = 0; i < N_TOKENS; i++)
+    self->tokens[i] = make_token (seed, i);
+
+  return self;
+}
+
+gboolean
+mc_fake_market_start (McFakeMarket  *self,
+                      guint          port,
+                      GError       **error)
+{
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), FALSE);
+  g_return_val_if_fail (self->thread == NULL, FALSE);
+
+  self->port = port;
+  self->ready = FALSE;
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  self->thread = g_thread_new ("mc-fake-market", server_thread, self);
+
+  g_mutex_lock (&self->mutex);
+  while (!self->ready)
+    g_cond_wait (&self->cond, &self->mutex);
+  g_mutex_unlock (&self->mutex);
+
+  if (self->start_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->start_error));
+      g_thread_join (g_steal_pointer (&self->thread));
+      g_clear_pointer (&self->loop, g_main_loop_unref);
+      g_clear_pointer (&self->context, g_main_context_unref);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+mc_fake_market_stop (McFakeMarket *self)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+
+  if (self->thread == NULL)
+    return;
+
+  g_main_context_invoke (self->context, stop_in_thread, self);
+  g_thread_join (g_steal_pointer (&self->thread));
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+}
+
+const char *
+mc_fake_market_get_url (McFakeMarket *self)
+{
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), NULL);
+  return self->url;
+}
+
+const char *
+mc_fake_market_get_token (McFakeMarket *self,
+                          McFakeToken   which)
+{
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), NULL);
+  g_return_val_if_fail ((guint) which < N_TOKENS, NULL);
+  return self->tokens[which];
+}
+
+gint64
+mc_fake_market_get_business_id (McFakeMarket *self,
+                                guint         cabinet)
+{
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+  g_return_val_if_fail (cabinet >= 1 && cabinet <= MC_FAKE_N_BUSINESSES, 0);
+  return mc_fake_data_get_business (self->data, cabinet - 1)->id;
+}
+
+void
+mc_fake_market_set_latency (McFakeMarket *self,
+                            guint         msec)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+
+  g_mutex_lock (&self->mutex);
+  self->latency = msec;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+mc_fake_market_set_budget_scale (McFakeMarket *self,
+                                 double        scale)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+  g_return_if_fail (scale > 0);
+
+  g_mutex_lock (&self->mutex);
+  self->budget_scale = scale;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+mc_fake_market_set_life (McFakeMarket *self,
+                         guint         min_sec,
+                         guint         max_sec)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+  g_return_if_fail (min_sec <= max_sec);
+
+  g_mutex_lock (&self->mutex);
+  self->life_min = min_sec;
+  self->life_max = max_sec;
+  g_mutex_unlock (&self->mutex);
+
+  if (self->thread != NULL)
+    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, life_schedule_cb,
+                                g_object_ref (self), g_object_unref);
+}
+
+void
+mc_fake_market_inject_fault (McFakeMarket *self,
+                             const char   *path_part,
+                             McFakeFault   fault,
+                             guint         status,
+                             guint         count)
+{
+  Fault *f;
+
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+
+  if (count == 0 || fault == MC_FAKE_FAULT_NONE)
+    return;
+
+  f = g_new0 (Fault, 1);
+  f->path_part = g_strdup (path_part);
+  f->fault = fault;
+  f->status = status;
+  f->count = count;
+
+  g_mutex_lock (&self->mutex);
+  g_queue_push_tail (&self->faults, f);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+mc_fake_market_clear_faults (McFakeMarket *self)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+
+  g_mutex_lock (&self->mutex);
+  g_queue_clear_full (&self->faults, fault_free);
+  g_mutex_unlock (&self->mutex);
+}
+
+gint64
+mc_fake_market_customer_writes (McFakeMarket *self,
+                                gint64        chat_id,
+                                const char   *text,
+                                gint64        created_at_usec)
+{
+  McFakeChat *chat;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  chat = mc_fake_data_find_chat (self->data, chat_id);
+  if (chat != NULL)
+    id = mc_fake_data_append_message (self->data, chat, MC_SENDER_CUSTOMER, text, NULL,
+                                      created_at_usec)->id;
+  g_mutex_unlock (&self->mutex);
+
+  return id;
+}
+
+gint64
+mc_fake_market_customer_opens_chat (McFakeMarket *self,
+                                    gint64        business_id,
+                                    const char   *text)
+{
+  McFakeChat *chat;
+  int business;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  business = mc_fake_data_find_business (self->data, business_id);
+  if (business >= 0)
+    {
+      chat = mc_fake_data_add_chat (self->data, business, MC_CONTEXT_TYPE_DIRECT, 0);
+      mc_fake_data_append_message (self->data, chat, MC_SENDER_CUSTOMER, text, NULL, 0);
+      id = chat->id;
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return id;
+}
+
+guint
+mc_fake_market_get_peak_in_flight (McFakeMarket *self,
+                                   gint64        business_id)
+{
+  int business;
+  guint peak = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  business = mc_fake_data_find_business (self->data, business_id);
+  if (business >= 0)
+    peak = self->peak[business];
+  g_mutex_unlock (&self->mutex);
+
+  return peak;
+}
+
+guint
+mc_fake_market_get_request_count (McFakeMarket *self,
+                                  const char   *operation)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < N_OPS; i++)
+    if (g_strcmp0 (ops[i].name, operation) == 0)
+      count = self->counts[i];
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
+void
+mc_fake_market_reset_counters (McFakeMarket *self)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+
+  g_mutex_lock (&self->mutex);
+  memset (self->counts, 0, sizeof self->counts);
+  memset (self->budgets, 0, sizeof self->budgets);
+  for (guint b = 0; b < MC_FAKE_N_BUSINESSES; b++)
+    self->peak[b] = self->in_flight[b];
+  g_mutex_unlock (&self->mutex);
+}
+
+GStrv
+mc_fake_market_dup_sent (McFakeMarket *self,
+                         gint64        chat_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *sent;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  sent = g_hash_table_lookup (self->sent, &chat_id);
+  for (guint i = 0; sent != NULL && i < sent->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (sent, i));
+  g_mutex_unlock (&self->mutex);
+
+  return g_strv_builder_end (builder);
+}
+
+gint64
+mc_fake_market_find_chat (McFakeMarket *self,
+                          gint64        business_id,
+                          const char   *status)
+{
+  McFakeChat *chat = NULL;
+  McChatStatus wanted = mc_chat_status_from_string (status);
+  int business;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  business = mc_fake_data_find_business (self->data, business_id);
+  if (business >= 0 && wanted != MC_CHAT_STATUS_UNKNOWN)
+    chat = mc_fake_data_find_chat_by_status (self->data, business, wanted);
+  g_mutex_unlock (&self->mutex);
+
+  return chat != NULL ? chat->id : 0;
+}
+
+guint
+mc_fake_market_get_chat_count (McFakeMarket *self,
+                               gint64        business_id)
+{
+  int business;
+  guint count = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  business = mc_fake_data_find_business (self->data, business_id);
+  if (business >= 0)
+    count = mc_fake_data_get_chat_count (self->data, business);
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
