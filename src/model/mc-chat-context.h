@@ -30,4 +30,15 @@ void           mc_chat_context_set_customer     (McChatContext *self,
 void           mc_chat_context_update_from      (McChatContext *self,
                                                  McChatContext *other);
 
+/* All values at once, without notifications, for parsers that build many;
+ * @customer (nullable) is referenced, not copied. */
+McChatContext *mc_chat_context_new_full         (McContextType  type,
+                                                 gint64         campaign_id,
+                                                 gint64         order_id,
+                                                 gint64         return_id,
+                                                 McCustomer    *customer);
+/* TRUE when both hold the same values, customer included (NULL-safe). */
+gboolean       mc_chat_context_equal            (McChatContext *a,
+                                                 McChatContext *b);
+
 G_END_DECLS

@@ -20,6 +20,14 @@ G_DECLARE_FINAL_TYPE (McChat, mc_chat, MC, CHAT, GObject)
  * (string, nullable). */
 McChat        *mc_chat_new                      (gint64         chat_id,
                                                  gint64         business_id);
+/* All API values at once, without notifications (@context may be NULL). */
+McChat        *mc_chat_new_full                 (gint64         chat_id,
+                                                 gint64         business_id,
+                                                 McChatType     type,
+                                                 McChatStatus   status,
+                                                 gint64         created_at,
+                                                 gint64         updated_at,
+                                                 McChatContext *context);
 gint64         mc_chat_get_chat_id              (McChat        *self);
 gint64         mc_chat_get_business_id          (McChat        *self);
 McChatType     mc_chat_get_chat_type            (McChat        *self);

@@ -20,5 +20,8 @@ void        mc_customer_set_public_id (McCustomer *self,
 /* Copies the values of @other into @self, notifying only what changed. */
 void        mc_customer_update_from   (McCustomer *self,
                                        McCustomer *other);
+/* TRUE when both hold the same values (NULL-safe). */
+gboolean    mc_customer_equal         (McCustomer *a,
+                                       McCustomer *b);
 
 G_END_DECLS

@@ -1,0 +1,1109 @@
+/* mc-json-reader.c: a strict pull reader for JSON documents from the network.
+ *
+ * json-glib builds a tree of hash tables before anything can be read; for a
+ * list of 100,000 chats that costs more than building the chats themselves,
+ * so the parsers read the document in one pass with this instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "mc-json-reader.h"
+
+/* A path in an error message shows at most this much of a member name. */
+#define MAX_KEY_IN_PATH 64
+
+enum {
+  STRING_HAS_ESCAPE   = 1 << 0,
+  STRING_BAD_UTF8     = 1 << 1,
+  STRING_BAD_UNICODE  = 1 << 2,
+  STRING_HAS_NUL      = 1 << 3,
+};
+
+/* Bytes that end the fast scan of a string: controls, '"', '\\', non-ASCII. */
+static const guint8 string_stop[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static const char *
+type_name (McJsonType type)
+{
+  switch (type)
+    {
+    case MC_JSON_NULL:
+      return "null";
+    case MC_JSON_BOOLEAN:
+      return "a boolean";
+    case MC_JSON_NUMBER:
+      return "a number";
+    case MC_JSON_STRING:
+      return "a string";
+    case MC_JSON_ARRAY:
+      return "an array";
+    case MC_JSON_OBJECT:
+      return "an object";
+    case MC_JSON_NONE:
+    default:
+      return "nothing";
+    }
+}
+
+void
+mc_json_reader_init (McJsonReader *self,
+                     const char   *data,
+                     gsize         length)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (data != NULL || length == 0);
+
+  memset (self, 0, sizeof *self);
+  self->data = data ? data : "";
+  self->length = length;
+  self->frames[0].index = -1;
+  self->frames[0].pending = TRUE;
+}
+
+void
+mc_json_reader_clear (McJsonReader *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->error, g_free);
+  if (self->scratch != NULL)
+    g_string_free (g_steal_pointer (&self->scratch), TRUE);
+}
+
+static void
+append_path (McJsonReader *self,
+             GString      *out)
+{
+  for (guint i = 1; i <= self->depth; i++)
+    {
+      const McJsonFrame *frame = &self->frames[i];
+
+      if (frame->is_array)
+        {
+          if (frame->index >= 0)
+            g_string_append_printf (out, "[%d]", frame->index);
+        }
+      else if (frame->key != NULL)
+        {
+          gsize len = frame->key_len;
+
+          if (out->len > 0)
+            g_string_append_c (out, '.');
+
+          /* The name was checked to be UTF-8: cut it on a boundary. */
+          if (len > MAX_KEY_IN_PATH)
+            {
+              len = MAX_KEY_IN_PATH;
+              while (len > 0 && ((guchar)frame->key[len] & 0xC0) == 0x80)
+                len--;
+            }
+
+          g_string_append_len (out, frame->key, len);
+          if (len < frame->key_len)
+            g_string_append (out, "…");
+        }
+    }
+}
+
+static void
+fail_valist (McJsonReader *self,
+             gboolean      fatal,
+             const char   *format,
+             va_list       args)
+{
+  GString *message;
+
+  if (self->error != NULL)
+    return;
+
+  message = g_string_new (NULL);
+  append_path (self, message);
+  if (message->len == 0)
+    g_string_append (message, "document");
+  g_string_append (message, ": ");
+  g_string_append_vprintf (message, format, args);
+  if (fatal)
+    g_string_append_printf (message, " (at byte %" G_GSIZE_FORMAT ")", self->pos);
+
+  self->error = g_string_free (message, FALSE);
+  self->fatal = fatal;
+}
+
+static void G_GNUC_PRINTF (2, 3)
+fail_syntax (McJsonReader *self,
+             const char   *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_valist (self, TRUE, format, args);
+  va_end (args);
+}
+
+void
+mc_json_reader_fail (McJsonReader *self,
+                     const char   *format,
+                     ...)
+{
+  va_list args;
+
+  g_return_if_fail (self != NULL);
+
+  va_start (args, format);
+  fail_valist (self, FALSE, format, args);
+  va_end (args);
+}
+
+gboolean
+mc_json_reader_failed (McJsonReader *self)
+{
+  return self->error != NULL;
+}
+
+const char *
+mc_json_reader_get_error (McJsonReader *self)
+{
+  return self->error;
+}
+
+guint
+mc_json_reader_get_depth (McJsonReader *self)
+{
+  return self->depth;
+}
+
+static inline void
+skip_whitespace (McJsonReader *self)
+{
+  while (self->pos < self->length)
+    {
+      char c = self->data[self->pos];
+
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+        break;
+      self->pos++;
+    }
+}
+
+static void
+fail_unexpected (McJsonReader *self)
+{
+  guchar c;
+
+  if (self->pos >= self->length)
+    {
+      fail_syntax (self, "unexpected end of the document");
+      return;
+    }
+
+  c = self->data[self->pos];
+  if (c > 0x20 && c < 0x7F)
+    fail_syntax (self, "unexpected character '%c'", c);
+  else
+    fail_syntax (self, "unexpected byte 0x%02X", c);
+}
+
+/* A value is expected here and nothing failed yet. */
+static gboolean
+at_value (McJsonReader *self)
+{
+  if (self->error != NULL)
+    return FALSE;
+
+  g_return_val_if_fail (self->frames[self->depth].pending, FALSE);
+
+  return TRUE;
+}
+
+static inline void
+consume (McJsonReader *self)
+{
+  self->frames[self->depth].pending = FALSE;
+}
+
+McJsonType
+mc_json_reader_peek (McJsonReader *self)
+{
+  if (!at_value (self))
+    return MC_JSON_NONE;
+
+  skip_whitespace (self);
+  if (self->pos < self->length)
+    {
+      switch (self->data[self->pos])
+        {
+        case '{':
+          return MC_JSON_OBJECT;
+        case '[':
+          return MC_JSON_ARRAY;
+        case '"':
+          return MC_JSON_STRING;
+        case 't':
+        case 'f':
+          return MC_JSON_BOOLEAN;
+        case 'n':
+          return MC_JSON_NULL;
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          return MC_JSON_NUMBER;
+        default:
+          break;
+        }
+    }
+
+  fail_unexpected (self);
+  return MC_JSON_NONE;
+}
+
+/* For an error message: what the next value is, consumed or not. */
+static void
+fail_expected (McJsonReader *self,
+               const char   *expected)
+{
+  McJsonType type = mc_json_reader_peek (self);
+
+  if (type != MC_JSON_NONE)
+    mc_json_reader_fail (self, "expected %s, found %s", expected, type_name (type));
+}
+
+static gboolean
+scan_literal (McJsonReader *self,
+              const char   *literal,
+              gsize         len)
+{
+  if (self->length - self->pos < len ||
+      memcmp (self->data + self->pos, literal, len) != 0)
+    {
+      fail_syntax (self, "invalid literal");
+      return FALSE;
+    }
+
+  self->pos += len;
+  return TRUE;
+}
+
+static inline gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static gboolean
+scan_number (McJsonReader *self,
+             gboolean     *is_integer)
+{
+  const char *data = self->data;
+  gsize p = self->pos;
+  gsize len = self->length;
+
+  *is_integer = TRUE;
+
+  if (p < len && data[p] == '-')
+    p++;
+
+  if (p < len && data[p] == '0')
+    p++;
+  else if (p < len && data[p] >= '1' && data[p] <= '9')
+    while (p < len && is_digit (data[p]))
+      p++;
+  else
+    goto invalid;
+
+  if (p < len && data[p] == '.')
+    {
+      *is_integer = FALSE;
+      p++;
+      if (p >= len || !is_digit (data[p]))
+        goto invalid;
+      while (p < len && is_digit (data[p]))
+        p++;
+    }
+
+  if (p < len && (data[p] == 'e' || data[p] == 'E'))
+    {
+      *is_integer = FALSE;
+      p++;
+      if (p < len && (data[p] == '+' || data[p] == '-'))
+        p++;
+      if (p >= len || !is_digit (data[p]))
+        goto invalid;
+      while (p < len && is_digit (data[p]))
+        p++;
+    }
+
+  self->pos = p;
+  return TRUE;
+
+invalid:
+  self->pos = p;
+  fail_syntax (self, "invalid number");
+  return FALSE;
+}
+
+/* Length of the valid UTF-8 sequence at @p (whose first byte is >= 0x80),
+ * or 0: overlong forms, surrogates and values over U+10FFFF are invalid. */
+static gsize
+utf8_sequence_length (const guchar *p,
+                      gsize         avail)
+{
+  guchar c = p[0];
+  guchar lo = 0x80, hi = 0xBF;
+  gsize n;
+
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    {
+      n = 3;
+      if (c == 0xE0)
+        lo = 0xA0;
+      else if (c == 0xED)
+        hi = 0x9F;
+    }
+  else if (c >= 0xF0 && c <= 0xF4)
+    {
+      n = 4;
+      if (c == 0xF0)
+        lo = 0x90;
+      else if (c == 0xF4)
+        hi = 0x8F;
+    }
+  else
+    return 0;
+
+  if (avail < n || p[1] < lo || p[1] > hi)
+    return 0;
+
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+
+  return n;
+}
+
+static inline int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Four hex digits at @p, or -1. */
+static int
+read_hex4 (const char *p)
+{
+  int value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = hex_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = (value << 4) | digit;
+    }
+
+  return value;
+}
+
+/* Scans the string at the current '"', leaving its contents (escapes and
+ * all) in [*start, *start + *raw_len).  Broken syntax fails the document;
+ * invalid Unicode is only flagged, for the caller to decide. */
+static gboolean
+scan_string (McJsonReader *self,
+             gsize        *start,
+             gsize        *raw_len,
+             guint        *flags)
+{
+  const guchar *data = (const guchar *)self->data;
+  gsize len = self->length;
+  gsize p = self->pos + 1;
+
+  *flags = 0;
+  *start = p;
+
+  for (;;)
+    {
+      guchar c;
+
+      while (p < len && !string_stop[data[p]])
+        p++;
+
+      if (p >= len)
+        {
+          self->pos = p;
+          fail_syntax (self, "unterminated string");
+          return FALSE;
+        }
+
+      c = data[p];
+
+      if (c == '"')
+        break;
+
+      if (c == '\\')
+        {
+          *flags |= STRING_HAS_ESCAPE;
+
+          if (p + 1 >= len)
+            {
+              self->pos = p;
+              fail_syntax (self, "unterminated string");
+              return FALSE;
+            }
+
+          switch (data[p + 1])
+            {
+            case '"': case '\\': case '/':
+            case 'b': case 'f': case 'n': case 'r': case 't':
+              p += 2;
+              break;
+
+            case 'u':
+              {
+                int cp = len - p >= 6 ? read_hex4 ((const char *)data + p + 2) : -1;
+
+                if (cp < 0)
+                  {
+                    self->pos = p;
+                    fail_syntax (self, "invalid \\u escape");
+                    return FALSE;
+                  }
+
+                p += 6;
+
+                if (cp == 0)
+                  *flags |= STRING_HAS_NUL;
+                else if (cp >= 0xD800 && cp <= 0xDBFF)
+                  {
+                    int low = -1;
+
+                    if (len - p >= 6 && data[p] == '\\' && data[p + 1] == 'u')
+                      low = read_hex4 ((const char *)data + p + 2);
+
+                    if (low >= 0xDC00 && low <= 0xDFFF)
+                      p += 6;
+                    else
+                      *flags |= STRING_BAD_UNICODE;
+                  }
+                else if (cp >= 0xDC00 && cp <= 0xDFFF)
+                  *flags |= STRING_BAD_UNICODE;
+              }
+              break;
+
+            default:
+              self->pos = p;
+              fail_syntax (self, "invalid escape");
+              return FALSE;
+            }
+        }
+      else if (c < 0x20)
+        {
+          self->pos = p;
+          fail_syntax (self, "control character in a string");
+          return FALSE;
+        }
+      else
+        {
+          gsize n = utf8_sequence_length (data + p, len - p);
+
+          if (n == 0)
+            {
+              *flags |= STRING_BAD_UTF8;
+              n = 1;
+            }
+          p += n;
+        }
+    }
+
+  *raw_len = p - *start;
+  self->pos = p + 1;
+
+  return TRUE;
+}
+
+/* Unescapes a scanned string into the scratch buffer.  A lone surrogate
+ * becomes U+FFFD; callers that care have refused it already. */
+static void
+decode_string (McJsonReader *self,
+               gsize         start,
+               gsize         raw_len)
+{
+  const char *p = self->data + start;
+  const char *end = p + raw_len;
+
+  if (self->scratch == NULL)
+    self->scratch = g_string_sized_new (256);
+  g_string_truncate (self->scratch, 0);
+
+  while (p < end)
+    {
+      const char *run = p;
+      gunichar cp;
+      char utf8[6];
+
+      while (p < end && *p != '\\')
+        p++;
+      g_string_append_len (self->scratch, run, p - run);
+
+      if (p >= end)
+        break;
+
+      switch (p[1])
+        {
+        case 'b': cp = '\b'; p += 2; break;
+        case 'f': cp = '\f'; p += 2; break;
+        case 'n': cp = '\n'; p += 2; break;
+        case 'r': cp = '\r'; p += 2; break;
+        case 't': cp = '\t'; p += 2; break;
+        case 'u':
+          cp = read_hex4 (p + 2);
+          p += 6;
+          if (cp >= 0xD800 && cp <= 0xDBFF)
+            {
+              int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? read_hex4 (p + 2) : -1;
+
+              if (low >= 0xDC00 && low <= 0xDFFF)
+                {
+                  cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                  p += 6;
+                }
+              else
+                cp = 0xFFFD;
+            }
+          else if (cp >= 0xDC00 && cp <= 0xDFFF)
+            cp = 0xFFFD;
+          break;
+        default:
+          cp = (guchar)p[1];
+          p += 2;
+          break;
+        }
+
+      g_string_append_len (self->scratch, utf8, g_unichar_to_utf8 (cp, utf8));
+    }
+}
+
+gboolean
+mc_json_reader_enter_object (McJsonReader *self)
+{
+  McJsonFrame *frame;
+
+  if (mc_json_reader_peek (self) != MC_JSON_OBJECT)
+    {
+      fail_expected (self, "an object");
+      return FALSE;
+    }
+
+  if (self->depth >= MC_JSON_MAX_DEPTH)
+    {
+      fail_syntax (self, "nested deeper than %d levels", MC_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+
+  self->pos++;
+  consume (self);
+  frame = &self->frames[++self->depth];
+  memset (frame, 0, sizeof *frame);
+  frame->index = -1;
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_enter_array (McJsonReader *self)
+{
+  McJsonFrame *frame;
+
+  if (mc_json_reader_peek (self) != MC_JSON_ARRAY)
+    {
+      fail_expected (self, "an array");
+      return FALSE;
+    }
+
+  if (self->depth >= MC_JSON_MAX_DEPTH)
+    {
+      fail_syntax (self, "nested deeper than %d levels", MC_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+
+  self->pos++;
+  consume (self);
+  frame = &self->frames[++self->depth];
+  memset (frame, 0, sizeof *frame);
+  frame->index = -1;
+  frame->is_array = TRUE;
+
+  return TRUE;
+}
+
+/* Moves past the ',' between items, or the closing @close (popping the
+ * frame).  TRUE when an item follows. */
+static gboolean
+next_item (McJsonReader *self,
+           char          close)
+{
+  McJsonFrame *frame = &self->frames[self->depth];
+
+  if (frame->pending && !mc_json_reader_skip (self))
+    return FALSE;
+
+  skip_whitespace (self);
+  if (self->pos >= self->length)
+    {
+      fail_unexpected (self);
+      return FALSE;
+    }
+
+  if (self->data[self->pos] == close)
+    {
+      self->pos++;
+      self->depth--;
+      return FALSE;
+    }
+
+  if (frame->count > 0)
+    {
+      if (self->data[self->pos] != ',')
+        {
+          fail_syntax (self, "expected ',' or '%c'", close);
+          return FALSE;
+        }
+      self->pos++;
+      skip_whitespace (self);
+    }
+
+  if (frame->count < G_MAXINT32)
+    frame->count++;
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_next_member (McJsonReader  *self,
+                            const char   **key,
+                            gsize         *key_len)
+{
+  McJsonFrame *frame;
+  gsize start, raw_len;
+  guint flags;
+
+  if (self->error != NULL)
+    return FALSE;
+
+  g_return_val_if_fail (self->depth > 0 && !self->frames[self->depth].is_array, FALSE);
+
+  if (!next_item (self, '}'))
+    return FALSE;
+
+  frame = &self->frames[self->depth];
+  frame->key = NULL;
+
+  if (self->pos >= self->length || self->data[self->pos] != '"')
+    {
+      fail_syntax (self, "expected a member name");
+      return FALSE;
+    }
+
+  if (!scan_string (self, &start, &raw_len, &flags))
+    return FALSE;
+
+  skip_whitespace (self);
+  if (self->pos >= self->length || self->data[self->pos] != ':')
+    {
+      fail_syntax (self, "expected ':'");
+      return FALSE;
+    }
+  self->pos++;
+  frame->pending = TRUE;
+
+  if (flags & STRING_BAD_UTF8)
+    {
+      if (!self->recovering)
+        mc_json_reader_fail (self, "member name is not valid UTF-8");
+      return !self->recovering ? FALSE : TRUE;
+    }
+
+  frame->key = self->data + start;
+  frame->key_len = (guint32) MIN (raw_len, 4 * MAX_KEY_IN_PATH);
+
+  if (flags & STRING_HAS_ESCAPE)
+    {
+      decode_string (self, start, raw_len);
+      if (key != NULL)
+        *key = self->scratch->str;
+      if (key_len != NULL)
+        *key_len = self->scratch->len;
+    }
+  else
+    {
+      if (key != NULL)
+        *key = self->data + start;
+      if (key_len != NULL)
+        *key_len = raw_len;
+    }
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_next_element (McJsonReader *self)
+{
+  McJsonFrame *frame;
+
+  if (self->error != NULL)
+    return FALSE;
+
+  g_return_val_if_fail (self->depth > 0 && self->frames[self->depth].is_array, FALSE);
+
+  if (!next_item (self, ']'))
+    return FALSE;
+
+  frame = &self->frames[self->depth];
+  frame->index = (gint32)frame->count - 1;
+  frame->pending = TRUE;
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_skip (McJsonReader *self)
+{
+  guint base = self->depth;
+
+  if (!at_value (self))
+    return FALSE;
+
+  /* Iterative, so that the depth limit is the only limit on nesting. */
+  for (;;)
+    {
+      gsize start, raw_len;
+      guint flags;
+      gboolean is_integer;
+
+      switch (mc_json_reader_peek (self))
+        {
+        case MC_JSON_OBJECT:
+          if (!mc_json_reader_enter_object (self))
+            return FALSE;
+          break;
+
+        case MC_JSON_ARRAY:
+          if (!mc_json_reader_enter_array (self))
+            return FALSE;
+          break;
+
+        case MC_JSON_STRING:
+          if (!scan_string (self, &start, &raw_len, &flags))
+            return FALSE;
+          consume (self);
+          if ((flags & STRING_BAD_UTF8) && !self->recovering)
+            {
+              mc_json_reader_fail (self, "string is not valid UTF-8");
+              return FALSE;
+            }
+          break;
+
+        case MC_JSON_NUMBER:
+          if (!scan_number (self, &is_integer))
+            return FALSE;
+          consume (self);
+          break;
+
+        case MC_JSON_BOOLEAN:
+          if (!scan_literal (self, self->data[self->pos] == 't' ? "true" : "false",
+                             self->data[self->pos] == 't' ? 4 : 5))
+            return FALSE;
+          consume (self);
+          break;
+
+        case MC_JSON_NULL:
+          if (!scan_literal (self, "null", 4))
+            return FALSE;
+          consume (self);
+          break;
+
+        case MC_JSON_NONE:
+        default:
+          return FALSE;
+        }
+
+      /* Find the next value inside what this call entered, if any. */
+      for (;;)
+        {
+          gboolean more;
+
+          if (self->depth == base)
+            return TRUE;
+
+          if (self->frames[self->depth].is_array)
+            more = mc_json_reader_next_element (self);
+          else
+            more = mc_json_reader_next_member (self, NULL, NULL);
+
+          if (self->error != NULL)
+            return FALSE;
+          if (more)
+            break;
+        }
+    }
+}
+
+gboolean
+mc_json_reader_read_null (McJsonReader *self)
+{
+  if (mc_json_reader_peek (self) != MC_JSON_NULL)
+    return FALSE;
+
+  if (!scan_literal (self, "null", 4))
+    return FALSE;
+  consume (self);
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_read_boolean (McJsonReader *self,
+                             gboolean     *out)
+{
+  gboolean value;
+
+  if (mc_json_reader_peek (self) != MC_JSON_BOOLEAN)
+    {
+      fail_expected (self, "a boolean");
+      return FALSE;
+    }
+
+  value = self->data[self->pos] == 't';
+  if (!scan_literal (self, value ? "true" : "false", value ? 4 : 5))
+    return FALSE;
+  consume (self);
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_read_int64 (McJsonReader *self,
+                           gint64       *out)
+{
+  const char *p, *end;
+  gboolean negative, is_integer;
+  guint64 limit, value = 0;
+  gsize start;
+
+  if (mc_json_reader_peek (self) != MC_JSON_NUMBER)
+    {
+      fail_expected (self, "an integer");
+      return FALSE;
+    }
+
+  start = self->pos;
+  if (!scan_number (self, &is_integer))
+    return FALSE;
+  consume (self);
+
+  p = self->data + start;
+  end = self->data + self->pos;
+
+  if (!is_integer)
+    {
+      mc_json_reader_fail (self, "expected an integer, found %.*s",
+                           (int) MIN (end - p, 32), p);
+      return FALSE;
+    }
+
+  negative = *p == '-';
+  if (negative)
+    p++;
+  limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+
+  for (; p < end; p++)
+    {
+      guint digit = *p - '0';
+
+      if (value > (limit - digit) / 10)
+        {
+          mc_json_reader_fail (self, "integer out of range");
+          return FALSE;
+        }
+      value = value * 10 + digit;
+    }
+
+  if (negative)
+    *out = value == (guint64) G_MAXINT64 + 1 ? G_MININT64 : -(gint64) value;
+  else
+    *out = (gint64) value;
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_read_slice (McJsonReader  *self,
+                           gsize          max_bytes,
+                           const char   **out,
+                           gsize         *out_len)
+{
+  gsize start, raw_len;
+  guint flags;
+
+  if (mc_json_reader_peek (self) != MC_JSON_STRING)
+    {
+      fail_expected (self, "a string");
+      return FALSE;
+    }
+
+  if (!scan_string (self, &start, &raw_len, &flags))
+    return FALSE;
+  consume (self);
+
+  if (flags & STRING_BAD_UTF8)
+    {
+      mc_json_reader_fail (self, "string is not valid UTF-8");
+      return FALSE;
+    }
+
+  if (flags & STRING_BAD_UNICODE)
+    {
+      mc_json_reader_fail (self, "string holds an unpaired surrogate");
+      return FALSE;
+    }
+
+  if (flags & STRING_HAS_NUL)
+    {
+      mc_json_reader_fail (self, "string holds a NUL character");
+      return FALSE;
+    }
+
+  /* An escape is at most six bytes for one, so a string that long cannot
+   * shrink under the limit: refuse it without decoding. */
+  if (raw_len / 6 > max_bytes)
+    {
+      mc_json_reader_fail (self, "string longer than %" G_GSIZE_FORMAT " bytes", max_bytes);
+      return FALSE;
+    }
+
+  if (flags & STRING_HAS_ESCAPE)
+    {
+      decode_string (self, start, raw_len);
+      *out = self->scratch->str;
+      *out_len = self->scratch->len;
+    }
+  else
+    {
+      *out = self->data + start;
+      *out_len = raw_len;
+    }
+
+  if (*out_len > max_bytes)
+    {
+      mc_json_reader_fail (self, "string longer than %" G_GSIZE_FORMAT " bytes", max_bytes);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_read_string (McJsonReader  *self,
+                            gsize          max_bytes,
+                            char         **out)
+{
+  const char *str;
+  gsize len;
+
+  if (!mc_json_reader_read_slice (self, max_bytes, &str, &len))
+    return FALSE;
+
+  *out = g_strndup (str, len);
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_end (McJsonReader *self)
+{
+  if (self->error != NULL)
+    return FALSE;
+
+  g_return_val_if_fail (self->depth == 0 && !self->frames[0].pending, FALSE);
+
+  skip_whitespace (self);
+  if (self->pos != self->length)
+    {
+      fail_syntax (self, "unexpected data after the document");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+mc_json_reader_recover (McJsonReader  *self,
+                        guint          depth,
+                        char         **message)
+{
+  g_autofree char *taken = NULL;
+
+  g_return_val_if_fail (self->error != NULL, FALSE);
+
+  if (self->fatal || self->depth < depth)
+    return FALSE;
+
+  taken = g_steal_pointer (&self->error);
+  self->recovering = TRUE;
+
+  for (;;)
+    {
+      if (self->frames[self->depth].pending && !mc_json_reader_skip (self))
+        break;
+
+      if (self->depth == depth)
+        break;
+
+      if (self->frames[self->depth].is_array)
+        while (mc_json_reader_next_element (self))
+          ;
+      else
+        while (mc_json_reader_next_member (self, NULL, NULL))
+          ;
+
+      if (self->error != NULL)
+        break;
+    }
+
+  self->recovering = FALSE;
+
+  if (self->error != NULL)
+    return FALSE;
+
+  *message = g_steal_pointer (&taken);
+  return TRUE;
+}
