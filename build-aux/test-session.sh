@@ -5,7 +5,7 @@
 set -euo pipefail
 
 home=$(mktemp -d)
-trap 'kill "${keyring_pid:-}" 2>/dev/null || true; rm -rf "$home"' EXIT
+trap 'rm -rf "$home"' EXIT
 export HOME="$home"
 export XDG_DATA_HOME="$home/.local/share"
 export XDG_CONFIG_HOME="$home/.config"
