@@ -1,0 +1,45 @@
+/* mc-ui-util.h: words and names the UI shows, computed without GTK so they
+ * can be tested without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "mc-enums.h"
+
+G_BEGIN_DECLS
+
+/* A file name that is safe to create in a folder the seller chose: only the
+ * last path component of @name, no separators, control characters or
+ * leading dots, valid UTF-8, at most 255 bytes with the extension kept,
+ * and "attachment" when nothing is left. */
+char       *mc_ui_sanitize_filename     (const char    *name);
+
+/* Times are Unix time in microseconds, shown in the local time zone.
+ * "just now", "5 min ago", "14:05" (earlier today), "yesterday", a date. */
+char       *mc_ui_format_relative_time  (gint64         time,
+                                         gint64         now);
+/* "waiting 5 min", "waiting 2 h 5 min", "waiting 3 d 4 h". */
+char       *mc_ui_format_waiting        (gint64         since,
+                                         gint64         now);
+/* The label of a day separator: "Today", "Yesterday", "5 March",
+ * "5 March 2023". */
+char       *mc_ui_format_day            (gint64         time,
+                                         gint64         now);
+/* "14:05" */
+char       *mc_ui_format_time_of_day    (gint64         time);
+/* TRUE when both times fall on the same local calendar day. */
+gboolean    mc_ui_same_day              (gint64         a,
+                                         gint64         b);
+
+/* Translated words for the seller. */
+const char *mc_ui_chat_status_to_string (McChatStatus   status);
+const char *mc_ui_context_to_string     (McContextType  type);
+/* "Order 12345", "Return 678", "Direct chat". */
+char       *mc_ui_format_context        (McContextType  type,
+                                         gint64         order_id,
+                                         gint64         return_id);
+
+G_END_DECLS
