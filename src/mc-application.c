@@ -1,4 +1,5 @@
-/* mc-application.c: the application object: options, actions, windows.
+/* mc-application.c: the application object: options, actions, windows,
+ * notifications, and running in the background.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,18 +7,41 @@
 
 #include <glib/gi18n.h>
 
+#if HAVE_LIBPORTAL
+#include <libportal-gtk4/portal-gtk4.h>
+#endif
+
 #include "mc-application.h"
 #include "mc-preferences-window.h"
+#include "mc-session.h"
 #include "mc-ui.h"
 #include "mc-window.h"
+
+#define NOTIFICATION_BODY_CHARS 120
 
 struct _McApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  McSession      *session;
   char           *api_url;
   gboolean        demo;
+
+  /* chat id -> its unread count when last seen, for every chat with a
+   * notification shown; a drop to 0 withdraws it. */
+  GHashTable     *notified;
+  /* chat ids with a "New chat" notification (its title stays so when a
+   * message updates it). */
+  GHashTable     *notified_new;
+  /* The chat app.open-chat asked for before the session knew it. */
+  gint64          pending_chat_id;
+
+  gboolean        held;
+#if HAVE_LIBPORTAL
+  XdpPortal      *portal;
+  GCancellable   *portal_cancellable;
+#endif
 };
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
@@ -58,24 +82,349 @@ mc_application_get_demo (McApplication *self)
   return self->demo;
 }
 
+McSession *
+mc_application_get_session (McApplication *self)
+{
+  g_return_val_if_fail (MC_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+static gboolean
+mc_application_is_chat_in_view (McApplication *self,
+                                gint64         chat_id)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (MC_IS_WINDOW (l->data) &&
+          gtk_window_is_active (GTK_WINDOW (l->data)) &&
+          mc_window_get_open_chat_id (MC_WINDOW (l->data)) == chat_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+chat_notification_id (gint64 chat_id)
+{
+  return g_strdup_printf ("chat-%" G_GINT64_FORMAT, chat_id);
+}
+
+static void
+mc_application_withdraw_chat (McApplication *self,
+                              gint64         chat_id)
+{
+  g_autofree char *id = NULL;
+
+  if (!g_hash_table_remove (self->notified, &chat_id))
+    return;
+
+  g_hash_table_remove (self->notified_new, &chat_id);
+  id = chat_notification_id (chat_id);
+  g_application_withdraw_notification (G_APPLICATION (self), id);
+}
+
+/* "Ivan Petrov · Order 12345": who wrote, and about what. */
+static char *
+chat_describe (McChat *chat)
+{
+  McChatContext *context = mc_chat_get_context (chat);
+  const char *name = mc_chat_get_customer_name (chat);
+  g_autofree char *number = NULL;
+  g_autofree char *subject = NULL;
+
+  if (name == NULL || *name == '\0')
+    name = _("Customer");
+
+  if (context != NULL)
+    {
+      switch (mc_chat_context_get_context_type (context))
+        {
+        case MC_CONTEXT_TYPE_ORDER:
+          /* Translators: %s is the order number */
+          number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_order_id (context));
+          subject = g_strdup_printf (_("Order %s"), number);
+          break;
+
+        case MC_CONTEXT_TYPE_RETURN:
+          /* Translators: %s is the return number */
+          number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_return_id (context));
+          subject = g_strdup_printf (_("Return %s"), number);
+          break;
+
+        case MC_CONTEXT_TYPE_DIRECT:
+        case MC_CONTEXT_TYPE_UNKNOWN:
+        default:
+          break;
+        }
+    }
+
+  if (subject == NULL)
+    return g_strdup (name);
+
+  /* Translators: a notification title: the customer's name, then "Order 123" or "Return 45" */
+  return g_strdup_printf (_("%s · %s"), name, subject);
+}
+
+/* The first NOTIFICATION_BODY_CHARS characters of @text, with "…" when cut. */
+static char *
+notification_excerpt (const char *text)
+{
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (text, -1) <= NOTIFICATION_BODY_CHARS)
+    return g_strdup (text);
+
+  head = g_utf8_substring (text, 0, NOTIFICATION_BODY_CHARS);
+  return g_strconcat (head, "…", NULL);
+}
+
+static char *
+message_body (McMessage *message)
+{
+  const char *text = mc_message_get_text (message);
+  GListModel *attachments;
+
+  if (text != NULL && *text != '\0')
+    return notification_excerpt (text);
+
+  attachments = mc_message_get_attachments (message);
+  if (attachments != NULL && g_list_model_get_n_items (attachments) > 0)
+    return g_strdup (_("Sent a file"));
+
+  return NULL;
+}
+
+/* One notification per chat: a later message replaces it (same id). */
+static void
+mc_application_notify_chat (McApplication *self,
+                            McChat        *chat,
+                            McMessage     *message,
+                            gboolean       new_chat)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  gint64 *key;
+
+  if (mc_application_is_chat_in_view (self, chat_id))
+    return;
+
+  new_chat = new_chat || g_hash_table_contains (self->notified_new, &chat_id);
+
+  who = chat_describe (chat);
+  if (new_chat)
+    /* Translators: a notification title; %s is the customer and the order, e.g. "Ivan Petrov · Order 12345" */
+    title = g_strdup_printf (_("New chat: %s"), who);
+  else
+    title = g_steal_pointer (&who);
+
+  if (message != NULL)
+    body = message_body (message);
+  if (body == NULL && mc_chat_get_last_message_preview (chat) != NULL)
+    body = notification_excerpt (mc_chat_get_last_message_preview (chat));
+
+  notification = g_notification_new (title);
+  if (body != NULL)
+    g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action_and_target_value (notification, "app.open-chat",
+                                                      g_variant_new_int64 (chat_id));
+  g_notification_add_button_with_target_value (notification, _("Reply"), "app.open-chat",
+                                               g_variant_new_int64 (chat_id));
+
+  id = chat_notification_id (chat_id);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+
+  key = g_memdup2 (&chat_id, sizeof chat_id);
+  g_hash_table_insert (self->notified, key, GUINT_TO_POINTER (mc_chat_get_unread_count (chat)));
+  if (new_chat)
+    g_hash_table_add (self->notified_new, g_memdup2 (&chat_id, sizeof chat_id));
+}
+
+static void
+on_new_chat (McApplication *self,
+             McChat        *chat,
+             McSyncEngine  *sync)
+{
+  if (g_settings_get_boolean (self->settings, "notify-new-chats"))
+    mc_application_notify_chat (self, chat, NULL, TRUE);
+}
+
+static void
+on_new_message (McApplication *self,
+                McChat        *chat,
+                McMessage     *message,
+                McSyncEngine  *sync)
+{
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+
+  /* The new-chat notification of this chat is updated whatever the
+   * new-messages toggle says: it is already there. */
+  if (g_settings_get_boolean (self->settings, "notify-new-messages") ||
+      g_hash_table_contains (self->notified_new, &chat_id))
+    mc_application_notify_chat (self, chat, message, FALSE);
+}
+
+static void
+on_unread_changed (McApplication *self,
+                   McChatStore   *store)
+{
+  g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->notified);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 chat_id = *(gint64 *) key;
+      McChat *chat = mc_chat_store_lookup (store, chat_id);
+      guint unread = chat != NULL ? mc_chat_get_unread_count (chat) : 0;
+
+      /* A chat announced before its messages were counted starts at 0;
+       * only a drop from a real count means the seller read it. */
+      if (chat == NULL || (unread == 0 && GPOINTER_TO_UINT (value) > 0))
+        g_array_append_val (read, chat_id);
+      else
+        g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (unread));
+    }
+
+  for (guint i = 0; i < read->len; i++)
+    mc_application_withdraw_chat (self, g_array_index (read, gint64, i));
+}
+
+static void
+mc_application_update_hold (McApplication *self)
+{
+  McSessionState state;
+  gboolean hold;
+
+  if (self->settings == NULL || self->session == NULL)
+    return;
+
+  state = mc_session_get_state (self->session);
+  hold = g_settings_get_boolean (self->settings, "run-in-background") &&
+         (state == MC_SESSION_STATE_READY || mc_session_get_demo (self->session));
+
+  if (hold == self->held)
+    return;
+
+  self->held = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
 static McWindow *
 mc_application_ensure_window (McApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = g_object_new (MC_TYPE_WINDOW,
-                           "application", self,
-                           "settings", self->settings,
-                           NULL);
+    window = GTK_WINDOW (mc_window_new (GTK_APPLICATION (self), self->session, self->settings));
 
   return MC_WINDOW (window);
+}
+
+static void
+mc_application_show_chat (McApplication *self,
+                          gint64         chat_id)
+{
+  McWindow *window = mc_application_ensure_window (self);
+
+  self->pending_chat_id = 0;
+  mc_application_withdraw_chat (self, chat_id);
+  mc_window_open_chat (window, chat_id);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_debug ("Showing chat %" G_GINT64_FORMAT, mc_window_get_open_chat_id (window));
+}
+
+static void
+on_chats_updated (McApplication *self,
+                  GPtrArray     *chats,
+                  McChatStore   *store)
+{
+  if (self->pending_chat_id != 0 &&
+      mc_chat_store_lookup (store, self->pending_chat_id) != NULL)
+    mc_application_show_chat (self, self->pending_chat_id);
+}
+
+static void
+on_session_state_changed (McApplication *self,
+                          GParamSpec    *pspec,
+                          McSession     *session)
+{
+  mc_application_update_hold (self);
+}
+
+/* Creates the session the first time something needs it: the command line
+ * (with its options), the D-Bus service start, or an activation. */
+static gboolean
+mc_application_ensure_session (McApplication  *self,
+                               GError        **error)
+{
+  McSyncEngine *sync;
+  McChatStore *chats;
+
+  if (self->session != NULL)
+    return TRUE;
+
+  self->session = mc_session_new (self->api_url);
+  if (mc_session_get_error (self->session) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (mc_session_get_error (self->session)));
+      g_clear_object (&self->session);
+      return FALSE;
+    }
+
+  sync = mc_session_get_sync (self->session);
+  chats = mc_session_get_chats (self->session);
+
+  g_settings_bind (self->settings, "poll-interval", sync, "poll-interval", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "idle-budget-percent", sync, "budget-percent", G_SETTINGS_BIND_GET);
+
+  g_signal_connect_object (sync, "new-chat", G_CALLBACK (on_new_chat), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "new-message", G_CALLBACK (on_new_message), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chats, "unread-changed", G_CALLBACK (on_unread_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chats, "chats-updated", G_CALLBACK (on_chats_updated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::demo", G_CALLBACK (on_session_state_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  if (self->demo)
+    {
+      if (!mc_session_start_demo (self->session, error))
+        {
+          g_clear_object (&self->session);
+          return FALSE;
+        }
+    }
+  else
+    mc_session_load (self->session);
+
+  mc_application_update_hold (self);
+
+  return TRUE;
 }
 
 static void
 mc_application_activate (GApplication *app)
 {
   McApplication *self = MC_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_application_ensure_session (self, &error))
+    {
+      g_critical ("Could not start: %s", error->message);
+      return;
+    }
 
   gtk_window_present (GTK_WINDOW (mc_application_ensure_window (self)));
 }
@@ -99,20 +448,125 @@ mc_application_command_line (GApplication            *app,
 {
   McApplication *self = MC_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
   const char *api_url = NULL;
 
-  if (g_variant_dict_contains (options, "demo"))
-    self->demo = TRUE;
-
-  if (g_variant_dict_lookup (options, "api-url", "&s", &api_url))
+  if (g_variant_dict_lookup (options, "api-url", "&s", &api_url) &&
+      !mc_api_url_is_allowed (api_url, &error))
     {
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      return 1;
+    }
+
+  /* Options choose the session; a second start of a running app only
+   * brings its window up. */
+  if (self->session == NULL)
+    {
+      self->demo = g_variant_dict_contains (options, "demo");
       g_free (self->api_url);
       self->api_url = g_strdup (api_url);
+
+      if (!mc_application_ensure_session (self, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
     }
 
   g_application_activate (app);
 
   return 0;
+}
+
+#if HAVE_LIBPORTAL
+static void
+mc_application_background_refused (McApplication *self,
+                                   const char    *reason)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  g_settings_set_boolean (self->settings, "run-in-background", FALSE);
+
+  if (parent == NULL)
+    {
+      g_message ("Running in the background was not allowed: %s", reason);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent,
+                                   _("Cannot Run in the Background"),
+                                   reason);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mc_application_background_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(McApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (xdp_portal_request_background_finish (XDP_PORTAL (object), result, &error))
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    mc_application_background_refused (self,
+                                       _("Market Chats was not allowed to run in the background. "
+                                         "You can allow it in the system settings under Apps."));
+  else
+    mc_application_background_refused (self, error->message);
+}
+
+static void
+mc_application_request_background (McApplication *self)
+{
+  g_autoptr(GPtrArray) commandline = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(XdpParent) parent = NULL;
+  GtkWindow *window;
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    parent = xdp_parent_new_gtk (window);
+
+  g_ptr_array_add (commandline, g_strdup ("market-chats"));
+  g_ptr_array_add (commandline, g_strdup ("--gapplication-service"));
+
+  g_cancellable_cancel (self->portal_cancellable);
+  g_clear_object (&self->portal_cancellable);
+  self->portal_cancellable = g_cancellable_new ();
+
+  xdp_portal_request_background (self->portal,
+                                 parent,
+                                 _("Keep checking for customer messages and notify you "
+                                   "while the window is closed."),
+                                 commandline,
+                                 XDP_BACKGROUND_FLAG_AUTOSTART,
+                                 self->portal_cancellable,
+                                 mc_application_background_cb,
+                                 g_object_ref (self));
+}
+#endif
+
+static void
+on_run_in_background_changed (McApplication *self,
+                              const char    *key,
+                              GSettings     *settings)
+{
+#if HAVE_LIBPORTAL
+  /* Outside Flatpak nothing stops the app from running on; inside, the
+   * portal decides, and also starts it at login. */
+  if (g_settings_get_boolean (settings, "run-in-background") &&
+      g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    mc_application_request_background (self);
+#endif
+
+  mc_application_update_hold (self);
 }
 
 static void
@@ -123,6 +577,44 @@ mc_application_startup (GApplication *app)
   G_APPLICATION_CLASS (mc_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (BASE_ID);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (on_run_in_background_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Started by D-Bus (or the portal's autostart) to run in the background:
+   * no command line will come, so sync and notify with the seller's own
+   * cabinets at once. */
+  if ((g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!mc_application_ensure_session (self, &error))
+        g_critical ("Could not start: %s", error->message);
+    }
+}
+
+static void
+mc_application_shutdown (GApplication *app)
+{
+  McApplication *self = MC_APPLICATION (app);
+
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (app);
+    }
+
+#if HAVE_LIBPORTAL
+  g_cancellable_cancel (self->portal_cancellable);
+#endif
+
+  /* The session writes its caches and deletes the demo's data now, while
+   * the main loop still exists for whatever finishes on it. */
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_APPLICATION_CLASS (mc_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -130,8 +622,15 @@ mc_application_finalize (GObject *object)
 {
   McApplication *self = MC_APPLICATION (object);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->api_url, g_free);
+  g_clear_pointer (&self->notified, g_hash_table_unref);
+  g_clear_pointer (&self->notified_new, g_hash_table_unref);
+#if HAVE_LIBPORTAL
+  g_clear_object (&self->portal_cancellable);
+  g_clear_object (&self->portal);
+#endif
 
   G_OBJECT_CLASS (mc_application_parent_class)->finalize (object);
 }
@@ -149,6 +648,7 @@ mc_application_class_init (McApplicationClass *klass)
 
   app_class->activate = mc_application_activate;
   app_class->startup = mc_application_startup;
+  app_class->shutdown = mc_application_shutdown;
   app_class->command_line = mc_application_command_line;
   app_class->handle_local_options = mc_application_handle_local_options;
 }
@@ -195,12 +695,48 @@ mc_application_preferences_action (GSimpleAction *action,
 }
 
 static void
+mc_application_open_chat_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  McApplication *self = user_data;
+  gint64 chat_id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+
+  /* Activated over D-Bus (a notification clicked after a restart) before
+   * anything else asked for the session. */
+  if (!mc_application_ensure_session (self, &error))
+    {
+      g_critical ("Could not start: %s", error->message);
+      return;
+    }
+
+  g_debug ("Opening chat %" G_GINT64_FORMAT, chat_id);
+
+  if (mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id) != NULL)
+    mc_application_show_chat (self, chat_id);
+  else
+    {
+      /* The session is still loading: show the window now and the chat as
+       * soon as it is known. */
+      self->pending_chat_id = chat_id;
+      gtk_window_present (GTK_WINDOW (mc_application_ensure_window (self)));
+    }
+}
+
+static void
 mc_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
   McApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
 
   /* Destroying the windows saves their state before the loop ends. */
   for (GList *l = windows; l != NULL;)
@@ -217,6 +753,7 @@ mc_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", mc_application_about_action },
   { "preferences", mc_application_preferences_action },
+  { "open-chat", mc_application_open_chat_action, "x" },
   { "quit", mc_application_quit_action },
 };
 
@@ -225,6 +762,9 @@ mc_application_init (McApplication *self)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *prefs_accels[] = { "<primary>comma", NULL };
+
+  self->notified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->notified_new = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

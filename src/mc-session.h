@@ -1,0 +1,83 @@
+/* mc-session.h: everything the app knows at run time: the cabinets from the
+ * keyring (or the demo), one store of all their chats, the sidebar, the
+ * sync engine.  The window and the application both use one session.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mc-cabinet.h"
+#include "mc-chat-store.h"
+#include "mc-store-list.h"
+#include "mc-sync-engine.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MC_SESSION_STATE_LOADING,     /* looking up tokens in the keyring */
+  MC_SESSION_STATE_WELCOME,     /* no cabinet stored: first start */
+  MC_SESSION_STATE_READY,       /* at least one cabinet */
+  MC_SESSION_STATE_KEYRING_ERROR, /* the keyring could not be reached; see "error" */
+} McSessionState;
+
+#define MC_TYPE_SESSION_STATE (mc_session_state_get_type ())
+GType mc_session_state_get_type (void) G_GNUC_CONST;
+
+#define MC_TYPE_SESSION (mc_session_get_type ())
+G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
+
+/* Properties: "state" (McSessionState), "error" (GError boxed, nullable:
+ * why the keyring failed, or why the base URL is not allowed: then it is set
+ * from construction on and load() stops at KEYRING_ERROR without sending
+ * any token), "demo" (gboolean), "base-url" (string),
+ * "cabinets" (GListModel of McCabinet), "chats" (McChatStore), "stores"
+ * (McStoreList), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
+ * may answer). */
+McSession    *mc_session_new              (const char    *base_url);
+/* Looks the tokens up in the keyring and loads the cabinets' caches, then
+ * starts syncing; sets "state". */
+void          mc_session_load             (McSession     *self);
+/* Starts the fake Market in-process and a demo cabinet whose token never
+ * touches the keyring. */
+gboolean      mc_session_start_demo       (McSession     *self,
+                                           GError       **error);
+/* Checks a key (see mc_cabinet_connect_async()), stores it in the keyring,
+ * opens its cache and starts syncing it.  Returns the cabinet. */
+void          mc_session_add_cabinet_async  (McSession           *self,
+                                             McAuthKind           kind,
+                                             const char          *label,
+                                             const char          *token,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+McCabinet    *mc_session_add_cabinet_finish (McSession           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* Forgets the key in the keyring and deletes the cabinet's cache. */
+void          mc_session_remove_cabinet_async  (McSession           *self,
+                                                McCabinet           *cabinet,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      mc_session_remove_cabinet_finish (McSession           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+McSessionState mc_session_get_state       (McSession     *self);
+const GError  *mc_session_get_error       (McSession     *self);
+gboolean       mc_session_get_demo        (McSession     *self);
+const char    *mc_session_get_base_url    (McSession     *self);
+GListModel    *mc_session_get_cabinets    (McSession     *self);
+McChatStore   *mc_session_get_chats       (McSession     *self);
+McStoreList   *mc_session_get_stores      (McSession     *self);
+McSyncEngine  *mc_session_get_sync        (McSession     *self);
+gboolean       mc_session_get_can_send    (McSession     *self);
+McCabinet     *mc_session_get_cabinet_for_chat (McSession *self,
+                                                gint64     chat_id);
+/* The fake Market of the demo (NULL outside the demo), for tests. */
+GObject       *mc_session_get_fake_market (McSession     *self);
+
+G_END_DECLS
