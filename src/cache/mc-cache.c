@@ -81,10 +81,10 @@ typedef struct
   gpointer        data;
   GDestroyNotify  data_free;
   GDestroyNotify  result_free;
-  /* Exactly one of these reports the outcome, none for the stop job. */
+  /* Who hears the outcome: a task, a waiting caller, or (both NULL) the
+   * log when it is a failure. */
   GTask          *task;
   SyncWait       *wait;
-  gboolean        has_callback;
 } Job;
 
 struct SyncWait
@@ -197,18 +197,18 @@ job_report (Job      *job,
       return;
     }
 
+  /* Without a task nobody waits for the outcome (or a cancelled task has
+   * already been told). */
   if (job->task == NULL)
     {
+      if (error != NULL)
+        g_warning ("Could not write to the chat cache: %s", error->message);
       g_clear_error (&error);
       return;
     }
 
   if (!ok)
-    {
-      if (!job->has_callback)
-        g_warning ("Could not write to the chat cache: %s", error->message);
-      g_task_return_error (job->task, error);
-    }
+    g_task_return_error (job->task, error);
   else if (job->result_free != NULL)
     g_task_return_pointer (job->task, result, job->result_free);
   else
@@ -300,7 +300,7 @@ writer_thread (gpointer user_data)
               job_free (o->job);
               continue;
             }
-          if (!o->ok && o->error == NULL && o->job->task != NULL)
+          if (!o->ok && o->error == NULL && (o->job->task != NULL || o->job->wait != NULL))
             o->error = g_error_new_literal (MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
                                             "Unknown cache error");
           job_report (o->job, o->ok, o->result, o->error);
@@ -352,16 +352,26 @@ queue_job (McCache             *self,
   job->data = data;
   job->data_free = data_free;
   job->result_free = result_free;
-  job->has_callback = callback != NULL;
-  job->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, source_tag);
 
   if (is_closed (self))
     {
-      g_task_return_new_error (job->task, MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
-                               "The chat cache is closed");
+      if (callback != NULL)
+        g_task_report_new_error (self, callback, user_data, source_tag,
+                                 MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
+                                 "The chat cache is closed");
+      else
+        g_warning ("Write to the chat cache %s after it was closed", self->path);
       job_free (job);
       return;
+    }
+
+  /* A task holds a reference on the cache until its callback runs in the
+   * main context; fire-and-forget writes need none, so dropping the last
+   * reference closes the cache (after the queued writes) at once. */
+  if (callback != NULL || cancellable != NULL)
+    {
+      job->task = g_task_new (self, cancellable, callback, user_data);
+      g_task_set_source_tag (job->task, source_tag);
     }
 
   g_async_queue_push (self->queue, job);
