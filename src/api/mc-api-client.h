@@ -111,7 +111,8 @@ McApiClient *mc_api_client_new (const char  *base_url,
                                 GError     **error);
 
 const char  *mc_api_client_get_base_url (McApiClient *self);
-/* Seconds before a request times out (default 30). */
+/* Seconds of network silence before a request times out (default 30); it
+ * applies to connections opened afterwards. */
 void         mc_api_client_set_timeout  (McApiClient *self,
                                          guint        seconds);
 /* Scales retry back-off delays (default 1.0; tests use 0.01). */
@@ -257,7 +258,8 @@ gint64       mc_api_client_create_chat_finish    (McApiClient          *self,
                                                   GError              **error);
 
 /* Downloads an attachment URL with this client's auth (https or loopback
- * only) into memory, at most @max_size bytes. */
+ * only) into memory, at most @max_size bytes (0 = MC_API_MAX_FILE_SIZE).
+ * Redirects are followed, without the token when they leave the origin. */
 void         mc_api_client_download_async        (McApiClient          *self,
                                                   const char           *url,
                                                   gsize                 max_size,
