@@ -9,7 +9,7 @@
 #include "mc-fake-data.h"
 
 #define DAY_USEC         (G_USEC_PER_SEC * (gint64) 86400)
-#define MSG_BLOCK        64   /* message ids reserved per generated chat */
+#define MSG_BLOCK        100  /* message ids reserved per generated chat */
 #define MAX_LINES        60
 
 struct _McFakeData
@@ -962,9 +962,9 @@ generate_messages (McFakeData *data,
       /* Some customers ask a lot, so that history takes several pages. */
       if (i == 1 && cut > 2 && rand_below (&rng, 8) == 0)
         {
-          guint pairs = 10 + rand_below (&rng, 14);
+          guint pairs = 18 + rand_below (&rng, 10);
 
-          for (guint k = 0; k < pairs && n + 2 + (cut - i) < MAX_LINES - 10; k++)
+          for (guint k = 0; k < pairs && n + 2 + (cut - i) < MAX_LINES - 4; k++)
             {
               guint q = rand_below (&rng, G_N_ELEMENTS (filler_questions));
 

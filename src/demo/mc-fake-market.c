@@ -133,6 +133,7 @@ struct _McFakeMarket
   GHashTable   *sent;         /* gint64* chat id -> GPtrArray of char* */
   GPtrArray    *hung;         /* Request, server thread only */
   GPtrArray    *delayed;      /* Request, server thread only */
+  GPtrArray    *draining;     /* Request answered by stop(), server thread only */
 };
 
 G_DEFINE_FINAL_TYPE (McFakeMarket, mc_fake_market, G_TYPE_OBJECT)
@@ -1662,6 +1663,29 @@ life_schedule_cb (gpointer user_data)
 
 /* Thread */
 
+/* Lets the answers given by stop() reach their clients before the
+ * connections close, for at most half a second. */
+static void
+drain (McFakeMarket *self)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      gboolean pending = FALSE;
+
+      for (guint i = 0; i < self->draining->len && !pending; i++)
+        pending = ((Request *) g_ptr_array_index (self->draining, i))->msg != NULL;
+      if (!pending)
+        break;
+
+      if (!g_main_context_iteration (self->context, FALSE))
+        g_usleep (1000);
+    }
+
+  g_ptr_array_set_size (self->draining, 0);
+}
+
 static gpointer
 server_thread (gpointer user_data)
 {
@@ -1699,6 +1723,7 @@ server_thread (gpointer user_data)
       g_main_loop_run (self->loop);
     }
 
+  drain (self);
   soup_server_disconnect (server);
   for (guint i = 0; i < 100 && g_main_context_iteration (self->context, FALSE); i++)
     ;
@@ -1742,11 +1767,13 @@ stop_in_thread (gpointer user_data)
       g_source_destroy (req->delay);
       release_with_503 (req);
     }
-  g_ptr_array_set_size (self->delayed, 0);
+  g_ptr_array_extend_and_steal (self->draining, g_steal_pointer (&self->delayed));
+  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
 
   for (guint i = 0; i < self->hung->len; i++)
     release_with_503 (g_ptr_array_index (self->hung, i));
-  g_ptr_array_set_size (self->hung, 0);
+  g_ptr_array_extend_and_steal (self->draining, g_steal_pointer (&self->hung));
+  self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
 
   g_main_loop_quit (self->loop);
 
@@ -1783,6 +1810,7 @@ mc_fake_market_finalize (GObject *object)
   g_hash_table_unref (self->sent);
   g_ptr_array_unref (self->hung);
   g_ptr_array_unref (self->delayed);
+  g_ptr_array_unref (self->draining);
   mc_fake_data_free (self->data);
   for (guint i = 0; i < N_TOKENS; i++)
     g_free (self->tokens[i]);
@@ -1814,6 +1842,7 @@ mc_fake_market_init (McFakeMarket *self)
                                       (GDestroyNotify) g_ptr_array_unref);
   self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
   self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
+  self->draining = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
 }
 
 static char *
