@@ -215,6 +215,28 @@ job_report (Job      *job,
     g_task_return_boolean (job->task, TRUE);
 }
 
+static gboolean
+report_cb (gpointer data)
+{
+  Outcome *outcome = data;
+
+  job_report (outcome->job, outcome->ok, outcome->result, outcome->error);
+  job_free (outcome->job);
+  g_free (outcome);
+  return G_SOURCE_REMOVE;
+}
+
+/* The task, and with it the last reference to the cache, must be dropped
+ * in the owner's thread: finalizing the cache joins the writer thread, so
+ * it cannot happen on it. */
+static void
+report_in_task_context (Outcome *outcome)
+{
+  g_main_context_invoke_full (g_task_get_context (outcome->job->task),
+                              G_PRIORITY_DEFAULT, report_cb,
+                              g_memdup2 (outcome, sizeof *outcome), NULL);
+}
+
 /* Runs one job inside a savepoint, so a failing job leaves the others of
  * its transaction alone. */
 static void
@@ -294,18 +316,27 @@ writer_thread (gpointer user_data)
       for (guint i = 0; i < outcomes->len; i++)
         {
           Outcome *o = &g_array_index (outcomes, Outcome, i);
+          gboolean sync;
 
           if (o->job->stop)
             {
               job_free (o->job);
               continue;
             }
-          if (!o->ok && o->error == NULL && (o->job->task != NULL || o->job->wait != NULL))
+          /* A waiting caller owns its job, and may have returned as soon
+           * as it is told: look at the job only before that. */
+          sync = o->job->wait != NULL;
+          if (!o->ok && o->error == NULL && (o->job->task != NULL || sync))
             o->error = g_error_new_literal (MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
                                             "Unknown cache error");
-          job_report (o->job, o->ok, o->result, o->error);
-          if (o->job->wait == NULL)
-            job_free (o->job);
+          if (o->job->task != NULL)
+            report_in_task_context (o);
+          else
+            {
+              job_report (o->job, o->ok, o->result, o->error);
+              if (!sync)
+                job_free (o->job);
+            }
         }
     }
 

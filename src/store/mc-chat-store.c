@@ -504,7 +504,9 @@ mc_chat_store_merge_messages (McChatStore *self,
     return;
 
   business_id = mc_chat_get_business_id (entry->chat);
+  /* A copy keeps the free function, but must not own the messages. */
   sorted = g_ptr_array_copy (messages, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, compare_message_ids);
 
   old_last = entry->last_message_id;
