@@ -1,0 +1,364 @@
+/* test-session.c: McSession with the demo, with cabinets added and removed
+ * against the fake Market and libsecret's file backend, and with no keyring.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mc-fake-market.h"
+#include "mc-session.h"
+#include "mc-token-store.h"
+
+#define WAIT_MSEC 15000
+
+static char *work_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the default main context until @condition holds; FALSE on timeout. */
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     timeout_msec)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+result_is_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  g_assert_true (wait_until (result_is_set, result, WAIT_MSEC));
+  return *result;
+}
+
+static gboolean
+session_is_settled (gpointer data)
+{
+  return mc_session_get_state (data) != MC_SESSION_STATE_LOADING;
+}
+
+static gboolean
+session_has_chats (gpointer data)
+{
+  McSession *session = data;
+
+  return mc_session_get_state (session) == MC_SESSION_STATE_READY &&
+         g_list_model_get_n_items (mc_session_get_cabinets (session)) == 2 &&
+         g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))) > 0;
+}
+
+static gboolean
+stores_listed (gpointer data)
+{
+  McSession *session = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_stores (session))) > 0;
+}
+
+static McStoredToken *
+lookup_token (const char *label)
+{
+  g_autoptr(McTokenStore) store = mc_token_store_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  McStoredToken *token;
+
+  mc_token_store_lookup_async (store, label, NULL, store_result, &result);
+  token = mc_token_store_lookup_finish (store, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+
+  return token;
+}
+
+static McCabinet *
+add_cabinet (McSession   *session,
+             const char  *label,
+             const char  *token,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  mc_session_add_cabinet_async (session, MC_AUTH_KIND_API_KEY, label, token,
+                                NULL, store_result, &result);
+  return mc_session_add_cabinet_finish (session, wait_for_result (&result), error);
+}
+
+static void
+remove_cabinet (McSession *session,
+                McCabinet *cabinet)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_session_remove_cabinet_async (session, cabinet, NULL, store_result, &result);
+  g_assert_true (mc_session_remove_cabinet_finish (session, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static McSession *
+load_session (const char *url)
+{
+  McSession *session = mc_session_new (url);
+
+  g_assert_null (mc_session_get_error (session));
+  mc_session_load (session);
+  g_assert_true (wait_until (session_is_settled, session, WAIT_MSEC));
+
+  return session;
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr(McSession) session = mc_session_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+  g_autoptr(McCabinet) cabinet = NULL;
+  g_autoptr(McChat) chat = NULL;
+  GObject *market;
+
+  g_assert_true (mc_session_start_demo (session, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_session_get_demo (session));
+
+  market = mc_session_get_fake_market (session);
+  g_assert_true (MC_IS_FAKE_MARKET (market));
+  g_assert_cmpstr (mc_session_get_base_url (session), ==,
+                   mc_fake_market_get_url (MC_FAKE_MARKET (market)));
+
+  g_assert_true (wait_until (session_has_chats, session, WAIT_MSEC));
+  g_assert_true (wait_until (stores_listed, session, WAIT_MSEC));
+  g_assert_true (mc_session_get_can_send (session));
+
+  cabinet = g_list_model_get_item (mc_session_get_cabinets (session), 0);
+  g_assert_true (mc_cabinet_get_demo (cabinet));
+  chat = g_list_model_get_item (G_LIST_MODEL (mc_session_get_chats (session)), 0);
+  g_assert_nonnull (mc_session_get_cabinet_for_chat (session, mc_chat_get_chat_id (chat)));
+  g_assert_cmpint (mc_cabinet_get_business_id (mc_session_get_cabinet_for_chat (session, mc_chat_get_chat_id (chat))),
+                   ==, mc_chat_get_business_id (chat));
+
+  /* The demo's caches are nowhere near the seller's. */
+  demo_dir = g_path_get_dirname (mc_cache_get_path (mc_cabinet_get_cache (cabinet)));
+  g_assert_false (g_str_has_prefix (demo_dir, g_get_user_data_dir ()));
+  g_assert_true (g_file_test (demo_dir, G_FILE_TEST_IS_DIR));
+
+  g_clear_object (&cabinet);
+  g_clear_object (&chat);
+  g_assert_finalize_object (g_steal_pointer (&session));
+  g_assert_false (g_file_test (demo_dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cabinets (void)
+{
+  g_autoptr(McFakeMarket) market = mc_fake_market_new (7, 40);
+  g_autoptr(McSession) session = NULL;
+  g_autoptr(McCabinet) read_only = NULL;
+  g_autoptr(McCabinet) first = NULL;
+  g_autoptr(McCabinet) second = NULL;
+  g_autoptr(McStoredToken) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_cache = NULL;
+  g_autofree char *second_cache = NULL;
+  const char *url;
+
+  g_assert_true (mc_fake_market_start (market, 0, &error));
+  g_assert_no_error (error);
+  url = mc_fake_market_get_url (market);
+
+  session = load_session (url);
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
+
+  /* A wrong key: the API's error, and nothing stored. */
+  g_assert_null (add_cabinet (session, "Wrong", "ACMA:not-a-key", &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
+  g_assert_null (lookup_token ("Wrong"));
+
+  /* A read-only key may read, not answer. */
+  read_only = add_cabinet (session, "Read only",
+                           mc_fake_market_get_token (market, MC_FAKE_TOKEN_READ_ONLY), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read_only);
+  g_assert_false (mc_cabinet_get_can_send (read_only));
+  g_assert_false (mc_session_get_can_send (session));
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
+
+  /* A full key of the same business takes its place. */
+  first = add_cabinet (session, "Main",
+                       mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1), &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_cabinet_get_can_send (first));
+  g_assert_true (mc_session_get_can_send (session));
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 1);
+  g_assert_true (wait_until (stores_listed, session, WAIT_MSEC));
+  stored = lookup_token ("Main");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (mc_stored_token_get_token (stored), ==,
+                   mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1));
+  g_clear_pointer (&stored, mc_stored_token_free);
+  g_assert_null (lookup_token ("Read only"));
+
+  second = add_cabinet (session, "Second",
+                        mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 2);
+  g_assert_cmpint (mc_cabinet_get_business_id (second), ==, mc_fake_market_get_business_id (market, 2));
+  g_assert_true (wait_until (session_has_chats, session, WAIT_MSEC));
+
+  first_cache = g_strdup (mc_cache_get_path (mc_cabinet_get_cache (first)));
+  second_cache = g_strdup (mc_cache_get_path (mc_cabinet_get_cache (second)));
+  g_assert_true (g_file_test (first_cache, G_FILE_TEST_EXISTS));
+
+  /* A new start finds both in the keyring and shows their cached chats
+   * before any network. */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_clear_object (&read_only);
+  g_assert_finalize_object (g_steal_pointer (&session));
+  mc_fake_market_stop (market);
+
+  session = load_session (url);
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), >, 0);
+
+  first = g_list_model_get_item (mc_session_get_cabinets (session), 0);
+  second = g_list_model_get_item (mc_session_get_cabinets (session), 1);
+  g_assert_cmpstr (mc_cabinet_get_label (first), ==, "Main");
+
+  remove_cabinet (session, first);
+  g_assert_false (g_file_test (first_cache, G_FILE_TEST_EXISTS));
+  g_assert_null (lookup_token ("Main"));
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 1);
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
+
+  remove_cabinet (session, second);
+  g_assert_false (g_file_test (second_cache, G_FILE_TEST_EXISTS));
+  g_assert_null (lookup_token ("Second"));
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, 0);
+}
+
+static void
+test_url_not_allowed (void)
+{
+  g_autoptr(McSession) session = mc_session_new ("http://api.example.com");
+
+  g_assert_nonnull (mc_session_get_error (session));
+  mc_session_load (session);
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_KEYRING_ERROR);
+}
+
+static void
+test_no_keyring (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(McSession) session = NULL;
+      gint64 start;
+
+      /* Before libsecret looks at the environment. */
+      g_unsetenv ("SECRET_BACKEND");
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/market-chats-bus", TRUE);
+
+      session = mc_session_new (NULL);
+      start = g_get_monotonic_time ();
+      mc_session_load (session);
+      g_assert_true (wait_until (session_is_settled, session, WAIT_MSEC));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+      g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_KEYRING_ERROR);
+      g_assert_error ((GError *) mc_session_get_error (session),
+                      MC_SECRETS_ERROR, MC_SECRETS_ERROR_NO_SERVICE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *keyring = NULL;
+  g_autofree char *data = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* Every case gets its own keyring file and data directory, set before
+   * libsecret and GLib read the environment; subprocesses inherit them. */
+  if (g_getenv ("MC_TEST_WORK_DIR") != NULL)
+    work_dir = g_strdup (g_getenv ("MC_TEST_WORK_DIR"));
+  else
+    {
+      work_dir = g_dir_make_tmp ("mc-session-XXXXXX", NULL);
+      g_setenv ("MC_TEST_WORK_DIR", work_dir, TRUE);
+    }
+  g_assert_nonnull (work_dir);
+  keyring = g_build_filename (work_dir, "test.keyring", NULL);
+  data = g_build_filename (work_dir, "data", NULL);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+
+  g_test_add_func ("/session/demo", test_demo);
+  g_test_add_func ("/session/cabinets", test_cabinets);
+  g_test_add_func ("/session/url-not-allowed", test_url_not_allowed);
+  g_test_add_func ("/session/no-keyring", test_no_keyring);
+
+  ret = g_test_run ();
+
+  if (!g_test_subprocess ())
+    remove_tree (work_dir);
+  g_free (work_dir);
+
+  return ret;
+}
