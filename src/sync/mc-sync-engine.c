@@ -1,0 +1,2579 @@
+/* mc-sync-engine.c: the polling plan, the budget governor and the outbox
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "mc-sync"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mc-sync-engine.h"
+
+#define MIN_POLL_INTERVAL       10
+#define MAX_POLL_INTERVAL       3600
+#define DEFAULT_POLL_INTERVAL   30
+#define DEFAULT_BUDGET_PERCENT  10
+#define MIN_SWEEP_INTERVAL      600.0
+#define RECHECK_EVERY           10
+#define RECHECK_AGE_USEC        (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400))
+#define CLOCK_SKEW_USEC         (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
+#define CHATS_PAGE_LIMIT        20
+#define MAX_WALK_PAGES          10000
+#define HISTORY_CONCURRENCY     2
+/* A cabinet smaller than this many pages is swept in one walk: splitting it
+ * would cost more requests than it saves time. */
+#define SPLIT_SWEEP_PAGES       12
+/* The governor plans for this share of the cap, keeping headroom for what
+ * it cannot plan (a refresh on reconnect, a retry). */
+#define USABLE_SHARE            0.9
+/* Of getChats, the needs-reply polls may take this share; sweeps get the rest. */
+#define POLL_SHARE              0.8
+/* Of getChatHistory, changed chats and late-message re-checks each get half. */
+#define HISTORY_SHARE           0.5
+
+static const McChatStatus sweep_statuses[] = {
+  MC_CHAT_STATUS_NEW,
+  MC_CHAT_STATUS_WAITING_FOR_PARTNER,
+  MC_CHAT_STATUS_WAITING_FOR_CUSTOMER,
+  MC_CHAT_STATUS_WAITING_FOR_ARBITER,
+  MC_CHAT_STATUS_WAITING_FOR_MARKET,
+  MC_CHAT_STATUS_FINISHED,
+};
+
+static const McContextType sweep_contexts[] = {
+  MC_CONTEXT_TYPE_ORDER,
+  MC_CONTEXT_TYPE_RETURN,
+  MC_CONTEXT_TYPE_DIRECT,
+};
+
+static const McChatStatus needs_reply_statuses[] = {
+  MC_CHAT_STATUS_NEW,
+  MC_CHAT_STATUS_WAITING_FOR_PARTNER,
+};
+
+#define N_CELLS (G_N_ELEMENTS (sweep_statuses) * G_N_ELEMENTS (sweep_contexts))
+
+typedef struct _Cab Cab;
+typedef struct _Sweep Sweep;
+
+struct _McSyncEngine
+{
+  GObject          parent_instance;
+
+  McChatStore     *store;
+  GNetworkMonitor *monitor;
+  gulong           network_changed_id;
+  gboolean         trust_monitor;
+  gboolean         test_mode;
+
+  GPtrArray       *cabs;          /* Cab, owned */
+  GHashTable      *announced_chats;    /* gint64 chat ids given in "new-chat" */
+  GHashTable      *announced_messages; /* gint64 message ids given in "new-message" */
+  GHashTable      *claimed_ids;   /* gint64 ids that confirmed a send */
+  GPtrArray       *unconfirmed;   /* Unconfirmed */
+  guint64          next_serial;
+  GHashTable      *sending;       /* gint64 outbox ids of sends in flight */
+
+  guint            poll_interval;
+  guint            budget_percent;
+  guint            effective_interval;
+  guint            sweep_interval;
+  gboolean         online;
+  gboolean         running;
+  guint            busy;
+  gint64           paused_until;
+  guint            timer_id;
+};
+
+G_DEFINE_FINAL_TYPE (McSyncEngine, mc_sync_engine, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_NETWORK_MONITOR,
+  PROP_TEST_MODE,
+  PROP_POLL_INTERVAL,
+  PROP_BUDGET_PERCENT,
+  PROP_EFFECTIVE_INTERVAL,
+  PROP_SWEEP_INTERVAL,
+  PROP_ONLINE,
+  PROP_SYNCING,
+  PROP_PAUSED_UNTIL,
+  N_PROPS
+};
+
+enum {
+  NEW_CHAT,
+  NEW_MESSAGE,
+  OUTBOX_FAILED,
+  ERROR,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Per cabinet state.  Async steps hold a reference; "engine" is cleared
+ * when the cabinet is removed or the engine goes away. */
+struct _Cab
+{
+  McSyncEngine *engine;
+  McCabinet    *cabinet;
+  GCancellable *cancellable;
+  gulong        paused_id;
+
+  /* Nothing counts as new until the first sweep of a cabinet finishes. */
+  gboolean      initial;
+  gboolean      polling;
+  Sweep        *sweep;
+  gint64        last_sweep;       /* monotonic, 0 = never in this run */
+  gboolean      chats_paused;
+
+  guint         poll_pages;
+  guint         sweep_pages;
+  guint         polls;
+  guint         recheck_every;
+  GArray       *recheck_ids;      /* gint64 */
+  double        changed_per_poll; /* moving average of history fetches */
+  guint         changed_this_poll;
+  double        interval;         /* what the governor asks for, seconds */
+  double        sweep_interval;
+
+  GHashTable   *history;          /* chat id -> HistoryJob */
+  GQueue        history_queue;    /* HistoryJob waiting for a slot */
+  guint         history_running;
+};
+
+static Cab *
+cab_ref (Cab *cab)
+{
+  return g_atomic_rc_box_acquire (cab);
+}
+
+static void
+cab_clear (Cab *cab)
+{
+  g_clear_object (&cab->cabinet);
+  g_clear_object (&cab->cancellable);
+  g_clear_pointer (&cab->recheck_ids, g_array_unref);
+  g_clear_pointer (&cab->history, g_hash_table_unref);
+  g_queue_clear (&cab->history_queue);
+}
+
+static void
+cab_unref (Cab *cab)
+{
+  g_atomic_rc_box_release_full (cab, (GDestroyNotify) cab_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Cab, cab_unref)
+
+static gint64
+cab_business_id (Cab *cab)
+{
+  return mc_cabinet_get_business_id (cab->cabinet);
+}
+
+static McApiClient *
+cab_client (Cab *cab)
+{
+  return mc_cabinet_get_client (cab->cabinet);
+}
+
+static gboolean
+cab_alive (Cab *cab)
+{
+  return cab->engine != NULL && !g_cancellable_is_cancelled (cab->cancellable);
+}
+
+static void poll_cabinet     (Cab *cab);
+static void sweep_cabinet    (Cab *cab);
+static void reconcile_outbox (Cab *cab, gboolean at_start);
+static void governor_update  (McSyncEngine *self);
+static void schedule_tick    (McSyncEngine *self);
+
+/* Busy counting, for "syncing" */
+
+static void
+busy_push (McSyncEngine *self)
+{
+  if (self->busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+busy_pop (McSyncEngine *self)
+{
+  g_return_if_fail (self->busy > 0);
+
+  if (--self->busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+report_error (Cab          *cab,
+              const GError *error)
+{
+  if (!cab_alive (cab) ||
+      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_debug ("Sync of business %" G_GINT64_FORMAT " failed: %s", cab_business_id (cab), error->message);
+  g_signal_emit (cab->engine, signals[ERROR], 0, cab->cabinet, error);
+}
+
+static Cab *
+find_cab_for_business (McSyncEngine *self,
+                       gint64        business_id)
+{
+  for (guint i = 0; i < self->cabs->len; i++)
+    {
+      Cab *cab = g_ptr_array_index (self->cabs, i);
+
+      if (cab_business_id (cab) == business_id)
+        return cab;
+    }
+
+  return NULL;
+}
+
+static Cab *
+find_cab_for_chat (McSyncEngine *self,
+                   gint64        chat_id)
+{
+  McChat *chat = mc_chat_store_lookup (self->store, chat_id);
+
+  if (chat == NULL)
+    return NULL;
+
+  return find_cab_for_business (self, mc_chat_get_business_id (chat));
+}
+
+/* Confirming sends.  A send that went out (or may have) waits here until a
+ * PARTNER message with its text shows up in history. */
+
+typedef struct
+{
+  guint64         serial;
+  gint64          business_id;
+  gint64          chat_id;
+  gint64          outbox_id;  /* removed from @cache once confirmed; 0 = none */
+  McCache        *cache;
+  char           *text;       /* or the file's name */
+  gboolean        is_file;
+  gint64          not_before; /* created_at minus the clock skew */
+  McMessageStore *messages;
+  McMessage      *pending;    /* nullable: an outbox entry from an earlier run */
+} Unconfirmed;
+
+static void
+unconfirmed_free (gpointer data)
+{
+  Unconfirmed *u = data;
+
+  g_free (u->text);
+  g_clear_object (&u->cache);
+  g_clear_object (&u->messages);
+  g_clear_object (&u->pending);
+  g_free (u);
+}
+
+static gboolean
+message_matches (McMessage   *message,
+                 Unconfirmed *u)
+{
+  if (mc_message_get_sender (message) != MC_SENDER_PARTNER ||
+      mc_message_get_created_at (message) < u->not_before)
+    return FALSE;
+
+  if (!u->is_file)
+    return g_strcmp0 (mc_message_get_text (message), u->text) == 0;
+
+  {
+    GListModel *attachments = mc_message_get_attachments (message);
+    guint n = g_list_model_get_n_items (attachments);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(McAttachment) attachment = g_list_model_get_item (attachments, i);
+
+        if (g_strcmp0 (mc_attachment_get_name (attachment), u->text) == 0)
+          return TRUE;
+      }
+  }
+
+  return FALSE;
+}
+
+/* Newest first, so the send matches its own message and not an older one
+ * with the same words. */
+static McMessage *
+find_confirmation (McSyncEngine *self,
+                   Unconfirmed  *u)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (u->messages));
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (u->messages), i - 1);
+      gint64 id = mc_message_get_message_id (message);
+
+      if (id == 0)
+        continue;
+      if (mc_message_get_created_at (message) < u->not_before)
+        break;
+      if (!g_hash_table_contains (self->claimed_ids, &id) && message_matches (message, u))
+        return g_steal_pointer (&message);
+    }
+
+  return NULL;
+}
+
+static void
+confirm_sends (McSyncEngine *self,
+               gint64        chat_id)
+{
+  for (guint i = 0; i < self->unconfirmed->len;)
+    {
+      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
+      g_autoptr(McMessage) confirmed = NULL;
+      gint64 id;
+
+      if (u->chat_id != chat_id || (confirmed = find_confirmation (self, u)) == NULL)
+        {
+          i++;
+          continue;
+        }
+
+      id = mc_message_get_message_id (confirmed);
+      g_hash_table_add (self->claimed_ids, g_memdup2 (&id, sizeof id));
+      if (u->pending != NULL)
+        mc_message_store_confirm_pending (u->messages, u->pending, confirmed);
+      if (u->outbox_id != 0 && u->cache != NULL)
+        mc_cache_outbox_remove (u->cache, u->outbox_id);
+      g_ptr_array_remove_index (self->unconfirmed, i);
+    }
+}
+
+static Unconfirmed *
+unconfirmed_add (McSyncEngine *self,
+                 Cab          *cab,
+                 gint64        chat_id,
+                 const char   *text,
+                 gboolean      is_file,
+                 gint64        created_at,
+                 McMessage    *pending)
+{
+  Unconfirmed *u = g_new0 (Unconfirmed, 1);
+  McCache *cache = mc_cabinet_get_cache (cab->cabinet);
+
+  u->serial = ++self->next_serial;
+  u->business_id = cab_business_id (cab);
+  u->chat_id = chat_id;
+  u->cache = cache ? g_object_ref (cache) : NULL;
+  u->text = g_strdup (text);
+  u->is_file = is_file;
+  u->not_before = created_at - CLOCK_SKEW_USEC;
+  u->messages = mc_chat_store_get_messages (self->store, chat_id);
+  u->pending = pending ? g_object_ref (pending) : NULL;
+  g_ptr_array_add (self->unconfirmed, u);
+
+  return u;
+}
+
+/* History.  One fetch per chat at a time: a request for a chat already
+ * being fetched runs once more afterwards, from the new last id. */
+
+typedef struct
+{
+  Cab       *cab;
+  gint64     chat_id;
+  gint64     threshold;   /* for a chat with no history yet: newer customer messages are new */
+  gboolean   again;
+  gboolean   queued;
+  gboolean   running;
+  GPtrArray *waiters;     /* GTask, answered TRUE/error when the fetch ends */
+} HistoryJob;
+
+static void
+history_job_free (gpointer data)
+{
+  HistoryJob *job = data;
+
+  g_clear_pointer (&job->waiters, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void history_pump (Cab *cab);
+
+/* @urgent: the seller waits for it (an opened chat, a send), so it goes
+ * before backfill. */
+static void
+history_request (Cab      *cab,
+                 gint64    chat_id,
+                 gint64    threshold,
+                 GTask    *waiter,
+                 gboolean  urgent)
+{
+  HistoryJob *job = g_hash_table_lookup (cab->history, &chat_id);
+
+  if (job == NULL)
+    {
+      job = g_new0 (HistoryJob, 1);
+      job->cab = cab;
+      job->chat_id = chat_id;
+      job->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (cab->history, g_memdup2 (&chat_id, sizeof chat_id), job);
+    }
+
+  job->threshold = MAX (job->threshold, threshold);
+  if (waiter != NULL)
+    g_ptr_array_add (job->waiters, g_object_ref (waiter));
+
+  if (job->running)
+    job->again = TRUE;
+  else if (!job->queued)
+    {
+      job->queued = TRUE;
+      if (urgent)
+        g_queue_push_head (&cab->history_queue, job);
+      else
+        g_queue_push_tail (&cab->history_queue, job);
+    }
+
+  history_pump (cab);
+}
+
+static void
+history_process (Cab           *cab,
+                 HistoryJob    *job,
+                 McHistoryPage *page)
+{
+  McSyncEngine *self = cab->engine;
+  gint64 last_id = mc_chat_store_get_last_message_id (self->store, job->chat_id);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  McChat *chat;
+
+  /* Ids only grow, and a message held by moderation arrives with an old
+   * date but a new id: the id, not the date, says what is new.  A first
+   * fetch (no id yet) is backfill, where only what came after the chat's
+   * previous updatedAt is news. */
+  for (guint i = 0; i < page->messages->len; i++)
+    {
+      McMessage *message = g_ptr_array_index (page->messages, i);
+      gint64 id = mc_message_get_message_id (message);
+      gboolean is_new;
+
+      if (cab->initial || mc_message_get_sender (message) != MC_SENDER_CUSTOMER ||
+          g_hash_table_contains (self->announced_messages, &id))
+        continue;
+
+      if (last_id != 0)
+        is_new = id > last_id;
+      else
+        is_new = job->threshold != 0 && mc_message_get_created_at (message) > job->threshold;
+
+      if (is_new)
+        {
+          g_hash_table_add (self->announced_messages, g_memdup2 (&id, sizeof id));
+          g_ptr_array_add (fresh, message);
+        }
+    }
+
+  mc_chat_store_merge_messages (self->store, job->chat_id, page->messages);
+
+  if (last_id == 0)
+    {
+      g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (self->store, job->chat_id);
+
+      /* Fetched from the very start: nothing older exists. */
+      mc_message_store_set_has_older (messages, FALSE);
+    }
+
+  confirm_sends (self, job->chat_id);
+
+  chat = mc_chat_store_lookup (self->store, job->chat_id);
+  if (chat == NULL)
+    return;
+
+  for (guint i = 0; i < fresh->len; i++)
+    g_signal_emit (self, signals[NEW_MESSAGE], 0, chat, g_ptr_array_index (fresh, i));
+}
+
+typedef struct
+{
+  Cab        *cab;
+  HistoryJob *job;
+} HistoryCall;
+
+static void
+on_history (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  HistoryCall *call = user_data;
+  g_autoptr(Cab) cab = call->cab;
+  HistoryJob *job = call->job;
+  g_autoptr(McHistoryPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) waiters = NULL;
+  McSyncEngine *self = cab->engine;
+  gint64 chat_id = job->chat_id;
+
+  g_free (call);
+  page = mc_api_client_get_all_history_finish (MC_API_CLIENT (object), result, &error);
+
+  cab->history_running--;
+  job->running = FALSE;
+  if (self != NULL)
+    busy_pop (self);
+
+  if (page != NULL && cab_alive (cab))
+    history_process (cab, job, page);
+  else if (error != NULL)
+    report_error (cab, error);
+
+  if (job->again && page != NULL && cab_alive (cab))
+    {
+      job->again = FALSE;
+      job->queued = TRUE;
+      g_queue_push_tail (&cab->history_queue, job);
+    }
+  else
+    {
+      waiters = g_steal_pointer (&job->waiters);
+      g_hash_table_remove (cab->history, &chat_id);
+    }
+
+  history_pump (cab);
+
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (page != NULL)
+        g_task_return_boolean (task, TRUE);
+      else if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_CANCELLED,
+                                 _("The cabinet was removed"));
+    }
+}
+
+static void
+history_start (Cab        *cab,
+               HistoryJob *job)
+{
+  McSyncEngine *self = cab->engine;
+  gint64 from = mc_chat_store_get_last_message_id (self->store, job->chat_id);
+  HistoryCall *call = g_new0 (HistoryCall, 1);
+
+  job->running = TRUE;
+  job->queued = FALSE;
+  cab->history_running++;
+  busy_push (self);
+
+  call->cab = cab_ref (cab);
+  call->job = job;
+  mc_api_client_get_all_history_async (cab_client (cab), cab_business_id (cab), job->chat_id,
+                                       from, cab->cancellable, on_history, call);
+}
+
+static void
+history_pump (Cab *cab)
+{
+  while (cab_alive (cab) && cab->history_running < HISTORY_CONCURRENCY &&
+         !g_queue_is_empty (&cab->history_queue))
+    {
+      /* Backfill waits for the first sweep, which wants every slot. */
+      if (cab->initial && cab->sweep != NULL)
+        return;
+
+      history_start (cab, g_queue_pop_head (&cab->history_queue));
+    }
+}
+
+/* Chats from getChats */
+
+static void
+process_chats (Cab       *cab,
+               GPtrArray *chats)
+{
+  McSyncEngine *self = cab->engine;
+  g_autoptr(GArray) before = g_array_sized_new (FALSE, FALSE, sizeof (gint64), chats->len);
+
+  /* What the store held before the merge: the merge updates in place. */
+  for (guint i = 0; i < chats->len; i++)
+    {
+      McChat *known = mc_chat_store_lookup (self->store, mc_chat_get_chat_id (g_ptr_array_index (chats, i)));
+      gint64 updated_at = known != NULL ? mc_chat_get_updated_at (known) : -1;
+
+      g_array_append_val (before, updated_at);
+    }
+
+  mc_chat_store_merge (self->store, chats);
+
+  for (guint i = 0; i < chats->len; i++)
+    {
+      gint64 chat_id = mc_chat_get_chat_id (g_ptr_array_index (chats, i));
+      gint64 old_updated_at = g_array_index (before, gint64, i);
+      McChat *chat = mc_chat_store_lookup (self->store, chat_id);
+
+      if (chat == NULL)
+        continue;
+
+      if (old_updated_at < 0)
+        {
+          if (!cab->initial && !g_hash_table_contains (self->announced_chats, &chat_id))
+            {
+              g_hash_table_add (self->announced_chats, g_memdup2 (&chat_id, sizeof chat_id));
+              g_signal_emit (self, signals[NEW_CHAT], 0, chat);
+            }
+
+          /* The first sync fetches history only for chats that wait for
+           * an answer; the rest come when the seller opens them. */
+          if (!cab->initial || mc_chat_needs_reply (chat))
+            history_request (cab, chat_id, 0, NULL, FALSE);
+        }
+      else if (mc_chat_get_updated_at (chat) != old_updated_at)
+        {
+          cab->changed_this_poll++;
+          history_request (cab, chat_id, old_updated_at, NULL, FALSE);
+        }
+    }
+}
+
+/* A walk through the pages of one getChats filter. */
+
+typedef struct
+{
+  Cab           *cab;
+  Sweep         *sweep;       /* NULL for a poll */
+  McChatStatus   statuses[G_N_ELEMENTS (sweep_statuses)];
+  guint          n_statuses;
+  McContextType  context;
+  gboolean       has_context;
+  char          *token;
+  GHashTable    *seen_tokens;
+  guint          pages;
+  guint          estimate;    /* pages the cabinet's chats suggest */
+  gboolean       running;
+  gboolean       done;
+  GPtrArray     *needs_reply; /* poll only: McChat */
+} Walk;
+
+struct _Sweep
+{
+  Cab       *cab;
+  GPtrArray *walks;     /* Walk */
+  guint      running;
+  gboolean   failed;
+  gint64     started;
+};
+
+static void
+walk_free (gpointer data)
+{
+  Walk *walk = data;
+
+  g_free (walk->token);
+  g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
+  g_clear_pointer (&walk->needs_reply, g_ptr_array_unref);
+  g_free (walk);
+}
+
+static Walk *
+walk_new (Cab *cab)
+{
+  Walk *walk = g_new0 (Walk, 1);
+
+  walk->cab = cab;
+  walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return walk;
+}
+
+static void
+walk_filter (Walk         *walk,
+             McChatFilter *filter)
+{
+  memset (filter, 0, sizeof *filter);
+  filter->statuses = walk->statuses;
+  filter->n_statuses = walk->n_statuses;
+  if (walk->has_context)
+    {
+      filter->context_types = &walk->context;
+      filter->n_context_types = 1;
+    }
+}
+
+/* TRUE when the walk has another page to fetch. */
+static gboolean
+walk_advance (Walk       *walk,
+              McChatPage *page)
+{
+  const char *next = page->next_page_token;
+
+  walk->pages++;
+  g_clear_pointer (&walk->token, g_free);
+
+  if (next == NULL || *next == '\0' || page->chats->len == 0 ||
+      g_hash_table_contains (walk->seen_tokens, next) || walk->pages >= MAX_WALK_PAGES)
+    return FALSE;
+
+  g_hash_table_add (walk->seen_tokens, g_strdup (next));
+  walk->token = g_strdup (next);
+
+  return TRUE;
+}
+
+/* Polls: chats that need a reply, every page. */
+
+static void poll_finish (Cab *cab, Walk *walk, gboolean ok);
+
+static void
+on_poll_page (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Walk *walk = user_data;
+  g_autoptr(Cab) cab = walk->cab;
+  g_autoptr(McChatPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  McChatFilter filter;
+
+  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
+  if (page == NULL || !cab_alive (cab))
+    {
+      if (error != NULL)
+        report_error (cab, error);
+      poll_finish (cab, walk, FALSE);
+      return;
+    }
+
+  process_chats (cab, page->chats);
+  for (guint i = 0; i < page->chats->len; i++)
+    g_ptr_array_add (walk->needs_reply, g_object_ref (g_ptr_array_index (page->chats, i)));
+
+  if (!walk_advance (walk, page))
+    {
+      poll_finish (cab, walk, TRUE);
+      return;
+    }
+
+  walk_filter (walk, &filter);
+  mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
+                                 walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
+                                 on_poll_page, walk);
+  cab_ref (cab);
+}
+
+static void
+poll_finish (Cab      *cab,
+             Walk     *walk,
+             gboolean  ok)
+{
+  McSyncEngine *self = cab->engine;
+  gboolean recheck;
+
+  cab->polling = FALSE;
+
+  if (ok && self != NULL)
+    {
+      gint64 recent = g_get_real_time () - RECHECK_AGE_USEC;
+
+      cab->poll_pages = MAX (walk->pages, 1);
+      cab->changed_per_poll = 0.8 * cab->changed_per_poll + 0.2 * cab->changed_this_poll;
+      g_array_set_size (cab->recheck_ids, 0);
+      for (guint i = 0; i < walk->needs_reply->len; i++)
+        {
+          McChat *chat = g_ptr_array_index (walk->needs_reply, i);
+          gint64 chat_id = mc_chat_get_chat_id (chat);
+
+          if (mc_chat_get_updated_at (chat) >= recent)
+            g_array_append_val (cab->recheck_ids, chat_id);
+        }
+
+      /* Messages held by moderation may arrive with an old date that does
+       * not move updatedAt: now and then ask the recent chats anyway. */
+      recheck = !cab->initial && ++cab->polls % MAX (cab->recheck_every, 1) == 0;
+      for (guint i = 0; recheck && i < cab->recheck_ids->len; i++)
+        history_request (cab, g_array_index (cab->recheck_ids, gint64, i), 0, NULL, FALSE);
+
+      governor_update (self);
+    }
+
+  if (self != NULL)
+    busy_pop (self);
+
+  walk_free (walk);
+}
+
+static gboolean
+method_paused (Cab         *cab,
+               McApiMethod  method)
+{
+  return mc_api_client_get_paused_until (cab_client (cab), method) > g_get_real_time ();
+}
+
+static void
+poll_cabinet (Cab *cab)
+{
+  McSyncEngine *self = cab->engine;
+  McChatFilter filter;
+  Walk *walk;
+
+  if (!cab_alive (cab) || !self->online || cab->polling || cab_business_id (cab) == 0)
+    return;
+
+  /* The first sweep covers these chats too. */
+  if (cab->initial && cab->sweep != NULL)
+    return;
+
+  /* Asking during a 420 pause would only prolong it. */
+  if (method_paused (cab, MC_API_METHOD_GET_CHATS))
+    {
+      cab->chats_paused = TRUE;
+      return;
+    }
+
+  cab->polling = TRUE;
+  cab->changed_this_poll = 0;
+  busy_push (self);
+
+  walk = walk_new (cab);
+  memcpy (walk->statuses, needs_reply_statuses, sizeof needs_reply_statuses);
+  walk->n_statuses = G_N_ELEMENTS (needs_reply_statuses);
+  walk->needs_reply = g_ptr_array_new_with_free_func (g_object_unref);
+
+  walk_filter (walk, &filter);
+  mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
+                                 NULL, CHATS_PAGE_LIMIT, cab->cancellable,
+                                 on_poll_page, walk);
+  cab_ref (cab);
+}
+
+/* Sweeps: every chat, split into independent walks (status x context type)
+ * that run side by side.  The engine keeps at most MC_API_MAX_IN_FLIGHT of
+ * its pages in flight and picks which walk goes next: the one with the most
+ * pages left by the cabinet's known chats, then walks not started yet (an
+ * empty one costs one request), then the one with the most pages done (a
+ * long walk is likely to stay long).  So the longest walk is not starved
+ * behind short ones and the sweep ends near pages x latency / 4. */
+
+static void sweep_pump (Sweep *sweep);
+
+static void
+sweep_finish (Sweep *sweep)
+{
+  Cab *cab = sweep->cab;
+  McSyncEngine *self = cab->engine;
+  guint pages = 0;
+
+  for (guint i = 0; i < sweep->walks->len; i++)
+    pages += ((Walk *) g_ptr_array_index (sweep->walks, i))->pages;
+
+  cab->sweep = NULL;
+
+  if (!sweep->failed && cab_alive (cab))
+    {
+      McCache *cache = mc_cabinet_get_cache (cab->cabinet);
+
+      cab->sweep_pages = MAX (pages, 1);
+      cab->last_sweep = sweep->started;
+      if (cache != NULL)
+        mc_cache_set_sync_state_int (cache, "last-sweep", g_get_real_time ());
+
+      if (cab->initial)
+        {
+          cab->initial = FALSE;
+          /* The needs-reply chats are known now: start the poll cycle. */
+          poll_cabinet (cab);
+        }
+    }
+
+  g_ptr_array_unref (sweep->walks);
+  g_free (sweep);
+
+  if (self != NULL)
+    {
+      governor_update (self);
+      busy_pop (self);
+    }
+
+  history_pump (cab);
+  cab_unref (cab);
+}
+
+static void
+on_sweep_page (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Walk *walk = user_data;
+  Sweep *sweep = walk->sweep;
+  Cab *cab = walk->cab;
+  g_autoptr(McChatPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
+  walk->running = FALSE;
+  sweep->running--;
+
+  if (page == NULL || !cab_alive (cab))
+    {
+      if (error != NULL && !sweep->failed)
+        report_error (cab, error);
+      sweep->failed = TRUE;
+      walk->done = TRUE;
+    }
+  else
+    {
+      process_chats (cab, page->chats);
+      walk->done = !walk_advance (walk, page);
+    }
+
+  sweep_pump (sweep);
+}
+
+static Walk *
+sweep_pick (Sweep *sweep)
+{
+  Walk *best = NULL;
+
+  for (guint i = 0; i < sweep->walks->len; i++)
+    {
+      Walk *walk = g_ptr_array_index (sweep->walks, i);
+      guint left, best_left;
+
+      if (walk->running || walk->done)
+        continue;
+      if (best == NULL)
+        {
+          best = walk;
+          continue;
+        }
+
+      left = walk->estimate > walk->pages ? walk->estimate - walk->pages : 0;
+      best_left = best->estimate > best->pages ? best->estimate - best->pages : 0;
+      if (left != best_left)
+        {
+          if (left > best_left)
+            best = walk;
+          continue;
+        }
+      if ((walk->pages == 0) != (best->pages == 0))
+        {
+          if (walk->pages == 0)
+            best = walk;
+          continue;
+        }
+      if (walk->pages > best->pages)
+        best = walk;
+    }
+
+  return best;
+}
+
+static void
+sweep_pump (Sweep *sweep)
+{
+  Cab *cab = sweep->cab;
+  Walk *walk;
+
+  if (sweep->failed || !cab_alive (cab))
+    {
+      if (sweep->running == 0)
+        sweep_finish (sweep);
+      return;
+    }
+
+  while (sweep->running < MC_API_MAX_IN_FLIGHT && (walk = sweep_pick (sweep)) != NULL)
+    {
+      McChatFilter filter;
+
+      walk->running = TRUE;
+      sweep->running++;
+      walk_filter (walk, &filter);
+      mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
+                                     walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
+                                     on_sweep_page, walk);
+    }
+
+  if (sweep->running == 0)
+    sweep_finish (sweep);
+}
+
+static guint
+cell_of (McChatStatus  status,
+         McContextType context)
+{
+  guint s, c;
+
+  for (s = 0; s < G_N_ELEMENTS (sweep_statuses); s++)
+    if (sweep_statuses[s] == status)
+      break;
+  for (c = 0; c < G_N_ELEMENTS (sweep_contexts); c++)
+    if (sweep_contexts[c] == context)
+      break;
+
+  if (s == G_N_ELEMENTS (sweep_statuses) || c == G_N_ELEMENTS (sweep_contexts))
+    return N_CELLS;
+
+  return s * G_N_ELEMENTS (sweep_contexts) + c;
+}
+
+static void
+sweep_cabinet (Cab *cab)
+{
+  McSyncEngine *self = cab->engine;
+  GListModel *chats = G_LIST_MODEL (self->store);
+  guint counts[N_CELLS + 1] = { 0 };
+  guint n = g_list_model_get_n_items (chats);
+  guint known = 0;
+  Sweep *sweep;
+
+  if (!cab_alive (cab) || !self->online || cab->sweep != NULL || cab_business_id (cab) == 0 ||
+      method_paused (cab, MC_API_METHOD_GET_CHATS))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
+      McChatContext *context = mc_chat_get_context (chat);
+
+      if (mc_chat_get_business_id (chat) != cab_business_id (cab))
+        continue;
+
+      known++;
+      counts[cell_of (mc_chat_get_status (chat),
+                      context != NULL ? mc_chat_context_get_context_type (context) : MC_CONTEXT_TYPE_UNKNOWN)]++;
+    }
+
+  sweep = g_new0 (Sweep, 1);
+  sweep->cab = cab_ref (cab);
+  sweep->walks = g_ptr_array_new_with_free_func (walk_free);
+  sweep->started = g_get_monotonic_time ();
+  cab->sweep = sweep;
+  busy_push (self);
+
+  if (known > 0 && known < SPLIT_SWEEP_PAGES * CHATS_PAGE_LIMIT)
+    {
+      Walk *walk = walk_new (cab);
+
+      walk->sweep = sweep;
+      g_ptr_array_add (sweep->walks, walk);
+    }
+  else
+    {
+      for (guint s = 0; s < G_N_ELEMENTS (sweep_statuses); s++)
+        for (guint c = 0; c < G_N_ELEMENTS (sweep_contexts); c++)
+          {
+            Walk *walk = walk_new (cab);
+
+            walk->sweep = sweep;
+            walk->statuses[0] = sweep_statuses[s];
+            walk->n_statuses = 1;
+            walk->context = sweep_contexts[c];
+            walk->has_context = TRUE;
+            walk->estimate = (counts[cell_of (sweep_statuses[s], sweep_contexts[c])] + CHATS_PAGE_LIMIT - 1) / CHATS_PAGE_LIMIT;
+            g_ptr_array_add (sweep->walks, walk);
+          }
+    }
+
+  g_debug ("Sweep of business %" G_GINT64_FORMAT ": %u walks, %u chats known",
+           cab_business_id (cab), sweep->walks->len, known);
+  sweep_pump (sweep);
+}
+
+/* The governor: plans each cabinet's requests per hour from what its last
+ * poll and sweep cost, and stretches the intervals so that idle polling
+ * stays within budget-percent of every method's hourly budget. */
+
+static void
+governor_cab (McSyncEngine *self,
+              Cab          *cab)
+{
+  double share = self->budget_percent / 100.0 * USABLE_SHARE;
+  double cap_chats = share * mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHATS);
+  double cap_history = share * mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHAT_HISTORY);
+  double pages = MAX (cab->poll_pages, 1);
+  double sweep_pages = cab->sweep_pages;
+  double interval, left;
+
+  interval = MAX (self->poll_interval, pages * 3600.0 / (POLL_SHARE * cap_chats));
+  interval = MAX (interval, cab->changed_per_poll * 3600.0 / (HISTORY_SHARE * cap_history));
+  cab->interval = interval;
+
+  cab->recheck_every = MAX (RECHECK_EVERY,
+                            (guint) ceil (cab->recheck_ids->len * 3600.0 / (interval * HISTORY_SHARE * cap_history)));
+
+  if (sweep_pages == 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+      guint known = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+          if (mc_chat_get_business_id (chat) == cab_business_id (cab))
+            known++;
+        }
+      sweep_pages = MAX (1, known / CHATS_PAGE_LIMIT + N_CELLS);
+    }
+
+  left = cap_chats - pages * 3600.0 / interval;
+  cab->sweep_interval = MAX (MIN_SWEEP_INTERVAL, sweep_pages * 3600.0 / MAX (left, 1.0));
+}
+
+static void
+governor_update (McSyncEngine *self)
+{
+  double interval = self->poll_interval;
+  double sweep_interval = MIN_SWEEP_INTERVAL;
+  guint effective, sweep;
+
+  for (guint i = 0; i < self->cabs->len; i++)
+    {
+      Cab *cab = g_ptr_array_index (self->cabs, i);
+
+      governor_cab (self, cab);
+      interval = MAX (interval, cab->interval);
+      sweep_interval = MAX (sweep_interval, cab->sweep_interval);
+    }
+
+  effective = (guint) MIN (ceil (interval), G_MAXUINT / 1000);
+  sweep = (guint) MIN (ceil (sweep_interval), G_MAXUINT / 1000);
+
+  if (self->sweep_interval != sweep)
+    {
+      self->sweep_interval = sweep;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWEEP_INTERVAL]);
+    }
+
+  if (self->effective_interval != effective)
+    {
+      g_debug ("Polling every %u s", effective);
+      self->effective_interval = effective;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFECTIVE_INTERVAL]);
+      if (self->timer_id != 0)
+        schedule_tick (self);
+    }
+}
+
+/* Ticks */
+
+static void
+tick_cab (Cab      *cab,
+          gboolean  at_start)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (at_start || cab->last_sweep == 0 ||
+      now - cab->last_sweep >= (gint64) (cab->sweep_interval * G_USEC_PER_SEC))
+    sweep_cabinet (cab);
+
+  poll_cabinet (cab);
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  McSyncEngine *self = user_data;
+
+  for (guint i = 0; i < self->cabs->len; i++)
+    tick_cab (g_ptr_array_index (self->cabs, i), FALSE);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_tick (McSyncEngine *self)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+
+  if (!self->running)
+    return;
+
+  self->timer_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->effective_interval * 1000,
+                                       on_tick, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->timer_id),
+                            "[mc-sync] tick");
+}
+
+static void
+start_cab (Cab *cab)
+{
+  reconcile_outbox (cab, TRUE);
+  tick_cab (cab, TRUE);
+}
+
+/* Network and pauses */
+
+static void
+set_online (McSyncEngine *self,
+            gboolean      online)
+{
+  online = !!online;
+  if (self->online == online)
+    return;
+
+  self->online = online;
+  g_debug ("Network %s", online ? "available" : "gone");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+
+  if (online && self->running)
+    {
+      /* Catch up at once, and settle sends whose answer the outage ate. */
+      for (guint i = 0; i < self->cabs->len; i++)
+        reconcile_outbox (g_ptr_array_index (self->cabs, i), FALSE);
+      mc_sync_engine_refresh (self);
+    }
+}
+
+static void
+on_network_changed (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    McSyncEngine    *self)
+{
+  /* Under Flatpak the portal's first answer may come late and be wrong
+   * until then: believe the monitor only once it has spoken. */
+  self->trust_monitor = TRUE;
+  set_online (self, g_network_monitor_get_network_available (monitor));
+}
+
+static void
+update_paused_until (McSyncEngine *self)
+{
+  gint64 until = 0;
+
+  for (guint i = 0; i < self->cabs->len; i++)
+    {
+      Cab *cab = g_ptr_array_index (self->cabs, i);
+
+      for (guint m = 0; m < MC_API_N_METHODS; m++)
+        until = MAX (until, mc_api_client_get_paused_until (cab_client (cab), m));
+    }
+
+  if (until <= g_get_real_time ())
+    until = 0;
+
+  if (self->paused_until != until)
+    {
+      self->paused_until = until;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED_UNTIL]);
+    }
+}
+
+static void
+on_paused_changed (McApiClient *client,
+                   Cab         *cab)
+{
+  McSyncEngine *self = cab->engine;
+
+  if (self == NULL)
+    return;
+
+  update_paused_until (self);
+
+  /* A pause that ended leaves a gap to catch up on. */
+  if (cab->chats_paused && !method_paused (cab, MC_API_METHOD_GET_CHATS))
+    {
+      cab->chats_paused = FALSE;
+      if (self->running)
+        poll_cabinet (cab);
+    }
+  else if (method_paused (cab, MC_API_METHOD_GET_CHATS))
+    cab->chats_paused = TRUE;
+}
+
+/* The outbox */
+
+static void
+emit_outbox_failed (McSyncEngine *self,
+                    Cab          *cab,
+                    gint64        chat_id,
+                    const char   *text)
+{
+  McChat *chat = mc_chat_store_lookup (self->store, chat_id);
+  g_autoptr(McChat) bare = NULL;
+
+  if (chat == NULL)
+    chat = bare = mc_chat_new (chat_id, cab_business_id (cab));
+
+  g_signal_emit (self, signals[OUTBOX_FAILED], 0, chat, text);
+}
+
+static Unconfirmed *
+find_unconfirmed (McSyncEngine *self,
+                  guint64       serial)
+{
+  for (guint i = 0; i < self->unconfirmed->len; i++)
+    {
+      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
+
+      if (u->serial == serial)
+        return u;
+    }
+
+  return NULL;
+}
+
+static Unconfirmed *
+find_unconfirmed_outbox (McSyncEngine *self,
+                         gint64        outbox_id)
+{
+  for (guint i = 0; i < self->unconfirmed->len; i++)
+    {
+      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
+
+      if (u->outbox_id == outbox_id)
+        return u;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Cab           *cab;
+  McOutboxEntry *entry;
+  guint64        serial;
+} Reconcile;
+
+static void
+reconcile_free (Reconcile *rec)
+{
+  cab_unref (rec->cab);
+  mc_outbox_entry_free (rec->entry);
+  g_free (rec);
+}
+
+/* History came for a send of an earlier run (or one the network ate): if
+ * it did not confirm the entry, the entry never reached the Market. */
+static void
+on_reconcile_history (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+  Reconcile *rec = user_data;
+  Cab *cab = rec->cab;
+  g_autoptr(GError) error = NULL;
+  Unconfirmed *u;
+  McCache *cache;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_debug ("Outbox entry %" G_GINT64_FORMAT " stays unsettled: %s", rec->entry->id, error->message);
+      reconcile_free (rec);
+      return;
+    }
+
+  u = find_unconfirmed (self, rec->serial);
+  cache = mc_cabinet_get_cache (cab->cabinet);
+  if (u != NULL && cache != NULL)
+    {
+      g_debug ("Outbox entry %" G_GINT64_FORMAT " was not sent", rec->entry->id);
+      if (u->pending != NULL)
+        {
+          mc_message_set_state (u->pending, MC_MESSAGE_STATE_FAILED);
+          mc_message_set_error (u->pending, _("The message did not reach the Market"));
+        }
+      g_ptr_array_remove (self->unconfirmed, u);
+      mc_cache_outbox_set_state (cache, rec->entry->id, MC_OUTBOX_STATE_FAILED);
+      emit_outbox_failed (self, cab, rec->entry->chat_id,
+                          rec->entry->text != NULL ? rec->entry->text : rec->entry->file_path);
+    }
+
+  reconcile_free (rec);
+}
+
+static void
+reconcile_entry (Cab                 *cab,
+                 const McOutboxEntry *entry)
+{
+  McSyncEngine *self = cab->engine;
+  g_autofree char *name = NULL;
+  g_autoptr(GTask) task = NULL;
+  Reconcile *rec;
+  Unconfirmed *u;
+
+  u = find_unconfirmed_outbox (self, entry->id);
+  if (u == NULL)
+    {
+      if (entry->file_path != NULL)
+        name = g_path_get_basename (entry->file_path);
+      u = unconfirmed_add (self, cab, entry->chat_id,
+                           entry->text != NULL ? entry->text : name,
+                           entry->file_path != NULL, entry->created_at, NULL);
+      u->outbox_id = entry->id;
+    }
+
+  rec = g_new0 (Reconcile, 1);
+  rec->cab = cab_ref (cab);
+  rec->entry = mc_outbox_entry_copy (entry);
+  rec->serial = u->serial;
+
+  task = g_task_new (self, NULL, on_reconcile_history, rec);
+  g_task_set_source_tag (task, reconcile_entry);
+  history_request (cab, entry->chat_id, 0, task, TRUE);
+}
+
+static void
+reconcile_outbox (Cab      *cab,
+                  gboolean  at_start)
+{
+  McSyncEngine *self = cab->engine;
+  McCache *cache = mc_cabinet_get_cache (cab->cabinet);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cache == NULL || !cab_alive (cab))
+    return;
+
+  entries = mc_cache_list_outbox (cache, &error);
+  if (entries == NULL)
+    {
+      report_error (cab, error);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      McOutboxEntry *entry = g_ptr_array_index (entries, i);
+      const char *what = entry->text != NULL ? entry->text : entry->file_path;
+
+      switch (entry->state)
+        {
+        case MC_OUTBOX_STATE_QUEUED:
+          /* Never handed to the network: the seller decides, not us. */
+          if (at_start)
+            {
+              mc_cache_outbox_set_state (cache, entry->id, MC_OUTBOX_STATE_FAILED);
+              emit_outbox_failed (self, cab, entry->chat_id, what);
+            }
+          break;
+
+        case MC_OUTBOX_STATE_FAILED:
+          if (at_start)
+            emit_outbox_failed (self, cab, entry->chat_id, what);
+          break;
+
+        case MC_OUTBOX_STATE_SENDING:
+          if (!g_hash_table_contains (self->sending, &entry->id))
+            reconcile_entry (cab, entry);
+          break;
+
+        default:
+          break;
+        }
+    }
+}
+
+/* Sending */
+
+typedef struct
+{
+  Cab            *cab;
+  gint64          chat_id;
+  char           *text;
+  GFile          *file;
+  char           *file_name;
+  goffset         file_size;
+  McMessageStore *messages;
+  McMessage      *pending;
+  gint64          outbox_id;
+  guint64         serial;
+  GError         *send_error;
+} SendOp;
+
+static void
+send_op_free (gpointer data)
+{
+  SendOp *op = data;
+
+  g_clear_pointer (&op->cab, cab_unref);
+  g_free (op->text);
+  g_clear_object (&op->file);
+  g_free (op->file_name);
+  g_clear_object (&op->messages);
+  g_clear_object (&op->pending);
+  g_clear_error (&op->send_error);
+  g_free (op);
+}
+
+static McCache *
+send_cache (SendOp *op)
+{
+  return mc_cabinet_get_cache (op->cab->cabinet);
+}
+
+static void
+send_forget_outbox (McSyncEngine *self,
+                    SendOp       *op)
+{
+  g_hash_table_remove (self->sending, &op->outbox_id);
+}
+
+/* Refused by the Market (or before it): the pending message says why. */
+static void
+send_fail (GTask  *task,
+           GError *error)
+{
+  McSyncEngine *self = g_task_get_source_object (task);
+  SendOp *op = g_task_get_task_data (task);
+  g_autofree char *description = mc_api_error_describe (error);
+
+  mc_message_set_state (op->pending, MC_MESSAGE_STATE_FAILED);
+  mc_message_set_error (op->pending, description);
+
+  if (op->outbox_id != 0 && send_cache (op) != NULL)
+    mc_cache_outbox_set_state (send_cache (op), op->outbox_id, MC_OUTBOX_STATE_FAILED);
+  send_forget_outbox (self, op);
+
+  g_task_return_error (task, error);
+}
+
+static void
+on_confirm_history (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The message went out; a history that failed only delays the
+   * confirmation until the next fetch of this chat. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("Could not confirm a sent message yet: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_timeout_history (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  McSyncEngine *self = g_task_get_source_object (task);
+  SendOp *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  Unconfirmed *u;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Its fate is unknown: the entry stays SENDING until a later
+       * reconcile settles it, and nothing is retried meanwhile. */
+      send_forget_outbox (self, op);
+      g_task_return_error (task, g_steal_pointer (&op->send_error));
+      return;
+    }
+
+  u = find_unconfirmed (self, op->serial);
+  if (u == NULL)
+    {
+      g_debug ("A send that timed out had reached the Market");
+      send_forget_outbox (self, op);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_ptr_array_remove (self->unconfirmed, u);
+  send_fail (task, g_steal_pointer (&op->send_error));
+}
+
+static void
+on_sent (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  McSyncEngine *self = g_task_get_source_object (task);
+  SendOp *op = g_task_get_task_data (task);
+  g_autoptr(GTask) history = NULL;
+  GError *error = NULL;
+  gboolean ok;
+  Unconfirmed *u;
+
+  if (op->file != NULL)
+    ok = mc_api_client_send_file_finish (MC_API_CLIENT (object), result, &error);
+  else
+    ok = mc_api_client_send_message_finish (MC_API_CLIENT (object), result, &error);
+
+  if (!ok && !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_TIMEOUT) &&
+      !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_NETWORK) &&
+      !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED))
+    {
+      send_fail (task, error);
+      return;
+    }
+
+  if (!cab_alive (op->cab))
+    {
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  u = unconfirmed_add (self, op->cab, op->chat_id, op->file != NULL ? op->file_name : op->text,
+                       op->file != NULL, mc_message_get_created_at (op->pending), op->pending);
+  op->serial = u->serial;
+
+  if (ok)
+    {
+      if (op->outbox_id != 0 && send_cache (op) != NULL)
+        mc_cache_outbox_remove (send_cache (op), op->outbox_id);
+      send_forget_outbox (self, op);
+      history = g_task_new (self, NULL, on_confirm_history, g_object_ref (task));
+    }
+  else
+    {
+      /* The request may have reached the Market: look before anything is
+       * sent again. */
+      u->outbox_id = op->outbox_id;
+      op->send_error = error;
+      history = g_task_new (self, NULL, on_timeout_history, g_object_ref (task));
+    }
+
+  g_task_set_source_tag (history, on_sent);
+  history_request (op->cab, op->chat_id, 0, history, TRUE);
+}
+
+static void
+send_go (GTask *task)
+{
+  SendOp *op = g_task_get_task_data (task);
+  McApiClient *client = cab_client (op->cab);
+
+  if (op->file != NULL)
+    mc_api_client_send_file_async (client, cab_business_id (op->cab), op->chat_id, op->file,
+                                   g_task_get_cancellable (task), on_sent, g_object_ref (task));
+  else
+    mc_api_client_send_message_async (client, cab_business_id (op->cab), op->chat_id, op->text,
+                                      g_task_get_cancellable (task), on_sent, g_object_ref (task));
+}
+
+static void
+on_outbox_added (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  McSyncEngine *self = g_task_get_source_object (task);
+  SendOp *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  op->outbox_id = mc_cache_outbox_add_finish (MC_CACHE (object), result, &error);
+  if (op->outbox_id == 0)
+    {
+      send_fail (task, error);
+      return;
+    }
+
+  g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
+  mc_cache_outbox_set_state (MC_CACHE (object), op->outbox_id, MC_OUTBOX_STATE_SENDING);
+  send_go (task);
+}
+
+/* A retry replaces the failed attempt the composer showed. */
+static void
+drop_failed_attempts (McSyncEngine *self,
+                      SendOp       *op)
+{
+  GListModel *model = G_LIST_MODEL (op->messages);
+  McCache *cache = send_cache (op);
+  const char *what = op->file != NULL ? op->file_name : op->text;
+
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
+
+      if (mc_message_get_message_id (message) != 0)
+        break;
+      if (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED &&
+          op->file == NULL && g_strcmp0 (mc_message_get_text (message), what) == 0)
+        mc_message_store_remove_pending (op->messages, message);
+    }
+
+  if (cache != NULL)
+    {
+      g_autoptr(GPtrArray) entries = mc_cache_list_outbox (cache, NULL);
+
+      for (guint i = 0; entries != NULL && i < entries->len; i++)
+        {
+          McOutboxEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *name = NULL;
+
+          if (entry->chat_id != op->chat_id || entry->state != MC_OUTBOX_STATE_FAILED)
+            continue;
+          if (entry->file_path != NULL)
+            name = g_path_get_basename (entry->file_path);
+          if (g_strcmp0 (entry->text != NULL ? entry->text : name, what) == 0)
+            mc_cache_outbox_remove (cache, entry->id);
+        }
+    }
+}
+
+static void
+send_begin (GTask *task)
+{
+  McSyncEngine *self = g_task_get_source_object (task);
+  SendOp *op = g_task_get_task_data (task);
+  McCache *cache = send_cache (op);
+  g_autofree char *path = NULL;
+
+  op->messages = mc_chat_store_get_messages (self->store, op->chat_id);
+  drop_failed_attempts (self, op);
+
+  op->pending = mc_message_new (0, op->chat_id);
+  mc_message_set_sender (op->pending, MC_SENDER_PARTNER);
+  mc_message_set_created_at (op->pending, g_get_real_time ());
+  mc_message_set_text (op->pending, op->text);
+  if (op->file != NULL)
+    {
+      g_autoptr(McAttachment) attachment = mc_attachment_new (op->file_name, NULL, op->file_size);
+
+      mc_message_add_attachment (op->pending, attachment);
+    }
+  mc_message_store_add_pending (op->messages, op->pending);
+
+  if (cache == NULL)
+    {
+      send_go (task);
+      return;
+    }
+
+  if (op->file != NULL)
+    path = g_file_get_path (op->file);
+
+  mc_cache_outbox_add_async (cache, op->chat_id, op->text, path, NULL,
+                             on_outbox_added, g_object_ref (task));
+}
+
+/* Checks that hold before anything is recorded or sent. */
+static gboolean
+send_check (McSyncEngine  *self,
+            gint64         chat_id,
+            Cab          **out_cab,
+            GError       **error)
+{
+  McChat *chat = mc_chat_store_lookup (self->store, chat_id);
+  Cab *cab = find_cab_for_chat (self, chat_id);
+
+  if (chat == NULL || cab == NULL)
+    {
+      g_set_error (error, MC_API_ERROR, MC_API_ERROR_NOT_FOUND,
+                   _("This chat is not known to any of your cabinets"));
+      return FALSE;
+    }
+
+  if (mc_chat_get_status (chat) == MC_CHAT_STATUS_FINISHED)
+    {
+      g_set_error (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN,
+                   _("This chat is finished: the customer can no longer be answered in it"));
+      return FALSE;
+    }
+
+  if (!mc_cabinet_get_can_send (cab->cabinet))
+    {
+      g_set_error (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN,
+                   _("The key of cabinet “%s” may only read: answering needs a key with the “Communication with customers” access"),
+                   mc_cabinet_get_label (cab->cabinet));
+      return FALSE;
+    }
+
+  *out_cab = cab;
+
+  return TRUE;
+}
+
+void
+mc_sync_engine_send_message_async (McSyncEngine        *self,
+                                   gint64               chat_id,
+                                   const char          *text,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SendOp *op;
+  Cab *cab;
+
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mc_sync_engine_send_message_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!send_check (self, chat_id, &cab, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!g_utf8_validate (text, -1, NULL) || *text == '\0')
+    {
+      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
+                               _("The message is empty"));
+      return;
+    }
+
+  if (g_utf8_strlen (text, -1) > MC_API_MAX_MESSAGE_CHARS)
+    {
+      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
+                               _("The message is longer than %d characters"), MC_API_MAX_MESSAGE_CHARS);
+      return;
+    }
+
+  op = g_new0 (SendOp, 1);
+  op->cab = cab_ref (cab);
+  op->chat_id = chat_id;
+  op->text = g_strdup (text);
+  g_task_set_task_data (task, op, send_op_free);
+
+  send_begin (task);
+}
+
+gboolean
+mc_sync_engine_send_message_finish (McSyncEngine  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_file_info (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendOp *op = g_task_get_task_data (task);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (info == NULL)
+    {
+      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
+                               _("Could not read the file: %s"), error->message);
+      return;
+    }
+
+  if (g_file_info_get_size (info) > MC_API_MAX_FILE_SIZE)
+    {
+      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
+                               _("The file “%s” is larger than 5 MB"), op->file_name);
+      return;
+    }
+
+  op->file_size = g_file_info_get_size (info);
+  send_begin (task);
+}
+
+void
+mc_sync_engine_send_file_async (McSyncEngine        *self,
+                                gint64               chat_id,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SendOp *op;
+  Cab *cab;
+
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mc_sync_engine_send_file_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!send_check (self, chat_id, &cab, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  op = g_new0 (SendOp, 1);
+  op->cab = cab_ref (cab);
+  op->chat_id = chat_id;
+  op->file = g_object_ref (file);
+  op->file_name = g_file_get_basename (file);
+  g_task_set_task_data (task, op, send_op_free);
+
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, cancellable, on_file_info, g_object_ref (task));
+}
+
+gboolean
+mc_sync_engine_send_file_finish (McSyncEngine  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Opening a chat and older history */
+
+void
+mc_sync_engine_sync_chat (McSyncEngine *self,
+                          gint64        chat_id)
+{
+  Cab *cab;
+
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+
+  cab = find_cab_for_chat (self, chat_id);
+  if (cab == NULL || !self->online)
+    return;
+
+  history_request (cab, chat_id, 0, NULL, TRUE);
+}
+
+/* History pages only go forward from messageIdFrom, so there is no asking
+ * for "the page before message X".  Loading older messages walks the pages
+ * from the start of the chat until it reaches the first message held, and
+ * keeps everything it walked past: those requests are spent either way, so
+ * one load brings the whole beginning and "has-older" turns FALSE. */
+
+typedef struct
+{
+  Cab            *cab;
+  gint64          chat_id;
+  gint64          first_id;
+  McMessageStore *messages;
+  GPtrArray      *older;
+  GHashTable     *seen_tokens;
+  guint           pages;
+} Older;
+
+static void
+older_free (gpointer data)
+{
+  Older *older = data;
+
+  cab_unref (older->cab);
+  g_clear_object (&older->messages);
+  g_clear_pointer (&older->older, g_ptr_array_unref);
+  g_clear_pointer (&older->seen_tokens, g_hash_table_unref);
+  g_free (older);
+}
+
+static void
+on_older_page (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  McSyncEngine *self = g_task_get_source_object (task);
+  Older *older = g_task_get_task_data (task);
+  g_autoptr(McHistoryPage) page = NULL;
+  GError *error = NULL;
+  gboolean reached = FALSE;
+  const char *next;
+
+  page = mc_api_client_get_history_finish (MC_API_CLIENT (object), result, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < page->messages->len; i++)
+    {
+      McMessage *message = g_ptr_array_index (page->messages, i);
+
+      if (mc_message_get_message_id (message) < older->first_id)
+        g_ptr_array_add (older->older, g_object_ref (message));
+      else
+        reached = TRUE;
+    }
+
+  older->pages++;
+  next = page->next_page_token;
+  if (!reached && next != NULL && *next != '\0' && page->messages->len > 0 &&
+      !g_hash_table_contains (older->seen_tokens, next) && older->pages < MAX_WALK_PAGES &&
+      cab_alive (older->cab))
+    {
+      g_hash_table_add (older->seen_tokens, g_strdup (next));
+      mc_api_client_get_history_async (MC_API_CLIENT (object),
+                                       cab_business_id (older->cab), older->chat_id, 0, next, 0,
+                                       g_task_get_cancellable (task), on_older_page,
+                                       g_object_ref (task));
+      return;
+    }
+
+  mc_message_store_merge_older (older->messages, older->older, FALSE);
+  /* Persisted too; the store already holds them, so this adds nothing twice. */
+  mc_chat_store_merge_messages (self->store, older->chat_id, older->older);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+mc_sync_engine_load_older_async (McSyncEngine        *self,
+                                 gint64               chat_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Older *older;
+  Cab *cab;
+
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mc_sync_engine_load_older_async);
+
+  cab = find_cab_for_chat (self, chat_id);
+  if (cab == NULL)
+    {
+      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_NOT_FOUND,
+                               _("This chat is not known to any of your cabinets"));
+      return;
+    }
+
+  older = g_new0 (Older, 1);
+  older->cab = cab_ref (cab);
+  older->chat_id = chat_id;
+  older->messages = mc_chat_store_get_messages (self->store, chat_id);
+  older->first_id = mc_message_store_get_first_message_id (older->messages);
+  older->older = g_ptr_array_new_with_free_func (g_object_unref);
+  older->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_task_set_task_data (task, older, older_free);
+
+  if (!mc_message_store_get_has_older (older->messages))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* Nothing held yet: the usual fetch from the start brings it all. */
+  if (older->first_id == 0 && mc_chat_store_get_last_message_id (self->store, chat_id) == 0)
+    {
+      history_request (cab, chat_id, 0, task, TRUE);
+      return;
+    }
+
+  if (older->first_id == 0)
+    older->first_id = G_MAXINT64;
+
+  mc_api_client_get_history_async (cab_client (cab), cab_business_id (cab), chat_id, 0, NULL, 0,
+                                   cancellable, on_older_page, g_object_ref (task));
+}
+
+gboolean
+mc_sync_engine_load_older_finish (McSyncEngine  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Cabinets, starting and stopping */
+
+void
+mc_sync_engine_add_cabinet (McSyncEngine *self,
+                            McCabinet    *cabinet)
+{
+  McCache *cache;
+  Cab *cab;
+
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+  g_return_if_fail (MC_IS_CABINET (cabinet));
+
+  for (guint i = 0; i < self->cabs->len; i++)
+    if (((Cab *) g_ptr_array_index (self->cabs, i))->cabinet == cabinet)
+      return;
+
+  cab = g_atomic_rc_box_new0 (Cab);
+  cab->engine = self;
+  cab->cabinet = g_object_ref (cabinet);
+  cab->cancellable = g_cancellable_new ();
+  cab->recheck_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cab->recheck_every = RECHECK_EVERY;
+  cab->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, history_job_free);
+  g_queue_init (&cab->history_queue);
+
+  /* A cabinet whose cache never finished a sweep is new to the seller:
+   * what it already holds is not news. */
+  cache = mc_cabinet_get_cache (cabinet);
+  cab->initial = cache == NULL || mc_cache_get_sync_state_int (cache, "last-sweep", 0) == 0;
+
+  cab->paused_id = g_signal_connect (mc_cabinet_get_client (cabinet), "paused-changed",
+                                     G_CALLBACK (on_paused_changed), cab);
+  g_ptr_array_add (self->cabs, cab);
+
+  governor_update (self);
+  update_paused_until (self);
+
+  if (self->running)
+    start_cab (cab);
+}
+
+static void
+cab_detach (Cab *cab)
+{
+  g_autoptr(GList) jobs = NULL;
+
+  g_cancellable_cancel (cab->cancellable);
+  g_clear_signal_handler (&cab->paused_id, mc_cabinet_get_client (cab->cabinet));
+
+  /* Queued jobs never run now: answer who waits for them. */
+  jobs = g_hash_table_get_values (cab->history);
+  for (GList *l = jobs; l != NULL; l = l->next)
+    {
+      HistoryJob *job = l->data;
+
+      if (job->running)
+        continue;
+
+      for (guint i = 0; i < job->waiters->len; i++)
+        g_task_return_new_error (g_ptr_array_index (job->waiters, i),
+                                 MC_API_ERROR, MC_API_ERROR_CANCELLED,
+                                 _("The cabinet was removed"));
+      g_ptr_array_set_size (job->waiters, 0);
+    }
+  g_queue_clear (&cab->history_queue);
+
+  cab->engine = NULL;
+}
+
+void
+mc_sync_engine_remove_cabinet (McSyncEngine *self,
+                               McCabinet    *cabinet)
+{
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+  g_return_if_fail (MC_IS_CABINET (cabinet));
+
+  for (guint i = 0; i < self->cabs->len; i++)
+    {
+      Cab *cab = g_ptr_array_index (self->cabs, i);
+
+      if (cab->cabinet != cabinet)
+        continue;
+
+      for (guint j = self->unconfirmed->len; j > 0; j--)
+        if (((Unconfirmed *) g_ptr_array_index (self->unconfirmed, j - 1))->business_id == cab_business_id (cab))
+          g_ptr_array_remove_index (self->unconfirmed, j - 1);
+
+      cab_detach (cab);
+      g_ptr_array_remove_index (self->cabs, i);
+      break;
+    }
+
+  governor_update (self);
+  update_paused_until (self);
+}
+
+void
+mc_sync_engine_start (McSyncEngine *self)
+{
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+
+  if (self->running)
+    return;
+
+  self->running = TRUE;
+  for (guint i = 0; i < self->cabs->len; i++)
+    start_cab (g_ptr_array_index (self->cabs, i));
+
+  schedule_tick (self);
+}
+
+void
+mc_sync_engine_stop (McSyncEngine *self)
+{
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+
+  self->running = FALSE;
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+}
+
+void
+mc_sync_engine_refresh (McSyncEngine *self)
+{
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+
+  if (!self->running)
+    return;
+
+  for (guint i = 0; i < self->cabs->len; i++)
+    tick_cab (g_ptr_array_index (self->cabs, i), FALSE);
+
+  /* The next tick is a full interval away again. */
+  schedule_tick (self);
+}
+
+McCabinet *
+mc_sync_engine_get_cabinet_for_chat (McSyncEngine *self,
+                                     gint64        chat_id)
+{
+  Cab *cab;
+
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), NULL);
+
+  cab = find_cab_for_chat (self, chat_id);
+
+  return cab != NULL ? cab->cabinet : NULL;
+}
+
+/* GObject */
+
+McSyncEngine *
+mc_sync_engine_new (McChatStore *store)
+{
+  g_return_val_if_fail (MC_IS_CHAT_STORE (store), NULL);
+
+  return g_object_new (MC_TYPE_SYNC_ENGINE, "store", store, NULL);
+}
+
+guint
+mc_sync_engine_get_poll_interval (McSyncEngine *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), 0);
+
+  return self->poll_interval;
+}
+
+void
+mc_sync_engine_set_poll_interval (McSyncEngine *self,
+                                  guint         seconds)
+{
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+
+  seconds = CLAMP (seconds, self->test_mode ? 1 : MIN_POLL_INTERVAL, MAX_POLL_INTERVAL);
+  if (self->poll_interval == seconds)
+    return;
+
+  self->poll_interval = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
+  governor_update (self);
+}
+
+guint
+mc_sync_engine_get_budget_percent (McSyncEngine *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), 0);
+
+  return self->budget_percent;
+}
+
+void
+mc_sync_engine_set_budget_percent (McSyncEngine *self,
+                                   guint         percent)
+{
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+
+  percent = CLAMP (percent, 1, 50);
+  if (self->budget_percent == percent)
+    return;
+
+  self->budget_percent = percent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET_PERCENT]);
+  governor_update (self);
+}
+
+guint
+mc_sync_engine_get_effective_interval (McSyncEngine *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), 0);
+
+  return self->effective_interval;
+}
+
+guint
+mc_sync_engine_get_sweep_interval (McSyncEngine *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), 0);
+
+  return self->sweep_interval;
+}
+
+gboolean
+mc_sync_engine_get_online (McSyncEngine *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), FALSE);
+
+  return self->online;
+}
+
+gboolean
+mc_sync_engine_get_syncing (McSyncEngine *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), FALSE);
+
+  return self->busy > 0;
+}
+
+gint64
+mc_sync_engine_get_paused_until (McSyncEngine *self)
+{
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), 0);
+
+  return self->paused_until;
+}
+
+static void
+mc_sync_engine_constructed (GObject *object)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  G_OBJECT_CLASS (mc_sync_engine_parent_class)->constructed (object);
+
+  if (self->monitor == NULL)
+    {
+      self->monitor = g_object_ref (g_network_monitor_get_default ());
+      self->trust_monitor = !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+    }
+  else
+    self->trust_monitor = TRUE;
+
+  self->online = self->trust_monitor ? g_network_monitor_get_network_available (self->monitor) : TRUE;
+  self->network_changed_id = g_signal_connect (self->monitor, "network-changed",
+                                               G_CALLBACK (on_network_changed), self);
+  governor_update (self);
+}
+
+static void
+mc_sync_engine_dispose (GObject *object)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  mc_sync_engine_stop (self);
+  g_clear_signal_handler (&self->network_changed_id, self->monitor);
+
+  while (self->cabs->len > 0)
+    {
+      cab_detach (g_ptr_array_index (self->cabs, self->cabs->len - 1));
+      g_ptr_array_remove_index (self->cabs, self->cabs->len - 1);
+    }
+
+  g_ptr_array_set_size (self->unconfirmed, 0);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mc_sync_engine_parent_class)->dispose (object);
+}
+
+static void
+mc_sync_engine_finalize (GObject *object)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  g_ptr_array_unref (self->cabs);
+  g_ptr_array_unref (self->unconfirmed);
+  g_hash_table_unref (self->announced_chats);
+  g_hash_table_unref (self->announced_messages);
+  g_hash_table_unref (self->claimed_ids);
+  g_hash_table_unref (self->sending);
+
+  G_OBJECT_CLASS (mc_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+mc_sync_engine_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_NETWORK_MONITOR:
+      g_value_set_object (value, self->monitor);
+      break;
+
+    case PROP_TEST_MODE:
+      g_value_set_boolean (value, self->test_mode);
+      break;
+
+    case PROP_POLL_INTERVAL:
+      g_value_set_uint (value, self->poll_interval);
+      break;
+
+    case PROP_BUDGET_PERCENT:
+      g_value_set_uint (value, self->budget_percent);
+      break;
+
+    case PROP_EFFECTIVE_INTERVAL:
+      g_value_set_uint (value, self->effective_interval);
+      break;
+
+    case PROP_SWEEP_INTERVAL:
+      g_value_set_uint (value, self->sweep_interval);
+      break;
+
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+
+    case PROP_SYNCING:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+
+    case PROP_PAUSED_UNTIL:
+      g_value_set_int64 (value, self->paused_until);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_sync_engine_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  McSyncEngine *self = MC_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_NETWORK_MONITOR:
+      self->monitor = g_value_dup_object (value);
+      break;
+
+    case PROP_TEST_MODE:
+      self->test_mode = g_value_get_boolean (value);
+      break;
+
+    case PROP_POLL_INTERVAL:
+      mc_sync_engine_set_poll_interval (self, g_value_get_uint (value));
+      break;
+
+    case PROP_BUDGET_PERCENT:
+      mc_sync_engine_set_budget_percent (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_sync_engine_class_init (McSyncEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = mc_sync_engine_constructed;
+  object_class->dispose = mc_sync_engine_dispose;
+  object_class->finalize = mc_sync_engine_finalize;
+  object_class->get_property = mc_sync_engine_get_property;
+  object_class->set_property = mc_sync_engine_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MC_TYPE_CHAT_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NETWORK_MONITOR] =
+    g_param_spec_object ("network-monitor", NULL, NULL, G_TYPE_NETWORK_MONITOR,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Lets tests poll every second; the settings keep sellers at 10 s or more. */
+  properties[PROP_TEST_MODE] =
+    g_param_spec_boolean ("test-mode", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_POLL_INTERVAL] =
+    g_param_spec_uint ("poll-interval", NULL, NULL, 1, MAX_POLL_INTERVAL, DEFAULT_POLL_INTERVAL,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BUDGET_PERCENT] =
+    g_param_spec_uint ("budget-percent", NULL, NULL, 1, 50, DEFAULT_BUDGET_PERCENT,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_EFFECTIVE_INTERVAL] =
+    g_param_spec_uint ("effective-interval", NULL, NULL, 0, G_MAXUINT, DEFAULT_POLL_INTERVAL,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SWEEP_INTERVAL] =
+    g_param_spec_uint ("sweep-interval", NULL, NULL, 0, G_MAXUINT, (guint) MIN_SWEEP_INTERVAL,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PAUSED_UNTIL] =
+    g_param_spec_int64 ("paused-until", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[NEW_CHAT] =
+    g_signal_new ("new-chat",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MC_TYPE_CHAT);
+  signals[NEW_MESSAGE] =
+    g_signal_new ("new-message",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, MC_TYPE_CHAT, MC_TYPE_MESSAGE);
+  signals[OUTBOX_FAILED] =
+    g_signal_new ("outbox-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, MC_TYPE_CHAT, G_TYPE_STRING);
+  signals[ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, MC_TYPE_CABINET, G_TYPE_ERROR);
+}
+
+static void
+mc_sync_engine_init (McSyncEngine *self)
+{
+  self->cabs = g_ptr_array_new_with_free_func ((GDestroyNotify) cab_unref);
+  self->unconfirmed = g_ptr_array_new_with_free_func (unconfirmed_free);
+  self->announced_chats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->announced_messages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->claimed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->sending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->poll_interval = DEFAULT_POLL_INTERVAL;
+  self->budget_percent = DEFAULT_BUDGET_PERCENT;
+  self->effective_interval = DEFAULT_POLL_INTERVAL;
+  self->sweep_interval = (guint) MIN_SWEEP_INTERVAL;
+  self->online = TRUE;
+}
