@@ -689,7 +689,11 @@ mc_application_preferences_action (GSimpleAction *action,
   McApplication *self = user_data;
   GtkWindow *window;
 
-  window = mc_preferences_window_new (self->settings);
+  /* The Cabinets group needs the session the window shows. */
+  if (self->session == NULL)
+    return;
+
+  window = mc_preferences_window_new (self->settings, self->session);
   gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (window);
 }

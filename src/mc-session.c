@@ -76,6 +76,15 @@ static GParamSpec *properties[N_PROPS];
 static void mc_session_refresh_cabinet (McSession *self,
                                         McCabinet *cabinet);
 
+/* The callbacks of work the session started hold no reference on it: it
+ * cancels that work in dispose, and they return at once when cancelled. */
+static gboolean
+error_is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED);
+}
+
 static McTokenKind
 auth_kind_to_token_kind (McAuthKind kind)
 {
@@ -288,14 +297,13 @@ mc_session_refresh_cb (GObject      *object,
                        gpointer      user_data)
 {
   McCabinet *cabinet = MC_CABINET (object);
-  g_autoptr(McSession) self = user_data;
+  McSession *self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean was_attached = mc_cabinet_get_cache (cabinet) != NULL;
 
   if (!mc_cabinet_refresh_finish (cabinet, result, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED))
+      if (error_is_cancelled (error))
         return;
 
       g_debug ("Refreshing cabinet “%s” failed: %s",
@@ -333,7 +341,7 @@ mc_session_refresh_cabinet (McSession *self,
   mc_cabinet_refresh_async (cabinet,
                             self->cancellable,
                             mc_session_refresh_cb,
-                            g_object_ref (self));
+                            self);
 }
 
 static void
@@ -360,13 +368,13 @@ mc_session_load_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(McSession) self = user_data;
+  McSession *self = user_data;
   g_autoptr(GPtrArray) tokens = NULL;
   g_autoptr(GError) error = NULL;
 
   tokens = mc_token_store_list_finish (MC_TOKEN_STORE (object), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error_is_cancelled (error))
     return;
 
   g_clear_object (&self->load_cancellable);
@@ -456,7 +464,7 @@ mc_session_load (McSession *self)
   mc_token_store_list_async (self->token_store,
                              self->load_cancellable,
                              mc_session_load_cb,
-                             g_object_ref (self));
+                             self);
 }
 
 static void
@@ -490,7 +498,7 @@ mc_session_demo_connect_cb (GObject      *object,
                             GAsyncResult *result,
                             gpointer      user_data)
 {
-  g_autoptr(McSession) self = user_data;
+  McSession *self = user_data;
   g_autoptr(McCabinet) cabinet = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -498,7 +506,7 @@ mc_session_demo_connect_cb (GObject      *object,
 
   cabinet = mc_cabinet_connect_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error_is_cancelled (error))
     return;
 
   self->demo_pending--;
@@ -578,7 +586,7 @@ mc_session_start_demo (McSession  *self,
                                 mc_fake_market_get_token (self->fake_market, tokens[i]),
                                 self->cancellable,
                                 mc_session_demo_connect_cb,
-                                g_object_ref (self));
+                                self);
     }
 
   return TRUE;
