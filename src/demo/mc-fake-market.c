@@ -85,7 +85,6 @@ typedef struct
 {
   McFakeMarket      *self;      /* outlives every request: stop() drains them */
   SoupServerMessage *msg;       /* NULL once finished or disconnected */
-  char              *method;
   char              *path;
   GHashTable        *query;
   Op                 op;
@@ -137,8 +136,6 @@ struct _McFakeMarket
 };
 
 G_DEFINE_FINAL_TYPE (McFakeMarket, mc_fake_market, G_TYPE_OBJECT)
-
-static void request_process (Request *req);
 
 /* Replies */
 
@@ -295,7 +292,6 @@ static void
 request_finalize (Request *req)
 {
   request_release (req);
-  g_free (req->method);
   g_free (req->path);
   g_clear_pointer (&req->query, g_hash_table_unref);
 }
@@ -1496,7 +1492,6 @@ handle_request (SoupServer        *server,
   req = g_rc_box_new0 (Request);
   req->self = self;
   req->msg = msg;
-  req->method = g_strdup (method);
   req->path = g_strdup (path);
   req->query = query != NULL ? g_hash_table_ref (query) : NULL;
   req->op = op;

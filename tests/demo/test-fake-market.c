@@ -1552,7 +1552,7 @@ test_determinism (void)
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(GError) error = NULL;
   McFakeMarket *markets[] = { a, b, c };
-  g_autofree char *bodies[3][2] = { { NULL, } };
+  char *bodies[3][2] = { { NULL, } };
 
   for (guint m = 0; m < 3; m++)
     {
@@ -1603,7 +1603,11 @@ test_determinism (void)
   g_assert_cmpint (mc_fake_market_get_business_id (a, 1), !=, mc_fake_market_get_business_id (c, 1));
 
   for (guint m = 0; m < 3; m++)
-    mc_fake_market_stop (markets[m]);
+    {
+      mc_fake_market_stop (markets[m]);
+      g_free (bodies[m][0]);
+      g_free (bodies[m][1]);
+    }
 }
 
 /* A snapshot of chat id -> updatedAt of both cabinets. */
