@@ -20,3 +20,13 @@ mc_ui_ensure_resources (void)
       g_once_init_leave (&initialized, 1);
     }
 }
+
+void
+mc_ui_toast (GtkWidget  *widget,
+             const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  gtk_widget_activate_action (widget, "win.toast", "s", text);
+}

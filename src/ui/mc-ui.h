@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -9,5 +9,10 @@ G_BEGIN_DECLS
  * library, whose automatic constructor the linker may drop, so every class
  * with a template calls this from its class_init. */
 void mc_ui_ensure_resources (void);
+
+/* Shows @text as a toast in the window @widget is in (through the window's
+ * "win.toast" action), so rows and dialogs need no pointer to it. */
+void mc_ui_toast            (GtkWidget  *widget,
+                             const char *text);
 
 G_END_DECLS

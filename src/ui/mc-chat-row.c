@@ -1,0 +1,333 @@
+/* mc-chat-row.c: one chat in the chat list: who, about what, how long the
+ * customer has waited.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mc-chat-row.h"
+#include "mc-ui.h"
+#include "mc-ui-util.h"
+
+#define DEFAULT_WAIT_WARNING_MINUTES 60
+
+struct _McChatRow
+{
+  GtkWidget  parent_instance;
+
+  McChat    *chat;
+  gulong     notify_id;
+  guint      wait_warning_minutes;
+
+  AdwAvatar *avatar;
+  GtkLabel  *name_label;
+  GtkLabel  *time_label;
+  GtkLabel  *context_badge;
+  GtkLabel  *dispute_badge;
+  GtkLabel  *details_label;
+  GtkLabel  *preview_label;
+  GtkLabel  *waiting_label;
+  GtkLabel  *unread_badge;
+};
+
+G_DEFINE_FINAL_TYPE (McChatRow, mc_chat_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHAT,
+  PROP_WAIT_WARNING_MINUTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+mc_chat_row_new (void)
+{
+  return g_object_new (MC_TYPE_CHAT_ROW, NULL);
+}
+
+static const char *
+customer_name (McChat *chat)
+{
+  const char *name = mc_chat_get_customer_name (chat);
+
+  return name != NULL && *name != '\0' ? name : _("Customer");
+}
+
+void
+mc_chat_row_update_times (McChatRow *self,
+                          gint64     now)
+{
+  g_autofree char *time = NULL;
+
+  g_return_if_fail (MC_IS_CHAT_ROW (self));
+
+  if (self->chat == NULL)
+    return;
+
+  time = mc_ui_format_relative_time (mc_chat_get_updated_at (self->chat), now);
+  gtk_label_set_label (self->time_label, time);
+
+  /* updatedAt is the time of the last message, which in a chat awaiting
+   * the seller is the customer's. */
+  if (mc_chat_needs_reply (self->chat))
+    {
+      gint64 since = mc_chat_get_updated_at (self->chat);
+      g_autofree char *waiting = mc_ui_format_waiting (since, now);
+      gboolean late = now - since >= (gint64) self->wait_warning_minutes * 60 * G_USEC_PER_SEC;
+
+      gtk_label_set_label (self->waiting_label, waiting);
+      gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), TRUE);
+      if (late)
+        gtk_widget_add_css_class (GTK_WIDGET (self->waiting_label), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->waiting_label), "warning");
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), FALSE);
+    }
+}
+
+static void
+mc_chat_row_update (McChatRow *self)
+{
+  McChatContext *context;
+  McContextType context_type = MC_CONTEXT_TYPE_UNKNOWN;
+  gint64 order_id = 0, return_id = 0;
+  g_autofree char *number = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *unread = NULL;
+  g_autofree char *accessible = NULL;
+  const char *name;
+  const char *preview;
+  guint unread_count;
+  gboolean dispute;
+
+  if (self->chat == NULL)
+    return;
+
+  context = mc_chat_get_context (self->chat);
+  if (context != NULL)
+    {
+      context_type = mc_chat_context_get_context_type (context);
+      order_id = mc_chat_context_get_order_id (context);
+      return_id = mc_chat_context_get_return_id (context);
+    }
+
+  name = customer_name (self->chat);
+  adw_avatar_set_text (self->avatar, name);
+  gtk_label_set_label (self->name_label, name);
+
+  gtk_label_set_label (self->context_badge, mc_ui_context_to_string (context_type));
+  dispute = mc_chat_get_chat_type (self->chat) == MC_CHAT_TYPE_ARBITRAGE ||
+            mc_chat_get_status (self->chat) == MC_CHAT_STATUS_WAITING_FOR_ARBITER;
+  gtk_widget_set_visible (GTK_WIDGET (self->dispute_badge), dispute);
+
+  if (context_type == MC_CONTEXT_TYPE_RETURN && return_id > 0)
+    number = g_strdup_printf ("%" G_GINT64_FORMAT, return_id);
+  else if (order_id > 0)
+    number = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+
+  if (number != NULL)
+    /* Translators: an order or return number, then the chat's status,
+     * e.g. "No. 12345 · Finished". */
+    details = g_strdup_printf (_("No. %s · %s"), number,
+                               mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)));
+  else
+    details = g_strdup (mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)));
+  gtk_label_set_label (self->details_label, details);
+
+  preview = mc_chat_get_last_message_preview (self->chat);
+  gtk_label_set_label (self->preview_label, preview != NULL ? preview : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_label), preview != NULL && *preview != '\0');
+
+  unread_count = mc_chat_get_unread_count (self->chat);
+  unread = g_strdup_printf ("%u", unread_count);
+  gtk_label_set_label (self->unread_badge, unread);
+  gtk_widget_set_visible (GTK_WIDGET (self->unread_badge), unread_count > 0);
+  if (unread_count > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "unread");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "unread");
+
+  accessible = unread_count > 0
+    /* Translators: what a screen reader says for a chat: name, details, unread count. */
+    ? g_strdup_printf (ngettext ("%s, %s, %u unread message",
+                                 "%s, %s, %u unread messages", unread_count),
+                       name, details, unread_count)
+    : g_strdup_printf ("%s, %s", name, details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  mc_chat_row_update_times (self, g_get_real_time ());
+}
+
+static void
+on_chat_notify (McChatRow  *self,
+                GParamSpec *pspec,
+                McChat     *chat)
+{
+  mc_chat_row_update (self);
+}
+
+McChat *
+mc_chat_row_get_chat (McChatRow *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_ROW (self), NULL);
+
+  return self->chat;
+}
+
+void
+mc_chat_row_set_chat (McChatRow *self,
+                      McChat    *chat)
+{
+  g_return_if_fail (MC_IS_CHAT_ROW (self));
+  g_return_if_fail (chat == NULL || MC_IS_CHAT (chat));
+
+  if (self->chat == chat)
+    return;
+
+  if (self->chat != NULL)
+    g_clear_signal_handler (&self->notify_id, self->chat);
+
+  g_set_object (&self->chat, chat);
+
+  if (chat != NULL)
+    {
+      self->notify_id = g_signal_connect_object (chat, "notify",
+                                                 G_CALLBACK (on_chat_notify), self,
+                                                 G_CONNECT_SWAPPED);
+      mc_chat_row_update (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT]);
+}
+
+guint
+mc_chat_row_get_wait_warning_minutes (McChatRow *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_ROW (self), 0);
+
+  return self->wait_warning_minutes;
+}
+
+void
+mc_chat_row_set_wait_warning_minutes (McChatRow *self,
+                                      guint      minutes)
+{
+  g_return_if_fail (MC_IS_CHAT_ROW (self));
+
+  if (self->wait_warning_minutes == minutes)
+    return;
+
+  self->wait_warning_minutes = minutes;
+  mc_chat_row_update_times (self, g_get_real_time ());
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAIT_WARNING_MINUTES]);
+}
+
+static void
+mc_chat_row_dispose (GObject *object)
+{
+  McChatRow *self = MC_CHAT_ROW (object);
+
+  if (self->chat != NULL)
+    g_clear_signal_handler (&self->notify_id, self->chat);
+  g_clear_object (&self->chat);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CHAT_ROW);
+
+  G_OBJECT_CLASS (mc_chat_row_parent_class)->dispose (object);
+}
+
+static void
+mc_chat_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  McChatRow *self = MC_CHAT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHAT:
+      g_value_set_object (value, self->chat);
+      break;
+
+    case PROP_WAIT_WARNING_MINUTES:
+      g_value_set_uint (value, self->wait_warning_minutes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_chat_row_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  McChatRow *self = MC_CHAT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHAT:
+      mc_chat_row_set_chat (self, g_value_get_object (value));
+      break;
+
+    case PROP_WAIT_WARNING_MINUTES:
+      mc_chat_row_set_wait_warning_minutes (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_chat_row_class_init (McChatRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_chat_row_dispose;
+  object_class->get_property = mc_chat_row_get_property;
+  object_class->set_property = mc_chat_row_set_property;
+
+  properties[PROP_CHAT] =
+    g_param_spec_object ("chat", NULL, NULL,
+                         MC_TYPE_CHAT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WAIT_WARNING_MINUTES] =
+    g_param_spec_uint ("wait-warning-minutes", NULL, NULL,
+                       1, G_MAXUINT, DEFAULT_WAIT_WARNING_MINUTES,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  mc_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-chat-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, context_badge);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, dispute_badge);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, unread_badge);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+mc_chat_row_init (McChatRow *self)
+{
+  self->wait_warning_minutes = DEFAULT_WAIT_WARNING_MINUTES;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,653 @@
+/* mc-composer.c: the message field under a conversation.  It keeps the
+ * draft of each chat, refuses what the Market would refuse before anything
+ * is sent, and warns before contacts leave.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "mc-api-client.h"
+#include "mc-api-error.h"
+#include "mc-composer.h"
+#include "mc-contact-detector.h"
+#include "mc-ui.h"
+
+#define DRAFT_DELAY_MSEC 500
+
+struct _McComposer
+{
+  GtkWidget       parent_instance;
+
+  McCache        *cache;
+  gint64          chat_id;
+  guint           draft_timeout_id;
+  gboolean        loading_text;
+  char           *disabled_reason;
+
+  GtkWindow      *warning_dialog;
+  char           *warned_text;
+
+  GtkLabel       *reason_label;
+  GtkBox         *input_box;
+  GtkButton      *attach_button;
+  GtkTextView    *text_view;
+  GtkButton      *send_button;
+  GtkLabel       *counter_label;
+
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (McComposer, mc_composer, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DISABLED_REASON,
+  N_PROPS
+};
+
+enum {
+  SEND_TEXT,
+  SEND_FILE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+mc_composer_new (void)
+{
+  return g_object_new (MC_TYPE_COMPOSER, NULL);
+}
+
+static GtkTextBuffer *
+get_buffer (McComposer *self)
+{
+  return gtk_text_view_get_buffer (self->text_view);
+}
+
+char *
+mc_composer_dup_text (McComposer *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (MC_IS_COMPOSER (self), NULL);
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+
+  return gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+mc_composer_update_state (McComposer *self)
+{
+  g_autofree char *text = mc_composer_dup_text (self);
+  int count = gtk_text_buffer_get_char_count (get_buffer (self));
+  gboolean enabled = self->disabled_reason == NULL;
+  gboolean too_long = count > MC_API_MAX_MESSAGE_CHARS;
+
+  if (count >= MC_COMPOSER_COUNTER_FROM)
+    {
+      g_autofree char *counter = g_strdup_printf ("%d / %d", count, MC_API_MAX_MESSAGE_CHARS);
+
+      gtk_label_set_label (self->counter_label, counter);
+      gtk_widget_set_visible (GTK_WIDGET (self->counter_label), TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->counter_label), FALSE);
+    }
+
+  if (too_long)
+    gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->counter_label), "error");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send",
+                                 enabled && !too_long && !text_is_blank (text));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button),
+                               too_long
+                               ? _("The message is longer than 4,096 characters, the most the Market accepts")
+                               : _("Send (Ctrl+Enter)"));
+}
+
+static void
+mc_composer_write_draft (McComposer *self)
+{
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+
+  if (self->cache == NULL || self->chat_id == 0)
+    return;
+
+  text = mc_composer_dup_text (self);
+  mc_cache_set_draft (self->cache, self->chat_id, text_is_blank (text) ? NULL : text);
+}
+
+void
+mc_composer_save_draft (McComposer *self)
+{
+  g_return_if_fail (MC_IS_COMPOSER (self));
+
+  if (self->draft_timeout_id != 0)
+    mc_composer_write_draft (self);
+}
+
+static gboolean
+on_draft_timeout (gpointer user_data)
+{
+  McComposer *self = user_data;
+
+  self->draft_timeout_id = 0;
+  mc_composer_write_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_buffer_changed (McComposer    *self,
+                   GtkTextBuffer *buffer)
+{
+  mc_composer_update_state (self);
+
+  if (self->loading_text || self->cache == NULL || self->chat_id == 0)
+    return;
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MSEC, on_draft_timeout, self);
+}
+
+static void
+mc_composer_load_text (McComposer *self,
+                       const char *text)
+{
+  self->loading_text = TRUE;
+  gtk_text_buffer_set_text (get_buffer (self), text != NULL ? text : "", -1);
+  self->loading_text = FALSE;
+}
+
+void
+mc_composer_set_text (McComposer *self,
+                      const char *text)
+{
+  g_return_if_fail (MC_IS_COMPOSER (self));
+
+  gtk_text_buffer_set_text (get_buffer (self), text != NULL ? text : "", -1);
+}
+
+void
+mc_composer_restore_text (McComposer *self,
+                          const char *text)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *joined = NULL;
+
+  g_return_if_fail (MC_IS_COMPOSER (self));
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  current = mc_composer_dup_text (self);
+  if (text_is_blank (current))
+    joined = g_strdup (text);
+  else
+    joined = g_strconcat (text, "\n", current, NULL);
+
+  mc_composer_set_text (self, joined);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+mc_composer_set_chat (McComposer *self,
+                      McCache    *cache,
+                      gint64      chat_id)
+{
+  g_return_if_fail (MC_IS_COMPOSER (self));
+  g_return_if_fail (cache == NULL || MC_IS_CACHE (cache));
+
+  mc_composer_save_draft (self);
+
+  if (self->warning_dialog != NULL)
+    gtk_window_destroy (self->warning_dialog);
+
+  g_set_object (&self->cache, cache);
+  self->chat_id = chat_id;
+
+  mc_composer_load_text (self, cache != NULL && chat_id != 0
+                                 ? mc_cache_get_draft (cache, chat_id)
+                                 : NULL);
+}
+
+const char *
+mc_composer_get_disabled_reason (McComposer *self)
+{
+  g_return_val_if_fail (MC_IS_COMPOSER (self), NULL);
+
+  return self->disabled_reason;
+}
+
+void
+mc_composer_set_disabled_reason (McComposer *self,
+                                 const char *reason)
+{
+  g_return_if_fail (MC_IS_COMPOSER (self));
+
+  if (g_strcmp0 (self->disabled_reason, reason) == 0)
+    return;
+
+  g_free (self->disabled_reason);
+  self->disabled_reason = g_strdup (reason);
+
+  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->input_box), reason == NULL);
+  mc_composer_update_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISABLED_REASON]);
+}
+
+static void
+mc_composer_emit_send (McComposer *self,
+                       const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+
+  /* The text now lives in a pending bubble that can give it back. */
+  mc_composer_load_text (self, NULL);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->cache != NULL && self->chat_id != 0)
+    mc_cache_set_draft (self->cache, self->chat_id, NULL);
+
+  g_signal_emit (self, signals[SEND_TEXT], 0, copy);
+}
+
+static void
+on_warning_response (McComposer       *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_steal_pointer (&self->warned_text);
+
+  if (g_strcmp0 (response, "send") == 0 && text != NULL)
+    mc_composer_emit_send (self, text);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static const char *
+describe_contacts (McContactMatch match)
+{
+  switch ((guint) match)
+    {
+    case MC_CONTACT_PHONE:
+      return _("The message seems to contain a phone number.");
+    case MC_CONTACT_EMAIL:
+      return _("The message seems to contain an e-mail address.");
+    case MC_CONTACT_LINK:
+      return _("The message seems to contain a link to another site.");
+    default:
+      return _("The message seems to contain contact details or links.");
+    }
+}
+
+static void
+mc_composer_show_warning (McComposer     *self,
+                          const char     *text,
+                          McContactMatch  match)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf ("%s\n\n%s", describe_contacts (match),
+                          _("The Market hides the goods of sellers who share contacts or links to "
+                            "other sites in chats: “Please do not ask customers for contacts, do not "
+                            "send links to other sites. We see the correspondence and hide the goods "
+                            "from the showcase when the rules of communication in chat rooms are "
+                            "violated.”"));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Send Contact Details?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "edit", _("_Edit"),
+                                    "send", _("_Send Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+
+  g_free (self->warned_text);
+  self->warned_text = g_strdup (text);
+  self->warning_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->warning_dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_warning_response), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+mc_composer_send (McComposer *self)
+{
+  g_autofree char *text = NULL;
+  McContactMatch match;
+
+  g_return_if_fail (MC_IS_COMPOSER (self));
+
+  if (self->disabled_reason != NULL || self->warning_dialog != NULL)
+    return;
+
+  text = mc_composer_dup_text (self);
+  if (text_is_blank (text) || g_utf8_strlen (text, -1) > MC_API_MAX_MESSAGE_CHARS)
+    return;
+
+  match = mc_contact_detect (text);
+  if (match != MC_CONTACT_NONE)
+    mc_composer_show_warning (self, text, match);
+  else
+    mc_composer_emit_send (self, text);
+}
+
+GtkWindow *
+mc_composer_get_warning_dialog (McComposer *self)
+{
+  g_return_val_if_fail (MC_IS_COMPOSER (self), NULL);
+
+  return self->warning_dialog;
+}
+
+gboolean
+mc_composer_attach_file (McComposer  *self,
+                         GFile       *file,
+                         GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (MC_IS_COMPOSER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->disabled_reason != NULL)
+    {
+      g_set_error_literal (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT, self->disabled_reason);
+      return FALSE;
+    }
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      g_set_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
+                   _("“%s” cannot be attached: %s"), basename, local_error->message);
+      return FALSE;
+    }
+
+  name = g_strdup (g_file_info_get_display_name (info));
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+       !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ)))
+    {
+      g_set_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
+                   _("“%s” cannot be attached: it is not a file this app may read."), name);
+      return FALSE;
+    }
+
+  if (g_file_info_get_size (info) > MC_API_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+
+      g_set_error (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
+                   _("“%s” is %s; the Market accepts files up to 5 MB."), name, size);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SEND_FILE], 0, file);
+
+  return TRUE;
+}
+
+static void
+mc_composer_attach_or_toast (McComposer *self,
+                             GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_composer_attach_file (self, file, &error))
+    mc_ui_toast (GTK_WIDGET (self), error->message);
+}
+
+static void
+on_chooser_response (McComposer           *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        mc_composer_attach_or_toast (self, file);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_attach_clicked (McComposer *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Attach a File"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+on_drop (McComposer    *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (self->disabled_reason != NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    mc_composer_attach_or_toast (self, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed (McComposer            *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_CONTROL_MASK) != 0)
+    {
+      mc_composer_send (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+mc_composer_send_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  mc_composer_send (MC_COMPOSER (widget));
+}
+
+static gboolean
+mc_composer_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (MC_COMPOSER (widget)->text_view));
+}
+
+static void
+mc_composer_dispose (GObject *object)
+{
+  McComposer *self = MC_COMPOSER (object);
+
+  mc_composer_save_draft (self);
+  if (self->warning_dialog != NULL)
+    gtk_window_destroy (self->warning_dialog);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->cache);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_COMPOSER);
+
+  G_OBJECT_CLASS (mc_composer_parent_class)->dispose (object);
+}
+
+static void
+mc_composer_finalize (GObject *object)
+{
+  McComposer *self = MC_COMPOSER (object);
+
+  g_free (self->disabled_reason);
+  g_free (self->warned_text);
+
+  G_OBJECT_CLASS (mc_composer_parent_class)->finalize (object);
+}
+
+static void
+mc_composer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  McComposer *self = MC_COMPOSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISABLED_REASON:
+      g_value_set_string (value, self->disabled_reason);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_composer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  McComposer *self = MC_COMPOSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISABLED_REASON:
+      mc_composer_set_disabled_reason (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_composer_class_init (McComposerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_composer_dispose;
+  object_class->finalize = mc_composer_finalize;
+  object_class->get_property = mc_composer_get_property;
+  object_class->set_property = mc_composer_set_property;
+
+  widget_class->grab_focus = mc_composer_grab_focus;
+
+  properties[PROP_DISABLED_REASON] =
+    g_param_spec_string ("disabled-reason", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SEND_TEXT] = g_signal_new ("send-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SEND_FILE] = g_signal_new ("send-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  mc_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-composer.ui");
+  gtk_widget_class_bind_template_child (widget_class, McComposer, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, McComposer, input_box);
+  gtk_widget_class_bind_template_child (widget_class, McComposer, attach_button);
+  gtk_widget_class_bind_template_child (widget_class, McComposer, text_view);
+  gtk_widget_class_bind_template_child (widget_class, McComposer, send_button);
+  gtk_widget_class_bind_template_child (widget_class, McComposer, counter_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_attach_clicked);
+
+  gtk_widget_class_install_action (widget_class, "composer.send", NULL, mc_composer_send_action);
+}
+
+static void
+mc_composer_init (McComposer *self)
+{
+  GtkEventController *key;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (get_buffer (self), "changed", G_CALLBACK (on_buffer_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Capture, so Ctrl+Enter sends before the text view inserts a newline. */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), key);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  mc_composer_update_state (self);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mc-composer.h"
+#include "mc-session.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_CONVERSATION (mc_conversation_get_type ())
+G_DECLARE_FINAL_TYPE (McConversation, mc_conversation, MC, CONVERSATION, GtkWidget)
+
+/* The messages of one chat, newest at the bottom, and the composer.
+ *
+ * Properties: "session" (McSession), "chat" (McChat, nullable), "title"
+ * and "subtitle" (strings, read-only: for the header bar above it). */
+GtkWidget   *mc_conversation_new               (void);
+McSession   *mc_conversation_get_session       (McConversation *self);
+void         mc_conversation_set_session       (McConversation *self,
+                                                McSession      *session);
+McChat      *mc_conversation_get_chat          (McConversation *self);
+/* Saves the composer's draft of the chat shown, shows @chat, marks it read
+ * and fetches its history now. */
+void         mc_conversation_set_chat          (McConversation *self,
+                                                McChat         *chat);
+const char  *mc_conversation_get_title         (McConversation *self);
+const char  *mc_conversation_get_subtitle      (McConversation *self);
+McComposer  *mc_conversation_get_composer      (McConversation *self);
+/* The McMessageStore shown, NULL when no chat is (for tests). */
+GListModel  *mc_conversation_get_messages      (McConversation *self);
+
+G_END_DECLS

@@ -1,0 +1,366 @@
+/* mc-message-row.c: one message of a conversation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-attachment-row.h"
+#include "mc-message-row.h"
+#include "mc-ui.h"
+#include "mc-ui-util.h"
+
+struct _McMessageRow
+{
+  GtkWidget   parent_instance;
+
+  McMessage  *message;
+  gulong      notify_id;
+
+  GtkLabel   *day_label;
+  GtkBox     *bubble;
+  GtkLabel   *sender_label;
+  GtkLabel   *text_label;
+  GtkBox     *attachments_box;
+  GtkImage   *state_icon;
+  GtkLabel   *time_label;
+  GtkBox     *failed_box;
+  GtkLabel   *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (McMessageRow, mc_message_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MESSAGE,
+  N_PROPS
+};
+
+enum {
+  RETRY,
+  EDIT,
+  OPEN_ATTACHMENT,
+  SAVE_ATTACHMENT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const side_classes[] = { "customer", "partner", "system" };
+
+GtkWidget *
+mc_message_row_new (void)
+{
+  return g_object_new (MC_TYPE_MESSAGE_ROW, NULL);
+}
+
+static void
+on_edit_clicked (McMessageRow *self)
+{
+  g_signal_emit (self, signals[EDIT], 0);
+}
+
+static void
+on_retry_clicked (McMessageRow *self)
+{
+  g_signal_emit (self, signals[RETRY], 0);
+}
+
+static void
+on_attachment_open (McMessageRow    *self,
+                    McAttachmentRow *row)
+{
+  g_signal_emit (self, signals[OPEN_ATTACHMENT], 0, mc_attachment_row_get_attachment (row));
+}
+
+static void
+on_attachment_save (McMessageRow    *self,
+                    McAttachmentRow *row)
+{
+  g_signal_emit (self, signals[SAVE_ATTACHMENT], 0, mc_attachment_row_get_attachment (row));
+}
+
+static void
+mc_message_row_update_state (McMessageRow *self)
+{
+  McMessageState state = mc_message_get_state (self->message);
+  const char *error = mc_message_get_error (self->message);
+  g_autofree char *time = mc_ui_format_time_of_day (mc_message_get_created_at (self->message));
+
+  gtk_label_set_label (self->time_label, time);
+
+  switch (state)
+    {
+    case MC_MESSAGE_STATE_PENDING:
+      gtk_image_set_from_icon_name (self->state_icon, "content-loading-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_icon), _("Sending…"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->bubble), "pending");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->bubble), "failed");
+      break;
+
+    case MC_MESSAGE_STATE_FAILED:
+      gtk_image_set_from_icon_name (self->state_icon, "dialog-error-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_icon), _("Not sent"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->bubble), "pending");
+      gtk_widget_add_css_class (GTK_WIDGET (self->bubble), "failed");
+      break;
+
+    case MC_MESSAGE_STATE_SENT:
+    default:
+      gtk_widget_remove_css_class (GTK_WIDGET (self->bubble), "pending");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->bubble), "failed");
+      break;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_icon), state != MC_MESSAGE_STATE_SENT);
+  gtk_widget_set_visible (GTK_WIDGET (self->failed_box), state == MC_MESSAGE_STATE_FAILED);
+  gtk_label_set_label (self->error_label,
+                       error != NULL ? error : _("The message was not sent."));
+}
+
+static void
+mc_message_row_clear_attachments (McMessageRow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attachments_box))) != NULL)
+    gtk_box_remove (self->attachments_box, child);
+}
+
+static void
+mc_message_row_update (McMessageRow *self)
+{
+  McSender sender = mc_message_get_sender (self->message);
+  const char *text = mc_message_get_text (self->message);
+  GListModel *attachments = mc_message_get_attachments (self->message);
+  guint n_attachments = g_list_model_get_n_items (attachments);
+  const char *side;
+  const char *sender_name = NULL;
+
+  switch (sender)
+    {
+    case MC_SENDER_PARTNER:
+      side = "partner";
+      gtk_widget_set_halign (GTK_WIDGET (self->bubble), GTK_ALIGN_END);
+      break;
+
+    case MC_SENDER_MARKET:
+      side = "system";
+      sender_name = _("Market");
+      gtk_widget_set_halign (GTK_WIDGET (self->bubble), GTK_ALIGN_CENTER);
+      break;
+
+    case MC_SENDER_SUPPORT:
+      side = "system";
+      sender_name = _("Market support");
+      gtk_widget_set_halign (GTK_WIDGET (self->bubble), GTK_ALIGN_CENTER);
+      break;
+
+    case MC_SENDER_CUSTOMER:
+    case MC_SENDER_UNKNOWN:
+    default:
+      side = "customer";
+      gtk_widget_set_halign (GTK_WIDGET (self->bubble), GTK_ALIGN_START);
+      break;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (side_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->bubble), side_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->bubble), side);
+
+  gtk_label_set_label (self->sender_label, sender_name != NULL ? sender_name : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->sender_label), sender_name != NULL);
+
+  /* Neither text nor files: a sticker or something newer than this app. */
+  if ((text == NULL || *text == '\0') && n_attachments == 0)
+    text = _("(a message this app cannot show)");
+  gtk_label_set_text (self->text_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), text != NULL && *text != '\0');
+
+  mc_message_row_clear_attachments (self);
+  for (guint i = 0; i < n_attachments; i++)
+    {
+      g_autoptr(McAttachment) attachment = g_list_model_get_item (attachments, i);
+      GtkWidget *row = mc_attachment_row_new (attachment);
+
+      g_signal_connect_object (row, "open", G_CALLBACK (on_attachment_open), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "save", G_CALLBACK (on_attachment_save), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->attachments_box, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->attachments_box), n_attachments > 0);
+
+  mc_message_row_update_state (self);
+}
+
+static void
+on_message_notify (McMessageRow *self,
+                   GParamSpec   *pspec,
+                   McMessage    *message)
+{
+  if (g_str_equal (pspec->name, "state") || g_str_equal (pspec->name, "error") ||
+      g_str_equal (pspec->name, "created-at"))
+    mc_message_row_update_state (self);
+  else
+    mc_message_row_update (self);
+}
+
+McMessage *
+mc_message_row_get_message (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), NULL);
+
+  return self->message;
+}
+
+void
+mc_message_row_set_message (McMessageRow *self,
+                            McMessage    *message)
+{
+  g_return_if_fail (MC_IS_MESSAGE_ROW (self));
+  g_return_if_fail (message == NULL || MC_IS_MESSAGE (message));
+
+  if (self->message == message)
+    return;
+
+  if (self->message != NULL)
+    g_clear_signal_handler (&self->notify_id, self->message);
+
+  g_set_object (&self->message, message);
+
+  if (message != NULL)
+    {
+      self->notify_id = g_signal_connect_object (message, "notify",
+                                                 G_CALLBACK (on_message_notify), self,
+                                                 G_CONNECT_SWAPPED);
+      mc_message_row_update (self);
+    }
+  else
+    {
+      mc_message_row_clear_attachments (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
+
+void
+mc_message_row_set_day_label (McMessageRow *self,
+                              const char   *label)
+{
+  g_return_if_fail (MC_IS_MESSAGE_ROW (self));
+
+  gtk_label_set_label (self->day_label, label != NULL ? label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), label != NULL);
+}
+
+const char *
+mc_message_row_get_day_label (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->day_label)))
+    return NULL;
+
+  return gtk_label_get_label (self->day_label);
+}
+
+static void
+mc_message_row_dispose (GObject *object)
+{
+  McMessageRow *self = MC_MESSAGE_ROW (object);
+
+  if (self->message != NULL)
+    g_clear_signal_handler (&self->notify_id, self->message);
+  g_clear_object (&self->message);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_MESSAGE_ROW);
+
+  G_OBJECT_CLASS (mc_message_row_parent_class)->dispose (object);
+}
+
+static void
+mc_message_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  McMessageRow *self = MC_MESSAGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MESSAGE:
+      g_value_set_object (value, self->message);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_message_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  McMessageRow *self = MC_MESSAGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MESSAGE:
+      mc_message_row_set_message (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_message_row_class_init (McMessageRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_message_row_dispose;
+  object_class->get_property = mc_message_row_get_property;
+  object_class->set_property = mc_message_row_set_property;
+
+  properties[PROP_MESSAGE] =
+    g_param_spec_object ("message", NULL, NULL,
+                         MC_TYPE_MESSAGE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[RETRY] = g_signal_new ("retry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[OPEN_ATTACHMENT] = g_signal_new ("open-attachment", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, MC_TYPE_ATTACHMENT);
+  signals[SAVE_ATTACHMENT] = g_signal_new ("save-attachment", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, MC_TYPE_ATTACHMENT);
+
+  mc_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-message-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, bubble);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, sender_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, attachments_box);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, failed_box);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+mc_message_row_init (McMessageRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
