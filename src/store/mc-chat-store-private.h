@@ -9,7 +9,12 @@
 
 G_BEGIN_DECLS
 
-McChat *mc_chat_store_peek_item (McChatStore *self,
-                                 guint        position);
+McChat     *mc_chat_store_peek_item        (McChatStore *self,
+                                            guint        position);
+/* The customer's name through g_utf8_casefold(), computed on first use and
+ * kept until the chat changes, so searching as the seller types does not
+ * fold 100,000 names per keystroke.  "" when the chat has no name. */
+const char *mc_chat_store_peek_folded_name (McChatStore *self,
+                                            McChat      *chat);
 
 G_END_DECLS

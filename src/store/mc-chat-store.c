@@ -19,7 +19,18 @@ typedef struct
   gint64  read_marker;
   gint64  last_message_id;
   GArray *unread_ids;       /* gint64, ascending; NULL when none */
+  char   *folded_name;      /* NULL until searched, no_name when none */
 } Entry;
+
+static char no_name[] = "";
+
+static void
+forget_folded_name (Entry *entry)
+{
+  if (entry->folded_name != no_name)
+    g_free (entry->folded_name);
+  entry->folded_name = NULL;
+}
 
 struct _McChatStore
 {
@@ -49,6 +60,7 @@ entry_free (gpointer data)
 {
   Entry *entry = data;
 
+  forget_folded_name (entry);
   g_clear_object (&entry->chat);
   g_clear_pointer (&entry->unread_ids, g_array_unref);
   g_free (entry);
@@ -92,6 +104,25 @@ mc_chat_store_peek_item (McChatStore *self,
                          guint        position)
 {
   return ((Entry *) g_ptr_array_index (self->entries, position))->chat;
+}
+
+const char *
+mc_chat_store_peek_folded_name (McChatStore *self,
+                                McChat      *chat)
+{
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  Entry *entry = g_hash_table_lookup (self->by_id, &chat_id);
+  const char *name;
+
+  if (entry == NULL)
+    return no_name;
+
+  if (entry->folded_name == NULL)
+    {
+      name = mc_chat_get_customer_name (chat);
+      entry->folded_name = name != NULL ? g_utf8_casefold (name, -1) : no_name;
+    }
+  return entry->folded_name;
 }
 
 static void
@@ -262,7 +293,10 @@ merge_chats (McChatStore *self,
       if (entry != NULL)
         {
           if (mc_chat_update_from (entry->chat, chat))
-            g_ptr_array_add (updated, entry->chat);
+            {
+              forget_folded_name (entry);
+              g_ptr_array_add (updated, entry->chat);
+            }
           continue;
         }
 

@@ -143,7 +143,6 @@ matches_search (McChatView *self,
                 McChat     *chat)
 {
   McChatContext *context;
-  const char *name;
 
   if (self->search_folded == NULL)
     return TRUE;
@@ -154,15 +153,7 @@ matches_search (McChatView *self,
        number_matches (mc_chat_context_get_return_id (context), self->search_folded)))
     return TRUE;
 
-  name = mc_chat_get_customer_name (chat);
-  if (name != NULL)
-    {
-      g_autofree char *folded = g_utf8_casefold (name, -1);
-
-      return strstr (folded, self->search_folded) != NULL;
-    }
-
-  return FALSE;
+  return strstr (mc_chat_store_peek_folded_name (self->store, chat), self->search_folded) != NULL;
 }
 
 static gboolean
@@ -274,6 +265,28 @@ rebuild (McChatView *self)
 
   if (old_len > 0 || self->items->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
+}
+
+/* Keeps only the shown chats that still match; they stay in order. */
+static void
+narrow (McChatView *self)
+{
+  guint old_len = self->items->len, kept = 0;
+
+  if (self->store == NULL || self->chats_updated_id == 0)
+    return;
+
+  for (guint i = 0; i < old_len; i++)
+    {
+      McChat *chat = self->items->pdata[i];
+
+      if (matches_search (self, chat))
+        self->items->pdata[kept++] = chat;
+    }
+  g_ptr_array_set_size (self->items, kept);
+
+  if (kept != old_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, kept);
 }
 
 /* Signals the change from self->items to @next one run at a time: a run of
@@ -678,6 +691,7 @@ mc_chat_view_set_search_text (McChatView *self,
                               const char *search_text)
 {
   g_autofree char *stripped = NULL;
+  g_autofree char *previous = NULL;
 
   g_return_if_fail (MC_IS_CHAT_VIEW (self));
 
@@ -687,12 +701,18 @@ mc_chat_view_set_search_text (McChatView *self,
   g_free (self->search_text);
   self->search_text = g_strdup (search_text);
 
-  g_clear_pointer (&self->search_folded, g_free);
   stripped = g_strstrip (g_strdup (search_text != NULL ? search_text : ""));
+  previous = g_steal_pointer (&self->search_folded);
   if (*stripped != '\0')
     self->search_folded = g_utf8_casefold (stripped, -1);
 
-  refilter (self);
+  /* Typing one more character only narrows the view: filter what is shown
+   * instead of the whole store. */
+  if (previous != NULL && self->search_folded != NULL &&
+      strstr (self->search_folded, previous) != NULL)
+    narrow (self);
+  else if (g_strcmp0 (previous, self->search_folded) != 0)
+    refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }
 

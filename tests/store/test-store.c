@@ -356,6 +356,12 @@ test_view_filters (void)
   /* Case-insensitive over the customer's name, Cyrillic included. */
   mc_chat_view_set_search_text (view, "  АН ");
   assert_ids (view, by_name, G_N_ELEMENTS (by_name));
+  /* Typing on narrows what is shown; deleting widens it again. */
+  mc_chat_view_set_search_text (view, "Анас");
+  assert_ids (view, by_name, 1);
+  mc_chat_view_set_search_text (view, "ан");
+  assert_ids (view, by_name, G_N_ELEMENTS (by_name));
+  shadow_check (shadow);
   mc_chat_view_set_search_text (view, "12345");
   assert_ids (view, by_order, G_N_ELEMENTS (by_order));
   mc_chat_view_set_search_text (view, "555");
