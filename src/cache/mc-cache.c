@@ -1564,8 +1564,8 @@ mc_cache_get_draft (McCache *self,
 
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
 
-  /* Only the owning thread changes drafts, so the string stays valid for
-   * it; the lock guards against the writer's view of the table. */
+  /* The string stays valid until the next mc_cache_set_draft() for this
+   * chat, which the thread that owns the composer is the one to call. */
   g_mutex_lock (&self->mutex);
   text = g_hash_table_lookup (self->drafts, &chat_id);
   g_mutex_unlock (&self->mutex);
