@@ -471,7 +471,7 @@ on_token_checked (GObject      *object,
   check->scopes = g_strdupv (info->scopes);
 
   mc_api_client_get_campaigns_async (check->cabinet->client, g_task_get_cancellable (task),
-                                     on_campaigns, g_steal_pointer (&task));
+                                     on_campaigns, g_object_ref (task));
 }
 
 /* Shared by connect and refresh: @task's source object is @self. */

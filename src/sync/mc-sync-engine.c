@@ -69,6 +69,7 @@ struct _McSyncEngine
   gulong           network_changed_id;
   gboolean         trust_monitor;
   gboolean         test_mode;
+  double           budget_scale;
 
   GPtrArray       *cabs;          /* Cab, owned */
   GHashTable      *announced_chats;    /* gint64 chat ids given in "new-chat" */
@@ -96,6 +97,7 @@ enum {
   PROP_STORE,
   PROP_NETWORK_MONITOR,
   PROP_TEST_MODE,
+  PROP_BUDGET_SCALE,
   PROP_POLL_INTERVAL,
   PROP_BUDGET_PERCENT,
   PROP_EFFECTIVE_INTERVAL,
@@ -1100,7 +1102,7 @@ static void
 governor_cab (McSyncEngine *self,
               Cab          *cab)
 {
-  double share = self->budget_percent / 100.0 * USABLE_SHARE;
+  double share = self->budget_percent / 100.0 * USABLE_SHARE * self->budget_scale;
   double cap_chats = share * mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHATS);
   double cap_history = share * mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHAT_HISTORY);
   double pages = MAX (cab->poll_pages, 1);
@@ -2418,6 +2420,10 @@ mc_sync_engine_get_property (GObject    *object,
       g_value_set_boolean (value, self->test_mode);
       break;
 
+    case PROP_BUDGET_SCALE:
+      g_value_set_double (value, self->budget_scale);
+      break;
+
     case PROP_POLL_INTERVAL:
       g_value_set_uint (value, self->poll_interval);
       break;
@@ -2473,6 +2479,10 @@ mc_sync_engine_set_property (GObject      *object,
       self->test_mode = g_value_get_boolean (value);
       break;
 
+    case PROP_BUDGET_SCALE:
+      self->budget_scale = g_value_get_double (value);
+      break;
+
     case PROP_POLL_INTERVAL:
       mc_sync_engine_set_poll_interval (self, g_value_get_uint (value));
       break;
@@ -2510,6 +2520,12 @@ mc_sync_engine_class_init (McSyncEngineClass *klass)
     g_param_spec_boolean ("test-mode", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                            G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Multiplies the hourly budgets the governor plans with, as
+   * mc_fake_market_set_budget_scale() does on the fake server's side. */
+  properties[PROP_BUDGET_SCALE] =
+    g_param_spec_double ("budget-scale", NULL, NULL, 0.01, 1000.0, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_POLL_INTERVAL] =
     g_param_spec_uint ("poll-interval", NULL, NULL, 1, MAX_POLL_INTERVAL, DEFAULT_POLL_INTERVAL,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
@@ -2573,6 +2589,7 @@ mc_sync_engine_init (McSyncEngine *self)
   self->sending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->poll_interval = DEFAULT_POLL_INTERVAL;
   self->budget_percent = DEFAULT_BUDGET_PERCENT;
+  self->budget_scale = 1.0;
   self->effective_interval = DEFAULT_POLL_INTERVAL;
   self->sweep_interval = (guint) MIN_SWEEP_INTERVAL;
   self->online = TRUE;

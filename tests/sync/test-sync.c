@@ -1,0 +1,1062 @@
+/* test-sync.c: McCabinet and McSyncEngine against the fake Market
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mc-cabinet.h"
+#include "mc-chat-store.h"
+#include "mc-fake-market.h"
+#include "mc-sync-engine.h"
+
+#define SEED 7
+
+/* A network monitor the test switches by hand. */
+
+#define TEST_TYPE_MONITOR (test_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (TestMonitor, test_monitor, TEST, MONITOR, GObject)
+
+struct _TestMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum {
+  MON_PROP_0,
+  MON_PROP_AVAILABLE,
+  MON_PROP_METERED,
+  MON_PROP_CONNECTIVITY,
+};
+
+static gboolean
+test_monitor_init_sync (GInitable     *initable,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return TRUE;
+}
+
+static void
+test_monitor_initable_init (GInitableIface *iface)
+{
+  iface->init = test_monitor_init_sync;
+}
+
+static void
+test_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestMonitor, test_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_monitor_initable_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_monitor_iface_init))
+
+static void
+test_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TestMonitor *self = TEST_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case MON_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case MON_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case MON_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+test_monitor_class_init (TestMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_monitor_get_property;
+  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+test_monitor_init (TestMonitor *self)
+{
+  self->available = TRUE;
+}
+
+static void
+test_monitor_set_available (TestMonitor *self,
+                            gboolean     available)
+{
+  self->available = available;
+  g_object_notify (G_OBJECT (self), "network-available");
+  g_signal_emit_by_name (self, "network-changed", available);
+}
+
+/* Fixture */
+
+typedef struct
+{
+  McFakeMarket *market;
+  gint64        business_id;
+  McCabinet    *cabinet;
+  McCache      *cache;
+  McChatStore  *store;
+  TestMonitor  *monitor;
+  McSyncEngine *engine;
+  GArray       *new_chats;     /* gint64 */
+  GArray       *new_messages;  /* gint64 */
+  GPtrArray    *outbox_failed; /* char* */
+  GAsyncResult *result;
+} Fixture;
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the loop until @cond holds or @msec pass; returns @cond's last value. */
+static gboolean
+wait_for (Fixture   *f,
+          gboolean (*cond) (Fixture *f),
+          guint      msec)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (msec, on_timeout, &expired);
+
+  while (!cond (f) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!expired)
+    g_source_remove (id);
+
+  return cond (f);
+}
+
+static gboolean
+never (Fixture *f)
+{
+  return FALSE;
+}
+
+static void
+spin (Fixture *f,
+      guint    msec)
+{
+  wait_for (f, never, msec);
+}
+
+static gboolean
+have_result (Fixture *f)
+{
+  return f->result != NULL;
+}
+
+static void
+on_result (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+take_result (Fixture *f)
+{
+  g_assert_true (wait_for (f, have_result, 20000));
+  return g_steal_pointer (&f->result);
+}
+
+static gboolean
+initial_done (Fixture *f)
+{
+  return mc_cache_get_sync_state_int (f->cache, "last-sweep", 0) != 0 &&
+         !mc_sync_engine_get_syncing (f->engine);
+}
+
+static gboolean
+idle (Fixture *f)
+{
+  return !mc_sync_engine_get_syncing (f->engine);
+}
+
+static void
+on_new_chat (McSyncEngine *engine,
+             McChat       *chat,
+             Fixture      *f)
+{
+  gint64 id = mc_chat_get_chat_id (chat);
+
+  g_array_append_val (f->new_chats, id);
+}
+
+static void
+on_new_message (McSyncEngine *engine,
+                McChat       *chat,
+                McMessage    *message,
+                Fixture      *f)
+{
+  gint64 id = mc_message_get_message_id (message);
+
+  g_assert_cmpint (mc_message_get_sender (message), ==, MC_SENDER_CUSTOMER);
+  g_assert_cmpint (mc_message_get_chat_id (message), ==, mc_chat_get_chat_id (chat));
+  g_array_append_val (f->new_messages, id);
+}
+
+static void
+on_outbox_failed (McSyncEngine *engine,
+                  McChat       *chat,
+                  const char   *text,
+                  Fixture      *f)
+{
+  g_ptr_array_add (f->outbox_failed, g_strdup (text));
+}
+
+static guint
+count_id (GArray *ids,
+          gint64  id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      n++;
+
+  return n;
+}
+
+static void
+remove_cache_files (gint64 business_id)
+{
+  g_autofree char *path = mc_cache_dup_default_path (business_id);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static McCabinet *
+connect_cabinet (Fixture     *f,
+                 McFakeToken  which,
+                 const char  *label)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  McCabinet *cabinet;
+
+  mc_cabinet_connect_async (mc_fake_market_get_url (f->market),
+                            which == MC_FAKE_TOKEN_OAUTH ? MC_AUTH_KIND_OAUTH : MC_AUTH_KIND_API_KEY,
+                            label, mc_fake_market_get_token (f->market, which),
+                            NULL, on_result, f);
+  result = take_result (f);
+  cabinet = mc_cabinet_connect_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cabinet);
+
+  return cabinet;
+}
+
+/* Polling every second would be far over the budget's pace: all tests but
+ * the governor's own plan with hundredfold budgets. */
+static void
+fixture_setup_full (Fixture     *f,
+                    guint        n_chats,
+                    McFakeToken  token,
+                    double       budget_scale)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->market = mc_fake_market_new (SEED, n_chats);
+  mc_fake_market_start (f->market, 0, &error);
+  g_assert_no_error (error);
+  f->business_id = mc_fake_market_get_business_id (f->market, 1);
+
+  f->cabinet = connect_cabinet (f, token, "Main");
+  mc_api_client_set_backoff_scale (mc_cabinet_get_client (f->cabinet), 0.01);
+  remove_cache_files (f->business_id);
+  g_assert_true (mc_cabinet_open_cache (f->cabinet, &error));
+  g_assert_no_error (error);
+  f->cache = g_object_ref (mc_cabinet_get_cache (f->cabinet));
+
+  f->store = mc_chat_store_new ();
+  g_assert_true (mc_chat_store_add_cache (f->store, f->cache, &error));
+  g_assert_no_error (error);
+
+  f->monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
+  f->engine = g_object_new (MC_TYPE_SYNC_ENGINE,
+                            "store", f->store,
+                            "network-monitor", f->monitor,
+                            "test-mode", TRUE,
+                            "budget-scale", budget_scale,
+                            "poll-interval", 1,
+                            NULL);
+  g_assert_cmpuint (mc_sync_engine_get_poll_interval (f->engine), ==, 1);
+
+  f->new_chats = g_array_new (FALSE, FALSE, sizeof (gint64));
+  f->new_messages = g_array_new (FALSE, FALSE, sizeof (gint64));
+  f->outbox_failed = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (f->engine, "new-chat", G_CALLBACK (on_new_chat), f);
+  g_signal_connect (f->engine, "new-message", G_CALLBACK (on_new_message), f);
+  g_signal_connect (f->engine, "outbox-failed", G_CALLBACK (on_outbox_failed), f);
+
+  mc_sync_engine_add_cabinet (f->engine, f->cabinet);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  fixture_setup_full (f, 0, MC_FAKE_TOKEN_CABINET_1, 100.0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  mc_sync_engine_stop (f->engine);
+  g_assert_finalize_object (f->engine);
+  g_object_unref (f->monitor);
+  g_object_unref (f->store);
+  mc_cache_delete (f->cache, NULL);
+  g_object_unref (f->cache);
+  g_object_unref (f->cabinet);
+  mc_fake_market_stop (f->market);
+  g_object_unref (f->market);
+  g_array_unref (f->new_chats);
+  g_array_unref (f->new_messages);
+  g_ptr_array_unref (f->outbox_failed);
+}
+
+static void
+start_and_settle (Fixture *f)
+{
+  mc_sync_engine_start (f->engine);
+  g_assert_true (wait_for (f, initial_done, 20000));
+}
+
+/* Polls once more and waits for it, and for what it started, to end. */
+static void
+poll_now (Fixture *f)
+{
+  mc_sync_engine_refresh (f->engine);
+  g_assert_true (wait_for (f, idle, 20000));
+}
+
+static gint64
+chat_with_status (Fixture    *f,
+                  const char *status)
+{
+  gint64 chat_id = mc_fake_market_find_chat (f->market, f->business_id, status);
+
+  g_assert_cmpint (chat_id, >, 0);
+  g_assert_nonnull (mc_chat_store_lookup (f->store, chat_id));
+
+  return chat_id;
+}
+
+/* Tests */
+
+static void
+test_first_sync_is_silent (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint n_chats = mc_fake_market_get_chat_count (f->market, f->business_id);
+  guint held = 0;
+
+  start_and_settle (f);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->store)); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      if (mc_chat_get_business_id (chat) == f->business_id)
+        held++;
+    }
+
+  g_assert_cmpuint (held, ==, n_chats);
+  g_assert_cmpuint (f->new_chats->len, ==, 0);
+  g_assert_cmpuint (f->new_messages->len, ==, 0);
+
+  /* History came for the chats that wait for an answer. */
+  g_assert_cmpint (mc_chat_store_get_last_message_id (f->store, chat_with_status (f, "WAITING_FOR_PARTNER")), >, 0);
+
+  poll_now (f);
+  g_assert_cmpuint (f->new_chats->len, ==, 0);
+  g_assert_cmpuint (f->new_messages->len, ==, 0);
+}
+
+static gboolean
+has_new_chat (Fixture *f)
+{
+  return f->new_chats->len > 0;
+}
+
+static void
+test_new_chat (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 chat_id;
+
+  start_and_settle (f);
+
+  chat_id = mc_fake_market_customer_opens_chat (f->market, f->business_id, "Здравствуйте, есть вопрос");
+  /* Within one interval (1 s), with room for a slow machine. */
+  g_assert_true (wait_for (f, has_new_chat, 2500));
+  g_assert_cmpuint (count_id (f->new_chats, chat_id), ==, 1);
+
+  spin (f, 2200);
+  g_assert_cmpuint (f->new_chats->len, ==, 1);
+  /* Its first message is the chat itself, not a second event. */
+  g_assert_cmpuint (f->new_messages->len, ==, 0);
+  g_assert_cmpint (mc_chat_store_get_last_message_id (f->store, chat_id), >, 0);
+}
+
+static gboolean
+has_new_message (Fixture *f)
+{
+  return f->new_messages->len > 0;
+}
+
+static void
+test_new_message_once (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 chat_id, message_id;
+
+  start_and_settle (f);
+
+  chat_id = chat_with_status (f, "WAITING_FOR_CUSTOMER");
+  message_id = mc_fake_market_customer_writes (f->market, chat_id, "А когда доставка?", 0);
+  g_assert_true (wait_for (f, has_new_message, 2500));
+  g_assert_cmpuint (count_id (f->new_messages, message_id), ==, 1);
+
+  /* Fetched again from every side: still one event. */
+  mc_sync_engine_sync_chat (f->engine, chat_id);
+  poll_now (f);
+  spin (f, 1500);
+  g_assert_cmpuint (f->new_messages->len, ==, 1);
+  g_assert_cmpuint (mc_chat_get_unread_count (mc_chat_store_lookup (f->store, chat_id)), >=, 1);
+}
+
+static gboolean
+late_message_seen (Fixture *f)
+{
+  return f->new_messages->len > 0;
+}
+
+static void
+test_late_message (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 chat_id, message_id, last_before;
+  g_autoptr(McMessageStore) messages = NULL;
+  McMessage *message;
+
+  start_and_settle (f);
+
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  last_before = mc_chat_store_get_last_message_id (f->store, chat_id);
+  g_assert_cmpint (last_before, >, 0);
+
+  /* Held by moderation for two days: an old date, a new id. */
+  message_id = mc_fake_market_customer_writes (f->market, chat_id, "Это сообщение задержала модерация",
+                                               g_get_real_time () - 2 * G_TIME_SPAN_DAY);
+  g_assert_cmpint (message_id, >, last_before);
+
+  /* The periodic re-check (every 10th poll) finds it even if updatedAt did
+   * not move. */
+  g_assert_true (wait_for (f, late_message_seen, 15000));
+  g_assert_cmpuint (count_id (f->new_messages, message_id), ==, 1);
+
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+  message = mc_message_store_lookup (messages, message_id);
+  g_assert_nonnull (message);
+  g_assert_cmpint (mc_message_get_created_at (message), <, g_get_real_time () - G_TIME_SPAN_DAY);
+}
+
+static gint64
+outbox_add (Fixture       *f,
+            gint64         chat_id,
+            const char    *text,
+            McOutboxState  state)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  mc_cache_outbox_add_async (f->cache, chat_id, text, NULL, NULL, on_result, f);
+  result = take_result (f);
+  id = mc_cache_outbox_add_finish (f->cache, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  mc_cache_outbox_set_state (f->cache, id, state);
+
+  return id;
+}
+
+/* What another client (the request that got through before a crash or a
+ * lost answer) put on the server. */
+static void
+send_behind_the_engine (Fixture    *f,
+                        gint64      chat_id,
+                        const char *text)
+{
+  g_autoptr(McApiClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = mc_api_client_new (mc_fake_market_get_url (f->market), MC_AUTH_KIND_API_KEY,
+                              mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1), &error);
+  g_assert_no_error (error);
+  mc_api_client_send_message_async (client, f->business_id, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_true (mc_api_client_send_message_finish (client, result, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_sent (Fixture    *f,
+            gint64      chat_id,
+            const char *text)
+{
+  g_auto(GStrv) sent = mc_fake_market_dup_sent (f->market, chat_id);
+  guint n = 0;
+
+  for (guint i = 0; sent != NULL && sent[i] != NULL; i++)
+    if (g_strcmp0 (sent[i], text) == 0)
+      n++;
+
+  return n;
+}
+
+static GPtrArray *
+list_outbox (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = mc_cache_list_outbox (f->cache, &error);
+
+  g_assert_no_error (error);
+
+  return entries;
+}
+
+static gboolean
+outbox_settled (Fixture *f)
+{
+  g_autoptr(GPtrArray) entries = list_outbox (f);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (((McOutboxEntry *) g_ptr_array_index (entries, i))->state != MC_OUTBOX_STATE_FAILED)
+      return FALSE;
+
+  return f->outbox_failed->len >= 2;
+}
+
+static void
+test_outbox_reconcile (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 sent_chat = mc_fake_market_find_chat (f->market, f->business_id, "WAITING_FOR_PARTNER");
+  gint64 lost_chat = mc_fake_market_find_chat (f->market, f->business_id, "NEW");
+  gint64 queued_chat = mc_fake_market_find_chat (f->market, f->business_id, "WAITING_FOR_CUSTOMER");
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 sent_id, lost_id, queued_id;
+
+  /* A crash while three sends were in flight: one reached the Market, one
+   * did not, one was never handed to the network. */
+  sent_id = outbox_add (f, sent_chat, "Отправили вчера, трек в личном кабинете", MC_OUTBOX_STATE_SENDING);
+  lost_id = outbox_add (f, lost_chat, "Это сообщение потерялось", MC_OUTBOX_STATE_SENDING);
+  queued_id = outbox_add (f, queued_chat, "Это сообщение не ушло", MC_OUTBOX_STATE_QUEUED);
+  send_behind_the_engine (f, sent_chat, "Отправили вчера, трек в личном кабинете");
+
+  start_and_settle (f);
+  g_assert_true (wait_for (f, outbox_settled, 10000));
+
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 2);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      McOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_cmpint (entry->id, !=, sent_id);
+      g_assert_true (entry->id == lost_id || entry->id == queued_id);
+      g_assert_cmpint (entry->state, ==, MC_OUTBOX_STATE_FAILED);
+    }
+
+  g_assert_cmpuint (f->outbox_failed->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (f->outbox_failed, "Это сообщение потерялось", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (f->outbox_failed, "Это сообщение не ушло", g_str_equal, NULL));
+
+  /* Nothing was sent again, nothing was sent at all for the others. */
+  g_assert_cmpuint (count_sent (f, sent_chat, "Отправили вчера, трек в личном кабинете"), ==, 1);
+  g_assert_cmpuint (count_sent (f, lost_chat, "Это сообщение потерялось"), ==, 0);
+  g_assert_cmpuint (count_sent (f, queued_chat, "Это сообщение не ушло"), ==, 0);
+}
+
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 chat_id;
+
+  start_and_settle (f);
+  g_assert_true (mc_sync_engine_get_online (f->engine));
+
+  test_monitor_set_available (f->monitor, FALSE);
+  g_assert_false (mc_sync_engine_get_online (f->engine));
+  g_assert_true (wait_for (f, idle, 5000));
+  mc_fake_market_reset_counters (f->market);
+
+  chat_id = mc_fake_market_customer_opens_chat (f->market, f->business_id, "Вы тут?");
+  spin (f, 2500);
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getChats"), ==, 0);
+  g_assert_cmpuint (f->new_chats->len, ==, 0);
+
+  /* Back online: an immediate catch-up, not the next tick. */
+  test_monitor_set_available (f->monitor, TRUE);
+  g_assert_true (mc_sync_engine_get_online (f->engine));
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getChats") +
+                    (mc_sync_engine_get_syncing (f->engine) ? 1 : 0), >, 0);
+  g_assert_true (wait_for (f, has_new_chat, 900));
+  g_assert_cmpuint (count_id (f->new_chats, chat_id), ==, 1);
+}
+
+static gboolean
+paused (Fixture *f)
+{
+  return mc_sync_engine_get_paused_until (f->engine) != 0;
+}
+
+static void
+test_rate_limit_pause (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint asked;
+
+  start_and_settle (f);
+  mc_fake_market_reset_counters (f->market);
+
+  mc_fake_market_inject_fault (f->market, "/chats", MC_FAKE_FAULT_STATUS, 420, 1);
+  g_assert_true (wait_for (f, paused, 3000));
+  g_assert_cmpint (mc_sync_engine_get_paused_until (f->engine), >, g_get_real_time ());
+  g_assert_cmpint (mc_sync_engine_get_paused_until (f->engine), ==,
+                   mc_api_client_get_paused_until (mc_cabinet_get_client (f->cabinet), MC_API_METHOD_GET_CHATS));
+
+  /* Three ticks go by without asking the paused method. */
+  g_assert_true (wait_for (f, idle, 5000));
+  asked = mc_fake_market_get_request_count (f->market, "getChats");
+  spin (f, 3200);
+  mc_sync_engine_refresh (f->engine);
+  spin (f, 200);
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getChats"), ==, asked);
+}
+
+static void
+test_governor_backlog (Fixture       *f,
+                       gconstpointer  data)
+{
+  double budget_chats = mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHATS) * 0.10;
+  double budget_history = mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHAT_HISTORY) * 0.10;
+  guint backlog = 0, sweep_requests, pages, history = 0;
+  double interval, sweep_interval, chats_per_hour, history_per_hour;
+  const guint polls = 20;
+
+  mc_fake_market_reset_counters (f->market);
+  start_and_settle (f);
+  sweep_requests = mc_fake_market_get_request_count (f->market, "getChats");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->store)); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      if (mc_chat_get_business_id (chat) == f->business_id && mc_chat_needs_reply (chat))
+        backlog++;
+    }
+  g_test_message ("needs-reply backlog: %u chats", backlog);
+  g_assert_cmpuint (backlog, >=, 280);
+
+  /* Polls back to back, as many as ever run between two re-checks. */
+  mc_sync_engine_stop (f->engine);
+  g_assert_true (wait_for (f, idle, 20000));
+  mc_sync_engine_start (f->engine);
+  g_assert_true (wait_for (f, idle, 20000));
+  mc_fake_market_reset_counters (f->market);
+  for (guint i = 0; i < polls; i++)
+    poll_now (f);
+  pages = mc_fake_market_get_request_count (f->market, "getChats") / polls;
+  history = mc_fake_market_get_request_count (f->market, "getChatHistory");
+
+  interval = mc_sync_engine_get_effective_interval (f->engine);
+  sweep_interval = mc_sync_engine_get_sweep_interval (f->engine);
+  g_assert_cmpfloat (interval, >, 1);
+  g_assert_cmpuint (pages, >=, backlog / 20);
+
+  chats_per_hour = pages * 3600.0 / interval + sweep_requests * 3600.0 / sweep_interval;
+  history_per_hour = (double) history / polls * 3600.0 / interval;
+  g_test_message ("every %.0f s (sweep every %.0f s): getChats %.0f/h of %.0f, getChatHistory %.0f/h of %.0f",
+                  interval, sweep_interval, chats_per_hour, budget_chats, history_per_hour, budget_history);
+  g_assert_cmpfloat (chats_per_hour, <=, budget_chats);
+  g_assert_cmpfloat (history_per_hour, <=, budget_history);
+}
+
+static void
+fixture_setup_backlog (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* About 1,070 chats in the first cabinet, 28% of them waiting. */
+  fixture_setup_full (f, 1600, MC_FAKE_TOKEN_CABINET_1, 1.0);
+}
+
+static void
+test_send_success (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *text = "Здравствуйте! Заказ уже в пути.";
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean confirmed = FALSE;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  /* Shown at once, before the Market answers. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (messages));
+    g_autoptr(McMessage) last = g_list_model_get_item (G_LIST_MODEL (messages), n - 1);
+
+    g_assert_cmpint (mc_message_get_message_id (last), ==, 0);
+    g_assert_cmpint (mc_message_get_state (last), ==, MC_MESSAGE_STATE_PENDING);
+    g_assert_cmpstr (mc_message_get_text (last), ==, text);
+  }
+
+  result = take_result (f);
+  g_assert_true (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (messages)); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i);
+
+      g_assert_cmpint (mc_message_get_message_id (message), !=, 0);
+      if (g_strcmp0 (mc_message_get_text (message), text) == 0)
+        {
+          g_assert_cmpint (mc_message_get_sender (message), ==, MC_SENDER_PARTNER);
+          confirmed = TRUE;
+        }
+    }
+  g_assert_true (confirmed);
+
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+static void
+test_send_timeout_was_sent (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *text = "Проверим и вернёмся с ответом";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  mc_api_client_set_timeout (mc_cabinet_get_client (f->cabinet), 1);
+
+  /* The Market got the message but its answer never came back. */
+  send_behind_the_engine (f, chat_id, text);
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_HANG, 0, 1);
+  mc_fake_market_reset_counters (f->market);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_true (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "sendMessageToChat"), <=, 1);
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 1);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+static void
+test_send_timeout_not_sent (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *text = "Этот ответ не дойдёт";
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) last = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+  mc_api_client_set_timeout (mc_cabinet_get_client (f->cabinet), 1);
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_HANG, 0, 1);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TIMEOUT);
+
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
+  last = g_list_model_get_item (G_LIST_MODEL (messages), g_list_model_get_n_items (G_LIST_MODEL (messages)) - 1);
+  g_assert_cmpint (mc_message_get_state (last), ==, MC_MESSAGE_STATE_FAILED);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_FAILED);
+}
+
+static void
+test_send_failure (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *text = "Сообщение, которое Маркет отклонит";
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) retry = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) last = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_STATUS, 400, 1);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_REQUEST);
+
+  last = g_list_model_get_item (G_LIST_MODEL (messages), g_list_model_get_n_items (G_LIST_MODEL (messages)) - 1);
+  g_assert_cmpint (mc_message_get_message_id (last), ==, 0);
+  g_assert_cmpint (mc_message_get_state (last), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_nonnull (mc_message_get_error (last));
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
+
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_FAILED);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Retry: the failed attempt is replaced, and the message goes out once. */
+  g_clear_error (&error);
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  retry = take_result (f);
+  g_assert_true (mc_sync_engine_send_message_finish (f->engine, retry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 1);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (messages)); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i);
+
+      g_assert_cmpint (mc_message_get_state (message), !=, MC_MESSAGE_STATE_FAILED);
+    }
+}
+
+static void
+test_send_refused_before_request (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  mc_fake_market_reset_counters (f->market);
+
+  chat_id = chat_with_status (f, "FINISHED");
+  mc_sync_engine_send_message_async (f->engine, chat_id, "Спасибо за заказ", NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN);
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "sendMessageToChat"), ==, 0);
+}
+
+static void
+fixture_setup_read_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  fixture_setup_full (f, 0, MC_FAKE_TOKEN_READ_ONLY, 100.0);
+}
+
+static void
+test_read_only_cabinet (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  g_assert_false (mc_cabinet_get_can_send (f->cabinet));
+  g_assert_true (g_strv_contains (mc_cabinet_get_scopes (f->cabinet), "ALL_METHODS_READ_ONLY"));
+
+  /* Its chats still sync. */
+  start_and_settle (f);
+  mc_fake_market_reset_counters (f->market);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, "Ответ", NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN);
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "sendMessageToChat"), ==, 0);
+}
+
+static void
+test_cabinet (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(McCabinet) offline = NULL;
+  g_autoptr(McCabinet) unknown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *registry = NULL;
+  g_autofree char *contents = NULL;
+  const char *label = "Магазин [главный]";
+  GListModel *campaigns;
+
+  g_assert_cmpint (mc_cabinet_get_business_id (f->cabinet), ==, f->business_id);
+  g_assert_nonnull (mc_cabinet_get_business_name (f->cabinet));
+  g_assert_true (mc_cabinet_get_can_send (f->cabinet));
+  campaigns = mc_cabinet_get_campaigns (f->cabinet);
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
+    {
+      g_autoptr(McCampaign) campaign = g_list_model_get_item (campaigns, i);
+
+      g_assert_cmpint (mc_campaign_get_business_id (campaign), ==, f->business_id);
+    }
+
+  /* Offline start-up finds the business without the network, and the
+   * file holds no token. */
+  g_object_unref (f->cabinet);
+  f->cabinet = connect_cabinet (f, MC_FAKE_TOKEN_CABINET_1, label);
+  g_assert_true (mc_cabinet_remember (f->cabinet, &error));
+  g_assert_no_error (error);
+
+  registry = g_build_filename (g_get_user_data_dir (), "market-chats", "cabinets.ini", NULL);
+  g_assert_true (g_file_get_contents (registry, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1)));
+
+  offline = mc_cabinet_new_offline (mc_fake_market_get_url (f->market), MC_AUTH_KIND_API_KEY, label,
+                                    mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_cabinet_get_business_id (offline), ==, f->business_id);
+  g_assert_cmpstr (mc_cabinet_get_business_name (offline), ==, mc_cabinet_get_business_name (f->cabinet));
+  g_assert_true (mc_cabinet_get_can_send (offline));
+
+  g_assert_true (mc_cabinet_forget (label, &error));
+  g_assert_no_error (error);
+  unknown = mc_cabinet_new_offline (mc_fake_market_get_url (f->market), MC_AUTH_KIND_API_KEY, label,
+                                    mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mc_cabinet_get_business_id (unknown), ==, 0);
+  g_assert_false (mc_cabinet_open_cache (unknown, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* Refresh fills in what the file did not know. */
+  mc_cabinet_refresh_async (unknown, NULL, on_result, f);
+  {
+    g_autoptr(GAsyncResult) result = take_result (f);
+
+    g_assert_true (mc_cabinet_refresh_finish (unknown, result, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (mc_cabinet_get_business_id (unknown), ==, f->business_id);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_cabinet_get_campaigns (unknown)), ==, 2);
+}
+
+static void
+test_load_older (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+
+  /* Never fetched (not waiting for an answer): opening it loads all. */
+  chat_id = chat_with_status (f, "FINISHED");
+  g_assert_cmpint (mc_chat_store_get_last_message_id (f->store, chat_id), ==, 0);
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+  g_assert_true (mc_message_store_get_has_older (messages));
+
+  mc_sync_engine_load_older_async (f->engine, chat_id, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_true (mc_sync_engine_load_older_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), >, 0);
+  g_assert_false (mc_message_store_get_has_older (messages));
+  g_assert_cmpuint (f->new_messages->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/sync/cabinet", test_cabinet);
+  ADD ("/sync/first-sync-is-silent", test_first_sync_is_silent);
+  ADD ("/sync/new-chat", test_new_chat);
+  ADD ("/sync/new-message-once", test_new_message_once);
+  ADD ("/sync/late-message", test_late_message);
+  ADD ("/sync/outbox-reconcile", test_outbox_reconcile);
+  ADD ("/sync/offline", test_offline);
+  ADD ("/sync/rate-limit-pause", test_rate_limit_pause);
+  ADD ("/sync/send/success", test_send_success);
+  ADD ("/sync/send/timeout-was-sent", test_send_timeout_was_sent);
+  ADD ("/sync/send/timeout-not-sent", test_send_timeout_not_sent);
+  ADD ("/sync/send/failure", test_send_failure);
+  ADD ("/sync/send/refused-before-request", test_send_refused_before_request);
+  ADD ("/sync/load-older", test_load_older);
+  g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
+              test_read_only_cabinet, fixture_teardown);
+  g_test_add ("/sync/governor-backlog", Fixture, NULL, fixture_setup_backlog,
+              test_governor_backlog, fixture_teardown);
+
+#undef ADD
+
+  return g_test_run ();
+}
