@@ -1,4 +1,5 @@
-/* mc-preferences-window.c: settings bound to GSettings.
+/* mc-preferences-window.c: settings bound to GSettings, and the cabinets
+ * of the session.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-add-cabinet-dialog.h"
+#include "mc-api-error.h"
+#include "mc-cabinet-row.h"
 #include "mc-preferences-window.h"
 #include "mc-ui.h"
 
@@ -14,7 +18,11 @@ struct _McPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  McSession            *session;
+  GCancellable         *cancellable;
 
+  GtkListBox           *cabinets_list;
+  GtkButton            *add_cabinet_button;
   GtkSpinButton        *poll_interval_spin;
   GtkSpinButton        *wait_warning_spin;
   GtkSpinButton        *budget_spin;
@@ -28,19 +36,101 @@ G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFER
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_SESSION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 GtkWindow *
-mc_preferences_window_new (GSettings *settings)
+mc_preferences_window_new (GSettings *settings,
+                           McSession *session)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (MC_IS_SESSION (session), NULL);
 
   return g_object_new (MC_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
+                       "session", session,
                        NULL);
+}
+
+static void
+mc_preferences_window_removed_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(McPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (mc_session_remove_cabinet_finish (MC_SESSION (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  text = mc_api_error_describe (error);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static void
+on_remove_response (McPreferencesWindow *self,
+                    const char          *response,
+                    AdwMessageDialog    *dialog)
+{
+  McCabinet *cabinet = g_object_get_data (G_OBJECT (dialog), "mc-cabinet");
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+
+  mc_session_remove_cabinet_async (self->session, cabinet, self->cancellable,
+                                   mc_preferences_window_removed_cb,
+                                   g_object_ref (self));
+}
+
+static void
+on_remove_requested (McPreferencesWindow *self,
+                     McCabinetRow        *row)
+{
+  McCabinet *cabinet = mc_cabinet_row_get_cabinet (row);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Cabinet?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Remove cabinet “%s”? Its key is deleted from the "
+                                    "keyring and its saved chats from this computer."),
+                                  mc_cabinet_get_label (cabinet));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mc-cabinet",
+                          g_object_ref (cabinet), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+mc_preferences_window_create_cabinet_row (gpointer item,
+                                          gpointer user_data)
+{
+  McPreferencesWindow *self = user_data;
+  GtkWidget *row = mc_cabinet_row_new (item);
+
+  g_signal_connect_object (row, "remove-requested", G_CALLBACK (on_remove_requested),
+                           self, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+on_add_cabinet_clicked (McPreferencesWindow *self)
+{
+  gtk_window_present (mc_add_cabinet_dialog_new (self->session, GTK_WINDOW (self)));
 }
 
 static void
@@ -49,6 +139,15 @@ mc_preferences_window_constructed (GObject *object)
   McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
 
   G_OBJECT_CLASS (mc_preferences_window_parent_class)->constructed (object);
+
+  gtk_list_box_bind_model (self->cabinets_list,
+                           mc_session_get_cabinets (self->session),
+                           mc_preferences_window_create_cabinet_row,
+                           self, NULL);
+  /* The demo's cabinets are made up; a real key cannot join them. */
+  g_object_bind_property (self->session, "demo",
+                          self->add_cabinet_button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   g_settings_bind (self->settings, "poll-interval",
                    gtk_spin_button_get_adjustment (self->poll_interval_spin), "value",
@@ -75,8 +174,12 @@ mc_preferences_window_dispose (GObject *object)
 {
   McPreferencesWindow *self = MC_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (mc_preferences_window_parent_class)->dispose (object);
 }
@@ -93,6 +196,10 @@ mc_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -112,6 +219,10 @@ mc_preferences_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
 
     default:
@@ -134,20 +245,28 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MC_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, cabinets_list);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, add_cabinet_button);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, poll_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, wait_warning_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_chats_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_messages_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_cabinet_clicked);
 }
 
 static void
 mc_preferences_window_init (McPreferencesWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
