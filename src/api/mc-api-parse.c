@@ -1700,7 +1700,10 @@ mc_api_parse_error_body (const char *data,
               while (mc_json_reader_next_element (&r))
                 {
                   if (n_entries >= MAX_ERROR_ENTRIES)
-                    mc_json_reader_skip (&r);
+                    {
+                      if (!mc_json_reader_skip (&r) && !reject (&r, depth, NULL))
+                        break;
+                    }
                   else if (parse_error_entry (&r, text))
                     n_entries++;
                   else if (!reject (&r, depth, NULL))

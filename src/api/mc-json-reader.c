@@ -745,11 +745,12 @@ mc_json_reader_next_member (McJsonReader  *self,
   self->pos++;
   frame->pending = TRUE;
 
+  /* While recovering, the name does not matter: only getting past it. */
   if (flags & STRING_BAD_UTF8)
     {
       if (!self->recovering)
         mc_json_reader_fail (self, "member name is not valid UTF-8");
-      return !self->recovering ? FALSE : TRUE;
+      return self->recovering;
     }
 
   frame->key = self->data + start;

@@ -829,6 +829,22 @@ test_error_body (void)
 
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
+
+  /* A flood of errors is cut short, entries past the cut being still read. */
+  {
+    g_autoptr(GString) many = g_string_new ("{\"errors\":[");
+    g_autofree char *text = NULL;
+    g_auto(GStrv) parts = NULL;
+
+    for (guint i = 0; i < 40; i++)
+      g_string_append_printf (many, "%s{\"code\":\"E%u\"}", i > 0 ? "," : "", i);
+    g_string_append (many, ",{\"code\":\"\xFF\"}]}");
+
+    text = mc_api_parse_error_body (many->str, many->len);
+    parts = g_strsplit (text, "; ", -1);
+    g_assert_cmpuint (g_strv_length (parts), ==, 16);
+    g_assert_cmpstr (parts[15], ==, "E15");
+  }
 }
 
 static void
