@@ -126,7 +126,7 @@ append_path (McJsonReader *self,
     }
 }
 
-static void
+static void G_GNUC_PRINTF (3, 0)
 fail_valist (McJsonReader *self,
              gboolean      fatal,
              const char   *format,

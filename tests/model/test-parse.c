@@ -952,6 +952,10 @@ test_regressions (void)
         mc_api_parse_status_ok (data, length, NULL);
         if (body != NULL)
           g_assert_true (g_utf8_validate (body, -1, NULL));
+        if (chat != NULL)
+          g_assert_cmpint (mc_chat_get_chat_id (chat), >=, 1);
+        if (message != NULL)
+          g_assert_cmpint (mc_message_get_message_id (message), >=, 1);
       }
 
       n_files++;
