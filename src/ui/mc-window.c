@@ -7,28 +7,92 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-window.h"
+#include "mc-add-cabinet-dialog.h"
+#include "mc-api-error.h"
+#include "mc-chat-row.h"
+#include "mc-chat-view.h"
+#include "mc-conversation.h"
+#include "mc-new-chat-dialog.h"
+#include "mc-store-row.h"
 #include "mc-ui.h"
+#include "mc-welcome-page.h"
+#include "mc-window.h"
+
+#define DEFAULT_WAIT_WARNING_MINUTES 60
+#define CLOCK_SECONDS 60
 
 struct _McWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  McSession            *session;
   GSettings            *settings;
+  McChatView           *view;
+  GtkSingleSelection   *chat_selection;
+  GPtrArray            *bound_rows;
+  guint                 clock_id;
+  guint                 banner_timeout_id;
+  guint                 wait_warning_minutes;
+  gboolean              selecting;
+  char                 *auth_error;
+  char                 *sync_error;
 
-  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
   AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkRevealer          *demo_revealer;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *chats_pane;
+  AdwWindowTitle       *chats_title;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *mode_dropdown;
+  GtkStack             *chats_stack;
+  GtkListView          *chats_list;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkWidget            *conversation_pane;
+  McConversation       *conversation;
 };
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_SETTINGS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+McWindow *
+mc_window_new (GtkApplication *application,
+               McSession      *session,
+               GSettings      *settings)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (MC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (MC_TYPE_WINDOW,
+                       "application", application,
+                       "session", session,
+                       "settings", settings,
+                       NULL);
+}
+
+McSession *
+mc_window_get_session (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
 
 static void
 mc_window_save_state (McWindow *self)
@@ -57,36 +121,884 @@ mc_window_restore_state (McWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-static gboolean
-mc_window_close_request (GtkWindow *window)
+static void
+mc_window_toast (McWindow   *self,
+                 const char *text)
 {
-  mc_window_save_state (MC_WINDOW (window));
+  /* Toast titles are markup; API errors may hold "<" or "&". */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/* The chats pane: list, empty, loading or error. */
+
+static void
+mc_window_update_chats_page (McWindow *self)
+{
+  McChatStore *store = mc_session_get_chats (self->session);
+  McSyncEngine *sync = mc_session_get_sync (self->session);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean store_empty = g_list_model_get_n_items (G_LIST_MODEL (store)) == 0;
+  gboolean syncing = FALSE;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->view)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->chats_stack, "list");
+      return;
+    }
+
+  g_object_get (sync, "syncing", &syncing, NULL);
+  if (store_empty && self->sync_error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, self->sync_error);
+      gtk_stack_set_visible_child_name (self->chats_stack, "error");
+      return;
+    }
+
+  if (store_empty && syncing)
+    {
+      gtk_stack_set_visible_child_name (self->chats_stack, "loading");
+      return;
+    }
+
+  if (search != NULL && *search != '\0')
+    {
+      adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matching Chats"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Search by the customer’s name or the order or return number"));
+    }
+  else
+    {
+      const char *title;
+      const char *description = NULL;
+      const char *icon = "io.github.marketchats.MarketChats-symbolic";
+
+      switch (mc_chat_view_get_mode (self->view))
+        {
+        case MC_CHAT_VIEW_MODE_NEEDS_REPLY:
+          icon = "emblem-ok-symbolic";
+          title = _("All Caught Up");
+          description = _("No chats need a reply");
+          break;
+
+        case MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER:
+          title = _("No Chats Waiting for Customers");
+          break;
+
+        case MC_CHAT_VIEW_MODE_DISPUTES:
+          title = _("No Disputes");
+          break;
+
+        case MC_CHAT_VIEW_MODE_FINISHED:
+          title = _("No Finished Chats");
+          break;
+
+        case MC_CHAT_VIEW_MODE_ALL:
+        default:
+          title = _("No Chats");
+          description = _("Chats with customers appear here");
+          break;
+        }
+
+      adw_status_page_set_icon_name (self->empty_page, icon);
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page, description);
+    }
+
+  gtk_stack_set_visible_child_name (self->chats_stack, "empty");
+}
+
+/* The banner under the chats' header bar: one message at a time, the most
+ * pressing first. */
+
+static gint64
+find_paused_method (McWindow    *self,
+                    McApiMethod *out_method)
+{
+  GListModel *cabinets = mc_session_get_cabinets (self->session);
+  gint64 latest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cabinets); i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
+      McApiClient *client = mc_cabinet_get_client (cabinet);
+
+      if (client == NULL)
+        continue;
+
+      for (McApiMethod method = 0; method < MC_API_N_METHODS; method++)
+        {
+          gint64 until = mc_api_client_get_paused_until (client, method);
+
+          if (until > latest)
+            {
+              latest = until;
+              *out_method = method;
+            }
+        }
+    }
+
+  return latest;
+}
+
+static gboolean on_banner_timeout (gpointer user_data);
+
+static void
+mc_window_show_banner (McWindow   *self,
+                       const char *text,
+                       const char *button_label,
+                       const char *action)
+{
+  gtk_label_set_label (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
 static void
-mc_window_back_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+mc_window_update_banner (McWindow *self)
+{
+  McSyncEngine *sync = mc_session_get_sync (self->session);
+  McApiMethod method = MC_API_METHOD_GET_CHATS;
+  gboolean online = TRUE;
+  guint poll_interval = 0, effective_interval = 0;
+  gint64 paused_until;
+  gint64 now = g_get_real_time ();
+
+  g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
+
+  if (self->auth_error != NULL)
+    {
+      mc_window_show_banner (self, self->auth_error, _("_Fix Key…"), "app.preferences");
+      return;
+    }
+
+  paused_until = find_paused_method (self, &method);
+  if (paused_until > now)
+    {
+      g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (paused_until / G_USEC_PER_SEC);
+      g_autofree char *time = g_date_time_format (until, "%H:%M");
+      g_autofree char *text = NULL;
+
+      /* Translators: the first %s is what the app was doing, e.g. "reading
+       * chats"; the second a time of day. */
+      text = g_strdup_printf (_("The Market’s hourly limit for %s is used up; it resumes at %s."),
+                              mc_api_method_get_display_name (method), time);
+      mc_window_show_banner (self, text, NULL, NULL);
+      self->banner_timeout_id =
+        g_timeout_add_seconds ((guint) MIN ((paused_until - now) / G_USEC_PER_SEC + 1, G_MAXUINT / 2),
+                               on_banner_timeout, self);
+      return;
+    }
+
+  g_object_get (sync,
+                "online", &online,
+                "poll-interval", &poll_interval,
+                "effective-interval", &effective_interval,
+                NULL);
+
+  if (!online)
+    {
+      mc_window_show_banner (self, _("Offline: these are the chats saved on this computer."),
+                             _("_Retry"), "win.refresh");
+      return;
+    }
+
+  if (effective_interval > poll_interval)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: both are numbers of seconds. */
+      text = g_strdup_printf (_("Checking every %u s instead of %u s to stay within the Market’s request limits."),
+                              effective_interval, poll_interval);
+      mc_window_show_banner (self, text, NULL, NULL);
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static gboolean
+on_banner_timeout (gpointer user_data)
+{
+  McWindow *self = user_data;
+
+  self->banner_timeout_id = 0;
+  mc_window_update_banner (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sync_notify (McWindow     *self,
+                GParamSpec   *pspec,
+                McSyncEngine *sync)
+{
+  mc_window_update_banner (self);
+  mc_window_update_chats_page (self);
+}
+
+static void
+on_sync_error (McWindow     *self,
+               McCabinet    *cabinet,
+               GError       *error,
+               McSyncEngine *sync)
+{
+  g_autofree char *text = mc_api_error_describe (error);
+
+  if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) ||
+      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN))
+    {
+      g_free (self->auth_error);
+      /* Translators: %s is the cabinet's name, then the API's own words. */
+      self->auth_error = g_strdup_printf (_("The key of cabinet “%s” was refused: %s"),
+                                          cabinet != NULL ? mc_cabinet_get_label (cabinet) : "",
+                                          text);
+    }
+
+  g_free (self->sync_error);
+  self->sync_error = g_steal_pointer (&text);
+
+  mc_window_update_banner (self);
+  mc_window_update_chats_page (self);
+}
+
+static void
+on_outbox_failed (McWindow     *self,
+                  McChat       *chat,
+                  const char   *text,
+                  McSyncEngine *sync)
+{
+  McCache *cache;
+
+  if (mc_conversation_get_chat (self->conversation) == chat)
+    {
+      mc_composer_restore_text (mc_conversation_get_composer (self->conversation), text);
+      return;
+    }
+
+  /* Kept as the chat's draft, so it is there when the seller opens it. */
+  cache = mc_chat_store_get_cache (mc_session_get_chats (self->session),
+                                   mc_chat_get_business_id (chat));
+  if (cache != NULL)
+    {
+      const char *draft = mc_cache_get_draft (cache, mc_chat_get_chat_id (chat));
+      g_autofree char *joined = draft != NULL ? g_strconcat (text, "\n", draft, NULL) : g_strdup (text);
+
+      mc_cache_set_draft (cache, mc_chat_get_chat_id (chat), joined);
+    }
+}
+
+static void
+on_cabinets_changed (McWindow   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *cabinets)
+{
+  /* A replaced key gets a fresh chance. */
+  g_clear_pointer (&self->auth_error, g_free);
+  g_clear_pointer (&self->sync_error, g_free);
+  mc_window_update_banner (self);
+}
+
+/* The session's state chooses the top-level page. */
+
+static void
+on_session_state (McWindow   *self,
+                  GParamSpec *pspec,
+                  McSession  *session)
+{
+  switch (mc_session_get_state (session))
+    {
+    case MC_SESSION_STATE_LOADING:
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      break;
+
+    case MC_SESSION_STATE_WELCOME:
+    case MC_SESSION_STATE_KEYRING_ERROR:
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      break;
+
+    case MC_SESSION_STATE_READY:
+    default:
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      break;
+    }
+
+  gtk_revealer_set_reveal_child (self->demo_revealer, mc_session_get_demo (session));
+}
+
+/* Sidebar. */
+
+static GtkWidget *
+create_store_row (gpointer item,
+                  gpointer user_data)
+{
+  return mc_store_row_new (item);
+}
+
+static void
+update_sidebar_header (GtkListBoxRow *row,
+                       GtkListBoxRow *before,
+                       gpointer       user_data)
+{
+  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  GtkWidget *header = gtk_list_box_row_get_header (row);
+  const char *cabinet;
+
+  if (mc_store_item_get_kind (item) != MC_STORE_ITEM_KIND_ALL_STORES)
+    {
+      if (header != NULL)
+        gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  /* "All stores" opens each cabinet; its subtitle is the cabinet's name. */
+  cabinet = mc_store_item_get_subtitle (item);
+  if (header != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (header)), cabinet) == 0)
+    return;
+
+  header = gtk_label_new (cabinet);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (header, "sidebar-header");
+  gtk_widget_add_css_class (header, "heading");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static char *
+store_item_key (McStoreItem *item)
+{
+  return g_strdup_printf ("%d:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          mc_store_item_get_kind (item),
+                          mc_store_item_get_business_id (item),
+                          mc_store_item_get_campaign_id (item));
+}
+
+static void
+mc_window_select_default_store (McWindow *self)
+{
+  GListModel *stores = G_LIST_MODEL (mc_session_get_stores (self->session));
+  g_autofree char *wanted = self->settings != NULL
+    ? g_settings_get_string (self->settings, "last-selected-store") : NULL;
+  guint index = 0;
+
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != NULL ||
+      g_list_model_get_n_items (stores) == 0)
+    return;
+
+  for (guint i = 0; wanted != NULL && *wanted != '\0' && i < g_list_model_get_n_items (stores); i++)
+    {
+      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+      g_autofree char *key = store_item_key (item);
+
+      if (g_str_equal (key, wanted))
+        index = i;
+    }
+
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
+}
+
+static void
+on_sidebar_row_selected (McWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  McStoreItem *item;
+  g_autofree char *key = NULL;
+
+  if (row == NULL)
+    {
+      /* The selected store went away; show another rather than nothing. */
+      if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+        mc_window_select_default_store (self);
+      return;
+    }
+
+  item = mc_store_row_get_item (MC_STORE_ROW (row));
+  mc_chat_view_set_store_item (self->view, item);
+
+  if (mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
+    adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_title (item));
+  else
+    adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_subtitle (item));
+
+  key = store_item_key (item);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-selected-store", key);
+}
+
+static void
+on_sidebar_row_activated (McWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+}
+
+static void
+on_stores_changed (McWindow   *self,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GListModel *stores)
+{
+  mc_window_select_default_store (self);
+}
+
+/* Chat list. */
+
+static void
+on_chat_factory_setup (McWindow                 *self,
+                       GtkListItem              *item,
+                       GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (item, mc_chat_row_new ());
+}
+
+static void
+on_chat_factory_bind (McWindow                 *self,
+                      GtkListItem              *item,
+                      GtkSignalListItemFactory *factory)
+{
+  McChatRow *row = MC_CHAT_ROW (gtk_list_item_get_child (item));
+
+  mc_chat_row_set_wait_warning_minutes (row, self->wait_warning_minutes);
+  mc_chat_row_set_chat (row, gtk_list_item_get_item (item));
+  g_ptr_array_add (self->bound_rows, row);
+}
+
+static void
+on_chat_factory_unbind (McWindow                 *self,
+                        GtkListItem              *item,
+                        GtkSignalListItemFactory *factory)
+{
+  McChatRow *row = MC_CHAT_ROW (gtk_list_item_get_child (item));
+
+  g_ptr_array_remove_fast (self->bound_rows, row);
+  mc_chat_row_set_chat (row, NULL);
+}
+
+static gboolean
+on_clock (gpointer user_data)
+{
+  McWindow *self = user_data;
+  gint64 now = g_get_real_time ();
+
+  /* Only rows that are bound, which is about what is on screen. */
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    mc_chat_row_update_times (g_ptr_array_index (self->bound_rows, i), now);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_wait_warning_changed (McWindow   *self,
+                         const char *key,
+                         GSettings  *settings)
+{
+  self->wait_warning_minutes = g_settings_get_uint (settings, "wait-warning-minutes");
+
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    mc_chat_row_set_wait_warning_minutes (g_ptr_array_index (self->bound_rows, i),
+                                          self->wait_warning_minutes);
+}
+
+static void
+mc_window_show_chat (McWindow *self,
+                     McChat   *chat)
+{
+  mc_conversation_set_chat (self->conversation, chat);
+  adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
+}
+
+static void
+on_chat_selected (McWindow           *self,
+                  GParamSpec         *pspec,
+                  GtkSingleSelection *selection)
+{
+  McChat *chat = gtk_single_selection_get_selected_item (selection);
+
+  /* A chat leaving the view (answered, so no longer "needs reply") drops
+   * the selection; the conversation stays. */
+  if (self->selecting || chat == NULL)
+    return;
+
+  mc_window_show_chat (self, chat);
+}
+
+static void
+on_chat_activated (McWindow    *self,
+                   guint        position,
+                   GtkListView *list)
+{
+  g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (self->view), position);
+
+  if (chat != NULL)
+    mc_window_show_chat (self, chat);
+}
+
+static void
+on_view_changed (McWindow   *self,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GListModel *view)
+{
+  mc_window_update_chats_page (self);
+}
+
+static void
+on_mode_selected (McWindow    *self,
+                  GParamSpec  *pspec,
+                  GtkDropDown *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->view == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  mc_chat_view_set_mode (self->view, (McChatViewMode) selected);
+  mc_window_update_chats_page (self);
+}
+
+static void
+on_search_changed (McWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  if (self->view == NULL)
+    return;
+
+  mc_chat_view_set_search_text (self->view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  mc_window_update_chats_page (self);
+}
+
+static void
+on_stop_search (McWindow       *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_leaflet_folded (McWindow   *self,
+                   GParamSpec *pspec,
+                   AdwLeaflet *leaflet)
+{
+  /* Folding with nothing open shows the chats rather than an empty page. */
+  if (adw_leaflet_get_folded (leaflet) &&
+      adw_leaflet_get_visible_child (leaflet) == self->conversation_pane &&
+      mc_conversation_get_chat (self->conversation) == NULL)
+    adw_leaflet_set_visible_child (leaflet, self->chats_pane);
+}
+
+static guint
+find_chat_position (McWindow *self,
+                    gint64    chat_id)
+{
+  GListModel *model = G_LIST_MODEL (self->view);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      if (mc_chat_get_chat_id (chat) == chat_id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+mc_window_select_position (McWindow *self,
+                           guint     position)
+{
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->chat_selection, position);
+  self->selecting = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", position);
+}
+
+static void
+mc_window_select_all_stores (McWindow *self,
+                             gint64    business_id)
+{
+  GListModel *stores = G_LIST_MODEL (mc_session_get_stores (self->session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
+    {
+      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+
+      if (mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_ALL_STORES &&
+          mc_store_item_get_business_id (item) == business_id)
+        {
+          gtk_list_box_select_row (self->sidebar_list,
+                                   gtk_list_box_get_row_at_index (self->sidebar_list, i));
+          return;
+        }
+    }
+}
+
+void
+mc_window_open_chat (McWindow *self,
+                     gint64    chat_id)
+{
+  McChat *chat;
+  guint position;
+
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id);
+  if (chat == NULL)
+    {
+      g_debug ("Chat %" G_GINT64_FORMAT " is not known (yet)", chat_id);
+      return;
+    }
+
+  position = find_chat_position (self, chat_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      mc_window_select_all_stores (self, mc_chat_get_business_id (chat));
+      position = find_chat_position (self, chat_id);
+    }
+
+  /* Still filtered out by the view mode or the search: show all chats. */
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      mc_chat_view_set_search_text (self->view, NULL);
+      gtk_drop_down_set_selected (self->mode_dropdown, MC_CHAT_VIEW_MODE_ALL);
+      position = find_chat_position (self, chat_id);
+    }
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    mc_window_select_position (self, position);
+
+  mc_window_show_chat (self, chat);
+}
+
+gint64
+mc_window_get_open_chat_id (McWindow *self)
+{
+  McChat *chat;
+
+  g_return_val_if_fail (MC_IS_WINDOW (self), 0);
+
+  chat = mc_conversation_get_chat (self->conversation);
+
+  return chat != NULL ? mc_chat_get_chat_id (chat) : 0;
+}
+
+/* Actions. */
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   McWindow *self = MC_WINDOW (widget);
 
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      on_stop_search (self, self->search_entry);
+      return;
+    }
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+step_chat (McWindow *self,
+           int       step)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->view));
+  guint position = gtk_single_selection_get_selected (self->chat_selection);
+  McChat *open = mc_conversation_get_chat (self->conversation);
+  g_autoptr(McChat) chat = NULL;
+  gint64 next;
+
+  if (n_items == 0)
+    return;
+
+  if (position == GTK_INVALID_LIST_POSITION && open != NULL)
+    position = find_chat_position (self, mc_chat_get_chat_id (open));
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    next = step > 0 ? 0 : (gint64) n_items - 1;
+  else
+    next = CLAMP ((gint64) position + step, 0, (gint64) n_items - 1);
+
+  mc_window_select_position (self, (guint) next);
+  chat = g_list_model_get_item (G_LIST_MODEL (self->view), (guint) next);
+  mc_window_show_chat (self, chat);
+}
+
+static void
+previous_chat_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  step_chat (MC_WINDOW (widget), -1);
+}
+
+static void
+next_chat_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  step_chat (MC_WINDOW (widget), 1);
+}
+
+static void
+new_chat_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  gtk_window_present (mc_new_chat_dialog_new (self->session, GTK_WINDOW (self)));
+}
+
+static void
+add_cabinet_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  gtk_window_present (mc_add_cabinet_dialog_new (self->session, GTK_WINDOW (self)));
+}
+
+static void
+open_chat_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  mc_window_open_chat (MC_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  mc_window_toast (MC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  g_clear_pointer (&self->sync_error, g_free);
+  mc_sync_engine_refresh (mc_session_get_sync (self->session));
+  mc_window_update_chats_page (self);
+}
+
+static gboolean
+mc_window_close_request (GtkWindow *window)
+{
+  McWindow *self = MC_WINDOW (window);
+
+  mc_composer_save_draft (mc_conversation_get_composer (self->conversation));
+  mc_window_save_state (self);
+
+  return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
 }
 
 static void
 mc_window_constructed (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
+  McSyncEngine *sync;
+  GListModel *stores;
 
   G_OBJECT_CLASS (mc_window_parent_class)->constructed (object);
 
+  g_return_if_fail (MC_IS_SESSION (self->session));
+
   if (self->settings != NULL)
-    mc_window_restore_state (self);
+    {
+      mc_window_restore_state (self);
+      self->wait_warning_minutes = g_settings_get_uint (self->settings, "wait-warning-minutes");
+      g_signal_connect_object (self->settings, "changed::wait-warning-minutes",
+                               G_CALLBACK (on_wait_warning_changed), self, G_CONNECT_SWAPPED);
+    }
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  gtk_stack_add_named (self->main_stack, mc_welcome_page_new (self->session), "welcome");
+  mc_conversation_set_session (self->conversation, self->session);
+
+  self->view = mc_chat_view_new (mc_session_get_chats (self->session));
+  mc_chat_view_set_mode (self->view, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  g_signal_connect_object (self->view, "items-changed", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->chat_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->view)));
+  gtk_single_selection_set_autoselect (self->chat_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->chat_selection, TRUE);
+  gtk_single_selection_set_selected (self->chat_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->chat_selection, "notify::selected-item",
+                           G_CALLBACK (on_chat_selected), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->chats_list, GTK_SELECTION_MODEL (self->chat_selection));
+
+  stores = G_LIST_MODEL (mc_session_get_stores (self->session));
+  gtk_list_box_bind_model (self->sidebar_list, stores, create_store_row, NULL, NULL);
+  gtk_list_box_set_header_func (self->sidebar_list, update_sidebar_header, NULL, NULL);
+  g_signal_connect_object (stores, "items-changed", G_CALLBACK (on_stores_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  mc_window_select_default_store (self);
+
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::demo", G_CALLBACK (on_session_state), self,
+                           G_CONNECT_SWAPPED);
+  on_session_state (self, NULL, self->session);
+
+  g_signal_connect_object (mc_session_get_cabinets (self->session), "items-changed",
+                           G_CALLBACK (on_cabinets_changed), self, G_CONNECT_SWAPPED);
+
+  sync = mc_session_get_sync (self->session);
+  g_signal_connect_object (sync, "notify::online", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "notify::syncing", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "notify::paused-until", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "notify::effective-interval", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "notify::poll-interval", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "error", G_CALLBACK (on_sync_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "outbox-failed", G_CALLBACK (on_outbox_failed), self, G_CONNECT_SWAPPED);
+
+  /* On a narrow screen the chats come first: they are what a seller opens
+   * the app for. */
+  adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+
+  mc_window_update_banner (self);
+  mc_window_update_chats_page (self);
 }
 
 static void
@@ -94,10 +1006,34 @@ mc_window_dispose (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
 
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
+
+  if (self->sidebar_list != NULL)
+    gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
+  if (self->chats_list != NULL)
+    gtk_list_view_set_model (self->chats_list, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
+
+  g_clear_object (&self->chat_selection);
+  g_clear_object (&self->view);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->auth_error, g_free);
+  g_clear_pointer (&self->sync_error, g_free);
 
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
+}
+
+static void
+mc_window_finalize (GObject *object)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  g_ptr_array_unref (self->bound_rows);
+
+  G_OBJECT_CLASS (mc_window_parent_class)->finalize (object);
 }
 
 static void
@@ -110,6 +1046,10 @@ mc_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
@@ -129,6 +1069,10 @@ mc_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
@@ -147,28 +1091,81 @@ mc_window_class_init (McWindowClass *klass)
 
   object_class->constructed = mc_window_constructed;
   object_class->dispose = mc_window_dispose;
+  object_class->finalize = mc_window_finalize;
   object_class->get_property = mc_window_get_property;
   object_class->set_property = mc_window_set_property;
 
   window_class->close_request = mc_window_close_request;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MC_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MC_TYPE_CONVERSATION);
+
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_pane);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_title);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_list);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_pane);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, conversation);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_chat_factory_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_chat_factory_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_chat_factory_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_chat_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
 
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, mc_window_back_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-chat", NULL, previous_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.next-chat", NULL, next_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.new-chat", NULL, new_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.add-cabinet", NULL, add_cabinet_action);
+  gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-chat", NULL);
 }
 
 static void
 mc_window_init (McWindow *self)
 {
+  self->bound_rows = g_ptr_array_new ();
+  self->wait_warning_minutes = DEFAULT_WAIT_WARNING_MINUTES;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, on_clock, self);
 }

@@ -1,0 +1,365 @@
+/* mc-new-chat-dialog.c: start a chat about an order or a return.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-api-error.h"
+#include "mc-new-chat-dialog.h"
+#include "mc-ui.h"
+
+struct _McNewChatDialog
+{
+  AdwWindow        parent_instance;
+
+  McSession       *session;
+  GCancellable    *cancellable;
+  gboolean         busy;
+
+  GtkDropDown     *store_dropdown;
+  GtkToggleButton *order_toggle;
+  GtkEntry        *number_entry;
+  GtkLabel        *error_label;
+  GtkSpinner      *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (McNewChatDialog, mc_new_chat_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWindow *
+mc_new_chat_dialog_new (McSession *session,
+                        GtkWindow *parent)
+{
+  g_return_val_if_fail (MC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (MC_TYPE_NEW_CHAT_DIALOG,
+                       "session", session,
+                       "transient-for", parent,
+                       NULL);
+}
+
+static gint64
+parse_number (McNewChatDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->number_entry));
+  guint64 number = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &number, NULL))
+    return 0;
+
+  return (gint64) number;
+}
+
+static void
+mc_new_chat_dialog_update (McNewChatDialog *self)
+{
+  gboolean ready = !self->busy && parse_number (self) > 0 &&
+                   gtk_drop_down_get_selected_item (self->store_dropdown) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-chat.start", ready);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
+}
+
+static void
+mc_new_chat_dialog_show_error (McNewChatDialog *self,
+                               const char      *text)
+{
+  gtk_label_set_label (self->error_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+}
+
+static void
+on_number_changed (McNewChatDialog *self,
+                   GtkEntry        *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gboolean digits = TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      digits = FALSE;
+
+  mc_new_chat_dialog_show_error (self, digits ? NULL : _("The number may only hold digits."));
+  mc_new_chat_dialog_update (self);
+}
+
+static McCabinet *
+find_cabinet (McNewChatDialog *self,
+              gint64           business_id)
+{
+  GListModel *cabinets = mc_session_get_cabinets (self->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cabinets); i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
+
+      if (mc_cabinet_get_business_id (cabinet) == business_id)
+        return cabinet;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  McNewChatDialog *self;
+  McCabinet       *cabinet;
+  gint64           chat_id;
+} Start;
+
+static void
+start_free (Start *start)
+{
+  g_clear_object (&start->self);
+  g_clear_object (&start->cabinet);
+  g_free (start);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Start, start_free)
+
+static void
+mc_new_chat_dialog_open (McNewChatDialog *self,
+                         gint64           chat_id)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", chat_id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_chat_fetched (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Start) start = user_data;
+  g_autoptr(McChat) chat = NULL;
+  g_autoptr(GError) error = NULL;
+
+  chat = mc_api_client_get_chat_finish (MC_API_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* A chat the sync has not seen yet: show it now, not at the next poll. */
+  if (chat != NULL)
+    {
+      g_autoptr(GPtrArray) chats = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (chats, g_steal_pointer (&chat));
+      mc_chat_store_merge (mc_session_get_chats (start->self->session), chats);
+    }
+
+  mc_new_chat_dialog_open (start->self, start->chat_id);
+}
+
+static void
+on_chat_created (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Start) start = user_data;
+  McNewChatDialog *self = start->self;
+  g_autoptr(GError) error = NULL;
+
+  start->chat_id = mc_api_client_create_chat_finish (MC_API_CLIENT (object), result, &error);
+  if (start->chat_id <= 0)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      text = mc_api_error_describe (error);
+      self->busy = FALSE;
+      mc_new_chat_dialog_show_error (self, text);
+      mc_new_chat_dialog_update (self);
+      return;
+    }
+
+  if (mc_chat_store_lookup (mc_session_get_chats (self->session), start->chat_id) != NULL)
+    {
+      mc_new_chat_dialog_open (self, start->chat_id);
+      return;
+    }
+
+  mc_api_client_get_chat_async (MC_API_CLIENT (object),
+                                mc_cabinet_get_business_id (start->cabinet),
+                                start->chat_id, self->cancellable,
+                                on_chat_fetched, start);
+  start = NULL;
+}
+
+static void
+mc_new_chat_dialog_start (McNewChatDialog *self)
+{
+  McStoreItem *item = gtk_drop_down_get_selected_item (self->store_dropdown);
+  gint64 number = parse_number (self);
+  McCabinet *cabinet;
+  Start *start;
+
+  if (self->busy || item == NULL || number <= 0)
+    return;
+
+  cabinet = find_cabinet (self, mc_store_item_get_business_id (item));
+  if (cabinet == NULL)
+    {
+      mc_new_chat_dialog_show_error (self, _("The cabinet of this store is not connected."));
+      return;
+    }
+
+  self->busy = TRUE;
+  mc_new_chat_dialog_show_error (self, NULL);
+  mc_new_chat_dialog_update (self);
+
+  start = g_new0 (Start, 1);
+  start->self = g_object_ref (self);
+  start->cabinet = g_object_ref (cabinet);
+  mc_api_client_create_chat_async (mc_cabinet_get_client (cabinet),
+                                   mc_cabinet_get_business_id (cabinet),
+                                   gtk_toggle_button_get_active (self->order_toggle)
+                                   ? MC_CONTEXT_TYPE_ORDER : MC_CONTEXT_TYPE_RETURN,
+                                   number, self->cancellable,
+                                   on_chat_created, start);
+}
+
+static void
+on_number_activate (McNewChatDialog *self,
+                    GtkEntry        *entry)
+{
+  mc_new_chat_dialog_start (self);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  mc_new_chat_dialog_start (MC_NEW_CHAT_DIALOG (widget));
+}
+
+static gboolean
+is_store (gpointer item,
+          gpointer user_data)
+{
+  return mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE;
+}
+
+static void
+mc_new_chat_dialog_constructed (GObject *object)
+{
+  McNewChatDialog *self = MC_NEW_CHAT_DIALOG (object);
+  GtkFilterListModel *stores;
+  GtkExpression *expression;
+
+  G_OBJECT_CLASS (mc_new_chat_dialog_parent_class)->constructed (object);
+
+  stores = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (mc_session_get_stores (self->session))),
+                                      GTK_FILTER (gtk_custom_filter_new (is_store, NULL, NULL)));
+  expression = gtk_property_expression_new (MC_TYPE_STORE_ITEM, NULL, "title");
+  gtk_drop_down_set_expression (self->store_dropdown, expression);
+  gtk_drop_down_set_model (self->store_dropdown, G_LIST_MODEL (stores));
+  gtk_expression_unref (expression);
+  g_object_unref (stores);
+
+  mc_new_chat_dialog_update (self);
+}
+
+static void
+mc_new_chat_dialog_dispose (GObject *object)
+{
+  McNewChatDialog *self = MC_NEW_CHAT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_NEW_CHAT_DIALOG);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (mc_new_chat_dialog_parent_class)->dispose (object);
+}
+
+static void
+mc_new_chat_dialog_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  McNewChatDialog *self = MC_NEW_CHAT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_new_chat_dialog_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  McNewChatDialog *self = MC_NEW_CHAT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_new_chat_dialog_class_init (McNewChatDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mc_new_chat_dialog_constructed;
+  object_class->dispose = mc_new_chat_dialog_dispose;
+  object_class->get_property = mc_new_chat_dialog_get_property;
+  object_class->set_property = mc_new_chat_dialog_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MC_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  mc_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-new-chat-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, store_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, order_toggle);
+  gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, number_entry);
+  gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_activate);
+
+  gtk_widget_class_install_action (widget_class, "new-chat.start", NULL, start_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+mc_new_chat_dialog_init (McNewChatDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

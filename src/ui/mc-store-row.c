@@ -1,0 +1,172 @@
+/* mc-store-row.c: a sidebar row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-store-row.h"
+#include "mc-ui.h"
+
+struct _McStoreRow
+{
+  GtkListBoxRow  parent_instance;
+
+  McStoreItem   *item;
+
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkLabel      *needs_reply_label;
+  GtkLabel      *unread_badge;
+};
+
+G_DEFINE_FINAL_TYPE (McStoreRow, mc_store_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+mc_store_row_new (McStoreItem *item)
+{
+  g_return_val_if_fail (MC_IS_STORE_ITEM (item), NULL);
+
+  return g_object_new (MC_TYPE_STORE_ROW,
+                       "item", item,
+                       NULL);
+}
+
+McStoreItem *
+mc_store_row_get_item (McStoreRow *self)
+{
+  g_return_val_if_fail (MC_IS_STORE_ROW (self), NULL);
+
+  return self->item;
+}
+
+static void
+mc_store_row_update (McStoreRow *self)
+{
+  guint needs_reply = mc_store_item_get_needs_reply_count (self->item);
+  guint unread = mc_store_item_get_unread_count (self->item);
+  const char *subtitle = mc_store_item_get_subtitle (self->item);
+  g_autofree char *needs_reply_text = g_strdup_printf ("%u", needs_reply);
+  g_autofree char *unread_text = g_strdup_printf ("%u", unread);
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_label (self->title_label, mc_store_item_get_title (self->item));
+  /* "All stores" and "No store" are under the cabinet's header already. */
+  if (mc_store_item_get_kind (self->item) != MC_STORE_ITEM_KIND_CABINET_STORE)
+    subtitle = NULL;
+  gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+
+  gtk_label_set_label (self->needs_reply_label, needs_reply_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->needs_reply_label), needs_reply > 0);
+  gtk_label_set_label (self->unread_badge, unread_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->unread_badge), unread > 0);
+
+  /* Translators: what a screen reader says for a store in the sidebar. */
+  accessible = g_strdup_printf (_("%s, %u need a reply, %u unread"),
+                                mc_store_item_get_title (self->item), needs_reply, unread);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+mc_store_row_constructed (GObject *object)
+{
+  McStoreRow *self = MC_STORE_ROW (object);
+
+  G_OBJECT_CLASS (mc_store_row_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->item, "notify", G_CALLBACK (mc_store_row_update), self,
+                           G_CONNECT_SWAPPED);
+  mc_store_row_update (self);
+}
+
+static void
+mc_store_row_dispose (GObject *object)
+{
+  McStoreRow *self = MC_STORE_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_STORE_ROW);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (mc_store_row_parent_class)->dispose (object);
+}
+
+static void
+mc_store_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  McStoreRow *self = MC_STORE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_store_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  McStoreRow *self = MC_STORE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      self->item = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_store_row_class_init (McStoreRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mc_store_row_constructed;
+  object_class->dispose = mc_store_row_dispose;
+  object_class->get_property = mc_store_row_get_property;
+  object_class->set_property = mc_store_row_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         MC_TYPE_STORE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  mc_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-store-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, needs_reply_label);
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, unread_badge);
+}
+
+static void
+mc_store_row_init (McStoreRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
