@@ -50,6 +50,15 @@ static const McContextType sweep_contexts[] = {
   MC_CONTEXT_TYPE_DIRECT,
 };
 
+/* Before a cabinet's first sweep nothing tells which walks are long.
+ * Chats pile up FINISHED and most are about orders, so a typical share of
+ * each status and context type orders the walks until real counts exist. */
+static const double status_shares[] = { 0.10, 0.18, 0.22, 0.04, 0.05, 0.45 };
+static const double context_shares[] = { 0.55, 0.15, 0.30 };
+#define PRIOR_PAGES 1000
+G_STATIC_ASSERT (G_N_ELEMENTS (status_shares) == G_N_ELEMENTS (sweep_statuses));
+G_STATIC_ASSERT (G_N_ELEMENTS (context_shares) == G_N_ELEMENTS (sweep_contexts));
+
 static const McChatStatus needs_reply_statuses[] = {
   MC_CHAT_STATUS_NEW,
   MC_CHAT_STATUS_WAITING_FOR_PARTNER,
@@ -864,10 +873,11 @@ poll_cabinet (Cab *cab)
 /* Sweeps: every chat, split into independent walks (status x context type)
  * that run side by side.  The engine keeps at most MC_API_MAX_IN_FLIGHT of
  * its pages in flight and picks which walk goes next: the one with the most
- * pages left by the cabinet's known chats, then walks not started yet (an
- * empty one costs one request), then the one with the most pages done (a
- * long walk is likely to stay long).  So the longest walk is not starved
- * behind short ones and the sweep ends near pages x latency / 4. */
+ * pages left by the cabinet's known chats (or typical shares before the
+ * first sweep), then walks not started yet (an empty one costs one
+ * request), then the one with the most pages done (a long walk is likely to
+ * stay long).  So the longest walk is never starved behind short ones and
+ * the sweep ends near pages x latency / 4. */
 
 static void sweep_pump (Sweep *sweep);
 
@@ -1084,7 +1094,10 @@ sweep_cabinet (Cab *cab)
             walk->n_statuses = 1;
             walk->context = sweep_contexts[c];
             walk->has_context = TRUE;
-            walk->estimate = (counts[cell_of (sweep_statuses[s], sweep_contexts[c])] + CHATS_PAGE_LIMIT - 1) / CHATS_PAGE_LIMIT;
+            if (known > 0)
+              walk->estimate = (counts[cell_of (sweep_statuses[s], sweep_contexts[c])] + CHATS_PAGE_LIMIT - 1) / CHATS_PAGE_LIMIT;
+            else
+              walk->estimate = (guint) (status_shares[s] * context_shares[c] * PRIOR_PAGES);
             g_ptr_array_add (sweep->walks, walk);
           }
     }
