@@ -101,6 +101,7 @@ mc_attachment_row_dispose (GObject *object)
   McAttachmentRow *self = MC_ATTACHMENT_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_ATTACHMENT_ROW);
+  mc_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->attachment);
 
   G_OBJECT_CLASS (mc_attachment_row_parent_class)->dispose (object);

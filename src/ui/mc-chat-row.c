@@ -241,6 +241,7 @@ mc_chat_row_dispose (GObject *object)
     g_clear_signal_handler (&self->notify_id, self->chat);
   g_clear_object (&self->chat);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CHAT_ROW);
+  mc_ui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (mc_chat_row_parent_class)->dispose (object);
 }

@@ -537,6 +537,7 @@ mc_composer_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->cache);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_COMPOSER);
+  mc_ui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (mc_composer_parent_class)->dispose (object);
 }

@@ -893,6 +893,7 @@ mc_conversation_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CONVERSATION);
+  mc_ui_unparent_children (GTK_WIDGET (self));
 
   g_clear_object (&self->save_chooser);
   g_clear_object (&self->messages);

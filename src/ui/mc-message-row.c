@@ -274,6 +274,7 @@ mc_message_row_dispose (GObject *object)
     g_clear_signal_handler (&self->notify_id, self->message);
   g_clear_object (&self->message);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_MESSAGE_ROW);
+  mc_ui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (mc_message_row_parent_class)->dispose (object);
 }

@@ -30,3 +30,14 @@ mc_ui_toast (GtkWidget  *widget,
 
   gtk_widget_activate_action (widget, "win.toast", "s", text);
 }
+
+void
+mc_ui_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -15,4 +15,8 @@ void mc_ui_ensure_resources (void);
 void mc_ui_toast            (GtkWidget  *widget,
                              const char *text);
 
+/* For a GtkWidget subclass whose template's root child has no id, which
+ * gtk_widget_dispose_template() does not unparent: call after it. */
+void mc_ui_unparent_children (GtkWidget  *widget);
+
 G_END_DECLS
