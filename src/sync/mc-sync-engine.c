@@ -596,18 +596,36 @@ history_start (Cab        *cab,
                                        from, cab->cancellable, on_history, call);
 }
 
+static gboolean method_paused (Cab *cab, McApiMethod method);
+
 static void
 history_pump (Cab *cab)
 {
-  while (cab_alive (cab) && cab->history_running < HISTORY_CONCURRENCY &&
-         !g_queue_is_empty (&cab->history_queue))
-    {
-      /* Backfill waits for the first sweep, which wants every slot. */
-      if (cab->initial && cab->sweep != NULL)
-        return;
+  if (!cab_alive (cab))
+    return;
 
-      history_start (cab, g_queue_pop_head (&cab->history_queue));
+  /* During a 420 pause only what someone waits for goes out (to be told
+   * of the pause at once), and during the first sweep, which wants every
+   * slot, only that goes before backfill; the rest waits. */
+  if (method_paused (cab, MC_API_METHOD_GET_CHAT_HISTORY) || (cab->initial && cab->sweep != NULL))
+    {
+      for (GList *l = cab->history_queue.head; l != NULL;)
+        {
+          GList *next = l->next;
+          HistoryJob *job = l->data;
+
+          if (job->waiters->len > 0)
+            {
+              g_queue_delete_link (&cab->history_queue, l);
+              history_start (cab, job);
+            }
+          l = next;
+        }
+      return;
     }
+
+  while (cab->history_running < HISTORY_CONCURRENCY && !g_queue_is_empty (&cab->history_queue))
+    history_start (cab, g_queue_pop_head (&cab->history_queue));
 }
 
 /* Chats from getChats */
@@ -1297,6 +1315,7 @@ on_paused_changed (McApiClient *client,
     return;
 
   update_paused_until (self);
+  history_pump (cab);
 
   /* A pause that ended leaves a gap to catch up on. */
   if (cab->chats_paused && !method_paused (cab, MC_API_METHOD_GET_CHATS))
