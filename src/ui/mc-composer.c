@@ -282,6 +282,13 @@ on_warning_response (McComposer       *self,
 {
   g_autofree char *text = g_steal_pointer (&self->warned_text);
 
+  /* The dialog closes itself after a response. */
+  if (self->warning_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->warning_dialog), (gpointer *) &self->warning_dialog);
+      self->warning_dialog = NULL;
+    }
+
   if (g_strcmp0 (response, "send") == 0 && text != NULL)
     mc_composer_emit_send (self, text);
   else

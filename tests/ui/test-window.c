@@ -1,0 +1,531 @@
+/* test-window.c: the main window on the demo: chats, a conversation,
+ * sending, the contact warning, refusals, filters and folding.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-api-error.h"
+#include "mc-chat-view.h"
+#include "mc-composer.h"
+#include "mc-conversation.h"
+#include "mc-fake-market.h"
+#include "mc-message-row.h"
+#include "mc-window.h"
+#include "ui-test-util.h"
+
+#define WAIT_MSEC 15000
+
+typedef struct
+{
+  McSession    *session;
+  McFakeMarket *market;
+  GSettings    *settings;
+  McWindow     *window;
+} Fixture;
+
+static gpointer
+template_child (Fixture    *fixture,
+                GType       type,
+                GtkWidget  *widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static GListModel *
+chat_list_model (Fixture *fixture)
+{
+  GtkListView *list = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_list");
+
+  return G_LIST_MODEL (gtk_list_view_get_model (list));
+}
+
+static McConversation *
+conversation (Fixture *fixture)
+{
+  return template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "conversation");
+}
+
+static McComposer *
+composer (Fixture *fixture)
+{
+  return mc_conversation_get_composer (conversation (fixture));
+}
+
+static gboolean
+has_chats (gpointer data)
+{
+  return g_list_model_get_n_items (chat_list_model (data)) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  int width = GPOINTER_TO_INT (user_data);
+
+  fixture->session = ui_test_new_demo_session ();
+  fixture->market = MC_FAKE_MARKET (mc_session_get_fake_market (fixture->session));
+  fixture->settings = g_settings_new (BASE_ID);
+  g_settings_set_int (fixture->settings, "window-width", width > 0 ? width : 1100);
+  g_settings_set_int (fixture->settings, "window-height", 720);
+  g_settings_set_string (fixture->settings, "last-selected-store", "");
+
+  fixture->window = mc_window_new (NULL, fixture->session, fixture->settings);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (ui_test_wait_until (has_chats, fixture, WAIT_MSEC));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->settings);
+  ui_test_destroy_and_check (GTK_WINDOW (g_steal_pointer (&fixture->window)),
+                             g_steal_pointer (&fixture->session));
+}
+
+/* A chat the seller may answer, opened in the window. */
+static McChat *
+open_first_chat (Fixture *fixture)
+{
+  g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 0);
+
+  g_assert_true (mc_chat_needs_reply (chat));
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, mc_chat_get_chat_id (chat));
+
+  return g_steal_pointer (&chat);
+}
+
+static gboolean
+has_messages (gpointer data)
+{
+  GListModel *messages = mc_conversation_get_messages (conversation (data));
+
+  return messages != NULL && g_list_model_get_n_items (messages) > 0;
+}
+
+static guint
+count_sent (Fixture *fixture,
+            gint64   chat_id)
+{
+  g_auto(GStrv) sent = mc_fake_market_dup_sent (fixture->market, chat_id);
+
+  return sent != NULL ? g_strv_length (sent) : 0;
+}
+
+static void
+test_opens_with_chats (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkStack *stack = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_stack");
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkRevealer *demo = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "demo_revealer");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_nonnull (gtk_list_box_get_selected_row (sidebar));
+  g_assert_true (gtk_revealer_get_reveal_child (demo));
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+}
+
+static void
+test_select_shows_messages (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
+  g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 1);
+  GListModel *messages;
+  gint64 previous = G_MININT64;
+
+  /* What a click does. */
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, mc_chat_get_chat_id (chat));
+  g_assert_true (ui_test_wait_until (has_messages, fixture, WAIT_MSEC));
+
+  messages = mc_conversation_get_messages (conversation (fixture));
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (messages, i);
+
+      g_assert_cmpint (mc_message_get_chat_id (message), ==, mc_chat_get_chat_id (chat));
+      g_assert_cmpint (mc_message_get_created_at (message), >=, previous);
+      previous = mc_message_get_created_at (message);
+    }
+
+  g_assert_cmpstr (mc_conversation_get_title (conversation (fixture)), ==,
+                   mc_chat_get_customer_name (chat));
+  /* Opening marks it read. */
+  g_assert_cmpuint (mc_chat_get_unread_count (chat), ==, 0);
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   chat_id;
+  guint    count;
+} SentWait;
+
+static gboolean
+sent_reached (gpointer data)
+{
+  SentWait *wait = data;
+
+  return count_sent (wait->fixture, wait->chat_id) >= wait->count;
+}
+
+static gboolean
+holds_text (GListModel *messages,
+            const char *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (messages, i);
+
+      if (g_strcmp0 (mc_message_get_text (message), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_send (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const char *text = "Здравствуйте! Заказ <b>собран</b> & передан в доставку.";
+  g_autoptr(McChat) chat = open_first_chat (fixture);
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  SentWait wait = { fixture, chat_id, 1 };
+  g_auto(GStrv) sent = NULL;
+  g_autofree char *left = NULL;
+
+  g_assert_cmpuint (count_sent (fixture, chat_id), ==, 0);
+  mc_composer_set_text (composer (fixture), text);
+  mc_composer_send (composer (fixture));
+
+  /* Shown at once, before the Market answers. */
+  g_assert_true (holds_text (mc_conversation_get_messages (conversation (fixture)), text));
+  left = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (left, ==, "");
+
+  g_assert_true (ui_test_wait_until (sent_reached, &wait, WAIT_MSEC));
+  ui_test_run_for (1000);
+
+  sent = mc_fake_market_dup_sent (fixture->market, chat_id);
+  g_assert_cmpuint (g_strv_length (sent), ==, 1);
+  g_assert_cmpstr (sent[0], ==, text);
+  g_assert_true (holds_text (mc_conversation_get_messages (conversation (fixture)), text));
+}
+
+static gboolean
+warning_gone (gpointer data)
+{
+  return mc_composer_get_warning_dialog (data) == NULL;
+}
+
+/* What a click on one of the dialog's buttons does. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+}
+
+static void
+check_warning (Fixture    *fixture,
+               gint64      chat_id,
+               const char *text)
+{
+  GtkWindow *dialog;
+  g_autofree char *kept = NULL;
+
+  mc_composer_set_text (composer (fixture), text);
+  mc_composer_send (composer (fixture));
+
+  dialog = mc_composer_get_warning_dialog (composer (fixture));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "edit");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==, "edit");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+
+  respond (dialog, "edit");
+  g_assert_true (ui_test_wait_until (warning_gone, composer (fixture), WAIT_MSEC));
+
+  kept = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (kept, ==, text);
+  ui_test_run_for (500);
+  g_assert_cmpuint (count_sent (fixture, chat_id), ==, 0);
+}
+
+static void
+test_contact_warning (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(McChat) chat = open_first_chat (fixture);
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  SentWait wait = { fixture, chat_id, 1 };
+  GtkWindow *dialog;
+
+  check_warning (fixture, chat_id, "Позвоните: +7 999 123-45-67");
+  check_warning (fixture, chat_id, "Подробнее на https://example.com");
+
+  /* "Send anyway" is the seller's call. */
+  mc_composer_send (composer (fixture));
+  dialog = mc_composer_get_warning_dialog (composer (fixture));
+  g_assert_nonnull (dialog);
+  respond (dialog, "send");
+  g_assert_true (ui_test_wait_until (sent_reached, &wait, WAIT_MSEC));
+  ui_test_run_for (500);
+  g_assert_cmpuint (count_sent (fixture, chat_id), ==, 1);
+}
+
+static void
+on_send_file (McComposer *composer,
+              GFile      *file,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static GFile *
+make_file (const char *name,
+           gsize       size)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mc-ui-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = g_malloc0 (size);
+
+  g_assert_true (g_file_set_contents (path, contents, size, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+static void
+delete_file (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_file_delete (file, NULL, NULL);
+  g_file_delete (dir, NULL, NULL);
+}
+
+static void
+test_attachment_limits (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(McChat) chat = open_first_chat (fixture);
+  g_autoptr(GFile) big = make_file ("big.pdf", 5 * 1024 * 1024 + 1);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/market-chats/photo.jpg");
+  g_autoptr(GError) error = NULL;
+  guint emitted = 0;
+
+  g_signal_connect (composer (fixture), "send-file", G_CALLBACK (on_send_file), &emitted);
+
+  g_assert_false (mc_composer_attach_file (composer (fixture), big, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "5 MB"));
+  g_clear_error (&error);
+
+  g_assert_false (mc_composer_attach_file (composer (fixture), missing, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  ui_test_run_for (300);
+  g_assert_cmpuint (emitted, ==, 0);
+  g_assert_cmpuint (count_sent (fixture, mc_chat_get_chat_id (chat)), ==, 0);
+
+  g_signal_handlers_disconnect_by_func (composer (fixture), on_send_file, &emitted);
+  delete_file (big);
+}
+
+static McMessage *
+find_failed (GListModel *messages)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (messages, i);
+
+      if (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED)
+        return message;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_failed (gpointer data)
+{
+  return find_failed (mc_conversation_get_messages (conversation (data))) != NULL;
+}
+
+static McMessageRow *
+find_row (GtkWidget *widget,
+          McMessage *message)
+{
+  if (MC_IS_MESSAGE_ROW (widget) && mc_message_row_get_message (MC_MESSAGE_ROW (widget)) == message)
+    return MC_MESSAGE_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      McMessageRow *row = find_row (child, message);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+test_send_failure_keeps_text (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *text = "Проверим и ответим сегодня";
+  g_autoptr(McChat) chat = open_first_chat (fixture);
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  McMessage *failed;
+  McMessageRow *row;
+  g_autofree char *restored = NULL;
+
+  mc_fake_market_inject_fault (fixture->market, "/chats/message", MC_FAKE_FAULT_STATUS, 500, 1);
+  mc_composer_set_text (composer (fixture), text);
+  mc_composer_send (composer (fixture));
+
+  g_assert_true (ui_test_wait_until (has_failed, fixture, WAIT_MSEC));
+  failed = find_failed (mc_conversation_get_messages (conversation (fixture)));
+  g_assert_cmpstr (mc_message_get_text (failed), ==, text);
+  g_assert_nonnull (mc_message_get_error (failed));
+  g_assert_cmpuint (count_sent (fixture, chat_id), ==, 0);
+
+  /* "Edit" puts it back; nothing typed is lost. */
+  ui_test_run_for (300);
+  row = find_row (GTK_WIDGET (conversation (fixture)), failed);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "edit");
+  restored = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (restored, ==, text);
+  g_assert_null (find_failed (mc_conversation_get_messages (conversation (fixture))));
+}
+
+static void
+test_filter_and_search (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkEditable *search = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "search_entry");
+  GListModel *model = chat_list_model (fixture);
+  g_autoptr(McChat) first = NULL;
+  g_autofree char *name = NULL;
+  guint needs_reply, all;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  needs_reply = g_list_model_get_n_items (model);
+  for (guint i = 0; i < needs_reply; i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      g_assert_true (mc_chat_needs_reply (chat));
+    }
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (all, >, needs_reply);
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_FINISHED);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (mc_chat_get_status (chat), ==, MC_CHAT_STATUS_FINISHED);
+    }
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  first = g_list_model_get_item (model, 0);
+  name = g_strdup (mc_chat_get_customer_name (first));
+  gtk_editable_set_text (search, name);
+  g_signal_emit_by_name (search, "search-changed");
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (mc_chat_get_customer_name (chat), ==, name);
+    }
+
+  gtk_editable_set_text (search, "no such customer 0000");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, MC_TYPE_WINDOW,
+                                                                     GTK_WIDGET (fixture->window),
+                                                                     "chats_stack")), ==, "empty");
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  Fixture *fixture = data;
+  AdwLeaflet *leaflet = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "leaflet");
+
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static void
+test_narrow_folds (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  AdwLeaflet *leaflet = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "leaflet");
+  GtkWidget *chats_pane = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_pane");
+  GtkWidget *conversation_pane = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window),
+                                                 "conversation_pane");
+  g_autoptr(McChat) chat = NULL;
+
+  g_assert_true (ui_test_wait_until (is_folded, fixture, WAIT_MSEC));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == chats_pane);
+
+  chat = open_first_chat (fixture);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == conversation_pane);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == chats_pane);
+}
+
+static void
+add_test (const char *path,
+          void (*func) (Fixture *, gconstpointer),
+          int         width)
+{
+  g_test_add (path, Fixture, GINT_TO_POINTER (width), fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  add_test ("/ui/window/opens-with-chats", test_opens_with_chats, 0);
+  add_test ("/ui/window/select-shows-messages", test_select_shows_messages, 0);
+  add_test ("/ui/window/send", test_send, 0);
+  add_test ("/ui/window/contact-warning", test_contact_warning, 0);
+  add_test ("/ui/window/attachment-limits", test_attachment_limits, 0);
+  add_test ("/ui/window/send-failure-keeps-text", test_send_failure_keeps_text, 0);
+  add_test ("/ui/window/filter-and-search", test_filter_and_search, 0);
+  add_test ("/ui/window/narrow-folds", test_narrow_folds, 360);
+
+  return g_test_run ();
+}
