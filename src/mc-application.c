@@ -18,6 +18,11 @@
 #include "mc-window.h"
 
 #define NOTIFICATION_BODY_CHARS 120
+/* Events this close together make one notification per chat.  It also
+ * keeps two notifications of a chat a daemon round trip apart: GLib sends
+ * the second as a replacement only once the daemon has numbered the first,
+ * otherwise they stack. */
+#define NOTIFICATION_BATCH_MSEC 1000
 
 struct _McApplication
 {
@@ -34,6 +39,9 @@ struct _McApplication
   /* chat ids with a "New chat" notification (its title stays so when a
    * message updates it). */
   GHashTable     *notified_new;
+  /* chat id -> Pending: what the current batch of events will notify. */
+  GHashTable     *pending;
+  guint           pending_source;
   /* The chat app.open-chat asked for before the session knew it. */
   gint64          pending_chat_id;
 
@@ -111,16 +119,43 @@ chat_notification_id (gint64 chat_id)
   return g_strdup_printf ("chat-%" G_GINT64_FORMAT, chat_id);
 }
 
+static void mc_application_queue_notification (McApplication *self,
+                                               McChat        *chat,
+                                               McMessage     *message,
+                                               gboolean       new_chat);
+
+static void
+on_chat_preview_known (McApplication *self,
+                       GParamSpec    *pspec,
+                       McChat        *chat)
+{
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+
+  if (mc_chat_get_last_message_preview (chat) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (chat, on_chat_preview_known, self);
+
+  /* Still shown: not read nor withdrawn since. */
+  if (g_hash_table_contains (self->notified, &chat_id))
+    mc_application_queue_notification (self, chat, NULL, FALSE);
+}
+
 static void
 mc_application_withdraw_chat (McApplication *self,
                               gint64         chat_id)
 {
   g_autofree char *id = NULL;
+  McChat *chat;
 
   if (!g_hash_table_remove (self->notified, &chat_id))
     return;
 
   g_hash_table_remove (self->notified_new, &chat_id);
+  if (self->session != NULL &&
+      (chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id)) != NULL)
+    g_signal_handlers_disconnect_by_func (chat, on_chat_preview_known, self);
+
   id = chat_notification_id (chat_id);
   g_application_withdraw_notification (G_APPLICATION (self), id);
 }
@@ -227,6 +262,16 @@ mc_application_notify_chat (McApplication *self,
     body = message_body (message);
   if (body == NULL && mc_chat_get_last_message_preview (chat) != NULL)
     body = notification_excerpt (mc_chat_get_last_message_preview (chat));
+  if (body == NULL)
+    {
+      /* A new chat is announced before its history is fetched; the first
+       * message replaces this as soon as it is known. */
+      body = g_strdup (_("Open the chat to read the message."));
+      g_signal_handlers_disconnect_by_func (chat, on_chat_preview_known, self);
+      g_signal_connect_object (chat, "notify::last-message-preview",
+                               G_CALLBACK (on_chat_preview_known), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   notification = g_notification_new (title);
   if (body != NULL)
@@ -246,13 +291,81 @@ mc_application_notify_chat (McApplication *self,
     g_hash_table_add (self->notified_new, g_memdup2 (&chat_id, sizeof chat_id));
 }
 
+typedef struct
+{
+  McChat    *chat;
+  McMessage *message;   /* the newest, or NULL */
+  gboolean   new_chat;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->chat);
+  g_clear_object (&pending->message);
+  g_free (pending);
+}
+
+static gboolean
+mc_application_flush_notifications (gpointer user_data)
+{
+  McApplication *self = user_data;
+  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
+  GHashTableIter iter;
+  gpointer value;
+
+  self->pending_source = 0;
+
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Pending *item = value;
+
+      mc_application_notify_chat (self, item->chat, item->message, item->new_chat);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mc_application_queue_notification (McApplication *self,
+                                   McChat        *chat,
+                                   McMessage     *message,
+                                   gboolean       new_chat)
+{
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  Pending *item;
+
+  if (self->pending == NULL)
+    self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                           g_free, (GDestroyNotify) pending_free);
+
+  item = g_hash_table_lookup (self->pending, &chat_id);
+  if (item == NULL)
+    {
+      item = g_new0 (Pending, 1);
+      item->chat = g_object_ref (chat);
+      g_hash_table_insert (self->pending, g_memdup2 (&chat_id, sizeof chat_id), item);
+    }
+
+  item->new_chat = item->new_chat || new_chat;
+  if (message != NULL &&
+      (item->message == NULL ||
+       mc_message_get_message_id (message) > mc_message_get_message_id (item->message)))
+    g_set_object (&item->message, message);
+
+  if (self->pending_source == 0)
+    self->pending_source = g_timeout_add (NOTIFICATION_BATCH_MSEC,
+                                          mc_application_flush_notifications, self);
+}
+
 static void
 on_new_chat (McApplication *self,
              McChat        *chat,
              McSyncEngine  *sync)
 {
   if (g_settings_get_boolean (self->settings, "notify-new-chats"))
-    mc_application_notify_chat (self, chat, NULL, TRUE);
+    mc_application_queue_notification (self, chat, NULL, TRUE);
 }
 
 static void
@@ -267,7 +380,7 @@ on_new_message (McApplication *self,
    * new-messages toggle says: it is already there. */
   if (g_settings_get_boolean (self->settings, "notify-new-messages") ||
       g_hash_table_contains (self->notified_new, &chat_id))
-    mc_application_notify_chat (self, chat, message, FALSE);
+    mc_application_queue_notification (self, chat, message, FALSE);
 }
 
 static void
@@ -607,6 +720,9 @@ mc_application_shutdown (GApplication *app)
 #if HAVE_LIBPORTAL
   g_cancellable_cancel (self->portal_cancellable);
 #endif
+
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
 
   /* The session writes its caches and deletes the demo's data now, while
    * the main loop still exists for whatever finishes on it. */

@@ -188,9 +188,9 @@ app_test_activate_action (AppTest    *test,
 }
 
 static gboolean
-app_exited (gpointer data)
+flag_is_set (gpointer data)
 {
-  return g_subprocess_get_if_exited (data) || g_subprocess_get_if_signaled (data);
+  return *(gboolean *) data;
 }
 
 static void
@@ -199,6 +199,7 @@ on_app_exit (GObject      *object,
              gpointer      user_data)
 {
   g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *) user_data = TRUE;
 }
 
 int
@@ -206,10 +207,11 @@ app_test_quit_app (AppTest *test,
                    guint    timeout_msec)
 {
   g_autoptr(GSubprocess) app = g_steal_pointer (&test->app);
+  gboolean exited = FALSE;
 
-  g_subprocess_wait_async (app, NULL, on_app_exit, NULL);
+  g_subprocess_wait_async (app, NULL, on_app_exit, &exited);
   app_test_activate_action (test, "quit", NULL);
-  if (!app_test_wait (app_exited, app, timeout_msec))
+  if (!app_test_wait (flag_is_set, &exited, timeout_msec))
     {
       g_subprocess_force_exit (app);
       g_subprocess_wait (app, NULL, NULL);

@@ -210,6 +210,19 @@ test_notify_open_withdraw (void)
   g_assert_cmpstr (first->body, !=, "");
   g_assert_cmpuint (g_utf8_strlen (first->body, -1), <=, 121);
 
+  /* One notification per chat: a later message replaces it. */
+  for (guint i = 0; i < shown->len; i++)
+    for (guint j = i + 1; j < shown->len; j++)
+      {
+        Shown *a = g_ptr_array_index (shown, i);
+        Shown *b = g_ptr_array_index (shown, j);
+
+        if (a->chat_id == b->chat_id)
+          g_assert_cmpuint (a->id, ==, b->id);
+        else
+          g_assert_cmpuint (a->id, !=, b->id);
+      }
+
   /* Clicking the notification opens its chat in the window. */
   emit_action_invoked (first->id, "default");
   line = g_strdup_printf ("Showing chat %" G_GINT64_FORMAT "\n", first->chat_id);
