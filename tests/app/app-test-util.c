@@ -16,10 +16,12 @@ app_test_new (void)
   const char *display = g_getenv ("DISPLAY");
   g_autoptr(GError) error = NULL;
 
+  /* A TAP plan of nothing, skipped: meson's TAP reader takes exit status
+   * 77 for an error, not a skip. */
   if (display == NULL || *display == '\0')
     {
       g_print ("1..0 # SKIP no display\n");
-      exit (77);
+      exit (0);
     }
 
   test = g_new0 (AppTest, 1);

@@ -25,7 +25,8 @@ typedef struct
 
 typedef gboolean (*AppTestCondition) (gpointer data);
 
-/* Exits 77 (skip) without a display.  Starts a private session bus. */
+/* Skips the whole test program without a display.  Starts a private
+ * session bus. */
 AppTest     *app_test_new               (void);
 void         app_test_free              (AppTest          *test);
 /* Runs the default main context until @condition holds; FALSE on timeout. */
