@@ -56,7 +56,7 @@ set -e
 
 count () {
   local n
-  n=$(grep -E "^$1:" "$log" | tail -1 | awk '{print $2}')
+  n=$(grep -E "^$1:" "$log" | tail -1 | sed -E 's/^[^:]*: *([0-9]+).*/\1/')
   echo "${n:-0}"
 }
 ok=$(count Ok)
