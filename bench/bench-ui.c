@@ -1,0 +1,274 @@
+/* bench-ui.c: the chat list with 100,000 chats.  A GtkListView only builds
+ * rows for what is on screen, so the first frame should cost about the same
+ * with 100 chats as with 100,000, and scrolling should stay within a frame.
+ *
+ * Figures: time from showing the window to its first painted frame, for
+ * 100 and 100,000 chats and their ratio; the work per frame (before-paint
+ * to after-paint) while the list is scrolled to its end programmatically.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mc-chat-row.h"
+#include "mc-chat-store.h"
+#include "mc-chat-view.h"
+#include "mc-ui.h"
+
+#define BUSINESS_ID 7000001
+#define N_SCROLL_FRAMES 400
+#define N_ROUNDS 3
+
+static const char *names[] = {
+  "Анна К.", "Иван П.", "Мария С.", "Олег Д.", "Елена В.", "Пётр Н.", "Ольга Т.", "Сергей М.",
+};
+
+static const McChatStatus statuses[] = {
+  MC_CHAT_STATUS_NEW, MC_CHAT_STATUS_WAITING_FOR_PARTNER, MC_CHAT_STATUS_WAITING_FOR_CUSTOMER,
+  MC_CHAT_STATUS_FINISHED, MC_CHAT_STATUS_WAITING_FOR_ARBITER,
+};
+
+static McChat *
+make_chat (GRand  *rand,
+           gint64  chat_id,
+           gint64  now)
+{
+  g_autoptr(McCustomer) customer = mc_customer_new (names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))], NULL);
+  g_autoptr(McChatContext) context = mc_chat_context_new_full (MC_CONTEXT_TYPE_ORDER, 100,
+                                                               40000000 + chat_id, 0, customer);
+  McChat *chat;
+
+  chat = mc_chat_new_full (chat_id, BUSINESS_ID, MC_CHAT_TYPE_CHAT,
+                           statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))],
+                           now - g_rand_int_range (rand, 0, 1000000) * G_USEC_PER_SEC,
+                           now - g_rand_int_range (rand, 0, 100000) * G_USEC_PER_SEC,
+                           context);
+  mc_chat_set_last_message_preview (chat, "Здравствуйте! Когда приедет мой заказ?");
+
+  return chat;
+}
+
+static McChatStore *
+make_store (guint n_chats)
+{
+  McChatStore *store = mc_chat_store_new ();
+  g_autoptr(GPtrArray) chats = g_ptr_array_new_full (n_chats, g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < n_chats; i++)
+    g_ptr_array_add (chats, make_chat (rand, 1000000 + i, now));
+  mc_chat_store_merge (store, chats);
+
+  return store;
+}
+
+static void
+on_setup (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, mc_chat_row_new ());
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  user_data)
+{
+  mc_chat_row_set_chat (MC_CHAT_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  mc_chat_row_set_chat (MC_CHAT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+typedef struct
+{
+  GtkWindow         *window;
+  GtkScrolledWindow *scrolled;
+  GdkFrameClock     *clock;
+  gint64             shown_at;
+  gint64             first_frame_at;
+  gint64             frame_started_at;
+  GArray            *frame_times;   /* double, ms */
+  gboolean           scrolling;
+  guint              scroll_frames;
+  double             step;
+} Run;
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Run           *run)
+{
+  run->frame_started_at = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Run           *run)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->first_frame_at == 0)
+    run->first_frame_at = now;
+  else if (run->scrolling && run->frame_started_at != 0)
+    {
+      double ms = (now - run->frame_started_at) / 1000.0;
+
+      g_array_append_val (run->frame_times, ms);
+    }
+}
+
+static gboolean
+on_scroll_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Run *run = user_data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (run->scrolled);
+  double end = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (gtk_adjustment_get_value (adj) >= end || run->scroll_frames >= N_SCROLL_FRAMES * 2)
+    {
+      run->scrolling = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The list's height is an estimate that grows as rows are measured, so
+   * the step follows what is left. */
+  if (run->step == 0)
+    run->step = MAX (end / N_SCROLL_FRAMES, gtk_adjustment_get_page_size (adj) / 4);
+  gtk_adjustment_set_value (adj, MIN (gtk_adjustment_get_value (adj) + run->step, end));
+  run->scroll_frames++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkWindow *
+make_window (McChatView         *view,
+             GtkScrolledWindow **scrolled_out)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (view)));
+  GtkWidget *list = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), NULL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_window_set_child (window, scrolled);
+  gtk_window_set_default_size (window, 400, 900);
+
+  *scrolled_out = GTK_SCROLLED_WINDOW (scrolled);
+
+  return window;
+}
+
+/* Milliseconds from show to the first painted frame; scrolls to the end
+ * afterwards when @frame_times is given. */
+static double
+measure (guint   n_chats,
+         GArray *frame_times)
+{
+  g_autoptr(McChatStore) store = make_store (n_chats);
+  g_autoptr(McChatView) view = mc_chat_view_new (store);
+  Run run = { 0 };
+  double first_frame_ms;
+
+  mc_chat_view_set_mode (view, MC_CHAT_VIEW_MODE_ALL);
+  run.window = make_window (view, &run.scrolled);
+  run.frame_times = frame_times;
+
+  /* The frame clock exists once the window is realized. */
+  gtk_widget_realize (GTK_WIDGET (run.window));
+  run.clock = gtk_widget_get_frame_clock (GTK_WIDGET (run.window));
+  g_signal_connect (run.clock, "before-paint", G_CALLBACK (on_before_paint), &run);
+  g_signal_connect (run.clock, "after-paint", G_CALLBACK (on_after_paint), &run);
+
+  run.shown_at = g_get_monotonic_time ();
+  gtk_widget_show (GTK_WIDGET (run.window));
+  while (run.first_frame_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+  first_frame_ms = (run.first_frame_at - run.shown_at) / 1000.0;
+
+  if (frame_times != NULL)
+    {
+      run.scrolling = TRUE;
+      gtk_widget_add_tick_callback (GTK_WIDGET (run.scrolled), on_scroll_tick, &run, NULL);
+      while (run.scrolling)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_signal_handlers_disconnect_by_data (run.clock, &run);
+  gtk_window_destroy (run.window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return first_frame_ms;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
+
+  return values[n / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
+  double small[N_ROUNDS], large[N_ROUNDS];
+  double small_ms, large_ms, p95, max;
+
+  gtk_init ();
+  adw_init ();
+  mc_ui_ensure_resources ();
+
+  /* Warm up: theme, CSS, fonts and templates load once per process. */
+  measure (10, NULL);
+
+  /* The machine is shared, so the first-frame figures are medians, with
+   * the two sizes interleaved. */
+  for (guint i = 0; i < N_ROUNDS; i++)
+    {
+      small[i] = measure (100, NULL);
+      large[i] = measure (100000, i == 0 ? frame_times : NULL);
+    }
+  small_ms = median (small, N_ROUNDS);
+  large_ms = median (large, N_ROUNDS);
+
+  g_array_sort (frame_times, compare_doubles);
+  p95 = frame_times->len > 0 ? g_array_index (frame_times, double, (frame_times->len * 95) / 100) : 0;
+  max = frame_times->len > 0 ? g_array_index (frame_times, double, frame_times->len - 1) : 0;
+
+  g_print ("figure ui_first_frame_100k %.1f ms\n", large_ms);
+  g_print ("figure ui_first_frame_100 %.1f ms\n", small_ms);
+  g_print ("figure ui_first_frame_ratio %.2f x (target <= 1.2)\n", large_ms / small_ms);
+  g_print ("figure ui_scroll_frame_p95 %.1f ms (target <= 16.7, %u frames)\n", p95, frame_times->len);
+  g_print ("figure ui_scroll_frame_max %.1f ms\n", max);
+
+  return 0;
+}
