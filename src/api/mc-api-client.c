@@ -979,6 +979,18 @@ on_read (GObject      *object,
 
   if (g_bytes_get_size (bytes) == 0)
     {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
+
+      /* libsoup takes a close before Content-Length for the end of the
+       * body; a download cut short must not be saved as the file. */
+      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+          (goffset) req->buffer->len < soup_message_headers_get_content_length (headers))
+        {
+          request_failed (req, g_error_new_literal (MC_API_ERROR, MC_API_ERROR_NETWORK,
+                                                    _("The connection to the Market broke off before the answer was complete")));
+          return;
+        }
+
       request_got_response (req);
       return;
     }
