@@ -1305,9 +1305,13 @@ answer_fault (McFakeMarket *self,
       break;
 
     case MC_FAKE_FAULT_HANG:
-      /* Paused until the client gives up or the server stops. */
+      /* Paused until the client gives up or the server stops.  A paused
+       * message never hears its client hang up, so it stops counting as in
+       * flight now: otherwise four timeouts would block the business until
+       * the server stops, which the Market does not do. */
       if (req->delay == NULL)
         soup_server_message_pause (msg);
+      request_release (req);
       g_ptr_array_add (self->hung, request_ref (req));
       req->delay = NULL;
       return;
