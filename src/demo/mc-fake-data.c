@@ -450,9 +450,13 @@ generate_chat (McFakeData *data,
   chat->type = type;
   chat->status = status;
 
-  age = rand_range64 (rng, G_USEC_PER_SEC * 600, 30 * DAY_USEC);
+  /* Chats waiting for an answer are recent, as with a seller who answers
+   * daily: minutes to a day and a half; others may have run for a month. */
+  if (mc_chat_status_needs_reply (status))
+    age = rand_range64 (rng, G_USEC_PER_SEC * 120, DAY_USEC + DAY_USEC / 2);
+  else
+    age = rand_range64 (rng, G_USEC_PER_SEC * 600, 30 * DAY_USEC);
   chat->created_at = data->now - age;
-  /* Chats waiting for an answer are recent; others may have run for days. */
   span = status == MC_CHAT_STATUS_NEW ? G_USEC_PER_SEC * 300 : MIN (age, 4 * DAY_USEC);
   chat->updated_at = chat->created_at + rand_range64 (rng, G_USEC_PER_SEC * 60, MAX (span, G_USEC_PER_SEC * 60));
   chat->updated_at = MIN (chat->updated_at, data->now);
