@@ -203,18 +203,14 @@ mc_conversation_mark_read (McConversation *self)
     mc_chat_store_mark_read (get_chat_store (self), mc_chat_get_chat_id (self->chat), last_id);
 }
 
+/* Not "list.scroll-to-item": in GTK 4.8 it also focuses the row, and a
+ * focused selectable label selects all its text.  The list's height is an
+ * estimate at first; "stick_to_bottom" follows it as rows are measured. */
 static void
 mc_conversation_scroll_to_bottom (McConversation *self)
 {
   GtkAdjustment *adj = get_vadjustment (self);
-  guint n_items;
 
-  if (self->messages == NULL)
-    return;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-  if (n_items > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", n_items - 1);
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
 }
 

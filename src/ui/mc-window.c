@@ -615,8 +615,15 @@ static void
 mc_window_show_chat (McWindow *self,
                      McChat   *chat)
 {
+  McComposer *composer = mc_conversation_get_composer (self->conversation);
+
   mc_conversation_set_chat (self->conversation, chat);
   adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
+
+  /* Ready to answer; and a selectable message label that got the focus
+   * instead would select all its text. */
+  if (mc_composer_get_disabled_reason (composer) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (composer));
 }
 
 static void
