@@ -42,6 +42,7 @@ struct _McConversation
 
   GtkStack          *stack;
   GtkLabel          *details_label;
+  GtkButton         *copy_button;
   GtkScrolledWindow *scrolled_window;
   GtkListView       *list_view;
   GtkSpinner        *older_spinner;
@@ -123,6 +124,39 @@ set_string (char       **field,
   g_object_notify_by_pspec (object, pspec);
 }
 
+/* The order or return number, 0 when the chat has none. */
+static gint64
+get_context_number (McConversation *self)
+{
+  McChatContext *context = self->chat != NULL ? mc_chat_get_context (self->chat) : NULL;
+
+  if (context == NULL)
+    return 0;
+
+  if (mc_chat_context_get_context_type (context) == MC_CONTEXT_TYPE_RETURN &&
+      mc_chat_context_get_return_id (context) > 0)
+    return mc_chat_context_get_return_id (context);
+
+  return mc_chat_context_get_order_id (context);
+}
+
+static void
+copy_number_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  McConversation *self = MC_CONVERSATION (widget);
+  gint64 number = get_context_number (self);
+  g_autofree char *text = NULL;
+
+  if (number <= 0)
+    return;
+
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  mc_ui_toast (widget, _("Copied"));
+}
+
 static void
 mc_conversation_update_header (McConversation *self)
 {
@@ -171,6 +205,7 @@ mc_conversation_update_header (McConversation *self)
     /* Translators: appended to the chat status when the chat is a dispute. */
     g_string_append_printf (details, " · %s", _("Dispute"));
   gtk_label_set_label (self->details_label, details->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), get_context_number (self) > 0);
 }
 
 static void
@@ -1003,6 +1038,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-conversation.ui");
   gtk_widget_class_bind_template_child (widget_class, McConversation, stack);
   gtk_widget_class_bind_template_child (widget_class, McConversation, details_label);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, copy_button);
   gtk_widget_class_bind_template_child (widget_class, McConversation, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, McConversation, list_view);
   gtk_widget_class_bind_template_child (widget_class, McConversation, older_spinner);
@@ -1013,6 +1049,8 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_send_text);
   gtk_widget_class_bind_template_callback (widget_class, on_send_file);
+
+  gtk_widget_class_install_action (widget_class, "conversation.copy-number", NULL, copy_number_action);
 }
 
 static void

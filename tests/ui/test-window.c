@@ -13,6 +13,7 @@
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
+#include "mc-new-chat-dialog.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -505,6 +506,193 @@ test_narrow_folds (Fixture       *fixture,
 }
 
 static void
+test_draft_kept (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const char *text = "Черновик ответа";
+  g_autoptr(McChat) first = open_first_chat (fixture);
+  g_autoptr(McChat) second = g_list_model_get_item (chat_list_model (fixture), 1);
+  McCache *cache = mc_chat_store_get_cache (mc_session_get_chats (fixture->session),
+                                            mc_chat_get_business_id (first));
+  g_autofree char *other = NULL;
+  g_autofree char *back = NULL;
+
+  mc_composer_set_text (composer (fixture), text);
+  /* Switching chats saves at once, without waiting for the pause. */
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (second));
+  g_assert_cmpstr (mc_cache_get_draft (cache, mc_chat_get_chat_id (first)), ==, text);
+  other = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (other, ==, "");
+
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (first));
+  back = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (back, ==, text);
+  g_assert_cmpuint (count_sent (fixture, mc_chat_get_chat_id (first)), ==, 0);
+}
+
+static void
+test_finished_chat_read_only (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  g_autoptr(McChat) chat = NULL;
+  g_autofree char *left = NULL;
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_FINISHED);
+  g_assert_cmpuint (g_list_model_get_n_items (chat_list_model (fixture)), >, 0);
+  chat = g_list_model_get_item (chat_list_model (fixture), 0);
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+
+  g_assert_nonnull (mc_composer_get_disabled_reason (composer (fixture)));
+  mc_composer_set_text (composer (fixture), "Ответ в закрытый чат");
+  mc_composer_send (composer (fixture));
+  left = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (left, ==, "Ответ в закрытый чат");
+  ui_test_run_for (300);
+  g_assert_cmpuint (count_sent (fixture, mc_chat_get_chat_id (chat)), ==, 0);
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkRevealer *revealer = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_revealer");
+
+  return gtk_revealer_get_reveal_child (revealer);
+}
+
+static void
+test_auth_banner (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkLabel *label = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_label");
+  GtkButton *button = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_button");
+
+  g_assert_false (banner_shown (fixture));
+  mc_fake_market_inject_fault (fixture->market, "/chats", MC_FAKE_FAULT_STATUS, 401, 1000);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL);
+
+  g_assert_true (ui_test_wait_until (banner_shown, fixture, WAIT_MSEC));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "refused"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.preferences");
+  mc_fake_market_clear_faults (fixture->market);
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkSearchBar *search_bar = template_child (fixture, MC_TYPE_WINDOW, window, "search_bar");
+  g_autoptr(McChat) first = g_list_model_get_item (chat_list_model (fixture), 0);
+  g_autoptr(McChat) second = g_list_model_get_item (chat_list_model (fixture), 1);
+
+  gtk_widget_activate_action (window, "win.next-chat", NULL);
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, mc_chat_get_chat_id (first));
+  gtk_widget_activate_action (window, "win.next-chat", NULL);
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, mc_chat_get_chat_id (second));
+  gtk_widget_activate_action (window, "win.previous-chat", NULL);
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, mc_chat_get_chat_id (first));
+
+  gtk_widget_activate_action (window, "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  gtk_widget_activate_action (window, "win.back", NULL);
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   chat_id;
+} OpenWait;
+
+static gboolean
+chat_opened (gpointer data)
+{
+  OpenWait *wait = data;
+
+  gint64 open = mc_window_get_open_chat_id (wait->fixture->window);
+
+  /* A negative id waits for any chat but that one. */
+  if (wait->chat_id < 0)
+    return open != 0 && open != -wait->chat_id;
+
+  return open == wait->chat_id;
+}
+
+static GtkWindow *
+start_new_chat (Fixture    *fixture,
+                const char *number)
+{
+  GtkWindow *dialog = mc_new_chat_dialog_new (fixture->session, GTK_WINDOW (fixture->window));
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                    MC_TYPE_NEW_CHAT_DIALOG,
+                                                                    "number_entry"));
+
+  gtk_window_present (dialog);
+  gtk_editable_set_text (entry, number);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-chat.start", NULL);
+
+  return dialog;
+}
+
+static void
+test_new_chat (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
+  McStoreList *stores = mc_session_get_stores (fixture->session);
+  g_autoptr(McChat) existing = NULL;
+  g_autofree char *number = NULL;
+  GtkWindow *dialog;
+  GtkDropDown *dropdown;
+  GtkLabel *error_label;
+  McStoreItem *item;
+  OpenWait wait = { fixture, 0 };
+  McChat *created;
+
+  /* Letters are refused inline, nothing is asked. */
+  dialog = start_new_chat (fixture, "12a");
+  error_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_NEW_CHAT_DIALOG, "error_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+
+  /* An order that has a chat opens that chat. */
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (dialog), MC_TYPE_NEW_CHAT_DIALOG, "store_dropdown"));
+  item = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_nonnull (item);
+  for (guint i = 0; existing == NULL && i < g_list_model_get_n_items (chats); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
+      McChatContext *context = mc_chat_get_context (chat);
+
+      if (context != NULL && mc_chat_context_get_context_type (context) == MC_CONTEXT_TYPE_ORDER &&
+          mc_chat_get_campaign_id (chat) == mc_store_item_get_campaign_id (item))
+        existing = g_steal_pointer (&chat);
+    }
+  g_assert_nonnull (existing);
+  g_assert_nonnull (mc_store_list_find_campaign (stores, mc_store_item_get_campaign_id (item)));
+
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_order_id (mc_chat_get_context (existing)));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      MC_TYPE_NEW_CHAT_DIALOG,
+                                                                      "number_entry")), number);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-chat.start", NULL);
+  wait.chat_id = mc_chat_get_chat_id (existing);
+  g_assert_true (ui_test_wait_until (chat_opened, &wait, WAIT_MSEC));
+
+  /* A new order number starts a new chat, shown at once. */
+  start_new_chat (fixture, "987654321");
+  wait.chat_id = -mc_chat_get_chat_id (existing);
+  g_assert_true (ui_test_wait_until (chat_opened, &wait, WAIT_MSEC));
+  created = mc_chat_store_lookup (mc_session_get_chats (fixture->session),
+                                  mc_window_get_open_chat_id (fixture->window));
+  g_assert_cmpint (mc_chat_context_get_order_id (mc_chat_get_context (created)), ==, 987654321);
+}
+
+static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer),
           int         width)
@@ -526,6 +714,11 @@ main (int   argc,
   add_test ("/ui/window/send-failure-keeps-text", test_send_failure_keeps_text, 0);
   add_test ("/ui/window/filter-and-search", test_filter_and_search, 0);
   add_test ("/ui/window/narrow-folds", test_narrow_folds, 360);
+  add_test ("/ui/window/draft-kept", test_draft_kept, 0);
+  add_test ("/ui/window/finished-chat-read-only", test_finished_chat_read_only, 0);
+  add_test ("/ui/window/auth-banner", test_auth_banner, 0);
+  add_test ("/ui/window/keyboard", test_keyboard, 0);
+  add_test ("/ui/window/new-chat", test_new_chat, 0);
 
   return g_test_run ();
 }
