@@ -527,11 +527,35 @@ mc_application_ensure_session (McApplication  *self,
   return TRUE;
 }
 
+/* MARKET_CHATS_BENCH_FIRST_FRAME=1 (bench/bench-startup.c): print the
+ * monotonic time of the first frame painted once the session is past
+ * loading (the cached chats are in), then quit. */
+static void
+on_bench_after_paint (GdkFrameClock *clock,
+                      McApplication *self)
+{
+  if (self->session == NULL || mc_session_get_state (self->session) == MC_SESSION_STATE_LOADING)
+    return;
+
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_bench_window_realize (GtkWidget     *window,
+                         McApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_bench_after_paint), self, 0);
+}
+
 static void
 mc_application_activate (GApplication *app)
 {
   McApplication *self = MC_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
   if (!mc_application_ensure_session (self, &error))
     {
@@ -539,7 +563,11 @@ mc_application_activate (GApplication *app)
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (mc_application_ensure_window (self)));
+  window = GTK_WINDOW (mc_application_ensure_window (self));
+  if (g_strcmp0 (g_getenv ("MARKET_CHATS_BENCH_FIRST_FRAME"), "1") == 0 &&
+      !gtk_widget_get_realized (GTK_WIDGET (window)))
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_bench_window_realize), self, 0);
+  gtk_window_present (window);
 }
 
 static int
