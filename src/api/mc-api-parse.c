@@ -373,6 +373,20 @@ fail_missing (McJsonReader *r,
   return FALSE;
 }
 
+/* @have holds bit i for each @names[i] that was read. */
+static gboolean
+check_required (McJsonReader      *r,
+                guint              have,
+                const char * const names[],
+                guint              n_names)
+{
+  for (guint i = 0; i < n_names; i++)
+    if ((have & (1u << i)) == 0)
+      return fail_missing (r, names[i]);
+
+  return TRUE;
+}
+
 /* Skips the rest of a broken list item (the list being at @depth) and files
  * the reason.  FALSE when the document itself is broken. */
 static gboolean
@@ -393,6 +407,38 @@ reject (McJsonReader *r,
     g_free (reason);
 
   return TRUE;
+}
+
+typedef gpointer (*ParseItemFunc) (McJsonReader *r,
+                                   gpointer      user_data);
+
+/* Appends each item of a JSON array to @items; a broken item is skipped
+ * and its reason filed in @rejected. */
+static gboolean
+parse_list (McJsonReader  *r,
+            ParseItemFunc  parse_item,
+            gpointer       user_data,
+            GPtrArray     *items,
+            GPtrArray     *rejected)
+{
+  guint depth;
+
+  if (!mc_json_reader_enter_array (r))
+    return FALSE;
+
+  depth = mc_json_reader_get_depth (r);
+
+  while (mc_json_reader_next_element (r))
+    {
+      gpointer item = parse_item (r, user_data);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+      else if (!reject (r, depth, rejected))
+        return FALSE;
+    }
+
+  return !mc_json_reader_failed (r);
 }
 
 /* PackagingForwardScrollingPagerDTO; an empty token is the last page. */
@@ -480,6 +526,48 @@ parse_wrapped (McJsonReader    *r,
 
   if (!mc_json_reader_failed (r) && !have_result)
     fail_missing (r, "result");
+}
+
+typedef struct
+{
+  ParseItemFunc  parse;
+  gpointer       user_data;
+  GObject       *object;
+} ObjectData;
+
+static gboolean
+parse_object_result (McJsonReader *r,
+                     gpointer      user_data)
+{
+  ObjectData *data = user_data;
+
+  g_clear_object (&data->object);
+  data->object = data->parse (r, data->user_data);
+
+  return data->object != NULL;
+}
+
+/* A document whose result is one object, as getChat and getChatMessage
+ * answer. */
+static gpointer
+parse_wrapped_object (const char     *data,
+                      gsize           length,
+                      ParseItemFunc   parse,
+                      gpointer        user_data,
+                      GError        **error)
+{
+  ObjectData object_data = { parse, user_data, NULL };
+  McJsonReader r;
+
+  mc_json_reader_init (&r, data, length);
+  parse_wrapped (&r, parse_object_result, &object_data);
+  if (!finish (&r, error))
+    {
+      g_clear_object (&object_data.object);
+      return NULL;
+    }
+
+  return object_data.object;
 }
 
 /* Chats ------------------------------------------------------------------ */
@@ -606,7 +694,6 @@ enum {
   CHAT_HAS_STATUS     = 1 << 3,
   CHAT_HAS_CREATED_AT = 1 << 4,
   CHAT_HAS_UPDATED_AT = 1 << 5,
-  CHAT_HAS_ALL        = (1 << 6) - 1,
 };
 
 static const char * const chat_required[] = {
@@ -678,15 +765,8 @@ parse_chat_object (McJsonReader *r,
   if (mc_json_reader_failed (r))
     goto out;
 
-  if (have != CHAT_HAS_ALL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (chat_required); i++)
-        if ((have & (1u << i)) == 0)
-          {
-            fail_missing (r, chat_required[i]);
-            goto out;
-          }
-    }
+  if (!check_required (r, have, chat_required, G_N_ELEMENTS (chat_required)))
+    goto out;
 
   built = context_fields_build (&context);
   chat = mc_chat_new_full (chat_id, business_id, type, status,
@@ -706,28 +786,13 @@ typedef struct
   char      **next_page_token;
 } ChatsData;
 
-static gboolean
-parse_chat_list (McJsonReader *r,
-                 ChatsData    *data)
+static gpointer
+parse_chat_item (McJsonReader *r,
+                 gpointer      user_data)
 {
-  guint depth;
+  const gint64 *business_id = user_data;
 
-  if (!mc_json_reader_enter_array (r))
-    return FALSE;
-
-  depth = mc_json_reader_get_depth (r);
-
-  while (mc_json_reader_next_element (r))
-    {
-      McChat *chat = parse_chat_object (r, data->business_id);
-
-      if (chat != NULL)
-        g_ptr_array_add (data->chats, chat);
-      else if (!reject (r, depth, data->rejected))
-        return FALSE;
-    }
-
-  return !mc_json_reader_failed (r);
+  return parse_chat_object (r, *business_id);
 }
 
 /* GetChatsInfoDTO */
@@ -749,7 +814,8 @@ parse_chats_result (McJsonReader *r,
 
       if (KEY_IS ("chats") && !have_chats)
         {
-          ok = parse_chat_list (r, data);
+          ok = parse_list (r, parse_chat_item, &data->business_id,
+                           data->chats, data->rejected);
           have_chats = TRUE;
         }
       else if (KEY_IS ("paging"))
@@ -807,46 +873,17 @@ mc_api_parse_chats (const char  *data,
   return TRUE;
 }
 
-typedef struct
-{
-  gint64  business_id;
-  McChat *chat;
-} ChatData;
-
-static gboolean
-parse_chat_result (McJsonReader *r,
-                   gpointer      user_data)
-{
-  ChatData *data = user_data;
-
-  g_clear_object (&data->chat);
-  data->chat = parse_chat_object (r, data->business_id);
-
-  return data->chat != NULL;
-}
-
 McChat *
 mc_api_parse_chat (const char  *data,
                    gsize        length,
                    gint64       business_id,
                    GError     **error)
 {
-  ChatData chat_data = { business_id, NULL };
-  McJsonReader r;
-
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (business_id >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  mc_json_reader_init (&r, data, length);
-  parse_wrapped (&r, parse_chat_result, &chat_data);
-  if (!finish (&r, error))
-    {
-      g_clear_object (&chat_data.chat);
-      return NULL;
-    }
-
-  return chat_data.chat;
+  return parse_wrapped_object (data, length, parse_chat_item, &business_id, error);
 }
 
 /* Messages --------------------------------------------------------------- */
@@ -918,41 +955,30 @@ parse_attachment (McJsonReader *r)
   return NULL;
 }
 
+static gpointer
+parse_attachment_item (McJsonReader *r,
+                       gpointer      user_data)
+{
+  return parse_attachment (r);
+}
+
 static gboolean
 parse_payload (McJsonReader *r,
                GPtrArray    *attachments,
                GPtrArray    *rejected)
 {
-  guint depth;
-
   g_ptr_array_set_size (attachments, 0);
 
   if (mc_json_reader_read_null (r))
     return TRUE;
 
-  if (!mc_json_reader_enter_array (r))
-    return FALSE;
-
-  depth = mc_json_reader_get_depth (r);
-
-  while (mc_json_reader_next_element (r))
-    {
-      McAttachment *attachment = parse_attachment (r);
-
-      if (attachment != NULL)
-        g_ptr_array_add (attachments, attachment);
-      else if (!reject (r, depth, rejected))
-        return FALSE;
-    }
-
-  return !mc_json_reader_failed (r);
+  return parse_list (r, parse_attachment_item, NULL, attachments, rejected);
 }
 
 enum {
   MESSAGE_HAS_MESSAGE_ID = 1 << 0,
   MESSAGE_HAS_CREATED_AT = 1 << 1,
   MESSAGE_HAS_SENDER     = 1 << 2,
-  MESSAGE_HAS_ALL        = (1 << 3) - 1,
 };
 
 static const char * const message_required[] = {
@@ -1013,12 +1039,8 @@ parse_message_object (McJsonReader *r,
   if (mc_json_reader_failed (r))
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (message_required); i++)
-    if ((have & (1u << i)) == 0)
-      {
-        fail_missing (r, message_required[i]);
-        return NULL;
-      }
+  if (!check_required (r, have, message_required, G_N_ELEMENTS (message_required)))
+    return NULL;
 
   message = mc_message_new (message_id, chat_id);
   mc_message_set_created_at (message, created_at);
@@ -1038,6 +1060,15 @@ typedef struct
   GPtrArray      *messages;
   char          **next_page_token;
 } HistoryData;
+
+static gpointer
+parse_message_item (McJsonReader *r,
+                    gpointer      user_data)
+{
+  HistoryData *data = user_data;
+
+  return parse_message_object (r, data->chat_id, data->rejected);
+}
 
 /* ChatMessagesResultDTO.  A broken context costs only the context: the
  * messages matter more. */
@@ -1073,26 +1104,9 @@ parse_history_result (McJsonReader *r,
         }
       else if (KEY_IS ("messages") && !have_messages)
         {
-          guint list_depth;
-
           have_messages = TRUE;
 
-          if (!mc_json_reader_enter_array (r))
-            return FALSE;
-
-          list_depth = mc_json_reader_get_depth (r);
-
-          while (mc_json_reader_next_element (r))
-            {
-              McMessage *message = parse_message_object (r, data->chat_id, data->rejected);
-
-              if (message != NULL)
-                g_ptr_array_add (data->messages, message);
-              else if (!reject (r, list_depth, data->rejected))
-                return FALSE;
-            }
-
-          if (mc_json_reader_failed (r))
+          if (!parse_list (r, parse_message_item, data, data->messages, data->rejected))
             return FALSE;
         }
       else if (KEY_IS ("paging"))
@@ -1148,46 +1162,19 @@ mc_api_parse_history (const char     *data,
   return TRUE;
 }
 
-typedef struct
-{
-  gint64     chat_id;
-  McMessage *message;
-} MessageData;
-
-static gboolean
-parse_message_result (McJsonReader *r,
-                      gpointer      user_data)
-{
-  MessageData *data = user_data;
-
-  g_clear_object (&data->message);
-  data->message = parse_message_object (r, data->chat_id, NULL);
-
-  return data->message != NULL;
-}
-
 McMessage *
 mc_api_parse_message (const char  *data,
                       gsize        length,
                       gint64       chat_id,
                       GError     **error)
 {
-  MessageData message_data = { chat_id, NULL };
-  McJsonReader r;
+  HistoryData history = { .chat_id = chat_id };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (chat_id >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  mc_json_reader_init (&r, data, length);
-  parse_wrapped (&r, parse_message_result, &message_data);
-  if (!finish (&r, error))
-    {
-      g_clear_object (&message_data.message);
-      return NULL;
-    }
-
-  return message_data.message;
+  return parse_wrapped_object (data, length, parse_message_item, &history, error);
 }
 
 /* Campaigns -------------------------------------------------------------- */
@@ -1303,6 +1290,13 @@ parse_campaign_object (McJsonReader *r)
                           placement_type, availability);
 }
 
+static gpointer
+parse_campaign_item (McJsonReader *r,
+                     gpointer      user_data)
+{
+  return parse_campaign_object (r);
+}
+
 gboolean
 mc_api_parse_campaigns (const char  *data,
                         gsize        length,
@@ -1330,24 +1324,8 @@ mc_api_parse_campaigns (const char  *data,
         {
           if (KEY_IS ("campaigns") && !have_campaigns)
             {
-              guint depth;
-
               have_campaigns = TRUE;
-
-              if (!mc_json_reader_enter_array (&r))
-                break;
-
-              depth = mc_json_reader_get_depth (&r);
-
-              while (mc_json_reader_next_element (&r))
-                {
-                  McCampaign *campaign = parse_campaign_object (&r);
-
-                  if (campaign != NULL)
-                    g_ptr_array_add (campaigns, campaign);
-                  else if (!reject (&r, depth, rejected))
-                    break;
-                }
+              parse_list (&r, parse_campaign_item, NULL, campaigns, rejected);
             }
           else if (KEY_IS ("paging"))
             parse_paging (&r, &token);
