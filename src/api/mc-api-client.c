@@ -1439,6 +1439,27 @@ mc_api_client_get_request_count (McApiClient *self,
   return self->methods[method].request_count;
 }
 
+/* Every _finish() of this class is one of these two. */
+static gpointer
+finish_pointer (McApiClient   *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+finish_boolean (McApiClient   *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* getCampaigns: every page, one request per page */
 
 typedef struct
@@ -1582,6 +1603,24 @@ walk_continue (Walk       *walk,
   return TRUE;
 }
 
+/* A walk returns what its pages returned: each page's request carries
+ * the cancellable and fails as cancelled by itself. */
+static GTask *
+walk_task_new (McApiClient         *self,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, walk_new (), walk_free);
+
+  return task;
+}
+
 static void
 on_campaigns_page (GObject      *object,
                    GAsyncResult *result,
@@ -1632,10 +1671,7 @@ mc_api_client_get_campaigns_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mc_api_client_get_campaigns_async);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, walk_new (), walk_free);
+  task = walk_task_new (self, mc_api_client_get_campaigns_async, cancellable, callback, user_data);
 
   get_campaigns_page_async (self, NULL, cancellable, on_campaigns_page, g_object_ref (task));
 }
@@ -1645,9 +1681,7 @@ mc_api_client_get_campaigns_finish (McApiClient   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* POST /v2/auth/token */
@@ -1692,9 +1726,7 @@ mc_api_client_check_token_finish (McApiClient   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* getChats */
@@ -1842,9 +1874,7 @@ mc_api_client_get_chats_finish (McApiClient   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 static void
@@ -1899,17 +1929,14 @@ mc_api_client_get_all_chats_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mc_api_client_get_all_chats_async);
-  g_task_set_check_cancellable (task, FALSE);
+  task = walk_task_new (self, mc_api_client_get_all_chats_async, cancellable, callback, user_data);
 
   if (!check_ids (task, business_id, 1))
     return;
 
-  walk = walk_new ();
+  walk = g_task_get_task_data (task);
   walk->business_id = business_id;
   walk->body = chats_body_bytes (filter);
-  g_task_set_task_data (task, walk, walk_free);
 
   get_chats_with_body_async (self, business_id, walk->body, NULL, CHATS_PAGE_LIMIT,
                              cancellable, on_chats_page, g_object_ref (task));
@@ -1920,9 +1947,7 @@ mc_api_client_get_all_chats_finish (McApiClient   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* getChat */
@@ -1976,9 +2001,7 @@ mc_api_client_get_chat_finish (McApiClient   *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* getChatHistory */
@@ -2054,9 +2077,7 @@ mc_api_client_get_history_finish (McApiClient   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 static void
@@ -2123,18 +2144,15 @@ mc_api_client_get_all_history_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mc_api_client_get_all_history_async);
-  g_task_set_check_cancellable (task, FALSE);
+  task = walk_task_new (self, mc_api_client_get_all_history_async, cancellable, callback, user_data);
 
   if (!check_ids (task, business_id, chat_id))
     return;
 
-  walk = walk_new ();
+  walk = g_task_get_task_data (task);
   walk->business_id = business_id;
   walk->chat_id = chat_id;
   walk->message_id_from = message_id_from;
-  g_task_set_task_data (task, walk, walk_free);
 
   mc_api_client_get_history_async (self, business_id, chat_id, message_id_from, NULL,
                                    HISTORY_PAGE_LIMIT, cancellable,
@@ -2146,9 +2164,7 @@ mc_api_client_get_all_history_finish (McApiClient   *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* getChatMessage */
@@ -2205,9 +2221,7 @@ mc_api_client_get_message_finish (McApiClient   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 /* sendMessageToChat and sendFileToChat */
@@ -2314,9 +2328,7 @@ mc_api_client_send_message_finish (McApiClient   *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 typedef struct
@@ -2511,9 +2523,7 @@ mc_api_client_send_file_finish (McApiClient   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 /* createChat */
@@ -2651,7 +2661,5 @@ mc_api_client_download_finish (McApiClient   *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
