@@ -156,6 +156,32 @@ step_done (sqlite3       *db,
   return TRUE;
 }
 
+/* Steps a statement that returns no rows, once, and finalizes it. */
+static gboolean
+step_once (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  gboolean ok = step_done (db, stmt, error);
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Finalizes a SELECT whose rows were stepped through until @rc. */
+static gboolean
+end_rows (sqlite3       *db,
+          sqlite3_stmt  *stmt,
+          int            rc,
+          const char    *what,
+          GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (db, error, what);
+  return TRUE;
+}
+
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
                    int           column,
@@ -165,6 +191,15 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+finish_boolean (McCache       *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -857,9 +892,8 @@ load_chats_job (McCache   *self,
       mc_chat_set_last_message_preview (chat, (const char *) sqlite3_column_text (stmt, 12));
       g_ptr_array_add (chats, chat);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, "SELECT FROM chats");
+  if (!end_rows (db, stmt, rc, "SELECT FROM chats", error))
+    return FALSE;
 
   *result = g_steal_pointer (&chats);
   return TRUE;
@@ -902,9 +936,8 @@ load_chat_states_job (McCache   *self,
       state.last_message_id = sqlite3_column_int64 (stmt, 2);
       g_array_append_val (states, state);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, "SELECT chat states");
+  if (!end_rows (db, stmt, rc, "SELECT chat states", error))
+    return FALSE;
 
   *result = g_steal_pointer (&states);
   return TRUE;
@@ -958,9 +991,8 @@ load_unread_ids_job (McCache   *self,
         }
       g_array_append_val (ids, message_id);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, "SELECT unread messages");
+  if (!end_rows (db, stmt, rc, "SELECT unread messages", error))
+    return FALSE;
 
   *result = g_steal_pointer (&unread);
   return TRUE;
@@ -1003,9 +1035,8 @@ load_messages_job (McCache   *self,
       mc_message_set_text (message, (const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (messages, message);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, "SELECT FROM messages");
+  if (!end_rows (db, stmt, rc, "SELECT FROM messages", error))
+    return FALSE;
 
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   ids = g_new (gint64, MAX (messages->len, 1));
@@ -1034,9 +1065,8 @@ load_messages_job (McCache   *self,
                                       sqlite3_column_int64 (stmt, 3));
       mc_message_add_attachment (message, attachment);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, "SELECT FROM attachments");
+  if (!end_rows (db, stmt, rc, "SELECT FROM attachments", error))
+    return FALSE;
 
   *result = g_steal_pointer (&messages);
   return TRUE;
@@ -1102,9 +1132,8 @@ list_outbox_job (McCache   *self,
       entry->state = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, "SELECT FROM outbox");
+  if (!end_rows (db, stmt, rc, "SELECT FROM outbox", error))
+    return FALSE;
 
   *result = g_steal_pointer (&entries);
   return TRUE;
@@ -1281,8 +1310,7 @@ mc_cache_save_chats_finish (McCache       *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 typedef struct
@@ -1328,21 +1356,22 @@ save_messages_job (McCache   *self,
                    GError   **error)
 {
   GArray *rows = data;
-  sqlite3_stmt *stmt;
-  sqlite3_stmt *clear_attachments;
-  sqlite3_stmt *add_attachment;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *clear_attachments = NULL;
+  sqlite3_stmt *add_attachment = NULL;
   gboolean ok = FALSE;
 
-  stmt = prepare (db,
-                  "INSERT OR REPLACE INTO messages (chat_id, message_id,"
-                  " created_at, sender, text) VALUES (?, ?, ?, ?, ?)", error);
-  clear_attachments = prepare (db,
-                               "DELETE FROM attachments"
-                               " WHERE chat_id = ? AND message_id = ?", error);
-  add_attachment = prepare (db,
-                            "INSERT INTO attachments (chat_id, message_id,"
-                            " position, name, url, size) VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL || clear_attachments == NULL || add_attachment == NULL)
+  /* One after the other, so that a second failure does not set @error
+   * over the first. */
+  if ((stmt = prepare (db,
+                       "INSERT OR REPLACE INTO messages (chat_id, message_id,"
+                       " created_at, sender, text) VALUES (?, ?, ?, ?, ?)", error)) == NULL ||
+      (clear_attachments = prepare (db,
+                                    "DELETE FROM attachments"
+                                    " WHERE chat_id = ? AND message_id = ?", error)) == NULL ||
+      (add_attachment = prepare (db,
+                                 "INSERT INTO attachments (chat_id, message_id,"
+                                 " position, name, url, size) VALUES (?, ?, ?, ?, ?, ?)", error)) == NULL)
     goto out;
 
   for (guint i = 0; i < rows->len; i++)
@@ -1443,8 +1472,7 @@ mc_cache_save_messages_finish (McCache       *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 static gboolean
@@ -1456,16 +1484,13 @@ save_chat_state_job (McCache   *self,
 {
   McCacheChatState *state = data;
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   stmt = prepare (db, "INSERT OR REPLACE INTO read_markers (chat_id, message_id) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, state->chat_id);
   sqlite3_bind_int64 (stmt, 2, state->read_marker);
-  ok = step_done (db, stmt, error);
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (!step_once (db, stmt, error))
     return FALSE;
 
   stmt = prepare (db, "INSERT OR REPLACE INTO chat_sync (chat_id, last_message_id) VALUES (?, ?)", error);
@@ -1473,9 +1498,7 @@ save_chat_state_job (McCache   *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, state->chat_id);
   sqlite3_bind_int64 (stmt, 2, state->last_message_id);
-  ok = step_done (db, stmt, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  return step_once (db, stmt, error);
 }
 
 void
@@ -1506,8 +1529,7 @@ mc_cache_save_chat_state_finish (McCache       *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, error);
 }
 
 /* Drafts */
@@ -1536,7 +1558,6 @@ set_draft_job (McCache   *self,
 {
   DraftWrite *write = data;
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   if (write->text != NULL)
     stmt = prepare (db, "INSERT OR REPLACE INTO drafts (chat_id, text, updated_at) VALUES (?, ?, ?)", error);
@@ -1551,9 +1572,7 @@ set_draft_job (McCache   *self,
       sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
     }
-  ok = step_done (db, stmt, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  return step_once (db, stmt, error);
 }
 
 const char *
@@ -1628,12 +1647,8 @@ outbox_add_job (McCache   *self,
   bind_text_or_null (stmt, 3, entry->file_path);
   sqlite3_bind_int64 (stmt, 4, entry->created_at);
   sqlite3_bind_int (stmt, 5, entry->state);
-  if (!step_done (db, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
+  if (!step_once (db, stmt, error))
+    return FALSE;
 
   id = g_new (gint64, 1);
   *id = sqlite3_last_insert_rowid (db);
@@ -1695,7 +1710,6 @@ outbox_write_job (McCache   *self,
 {
   OutboxWrite *write = data;
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   if (write->state < 0)
     stmt = prepare (db, "DELETE FROM outbox WHERE id = ?1", error);
@@ -1706,9 +1720,7 @@ outbox_write_job (McCache   *self,
   sqlite3_bind_int64 (stmt, 1, write->id);
   if (write->state >= 0)
     sqlite3_bind_int (stmt, 2, write->state);
-  ok = step_done (db, stmt, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  return step_once (db, stmt, error);
 }
 
 static void
@@ -1770,7 +1782,6 @@ set_sync_state_job (McCache   *self,
 {
   SyncStateWrite *write = data;
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   if (write->value != NULL)
     stmt = prepare (db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)", error);
@@ -1781,9 +1792,7 @@ set_sync_state_job (McCache   *self,
   sqlite3_bind_text (stmt, 1, write->key, -1, SQLITE_STATIC);
   if (write->value != NULL)
     sqlite3_bind_text (stmt, 2, write->value, -1, SQLITE_STATIC);
-  ok = step_done (db, stmt, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  return step_once (db, stmt, error);
 }
 
 char *
