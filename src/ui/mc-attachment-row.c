@@ -18,6 +18,8 @@ struct _McAttachmentRow
   GtkImage     *icon;
   GtkLabel     *name_label;
   GtkLabel     *size_label;
+  GtkWidget    *open_button;
+  GtkWidget    *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (McAttachmentRow, mc_attachment_row, GTK_TYPE_WIDGET)
@@ -85,6 +87,10 @@ mc_attachment_row_constructed (GObject *object)
   content_type = g_content_type_guess (name, NULL, 0, NULL);
   icon = g_content_type_get_symbolic_icon (content_type);
   gtk_image_set_from_gicon (self->icon, icon);
+
+  /* A file being sent has no URL yet: nothing to fetch. */
+  gtk_widget_set_visible (self->open_button, mc_attachment_get_url (self->attachment) != NULL);
+  gtk_widget_set_visible (self->save_button, mc_attachment_get_url (self->attachment) != NULL);
 
   gtk_label_set_label (self->name_label, name);
   size = g_format_size (MAX (mc_attachment_get_size (self->attachment), 0));
@@ -172,6 +178,8 @@ mc_attachment_row_class_init (McAttachmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McAttachmentRow, icon);
   gtk_widget_class_bind_template_child (widget_class, McAttachmentRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, McAttachmentRow, size_label);
+  gtk_widget_class_bind_template_child (widget_class, McAttachmentRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, McAttachmentRow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -94,7 +94,7 @@ mc_message_row_update_state (McMessageRow *self)
   switch (state)
     {
     case MC_MESSAGE_STATE_PENDING:
-      gtk_image_set_from_icon_name (self->state_icon, "content-loading-symbolic");
+      gtk_image_set_from_icon_name (self->state_icon, "document-open-recent-symbolic");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_icon), _("Sending…"));
       gtk_widget_add_css_class (GTK_WIDGET (self->bubble), "pending");
       gtk_widget_remove_css_class (GTK_WIDGET (self->bubble), "failed");

@@ -345,6 +345,22 @@ test_attachment_limits (Fixture       *fixture,
   g_assert_cmpuint (emitted, ==, 0);
   g_assert_cmpuint (count_sent (fixture, mc_chat_get_chat_id (chat)), ==, 0);
 
+  /* A file within the limit goes out, once. */
+  {
+    g_autoptr(GFile) small = make_file ("photo.jpg", 2048);
+    SentWait wait = { fixture, mc_chat_get_chat_id (chat), 1 };
+    g_auto(GStrv) sent = NULL;
+
+    g_assert_true (mc_composer_attach_file (composer (fixture), small, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (emitted, ==, 1);
+    g_assert_true (ui_test_wait_until (sent_reached, &wait, WAIT_MSEC));
+    sent = mc_fake_market_dup_sent (fixture->market, mc_chat_get_chat_id (chat));
+    g_assert_cmpuint (g_strv_length (sent), ==, 1);
+    g_assert_cmpstr (sent[0], ==, "photo.jpg");
+    delete_file (small);
+  }
+
   g_signal_handlers_disconnect_by_func (composer (fixture), on_send_file, &emitted);
   delete_file (big);
 }
