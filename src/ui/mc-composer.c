@@ -32,7 +32,6 @@ struct _McComposer
 
   GtkLabel       *reason_label;
   GtkBox         *input_box;
-  GtkButton      *attach_button;
   GtkTextView    *text_view;
   GtkButton      *send_button;
   GtkLabel       *counter_label;
@@ -626,7 +625,6 @@ mc_composer_class_init (McComposerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, McComposer, reason_label);
   gtk_widget_class_bind_template_child (widget_class, McComposer, input_box);
-  gtk_widget_class_bind_template_child (widget_class, McComposer, attach_button);
   gtk_widget_class_bind_template_child (widget_class, McComposer, text_view);
   gtk_widget_class_bind_template_child (widget_class, McComposer, send_button);
   gtk_widget_class_bind_template_child (widget_class, McComposer, counter_label);

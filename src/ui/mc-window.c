@@ -40,7 +40,6 @@ struct _McWindow
   GtkStack             *main_stack;
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_pane;
   GtkRevealer          *demo_revealer;
   GtkListBox           *sidebar_list;
   GtkWidget            *chats_pane;
@@ -1121,7 +1120,6 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_pane);

@@ -123,6 +123,26 @@ count_sent (Fixture *fixture,
   return sent != NULL ? g_strv_length (sent) : 0;
 }
 
+static McMessageRow *
+find_row (GtkWidget *widget,
+          McMessage *message)
+{
+  if (MC_IS_MESSAGE_ROW (widget) && mc_message_row_get_message (MC_MESSAGE_ROW (widget)) == message)
+    return MC_MESSAGE_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      McMessageRow *row = find_row (child, message);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
 static void
 test_opens_with_chats (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -135,6 +155,46 @@ test_opens_with_chats (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_selected_row (sidebar));
   g_assert_true (gtk_revealer_get_reveal_child (demo));
   g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+}
+
+/* Checks the day separator of every message row under @widget; returns
+ * how many rows were checked. */
+static guint
+check_day_labels (GtkWidget  *widget,
+                  GListModel *messages)
+{
+  guint checked = 0;
+
+  if (MC_IS_MESSAGE_ROW (widget) && mc_message_row_get_message (MC_MESSAGE_ROW (widget)) != NULL)
+    {
+      McMessage *message = mc_message_row_get_message (MC_MESSAGE_ROW (widget));
+      gboolean opens_day = TRUE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+        {
+          g_autoptr(McMessage) item = g_list_model_get_item (messages, i);
+
+          if (item == message && i > 0)
+            {
+              g_autoptr(McMessage) previous = g_list_model_get_item (messages, i - 1);
+              g_autoptr(GDateTime) a = g_date_time_new_from_unix_local (mc_message_get_created_at (previous) / G_USEC_PER_SEC);
+              g_autoptr(GDateTime) b = g_date_time_new_from_unix_local (mc_message_get_created_at (message) / G_USEC_PER_SEC);
+
+              opens_day = g_date_time_get_day_of_year (a) != g_date_time_get_day_of_year (b) ||
+                          g_date_time_get_year (a) != g_date_time_get_year (b);
+            }
+        }
+
+      g_assert_true ((mc_message_row_get_day_label (MC_MESSAGE_ROW (widget)) != NULL) == opens_day);
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    checked += check_day_labels (child, messages);
+
+  return checked;
 }
 
 static void
@@ -163,6 +223,11 @@ test_select_shows_messages (Fixture       *fixture,
 
   g_assert_cmpstr (mc_conversation_get_title (conversation (fixture)), ==,
                    mc_chat_get_customer_name (chat));
+
+  /* Each shown message that opens a day carries the separator, and only
+   * those. */
+  ui_test_run_for (300);
+  g_assert_cmpuint (check_day_labels (GTK_WIDGET (conversation (fixture)), messages), >, 0);
   /* Opening marks it read. */
   g_assert_cmpuint (mc_chat_get_unread_count (chat), ==, 0);
 }
@@ -383,26 +448,6 @@ static gboolean
 has_failed (gpointer data)
 {
   return find_failed (mc_conversation_get_messages (conversation (data))) != NULL;
-}
-
-static McMessageRow *
-find_row (GtkWidget *widget,
-          McMessage *message)
-{
-  if (MC_IS_MESSAGE_ROW (widget) && mc_message_row_get_message (MC_MESSAGE_ROW (widget)) == message)
-    return MC_MESSAGE_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      McMessageRow *row = find_row (child, message);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
 }
 
 static void
