@@ -16,6 +16,7 @@
 
 #include "mc-api-client.h"
 #include "mc-fake-market.h"
+#include "mc-test-util.h"
 
 #define SEED 42
 
@@ -56,38 +57,6 @@ log_writer (GLogLevelFlags   level,
 
 /* Helpers */
 
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-static void
-iterate_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 typedef struct
 {
   McFakeMarket *market;
@@ -116,12 +85,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   guint n_chats = GPOINTER_TO_UINT (data);
 
-  fixture->market = mc_fake_market_new (SEED, n_chats);
-  mc_fake_market_start (fixture->market, 0, &error);
-  g_assert_no_error (error);
+  fixture->market = mc_test_start_market (mc_fake_market_new (SEED, n_chats));
 
   fixture->business_id = mc_fake_market_get_business_id (fixture->market, 1);
   fixture->client = new_client (mc_fake_market_get_url (fixture->market),
@@ -134,8 +100,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->client);
-  mc_fake_market_stop (fixture->market);
-  g_assert_finalize_object (fixture->market);
+  mc_test_stop_market (fixture->market);
 }
 
 static GPtrArray *
@@ -146,9 +111,9 @@ get_all_chats (McApiClient         *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_api_client_get_all_chats_async (client, business_id, filter, NULL, on_result, &result);
+  mc_api_client_get_all_chats_async (client, business_id, filter, NULL, mc_test_store_result, &result);
 
-  return mc_api_client_get_all_chats_finish (client, wait_for (&result), error);
+  return mc_api_client_get_all_chats_finish (client, mc_test_wait_for (&result), error);
 }
 
 static McChat *
@@ -159,9 +124,9 @@ get_chat (McApiClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_api_client_get_chat_async (client, business_id, chat_id, NULL, on_result, &result);
+  mc_api_client_get_chat_async (client, business_id, chat_id, NULL, mc_test_store_result, &result);
 
-  return mc_api_client_get_chat_finish (client, wait_for (&result), error);
+  return mc_api_client_get_chat_finish (client, mc_test_wait_for (&result), error);
 }
 
 static gboolean
@@ -173,9 +138,9 @@ send_message (McApiClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_api_client_send_message_async (client, business_id, chat_id, text, NULL, on_result, &result);
+  mc_api_client_send_message_async (client, business_id, chat_id, text, NULL, mc_test_store_result, &result);
 
-  return mc_api_client_send_message_finish (client, wait_for (&result), error);
+  return mc_api_client_send_message_finish (client, mc_test_wait_for (&result), error);
 }
 
 static gboolean
@@ -187,9 +152,9 @@ send_file (McApiClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_api_client_send_file_async (client, business_id, chat_id, file, NULL, on_result, &result);
+  mc_api_client_send_file_async (client, business_id, chat_id, file, NULL, mc_test_store_result, &result);
 
-  return mc_api_client_send_file_finish (client, wait_for (&result), error);
+  return mc_api_client_send_file_finish (client, mc_test_wait_for (&result), error);
 }
 
 static gboolean
@@ -405,8 +370,8 @@ test_campaigns (Fixture       *fixture,
   g_autoptr(GPtrArray) campaigns = NULL;
   g_autoptr(GError) error = NULL;
 
-  mc_api_client_get_campaigns_async (fixture->client, NULL, on_result, &result);
-  campaigns = mc_api_client_get_campaigns_finish (fixture->client, wait_for (&result), &error);
+  mc_api_client_get_campaigns_async (fixture->client, NULL, mc_test_store_result, &result);
+  campaigns = mc_api_client_get_campaigns_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (campaigns->len, ==, 2);
 
@@ -430,8 +395,8 @@ test_oauth (Fixture       *fixture,
 
   client = new_client (mc_fake_market_get_url (fixture->market), MC_AUTH_KIND_OAUTH,
                        mc_fake_market_get_token (fixture->market, MC_FAKE_TOKEN_OAUTH));
-  mc_api_client_get_campaigns_async (client, NULL, on_result, &result);
-  campaigns = mc_api_client_get_campaigns_finish (client, wait_for (&result), &error);
+  mc_api_client_get_campaigns_async (client, NULL, mc_test_store_result, &result);
+  campaigns = mc_api_client_get_campaigns_finish (client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (campaigns->len, >, 0);
   g_clear_object (&result);
@@ -441,8 +406,8 @@ test_oauth (Fixture       *fixture,
   g_clear_object (&client);
   client = new_client (mc_fake_market_get_url (fixture->market), MC_AUTH_KIND_API_KEY,
                        mc_fake_market_get_token (fixture->market, MC_FAKE_TOKEN_OAUTH));
-  mc_api_client_get_campaigns_async (client, NULL, on_result, &result);
-  campaigns = mc_api_client_get_campaigns_finish (client, wait_for (&result), &error);
+  mc_api_client_get_campaigns_async (client, NULL, mc_test_store_result, &result);
+  campaigns = mc_api_client_get_campaigns_finish (client, mc_test_wait_for (&result), &error);
   g_assert_nonnull (error);
   g_assert_true (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) ||
                  g_error_matches (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN));
@@ -458,8 +423,8 @@ test_check_token (Fixture       *fixture,
   g_autoptr(McTokenInfo) info = NULL;
   g_autoptr(GError) error = NULL;
 
-  mc_api_client_check_token_async (fixture->client, NULL, on_result, &result);
-  info = mc_api_client_check_token_finish (fixture->client, wait_for (&result), &error);
+  mc_api_client_check_token_async (fixture->client, NULL, mc_test_store_result, &result);
+  info = mc_api_client_check_token_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (info->name);
   g_assert_true (mc_token_info_can_send (info));
@@ -469,8 +434,8 @@ test_check_token (Fixture       *fixture,
 
   read_only = new_client (mc_fake_market_get_url (fixture->market), MC_AUTH_KIND_API_KEY,
                           mc_fake_market_get_token (fixture->market, MC_FAKE_TOKEN_READ_ONLY));
-  mc_api_client_check_token_async (read_only, NULL, on_result, &result);
-  info = mc_api_client_check_token_finish (read_only, wait_for (&result), &error);
+  mc_api_client_check_token_async (read_only, NULL, mc_test_store_result, &result);
+  info = mc_api_client_check_token_finish (read_only, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_false (mc_token_info_can_send (info));
   g_assert_true (mc_token_info_can_read (info));
@@ -518,8 +483,8 @@ test_chats_filter (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   mc_api_client_get_chats_async (fixture->client, fixture->business_id, NULL, NULL, 5,
-                                 NULL, on_result, &result);
-  page = mc_api_client_get_chats_finish (fixture->client, wait_for (&result), &error);
+                                 NULL, mc_test_store_result, &result);
+  page = mc_api_client_get_chats_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->chats->len, ==, 5);
   g_assert_nonnull (page->next_page_token);
@@ -555,8 +520,8 @@ test_chat_and_history (Fixture       *fixture,
   g_assert_nonnull (mc_chat_get_context (chat));
 
   mc_api_client_get_all_history_async (fixture->client, fixture->business_id, chat_id, 0,
-                                       NULL, on_result, &result);
-  history = mc_api_client_get_all_history_finish (fixture->client, wait_for (&result), &error);
+                                       NULL, mc_test_store_result, &result);
+  history = mc_api_client_get_all_history_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->messages->len, >, 0);
   g_assert_null (history->next_page_token);
@@ -574,8 +539,8 @@ test_chat_and_history (Fixture       *fixture,
     }
 
   mc_api_client_get_message_async (fixture->client, fixture->business_id, chat_id, newest,
-                                   NULL, on_result, &result);
-  message = mc_api_client_get_message_finish (fixture->client, wait_for (&result), &error);
+                                   NULL, mc_test_store_result, &result);
+  message = mc_api_client_get_message_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (mc_message_get_message_id (message), ==, newest);
   g_clear_object (&result);
@@ -583,8 +548,8 @@ test_chat_and_history (Fixture       *fixture,
   /* From the last known id: that message (the API includes it) and the new one. */
   new_id = mc_fake_market_customer_writes (fixture->market, chat_id, "Где мой заказ?", 0);
   mc_api_client_get_all_history_async (fixture->client, fixture->business_id, chat_id, newest,
-                                       NULL, on_result, &result);
-  later = mc_api_client_get_all_history_finish (fixture->client, wait_for (&result), &error);
+                                       NULL, mc_test_store_result, &result);
+  later = mc_api_client_get_all_history_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (later->messages->len, >=, 1);
   g_assert_cmpuint (later->messages->len, <=, 2);
@@ -710,15 +675,15 @@ test_create_chat (Fixture       *fixture,
 
   mc_api_client_create_chat_async (fixture->client, fixture->business_id, MC_CONTEXT_TYPE_ORDER,
                                    mc_chat_context_get_order_id (mc_chat_get_context (order_chat)),
-                                   NULL, on_result, &result);
-  chat_id = mc_api_client_create_chat_finish (fixture->client, wait_for (&result), &error);
+                                   NULL, mc_test_store_result, &result);
+  chat_id = mc_api_client_create_chat_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (chat_id, ==, mc_chat_get_chat_id (order_chat));
   g_clear_object (&result);
 
   mc_api_client_create_chat_async (fixture->client, fixture->business_id, MC_CONTEXT_TYPE_DIRECT,
-                                   1, NULL, on_result, &result);
-  chat_id = mc_api_client_create_chat_finish (fixture->client, wait_for (&result), &error);
+                                   1, NULL, mc_test_store_result, &result);
+  chat_id = mc_api_client_create_chat_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT);
   g_assert_cmpint (chat_id, ==, 0);
 }
@@ -816,8 +781,8 @@ test_hang_and_drop (Fixture       *fixture,
   /* A send is never retried: one hang, one TIMEOUT. */
   mc_fake_market_inject_fault (fixture->market, "/chats/new", MC_FAKE_FAULT_HANG, 0, 1);
   mc_api_client_create_chat_async (fixture->client, fixture->business_id, MC_CONTEXT_TYPE_ORDER,
-                                   12345, NULL, on_result, &result);
-  new_chat = mc_api_client_create_chat_finish (fixture->client, wait_for (&result), &error);
+                                   12345, NULL, mc_test_store_result, &result);
+  new_chat = mc_api_client_create_chat_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TIMEOUT);
   g_assert_cmpint (new_chat, ==, 0);
   g_assert_cmpuint (mc_api_client_get_request_count (fixture->client, MC_API_METHOD_CREATE_CHAT), ==, 1);
@@ -864,12 +829,12 @@ test_cancel (Fixture       *fixture,
   mc_fake_market_set_latency (fixture->market, 300);
   for (guint i = 0; i < G_N_ELEMENTS (queued); i++)
     mc_api_client_get_chat_async (fixture->client, fixture->business_id, chat_id,
-                                  i < 4 ? NULL : cancellable, on_result, &queued[i]);
+                                  i < 4 ? NULL : cancellable, mc_test_store_result, &queued[i]);
   g_cancellable_cancel (cancellable);
 
   for (guint i = 0; i < G_N_ELEMENTS (queued); i++)
     {
-      chat = mc_api_client_get_chat_finish (fixture->client, wait_for (&queued[i]), &error);
+      chat = mc_api_client_get_chat_finish (fixture->client, mc_test_wait_for (&queued[i]), &error);
       if (i < 4)
         {
           g_assert_no_error (error);
@@ -892,9 +857,9 @@ test_cancel (Fixture       *fixture,
   mc_fake_market_inject_fault (fixture->market, "/chat", MC_FAKE_FAULT_HANG, 0, 1);
   start = g_get_monotonic_time ();
   mc_api_client_get_chat_async (fixture->client, fixture->business_id, chat_id, cancellable,
-                                on_result, &result);
+                                mc_test_store_result, &result);
   g_timeout_add (100, cancel_later, cancellable);
-  chat = mc_api_client_get_chat_finish (fixture->client, wait_for (&result), &error);
+  chat = mc_api_client_get_chat_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_CANCELLED);
   g_assert_null (chat);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
@@ -914,14 +879,14 @@ test_storm (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     mc_api_client_get_chat_async (fixture->client, fixture->business_id, chat_id, NULL,
-                                  on_result, &results[i]);
+                                  mc_test_store_result, &results[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(McChat) chat = NULL;
 
-      chat = mc_api_client_get_chat_finish (fixture->client, wait_for (&results[i]), &error);
+      chat = mc_api_client_get_chat_finish (fixture->client, mc_test_wait_for (&results[i]), &error);
       g_assert_no_error (error);
       g_assert_cmpint (mc_chat_get_chat_id (chat), ==, chat_id);
       g_object_unref (results[i]);
@@ -956,8 +921,8 @@ test_rate_limited (void)
   g_signal_connect (client, "paused-changed", G_CALLBACK (on_paused_changed), &changes);
   tiny->until = g_get_real_time () + 2 * G_USEC_PER_SEC;
 
-  mc_api_client_get_chat_async (client, 1, 1, NULL, on_result, &result);
-  chat = mc_api_client_get_chat_finish (client, wait_for (&result), &error);
+  mc_api_client_get_chat_async (client, 1, 1, NULL, mc_test_store_result, &result);
+  chat = mc_api_client_get_chat_finish (client, mc_test_wait_for (&result), &error);
   g_assert_null (chat);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_RATE_LIMITED);
   g_assert_nonnull (strstr (error->message, "LIMIT_EXCEEDED"));
@@ -975,8 +940,8 @@ test_rate_limited (void)
   g_assert_cmpint (mc_api_client_get_remaining (client, MC_API_METHOD_GET_CHAT), ==, 0);
 
   /* Paused: fails fast, nothing sent. */
-  mc_api_client_get_chat_async (client, 1, 1, NULL, on_result, &result);
-  chat = mc_api_client_get_chat_finish (client, wait_for (&result), &error);
+  mc_api_client_get_chat_async (client, 1, 1, NULL, mc_test_store_result, &result);
+  chat = mc_api_client_get_chat_finish (client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_RATE_LIMITED);
   g_assert_null (chat);
   g_assert_cmpuint (tiny->hits, ==, 1);
@@ -987,8 +952,8 @@ test_rate_limited (void)
   {
     g_autoptr(McChatPage) page = NULL;
 
-    mc_api_client_get_chats_async (client, 1, NULL, NULL, 0, NULL, on_result, &result);
-    page = mc_api_client_get_chats_finish (client, wait_for (&result), &error);
+    mc_api_client_get_chats_async (client, 1, NULL, NULL, 0, NULL, mc_test_store_result, &result);
+    page = mc_api_client_get_chats_finish (client, mc_test_wait_for (&result), &error);
     g_assert_no_error (error);
     g_clear_object (&result);
   }
@@ -1001,8 +966,8 @@ test_rate_limited (void)
 
   /* Resumed: sent again (and paused again by this server). */
   tiny->until = g_get_real_time () + 2 * G_USEC_PER_SEC;
-  mc_api_client_get_chat_async (client, 1, 1, NULL, on_result, &result);
-  chat = mc_api_client_get_chat_finish (client, wait_for (&result), &error);
+  mc_api_client_get_chat_async (client, 1, 1, NULL, mc_test_store_result, &result);
+  chat = mc_api_client_get_chat_finish (client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_RATE_LIMITED);
   g_assert_cmpuint (tiny->hits, ==, 3);
 }
@@ -1019,8 +984,8 @@ test_local_budget (Fixture       *fixture,
 
   for (guint i = 0; i < budget; i++)
     {
-      mc_api_client_check_token_async (fixture->client, NULL, on_result, &result);
-      info = mc_api_client_check_token_finish (fixture->client, wait_for (&result), &error);
+      mc_api_client_check_token_async (fixture->client, NULL, mc_test_store_result, &result);
+      info = mc_api_client_check_token_finish (fixture->client, mc_test_wait_for (&result), &error);
       g_assert_no_error (error);
       mc_token_info_free (info);
       g_clear_object (&result);
@@ -1029,8 +994,8 @@ test_local_budget (Fixture       *fixture,
   g_assert_cmpuint (mc_api_client_get_used_in_hour (fixture->client, MC_API_METHOD_AUTH_TOKEN), ==, budget);
   before = mc_fake_market_get_request_count (fixture->market, "getAuthTokenInfo");
 
-  mc_api_client_check_token_async (fixture->client, NULL, on_result, &result);
-  info = mc_api_client_check_token_finish (fixture->client, wait_for (&result), &error);
+  mc_api_client_check_token_async (fixture->client, NULL, mc_test_store_result, &result);
+  info = mc_api_client_check_token_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_RATE_LIMITED);
   g_assert_null (info);
   g_assert_cmpuint (mc_fake_market_get_request_count (fixture->market, "getAuthTokenInfo"), ==, before);
@@ -1064,8 +1029,8 @@ test_liberal_parsing (void)
   g_autoptr(GError) error = NULL;
   McChat *unknown;
 
-  mc_api_client_get_chats_async (client, 1, NULL, NULL, 0, NULL, on_result, &result);
-  page = mc_api_client_get_chats_finish (client, wait_for (&result), &error);
+  mc_api_client_get_chats_async (client, 1, NULL, NULL, 0, NULL, mc_test_store_result, &result);
+  page = mc_api_client_get_chats_finish (client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->chats->len, ==, 2);
   g_assert_cmpuint (page->rejected->len, ==, 1);
@@ -1089,16 +1054,16 @@ test_download (void)
   g_autofree char *redirect_url = g_strconcat (tiny->url, "/redirect", NULL);
   GBytes *bytes;
 
-  mc_api_client_download_async (client, file_url, 1024, NULL, on_result, &result);
-  bytes = mc_api_client_download_finish (client, wait_for (&result), &error);
+  mc_api_client_download_async (client, file_url, 1024, NULL, mc_test_store_result, &result);
+  bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "attachment bytes", 16);
   g_assert_cmpuint (tiny->hits_with_auth, ==, 1);
   g_bytes_unref (bytes);
   g_clear_object (&result);
 
-  mc_api_client_download_async (client, file_url, 8, NULL, on_result, &result);
-  bytes = mc_api_client_download_finish (client, wait_for (&result), &error);
+  mc_api_client_download_async (client, file_url, 8, NULL, mc_test_store_result, &result);
+  bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE);
   g_assert_null (bytes);
   g_clear_error (&error);
@@ -1106,8 +1071,8 @@ test_download (void)
 
   /* Followed to another origin (localhost), without the token. */
   tiny->hits = tiny->hits_with_auth = 0;
-  mc_api_client_download_async (client, redirect_url, 1024, NULL, on_result, &result);
-  bytes = mc_api_client_download_finish (client, wait_for (&result), &error);
+  mc_api_client_download_async (client, redirect_url, 1024, NULL, mc_test_store_result, &result);
+  bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (bytes), ==, 16);
   g_assert_cmpuint (tiny->hits, ==, 2);
@@ -1115,8 +1080,8 @@ test_download (void)
   g_bytes_unref (bytes);
   g_clear_object (&result);
 
-  mc_api_client_download_async (client, "http://example.com/file", 1024, NULL, on_result, &result);
-  bytes = mc_api_client_download_finish (client, wait_for (&result), &error);
+  mc_api_client_download_async (client, "http://example.com/file", 1024, NULL, mc_test_store_result, &result);
+  bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT);
   g_assert_null (bytes);
 }
@@ -1167,10 +1132,10 @@ test_dispose_cancels (Fixture       *fixture,
 
   mc_fake_market_inject_fault (fixture->market, "/chat", MC_FAKE_FAULT_HANG, 0, 1);
   mc_api_client_get_chat_async (fixture->client, fixture->business_id, any_chat (fixture),
-                                NULL, on_result, &result);
-  iterate_for (50);
+                                NULL, mc_test_store_result, &result);
+  mc_test_iterate_for (50);
   g_object_run_dispose (G_OBJECT (fixture->client));
-  chat = mc_api_client_get_chat_finish (fixture->client, wait_for (&result), &error);
+  chat = mc_api_client_get_chat_finish (fixture->client, mc_test_wait_for (&result), &error);
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_CANCELLED);
   g_assert_null (chat);
   mc_fake_market_clear_faults (fixture->market);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "app-test-util.h"
+#include "mc-test-util.h"
 
 AppTest *
 app_test_new (void)
@@ -55,7 +56,7 @@ app_test_free (AppTest *test)
   g_test_dbus_down (test->bus);
   g_clear_object (&test->bus);
 
-  app_test_remove_tree (test->dir);
+  mc_test_remove_tree (test->dir);
   g_free (test->dir);
   g_free (test->home);
   g_free (test->log_path);
@@ -233,22 +234,4 @@ app_test_read_log (AppTest *test)
     return g_strdup ("");
 
   return contents;
-}
-
-void
-app_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        app_test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }

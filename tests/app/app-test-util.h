@@ -54,6 +54,5 @@ void         app_test_activate_action   (AppTest          *test,
 int          app_test_quit_app          (AppTest          *test,
                                          guint             timeout_msec);
 char        *app_test_read_log          (AppTest          *test);
-void         app_test_remove_tree       (const char       *path);
 
 G_END_DECLS

@@ -10,52 +10,9 @@
 #include "mc-fake-market.h"
 #include "mc-session.h"
 #include "mc-token-store.h"
-
-#define WAIT_MSEC 15000
+#include "mc-test-util.h"
 
 static char *work_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the default main context until @condition holds; FALSE on timeout. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_msec)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-result_is_set (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **result)
-{
-  g_assert_true (wait_until (result_is_set, result, WAIT_MSEC));
-  return *result;
-}
 
 static gboolean
 session_is_settled (gpointer data)
@@ -89,8 +46,8 @@ lookup_token (const char *label)
   g_autoptr(GError) error = NULL;
   McStoredToken *token;
 
-  mc_token_store_lookup_async (store, label, NULL, store_result, &result);
-  token = mc_token_store_lookup_finish (store, wait_for_result (&result), &error);
+  mc_token_store_lookup_async (store, label, NULL, mc_test_store_result, &result);
+  token = mc_token_store_lookup_finish (store, mc_test_wait_result (&result), &error);
   g_assert_no_error (error);
 
   return token;
@@ -105,8 +62,8 @@ add_cabinet (McSession   *session,
   g_autoptr(GAsyncResult) result = NULL;
 
   mc_session_add_cabinet_async (session, MC_AUTH_KIND_API_KEY, label, token,
-                                NULL, store_result, &result);
-  return mc_session_add_cabinet_finish (session, wait_for_result (&result), error);
+                                NULL, mc_test_store_result, &result);
+  return mc_session_add_cabinet_finish (session, mc_test_wait_result (&result), error);
 }
 
 static void
@@ -116,8 +73,8 @@ remove_cabinet (McSession *session,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  mc_session_remove_cabinet_async (session, cabinet, NULL, store_result, &result);
-  g_assert_true (mc_session_remove_cabinet_finish (session, wait_for_result (&result), &error));
+  mc_session_remove_cabinet_async (session, cabinet, NULL, mc_test_store_result, &result);
+  g_assert_true (mc_session_remove_cabinet_finish (session, mc_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -128,7 +85,7 @@ load_session (const char *url)
 
   g_assert_null (mc_session_get_error (session));
   mc_session_load (session);
-  g_assert_true (wait_until (session_is_settled, session, WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
 
   return session;
 }
@@ -152,8 +109,8 @@ test_demo (void)
   g_assert_cmpstr (mc_session_get_base_url (session), ==,
                    mc_fake_market_get_url (MC_FAKE_MARKET (market)));
 
-  g_assert_true (wait_until (session_has_chats, session, WAIT_MSEC));
-  g_assert_true (wait_until (stores_listed, session, WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (session_has_chats, session, MC_TEST_WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (stores_listed, session, MC_TEST_WAIT_MSEC));
   g_assert_true (mc_session_get_can_send (session));
 
   cabinet = g_list_model_get_item (mc_session_get_cabinets (session), 0);
@@ -188,8 +145,7 @@ test_cabinets (void)
   g_autofree char *second_cache = NULL;
   const char *url;
 
-  g_assert_true (mc_fake_market_start (market, 0, &error));
-  g_assert_no_error (error);
+  mc_test_start_market (market);
   url = mc_fake_market_get_url (market);
 
   session = load_session (url);
@@ -220,7 +176,7 @@ test_cabinets (void)
   g_assert_true (mc_cabinet_get_can_send (first));
   g_assert_true (mc_session_get_can_send (session));
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 1);
-  g_assert_true (wait_until (stores_listed, session, WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (stores_listed, session, MC_TEST_WAIT_MSEC));
   stored = lookup_token ("Main");
   g_assert_nonnull (stored);
   g_assert_cmpstr (mc_stored_token_get_token (stored), ==,
@@ -233,7 +189,7 @@ test_cabinets (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 2);
   g_assert_cmpint (mc_cabinet_get_business_id (second), ==, mc_fake_market_get_business_id (market, 2));
-  g_assert_true (wait_until (session_has_chats, session, WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (session_has_chats, session, MC_TEST_WAIT_MSEC));
 
   first_cache = g_strdup (mc_cache_get_path (mc_cabinet_get_cache (first)));
   second_cache = g_strdup (mc_cache_get_path (mc_cabinet_get_cache (second)));
@@ -294,7 +250,7 @@ test_no_keyring (void)
       session = mc_session_new (NULL);
       start = g_get_monotonic_time ();
       mc_session_load (session);
-      g_assert_true (wait_until (session_is_settled, session, WAIT_MSEC));
+      g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
       g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
       g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_KEYRING_ERROR);
@@ -307,29 +263,10 @@ test_no_keyring (void)
   g_test_trap_assert_passed ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring = NULL;
   g_autofree char *data = NULL;
   int ret;
 
@@ -337,17 +274,9 @@ main (int   argc,
 
   /* Every case gets its own keyring file and data directory, set before
    * libsecret and GLib read the environment; subprocesses inherit them. */
-  if (g_getenv ("MC_TEST_WORK_DIR") != NULL)
-    work_dir = g_strdup (g_getenv ("MC_TEST_WORK_DIR"));
-  else
-    {
-      work_dir = g_dir_make_tmp ("mc-session-XXXXXX", NULL);
-      g_setenv ("MC_TEST_WORK_DIR", work_dir, TRUE);
-    }
-  g_assert_nonnull (work_dir);
-  keyring = g_build_filename (work_dir, "test.keyring", NULL);
+  work_dir = mc_test_shared_tmp_dir ("MC_TEST_WORK_DIR", "mc-session-XXXXXX");
+  mc_test_use_file_keyring (work_dir);
   data = g_build_filename (work_dir, "data", NULL);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
 
   g_test_add_func ("/session/demo", test_demo);
@@ -358,7 +287,7 @@ main (int   argc,
   ret = g_test_run ();
 
   if (!g_test_subprocess ())
-    remove_tree (work_dir);
+    mc_test_remove_tree (work_dir);
   g_free (work_dir);
 
   return ret;

@@ -12,6 +12,7 @@
 #include "app-test-util.h"
 #include "mc-fake-market.h"
 #include "mc-token-store.h"
+#include "mc-test-util.h"
 
 static AppTest *test;
 static char *keyring_dir;
@@ -20,14 +21,6 @@ static gboolean
 result_is_set (gpointer data)
 {
   return *(GAsyncResult **) data != NULL;
-}
-
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static gboolean
@@ -118,12 +111,11 @@ test_token_not_leaked (void)
   Synced synced;
   guint n_files;
 
-  g_assert_true (mc_fake_market_start (market, 0, &error));
-  g_assert_no_error (error);
+  mc_test_start_market (market);
   mc_fake_market_set_life (market, 1, 2);
   token = mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1);
 
-  mc_token_store_save_async (store, MC_TOKEN_KIND_API_KEY, "Shop", token, NULL, store_result, &result);
+  mc_token_store_save_async (store, MC_TOKEN_KIND_API_KEY, "Shop", token, NULL, mc_test_store_result, &result);
   g_assert_true (app_test_wait (result_is_set, &result, 10000));
   g_assert_true (mc_token_store_save_finish (store, result, &error));
   g_assert_no_error (error);
@@ -162,7 +154,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
@@ -172,16 +163,15 @@ main (int   argc,
    * the directories searched. */
   keyring_dir = g_dir_make_tmp ("mc-leak-keyring-XXXXXX", NULL);
   g_assert_nonnull (keyring_dir);
-  keyring = g_build_filename (keyring_dir, "test.keyring", NULL);
   g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  mc_test_use_file_keyring (keyring_dir);
 
   g_test_add_func ("/app/token-leak/none", test_token_not_leaked);
 
   ret = g_test_run ();
 
   app_test_free (test);
-  app_test_remove_tree (keyring_dir);
+  mc_test_remove_tree (keyring_dir);
   g_free (keyring_dir);
 
   return ret;

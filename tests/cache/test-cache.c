@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mc-cache.h"
+#include "mc-test-util.h"
 
 static char *tmp_dir;
 static guint unreadable_warnings;
@@ -63,22 +64,6 @@ flush (McCache *cache)
 
   g_assert_true (mc_cache_flush (cache, &error));
   g_assert_no_error (error);
-}
-
-static void
-on_result (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
 }
 
 static McChat *
@@ -157,8 +142,8 @@ test_chats_round_trip (void)
   mc_chat_set_context (direct, direct_context);
   g_ptr_array_add (chats, g_object_ref (direct));
 
-  mc_cache_save_chats_async (cache, chats, NULL, on_result, &result);
-  g_assert_true (mc_cache_save_chats_finish (cache, wait_for (&result), &error));
+  mc_cache_save_chats_async (cache, chats, NULL, mc_test_store_result, &result);
+  g_assert_true (mc_cache_save_chats_finish (cache, mc_test_wait_for (&result), &error));
   g_assert_no_error (error);
 
   /* A later save of the same chat replaces it. */
@@ -228,8 +213,8 @@ test_messages_round_trip (void)
   g_ptr_array_add (messages, make_message (10, 0, MC_SENDER_PARTNER, "pending, not saved"));
   g_ptr_array_add (messages, make_message (11, 1, MC_SENDER_MARKET, "other chat"));
 
-  mc_cache_save_messages_async (cache, messages, NULL, on_result, &result);
-  g_assert_true (mc_cache_save_messages_finish (cache, wait_for (&result), &error));
+  mc_cache_save_messages_async (cache, messages, NULL, mc_test_store_result, &result);
+  g_assert_true (mc_cache_save_messages_finish (cache, mc_test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&cache);
 
@@ -260,8 +245,8 @@ test_messages_round_trip (void)
 
   g_clear_pointer (&loaded, g_ptr_array_unref);
   g_clear_object (&result);
-  mc_cache_load_messages_async (cache, 11, NULL, on_result, &result);
-  loaded = mc_cache_load_messages_finish (cache, wait_for (&result), &error);
+  mc_cache_load_messages_async (cache, 11, NULL, mc_test_store_result, &result);
+  loaded = mc_cache_load_messages_finish (cache, mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->len, ==, 1);
   g_assert_cmpint (mc_message_get_sender (g_ptr_array_index (loaded, 0)), ==, MC_SENDER_MARKET);
@@ -362,14 +347,14 @@ test_outbox (void)
   gint64 before = g_get_real_time ();
   McOutboxEntry *entry;
 
-  mc_cache_outbox_add_async (cache, 10, "Здравствуйте!", NULL, NULL, on_result, &first);
-  mc_cache_outbox_add_async (cache, 10, NULL, "/tmp/photo.jpg", NULL, on_result, &second);
-  mc_cache_outbox_add_async (cache, 11, "sent fine", NULL, NULL, on_result, &third);
-  id1 = mc_cache_outbox_add_finish (cache, wait_for (&first), &error);
+  mc_cache_outbox_add_async (cache, 10, "Здравствуйте!", NULL, NULL, mc_test_store_result, &first);
+  mc_cache_outbox_add_async (cache, 10, NULL, "/tmp/photo.jpg", NULL, mc_test_store_result, &second);
+  mc_cache_outbox_add_async (cache, 11, "sent fine", NULL, NULL, mc_test_store_result, &third);
+  id1 = mc_cache_outbox_add_finish (cache, mc_test_wait_for (&first), &error);
   g_assert_no_error (error);
-  id2 = mc_cache_outbox_add_finish (cache, wait_for (&second), &error);
+  id2 = mc_cache_outbox_add_finish (cache, mc_test_wait_for (&second), &error);
   g_assert_no_error (error);
-  id3 = mc_cache_outbox_add_finish (cache, wait_for (&third), &error);
+  id3 = mc_cache_outbox_add_finish (cache, mc_test_wait_for (&third), &error);
   g_assert_no_error (error);
   g_assert_cmpint (id1, >, 0);
   g_assert_cmpint (id2, >, id1);
@@ -624,24 +609,6 @@ test_concurrent_writers (void)
     g_assert_cmpstr (mc_cache_get_draft (cache, i + 1), ==, "draft");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -672,7 +639,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  remove_tree (tmp_dir);
+  mc_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

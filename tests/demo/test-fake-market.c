@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "mc-fake-market.h"
+#include "mc-test-util.h"
 
 /* 2026-07-01T12:00:00Z, so that generated data does not depend on the clock. */
 #define FIXED_NOW (G_GINT64_CONSTANT (1782907200) * G_USEC_PER_SEC)
@@ -50,11 +51,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->market = mc_fake_market_new_at (42, 0, FIXED_NOW);
-  g_assert_true (mc_fake_market_start (f->market, 0, &error));
-  g_assert_no_error (error);
+  f->market = mc_test_start_market (mc_fake_market_new_at (42, 0, FIXED_NOW));
   f->session = soup_session_new_with_options ("max-conns-per-host", 16, NULL);
   f->b1 = mc_fake_market_get_business_id (f->market, 1);
   f->b2 = mc_fake_market_get_business_id (f->market, 2);
@@ -65,8 +62,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->session);
-  mc_fake_market_stop (f->market);
-  g_assert_finalize_object (f->market);
+  mc_test_stop_market (f->market);
 }
 
 static SoupMessage *

@@ -18,10 +18,10 @@
 #include "mc-chat-store.h"
 #include "mc-fake-market.h"
 #include "mc-sync-engine.h"
+#include "mc-test-util.h"
 
 #define SEED      11
 #define N_CHATS   30
-#define WAIT_MSEC 15000
 #define DRAFT     "Здравствуйте! Уточню наличие и вернусь с ответом 🙂"
 
 typedef struct
@@ -98,50 +98,6 @@ typedef struct
 static World world;
 
 /* Helpers */
-
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_msec)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-slot_is_set (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  g_assert_true (wait_until (slot_is_set, slot, WAIT_MSEC));
-  return *slot;
-}
 
 static McApiClient *
 new_client (void)
@@ -224,43 +180,43 @@ op_start (McApiClient   *client,
   switch (op)
     {
     case OP_GET_CAMPAIGNS:
-      mc_api_client_get_campaigns_async (client, NULL, on_result, slot);
+      mc_api_client_get_campaigns_async (client, NULL, mc_test_store_result, slot);
       break;
     case OP_CHECK_TOKEN:
-      mc_api_client_check_token_async (client, NULL, on_result, slot);
+      mc_api_client_check_token_async (client, NULL, mc_test_store_result, slot);
       break;
     case OP_GET_CHATS:
-      mc_api_client_get_chats_async (client, business, NULL, NULL, 20, NULL, on_result, slot);
+      mc_api_client_get_chats_async (client, business, NULL, NULL, 20, NULL, mc_test_store_result, slot);
       break;
     case OP_GET_CHAT:
-      mc_api_client_get_chat_async (client, business, chat, NULL, on_result, slot);
+      mc_api_client_get_chat_async (client, business, chat, NULL, mc_test_store_result, slot);
       break;
     case OP_GET_HISTORY:
-      mc_api_client_get_history_async (client, business, chat, 0, NULL, 0, NULL, on_result, slot);
+      mc_api_client_get_history_async (client, business, chat, 0, NULL, 0, NULL, mc_test_store_result, slot);
       break;
     case OP_GET_MESSAGE:
-      mc_api_client_get_message_async (client, business, chat, world.message_id, NULL, on_result, slot);
+      mc_api_client_get_message_async (client, business, chat, world.message_id, NULL, mc_test_store_result, slot);
       break;
     case OP_SEND_MESSAGE:
       {
         g_autofree char *text = g_strdup_printf ("Ответ № %u", ++world.serial);
 
-        mc_api_client_send_message_async (client, business, chat, text, NULL, on_result, slot);
+        mc_api_client_send_message_async (client, business, chat, text, NULL, mc_test_store_result, slot);
       }
       break;
     case OP_SEND_FILE:
       {
         g_autoptr(GFile) file = g_file_new_for_path (world.file_path);
 
-        mc_api_client_send_file_async (client, business, chat, file, NULL, on_result, slot);
+        mc_api_client_send_file_async (client, business, chat, file, NULL, mc_test_store_result, slot);
       }
       break;
     case OP_CREATE_CHAT:
       mc_api_client_create_chat_async (client, business, MC_CONTEXT_TYPE_ORDER, world.order_id,
-                                       NULL, on_result, slot);
+                                       NULL, mc_test_store_result, slot);
       break;
     case OP_DOWNLOAD:
-      mc_api_client_download_async (client, world.download_url, 0, NULL, on_result, slot);
+      mc_api_client_download_async (client, world.download_url, 0, NULL, mc_test_store_result, slot);
       break;
     case N_OPS:
     default:
@@ -326,7 +282,7 @@ run_op (McApiClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   op_start (client, op, &result);
-  return op_finish (client, op, wait_result (&result), error);
+  return op_finish (client, op, mc_test_wait_result (&result), error);
 }
 
 /* The world: a fake Market, a chat with history and an attachment, an order
@@ -346,8 +302,7 @@ world_set_up (void)
 
   world.market = mc_fake_market_new (SEED, N_CHATS);
   mc_fake_market_set_latency (world.market, 0);
-  g_assert_true (mc_fake_market_start (world.market, 0, &error));
-  g_assert_no_error (error);
+  mc_test_start_market (world.market);
   world.token = mc_fake_market_get_token (world.market, MC_FAKE_TOKEN_CABINET_1);
   world.business_id = mc_fake_market_get_business_id (world.market, 1);
 
@@ -355,8 +310,8 @@ world_set_up (void)
   write_file (world.file_path, photo, sizeof photo);
 
   client = new_client ();
-  mc_api_client_get_all_chats_async (client, world.business_id, NULL, NULL, on_result, &result);
-  chats = mc_api_client_get_all_chats_finish (client, wait_result (&result), &error);
+  mc_api_client_get_all_chats_async (client, world.business_id, NULL, NULL, mc_test_store_result, &result);
+  chats = mc_api_client_get_all_chats_finish (client, mc_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -374,8 +329,8 @@ world_set_up (void)
         continue;
 
       mc_api_client_get_all_history_async (client, world.business_id, mc_chat_get_chat_id (chat), 0,
-                                           NULL, on_result, &result);
-      page = mc_api_client_get_all_history_finish (client, wait_result (&result), &error);
+                                           NULL, mc_test_store_result, &result);
+      page = mc_api_client_get_all_history_finish (client, mc_test_wait_result (&result), &error);
       g_assert_no_error (error);
       g_clear_object (&result);
 
@@ -411,8 +366,7 @@ world_tear_down (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) dir = NULL;
 
-  mc_fake_market_stop (world.market);
-  g_assert_finalize_object (world.market);
+  mc_test_stop_market (world.market);
 
   g_remove (world.file_path);
   g_rmdir (world.dir);
@@ -512,7 +466,7 @@ test_api_matrix (void)
           op_start (clients[op], op, &results[op]);
         }
       for (guint op = 0; op < N_OPS; op++)
-        ok[op] = op_finish (clients[op], op, wait_result (&results[op]), &errors[op]);
+        ok[op] = op_finish (clients[op], op, mc_test_wait_result (&results[op]), &errors[op]);
       mc_fake_market_clear_faults (world.market);
 
       for (guint op = 0; op < N_OPS; op++)
@@ -615,8 +569,8 @@ engine_open (Engine     *e,
   gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
 
   mc_cabinet_connect_async (mc_fake_market_get_url (world.market), MC_AUTH_KIND_API_KEY,
-                            "Faults", world.token, NULL, on_result, &result);
-  e->cabinet = mc_cabinet_connect_finish (wait_result (&result), &error);
+                            "Faults", world.token, NULL, mc_test_store_result, &result);
+  e->cabinet = mc_cabinet_connect_finish (mc_test_wait_result (&result), &error);
   g_assert_no_error (error);
   mc_api_client_set_timeout (mc_cabinet_get_client (e->cabinet), 1);
   mc_api_client_set_backoff_scale (mc_cabinet_get_client (e->cabinet), 0.01);
@@ -636,8 +590,8 @@ engine_open (Engine     *e,
   mc_sync_engine_add_cabinet (e->engine, e->cabinet);
   mc_sync_engine_start (e->engine);
 
-  g_assert_true (wait_until (engine_has_chats, e, WAIT_MSEC));
-  g_assert_true (wait_until (engine_is_idle, e, WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (engine_has_chats, e, MC_TEST_WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (engine_is_idle, e, MC_TEST_WAIT_MSEC));
 }
 
 /* What quitting does; the cache file stays unless @delete. */
@@ -699,7 +653,7 @@ engine_run_faulty (Engine          *e,
       else
         mc_sync_engine_sync_chat (e->engine, world.chat_id);
 
-      if (!wait_until (engine_reported, &wait, WAIT_MSEC))
+      if (!mc_test_wait_until (engine_reported, &wait, MC_TEST_WAIT_MSEC))
         {
           g_test_message ("%s: the engine never reported the failure", cell);
           return FALSE;
@@ -708,16 +662,16 @@ engine_run_faulty (Engine          *e,
 
     case ENGINE_SEND_MESSAGE:
       *sent_text = g_strdup_printf ("Сообщение при сбое № %u", ++world.serial);
-      mc_sync_engine_send_message_async (e->engine, world.chat_id, *sent_text, NULL, on_result, &result);
-      ok = mc_sync_engine_send_message_finish (e->engine, wait_result (&result), &error);
+      mc_sync_engine_send_message_async (e->engine, world.chat_id, *sent_text, NULL, mc_test_store_result, &result);
+      ok = mc_sync_engine_send_message_finish (e->engine, mc_test_wait_result (&result), &error);
       break;
 
     case ENGINE_SEND_FILE:
       {
         g_autoptr(GFile) file = g_file_new_for_path (world.file_path);
 
-        mc_sync_engine_send_file_async (e->engine, world.chat_id, file, NULL, on_result, &result);
-        ok = mc_sync_engine_send_file_finish (e->engine, wait_result (&result), &error);
+        mc_sync_engine_send_file_async (e->engine, world.chat_id, file, NULL, mc_test_store_result, &result);
+        ok = mc_sync_engine_send_file_finish (e->engine, mc_test_wait_result (&result), &error);
       }
       break;
 
@@ -745,7 +699,7 @@ engine_recovers (Engine     *e,
   g_autoptr(GError) error = NULL;
   MessageWait wait = { e, world.chat_id, 0 };
 
-  if (!wait_until (engine_is_idle, e, WAIT_MSEC))
+  if (!mc_test_wait_until (engine_is_idle, e, MC_TEST_WAIT_MSEC))
     {
       g_test_message ("%s: the engine stays busy after the fault", cell);
       return FALSE;
@@ -772,7 +726,7 @@ engine_recovers (Engine     *e,
       else
         mc_sync_engine_sync_chat (e->engine, world.chat_id);
 
-      if (!wait_until (engine_has_message, &wait, WAIT_MSEC))
+      if (!mc_test_wait_until (engine_has_message, &wait, MC_TEST_WAIT_MSEC))
         {
           g_test_message ("%s: the next %s did not bring the customer's message", cell,
                           engine_op_names[op]);
@@ -785,8 +739,8 @@ engine_recovers (Engine     *e,
         g_autofree char *text = g_strdup_printf ("Сообщение после сбоя № %u", ++world.serial);
         g_auto(GStrv) sent = NULL;
 
-        mc_sync_engine_send_message_async (e->engine, world.chat_id, text, NULL, on_result, &result);
-        if (!mc_sync_engine_send_message_finish (e->engine, wait_result (&result), &error))
+        mc_sync_engine_send_message_async (e->engine, world.chat_id, text, NULL, mc_test_store_result, &result);
+        if (!mc_sync_engine_send_message_finish (e->engine, mc_test_wait_result (&result), &error))
           {
             g_test_message ("%s: the next send failed: %s", cell, error->message);
             return FALSE;
@@ -817,8 +771,8 @@ engine_recovers (Engine     *e,
       {
         g_autoptr(GFile) file = g_file_new_for_path (world.file_path);
 
-        mc_sync_engine_send_file_async (e->engine, world.chat_id, file, NULL, on_result, &result);
-        if (!mc_sync_engine_send_file_finish (e->engine, wait_result (&result), &error))
+        mc_sync_engine_send_file_async (e->engine, world.chat_id, file, NULL, mc_test_store_result, &result);
+        if (!mc_sync_engine_send_file_finish (e->engine, mc_test_wait_result (&result), &error))
           {
             g_test_message ("%s: the next file send failed: %s", cell, error->message);
             return FALSE;

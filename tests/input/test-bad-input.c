@@ -23,9 +23,9 @@
 #include "mc-store-list.h"
 #include "mc-sync-engine.h"
 #include "mc-ui-util.h"
+#include "mc-test-util.h"
 
 #define SEED      23
-#define WAIT_MSEC 15000
 #define LONG_CHARS 100000
 
 /* Arabic and Hebrew inside Russian, with emoji that take several code
@@ -47,50 +47,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_msec)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_msec * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-slot_is_set (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  g_assert_true (wait_until (slot_is_set, slot, WAIT_MSEC));
-  return *slot;
-}
 
 static gboolean
 engine_ready (gpointer data)
@@ -115,8 +71,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->market = mc_fake_market_new (SEED, 20);
   mc_fake_market_set_latency (fixture->market, 0);
-  g_assert_true (mc_fake_market_start (fixture->market, 0, &error));
-  g_assert_no_error (error);
+  mc_test_start_market (fixture->market);
   fixture->business_id = mc_fake_market_get_business_id (fixture->market, 1);
   fixture->chat_id = mc_fake_market_find_chat (fixture->market, fixture->business_id, "WAITING_FOR_PARTNER");
   if (fixture->chat_id == 0)
@@ -125,8 +80,8 @@ fixture_set_up (Fixture       *fixture,
 
   mc_cabinet_connect_async (mc_fake_market_get_url (fixture->market), MC_AUTH_KIND_API_KEY, "Input",
                             mc_fake_market_get_token (fixture->market, MC_FAKE_TOKEN_CABINET_1),
-                            NULL, on_result, &result);
-  fixture->cabinet = mc_cabinet_connect_finish (wait_result (&result), &error);
+                            NULL, mc_test_store_result, &result);
+  fixture->cabinet = mc_cabinet_connect_finish (mc_test_wait_result (&result), &error);
   g_assert_no_error (error);
   mc_api_client_set_backoff_scale (mc_cabinet_get_client (fixture->cabinet), 0.01);
 
@@ -141,7 +96,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->engine = mc_sync_engine_new (fixture->store);
   mc_sync_engine_add_cabinet (fixture->engine, fixture->cabinet);
   mc_sync_engine_start (fixture->engine);
-  g_assert_true (wait_until (engine_ready, fixture, WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (engine_ready, fixture, MC_TEST_WAIT_MSEC));
 }
 
 static void
@@ -158,8 +113,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&fixture->cache);
 
-  mc_fake_market_stop (fixture->market);
-  g_assert_finalize_object (fixture->market);
+  mc_test_stop_market (fixture->market);
   g_assert_no_errno (g_rmdir (fixture->dir));
   g_free (fixture->dir);
 }
@@ -192,8 +146,8 @@ fetch_history (Fixture *fixture,
   McHistoryPage *page;
 
   mc_api_client_get_all_history_async (client_of (fixture), fixture->business_id, chat_id, 0,
-                                       NULL, on_result, &result);
-  page = mc_api_client_get_all_history_finish (client_of (fixture), wait_result (&result), &error);
+                                       NULL, mc_test_store_result, &result);
+  page = mc_api_client_get_all_history_finish (client_of (fixture), mc_test_wait_result (&result), &error);
   g_assert_no_error (error);
 
   return page;
@@ -241,15 +195,15 @@ test_long_text (Fixture       *fixture,
   g_assert_cmpstr (mc_cache_get_draft (fixture->cache, fixture->chat_id), ==, text->str);
 
   mc_api_client_send_message_async (client_of (fixture), fixture->business_id, fixture->chat_id,
-                                    text->str, NULL, on_result, &result);
-  g_assert_false (mc_api_client_send_message_finish (client_of (fixture), wait_result (&result), &error));
+                                    text->str, NULL, mc_test_store_result, &result);
+  g_assert_false (mc_api_client_send_message_finish (client_of (fixture), mc_test_wait_result (&result), &error));
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE);
   assert_explained (error, "4");
   g_clear_error (&error);
   g_clear_object (&result);
 
-  mc_sync_engine_send_message_async (fixture->engine, fixture->chat_id, text->str, NULL, on_result, &result);
-  g_assert_false (mc_sync_engine_send_message_finish (fixture->engine, wait_result (&result), &error));
+  mc_sync_engine_send_message_async (fixture->engine, fixture->chat_id, text->str, NULL, mc_test_store_result, &result);
+  g_assert_false (mc_sync_engine_send_message_finish (fixture->engine, mc_test_wait_result (&result), &error));
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE);
   assert_explained (error, NULL);
 
@@ -301,8 +255,8 @@ test_emoji_rtl (Fixture       *fixture,
 
   g_assert_true (g_utf8_validate (mixed_text, -1, NULL));
 
-  mc_sync_engine_send_message_async (fixture->engine, fixture->chat_id, mixed_text, NULL, on_result, &result);
-  g_assert_true (mc_sync_engine_send_message_finish (fixture->engine, wait_result (&result), &error));
+  mc_sync_engine_send_message_async (fixture->engine, fixture->chat_id, mixed_text, NULL, mc_test_store_result, &result);
+  g_assert_true (mc_sync_engine_send_message_finish (fixture->engine, mc_test_wait_result (&result), &error));
   g_assert_no_error (error);
 
   sent = mc_fake_market_dup_sent (fixture->market, fixture->chat_id);
@@ -312,7 +266,7 @@ test_emoji_rtl (Fixture       *fixture,
 
   /* The engine confirms the send from history and caches the message. */
   mc_sync_engine_sync_chat (fixture->engine, fixture->chat_id);
-  g_assert_true (wait_until (cache_holds_text, &wanted, WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (cache_holds_text, &wanted, MC_TEST_WAIT_MSEC));
 
   mc_cache_set_draft (fixture->cache, fixture->chat_id, mixed_text);
   g_assert_true (mc_cache_flush (fixture->cache, &error));
@@ -352,8 +306,8 @@ test_nul_file (Fixture       *fixture,
   g_assert_no_error (error);
 
   mc_api_client_send_file_async (client_of (fixture), fixture->business_id, fixture->chat_id, file,
-                                 NULL, on_result, &result);
-  g_assert_true (mc_api_client_send_file_finish (client_of (fixture), wait_result (&result), &error));
+                                 NULL, mc_test_store_result, &result);
+  g_assert_true (mc_api_client_send_file_finish (client_of (fixture), mc_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -363,8 +317,8 @@ test_nul_file (Fixture       *fixture,
   g_assert_cmpint (mc_attachment_get_size (attachment), ==, contents->len);
 
   mc_api_client_download_async (client_of (fixture), mc_attachment_get_url (attachment), 0,
-                                NULL, on_result, &result);
-  downloaded = mc_api_client_download_finish (client_of (fixture), wait_result (&result), &error);
+                                NULL, mc_test_store_result, &result);
+  downloaded = mc_api_client_download_finish (client_of (fixture), mc_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (downloaded, NULL), g_bytes_get_size (downloaded),
                    contents->data, contents->len);
@@ -391,15 +345,15 @@ test_vanished_file (Fixture       *fixture,
   g_assert_no_errno (g_remove (path));
 
   mc_api_client_send_file_async (client_of (fixture), fixture->business_id, fixture->chat_id, file,
-                                 NULL, on_result, &result);
-  g_assert_false (mc_api_client_send_file_finish (client_of (fixture), wait_result (&result), &error));
+                                 NULL, mc_test_store_result, &result);
+  g_assert_false (mc_api_client_send_file_finish (client_of (fixture), mc_test_wait_result (&result), &error));
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT);
   assert_explained (error, "invoice.pdf");
   g_clear_error (&error);
   g_clear_object (&result);
 
-  mc_sync_engine_send_file_async (fixture->engine, fixture->chat_id, file, NULL, on_result, &result);
-  g_assert_false (mc_sync_engine_send_file_finish (fixture->engine, wait_result (&result), &error));
+  mc_sync_engine_send_file_async (fixture->engine, fixture->chat_id, file, NULL, mc_test_store_result, &result);
+  g_assert_false (mc_sync_engine_send_file_finish (fixture->engine, mc_test_wait_result (&result), &error));
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT);
   assert_explained (error, "invoice.pdf");
 

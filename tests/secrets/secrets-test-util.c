@@ -6,25 +6,6 @@
 
 #include "secrets-test-util.h"
 
-GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-void
-on_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 gboolean
 save_sync (McTokenStore  *store,
            McTokenKind    kind,
@@ -34,8 +15,8 @@ save_sync (McTokenStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_token_store_save_async (store, kind, label, token, NULL, on_done, &result);
-  return mc_token_store_save_finish (store, wait_for (&result), error);
+  mc_token_store_save_async (store, kind, label, token, NULL, mc_test_store_result, &result);
+  return mc_token_store_save_finish (store, mc_test_wait_for (&result), error);
 }
 
 GPtrArray *
@@ -44,8 +25,8 @@ list_sync (McTokenStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_token_store_list_async (store, NULL, on_done, &result);
-  return mc_token_store_list_finish (store, wait_for (&result), error);
+  mc_token_store_list_async (store, NULL, mc_test_store_result, &result);
+  return mc_token_store_list_finish (store, mc_test_wait_for (&result), error);
 }
 
 McStoredToken *
@@ -55,8 +36,8 @@ lookup_sync (McTokenStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_token_store_lookup_async (store, label, NULL, on_done, &result);
-  return mc_token_store_lookup_finish (store, wait_for (&result), error);
+  mc_token_store_lookup_async (store, label, NULL, mc_test_store_result, &result);
+  return mc_token_store_lookup_finish (store, mc_test_wait_for (&result), error);
 }
 
 gboolean
@@ -66,6 +47,6 @@ remove_sync (McTokenStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  mc_token_store_remove_async (store, label, NULL, on_done, &result);
-  return mc_token_store_remove_finish (store, wait_for (&result), error);
+  mc_token_store_remove_async (store, label, NULL, mc_test_store_result, &result);
+  return mc_token_store_remove_finish (store, mc_test_wait_for (&result), error);
 }

@@ -4,17 +4,10 @@
  */
 #pragma once
 
+#include "mc-test-util.h"
 #include "mc-token-store.h"
 
 G_BEGIN_DECLS
-
-/* Iterates the default main context until on_done() has filled @slot. */
-GAsyncResult  *wait_for    (GAsyncResult **slot);
-/* A GAsyncReadyCallback storing a reference to the result in user_data,
- * a GAsyncResult ** starting at NULL. */
-void           on_done     (GObject       *object,
-                            GAsyncResult  *result,
-                            gpointer       user_data);
 
 gboolean       save_sync   (McTokenStore  *store,
                             McTokenKind    kind,

@@ -79,9 +79,9 @@ assert_item_in_default_collection (const char *label)
   GList *items;
 
   /* The async call: libsecret 0.20's _sync wrapper leaks its items' paths. */
-  secret_password_search (&token_schema, SECRET_SEARCH_ALL, NULL, on_done, &result,
+  secret_password_search (&token_schema, SECRET_SEARCH_ALL, NULL, mc_test_store_result, &result,
                           "label", label, NULL);
-  items = secret_password_search_finish (wait_for (&result), &error);
+  items = secret_password_search_finish (mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   g_assert_true (SECRET_IS_ITEM (items->data));

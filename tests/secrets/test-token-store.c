@@ -307,8 +307,8 @@ assert_no_service_quickly (McTokenStore *store,
   g_autoptr(McStoredToken) found = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  mc_token_store_lookup_async (store, "Shop", NULL, on_done, &result);
-  found = mc_token_store_lookup_finish (store, wait_for (&result), &error);
+  mc_token_store_lookup_async (store, "Shop", NULL, mc_test_store_result, &result);
+  found = mc_token_store_lookup_finish (store, mc_test_wait_for (&result), &error);
   g_assert_null (found);
   g_assert_error (error, MC_SECRETS_ERROR, MC_SECRETS_ERROR_NO_SERVICE);
   g_assert_nonnull (strstr (error->message, "keyring"));
@@ -397,8 +397,8 @@ test_cancelled (void)
 
   g_cancellable_cancel (cancellable);
   mc_token_store_save_async (store, MC_TOKEN_KIND_API_KEY, "Shop", "ACMA:cancelled",
-                             cancellable, on_done, &result);
-  g_assert_false (mc_token_store_save_finish (store, wait_for (&result), &error));
+                             cancellable, mc_test_store_result, &result);
+  g_assert_false (mc_token_store_save_finish (store, mc_test_wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
@@ -406,22 +406,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *keyring_path = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
 
   /* Before libsecret reads the environment; subprocesses inherit both. */
-  if (g_getenv ("MC_TEST_KEYRING_DIR") != NULL)
-    keyring_dir = g_strdup (g_getenv ("MC_TEST_KEYRING_DIR"));
-  else
-    {
-      keyring_dir = g_dir_make_tmp ("mc-secrets-XXXXXX", NULL);
-      g_setenv ("MC_TEST_KEYRING_DIR", keyring_dir, TRUE);
-    }
-  g_assert_nonnull (keyring_dir);
-  keyring_path = g_build_filename (keyring_dir, "test.keyring", NULL);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring_path, TRUE);
+  keyring_dir = mc_test_shared_tmp_dir ("MC_TEST_KEYRING_DIR", "mc-secrets-XXXXXX");
+  mc_test_use_file_keyring (keyring_dir);
   g_assert_cmpstr (g_getenv ("SECRET_BACKEND"), ==, "file");
   g_assert_nonnull (g_getenv ("SECRET_FILE_TEST_PASSWORD"));
 
@@ -441,17 +432,7 @@ main (int   argc,
 
   /* Only the process that made the directory removes it. */
   if (!g_test_subprocess ())
-    {
-      g_autoptr(GDir) dir = g_dir_open (keyring_dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (keyring_dir, name, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (keyring_dir);
-    }
+    mc_test_remove_tree (keyring_dir);
   g_free (keyring_dir);
 
   return ret;

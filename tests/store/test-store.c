@@ -14,6 +14,7 @@
 #include "mc-chat-view.h"
 #include "mc-message-store.h"
 #include "mc-store-list.h"
+#include "mc-test-util.h"
 
 static char *tmp_dir;
 
@@ -756,24 +757,6 @@ test_chat_messages (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, 2);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -798,7 +781,7 @@ main (int   argc,
   g_test_add_func ("/store/chat-messages", test_chat_messages);
 
   ret = g_test_run ();
-  remove_tree (tmp_dir);
+  mc_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }
