@@ -149,6 +149,10 @@ test_chats_round_trip (void)
   /* A later save of the same chat replaces it. */
   mc_chat_set_status (g_ptr_array_index (chats, 1), MC_CHAT_STATUS_WAITING_FOR_CUSTOMER);
   mc_cache_save_chats_async (cache, chats, NULL, NULL, NULL);
+  /* The first save's task holds a reference on the cache: dropped too,
+   * the last unref below closes the cache after the queued save, rather
+   * than leaving the save racing the reopen. */
+  g_clear_object (&result);
   g_clear_object (&cache);
 
   cache = open_cache (path);
