@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -363,7 +365,7 @@ writer_thread (gpointer user_data)
           sync = o->job->wait != NULL;
           if (!o->ok && o->error == NULL && (o->job->task != NULL || sync))
             o->error = g_error_new_literal (MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
-                                            "Unknown cache error");
+                                            _("The saved chats could not be written"));
           if (o->job->task != NULL)
             report_in_task_context (o);
           else
@@ -419,18 +421,6 @@ queue_job (McCache             *self,
   job->data_free = data_free;
   job->result_free = result_free;
 
-  if (is_closed (self))
-    {
-      if (callback != NULL)
-        g_task_report_new_error (self, callback, user_data, source_tag,
-                                 MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
-                                 "The chat cache is closed");
-      else
-        g_warning ("Write to the chat cache %s after it was closed", self->path);
-      job_free (job);
-      return;
-    }
-
   /* A task holds a reference on the cache until its callback runs in the
    * main context; fire-and-forget writes need none, so dropping the last
    * reference closes the cache (after the queued writes) at once. */
@@ -440,7 +430,23 @@ queue_job (McCache             *self,
       g_task_set_source_tag (job->task, source_tag);
     }
 
-  g_async_queue_push (self->queue, job);
+  /* Checked and queued under the lock, so a write from another thread
+   * cannot slip in behind the close and be lost without a word. */
+  g_mutex_lock (&self->mutex);
+  if (!self->closed)
+    {
+      g_async_queue_push (self->queue, g_steal_pointer (&job));
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+  g_mutex_unlock (&self->mutex);
+
+  if (job->task != NULL)
+    g_task_return_new_error (job->task, MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
+                             "%s", _("The saved chats are already closed"));
+  else
+    g_warning ("Write to the chat cache %s after it was closed", self->path);
+  job_free (job);
 }
 
 /* Runs @func on the writer thread, after what is queued, and waits. */
@@ -456,7 +462,7 @@ run_sync (McCache   *self,
   if (is_closed (self))
     {
       g_set_error_literal (error, MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
-                           "The chat cache is closed");
+                           _("The saved chats are already closed"));
       return NULL;
     }
 
@@ -570,7 +576,7 @@ migrate (sqlite3  *db,
   if (*version > MC_CACHE_SCHEMA_VERSION)
     {
       g_set_error (error, MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
-                   "Cache schema version %d is newer than this application's %d",
+                   _("The saved chats were written by a newer version of Market Chats (format %d, this version reads %d)"),
                    *version, MC_CACHE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -740,7 +746,7 @@ mc_cache_open_path (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not create %s: %s", dir, g_strerror (saved_errno));
+                   _("Could not create the folder for saved chats, %s: %s"), dir, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -834,7 +840,7 @@ mc_cache_delete (McCache  *self,
           int saved_errno = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "Could not delete %s: %s", file, g_strerror (saved_errno));
+                       _("Could not delete the saved chats file %s: %s"), file, g_strerror (saved_errno));
           return FALSE;
         }
     }
