@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-#define APP_TEST_BUS_NAME "io.github.marketchats.MarketChats"
-#define APP_TEST_OBJECT_PATH "/io/github/marketchats/MarketChats"
+/* The build's own id: a development build runs as ….MarketChats.Devel. */
+#define APP_TEST_BUS_NAME APP_ID
+#define APP_TEST_OBJECT_PATH APP_OBJECT_PATH
 
 typedef struct
 {
