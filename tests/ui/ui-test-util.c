@@ -16,10 +16,12 @@ void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  /* A TAP plan of nothing, skipped: meson's TAP reader takes exit status
+   * 77 for an error, not a skip. */
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display\n");
-      exit (77);
+      exit (0);
     }
 
   /* Times shown must not depend on the machine's zone. */

@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*UiTestPredicate) (gpointer data);
 
-/* Exits with 77 (skipped) when there is no display; else gtk_test_init()
- * and adw_init(). */
+/* Skips the whole program (a TAP "1..0 # SKIP" plan) when there is no
+ * display; else gtk_test_init() and adw_init(). */
 void        ui_test_init              (int             *argc,
                                        char          ***argv);
 /* Runs the main loop until @predicate holds or @msec pass; returns whether
