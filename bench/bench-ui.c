@@ -4,7 +4,9 @@
  *
  * Figures: time from showing the window to its first painted frame, for
  * 100 and 100,000 chats and their ratio; the work per frame (before-paint
- * to after-paint) while the list is scrolled to its end programmatically.
+ * to after-paint) while the list is scrolled programmatically: first a page
+ * per frame (a fast fling, rows rebound as they come into view), then on to
+ * the end in jumps (every row rebound each frame).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +20,8 @@
 #include "mc-ui.h"
 
 #define BUSINESS_ID 7000001
-#define N_SCROLL_FRAMES 400
+#define N_PAGE_FRAMES 300
+#define N_JUMP_FRAMES 100
 #define N_ROUNDS 3
 
 static const char *names[] = {
@@ -97,7 +100,8 @@ typedef struct
   gint64             shown_at;
   gint64             first_frame_at;
   gint64             frame_started_at;
-  GArray            *frame_times;   /* double, ms */
+  GArray            *page_times;    /* double, ms */
+  GArray            *jump_times;
   gboolean           scrolling;
   guint              scroll_frames;
   double             step;
@@ -118,11 +122,11 @@ on_after_paint (GdkFrameClock *clock,
 
   if (run->first_frame_at == 0)
     run->first_frame_at = now;
-  else if (run->scrolling && run->frame_started_at != 0)
+  else if (run->scrolling && run->frame_started_at != 0 && run->scroll_frames > 0)
     {
       double ms = (now - run->frame_started_at) / 1000.0;
 
-      g_array_append_val (run->frame_times, ms);
+      g_array_append_val (run->scroll_frames <= N_PAGE_FRAMES ? run->page_times : run->jump_times, ms);
     }
 }
 
@@ -133,19 +137,23 @@ on_scroll_tick (GtkWidget     *widget,
 {
   Run *run = user_data;
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (run->scrolled);
-  double end = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  double end = gtk_adjustment_get_upper (adj) - page;
+  double value = gtk_adjustment_get_value (adj);
 
-  if (gtk_adjustment_get_value (adj) >= end || run->scroll_frames >= N_SCROLL_FRAMES * 2)
+  if (value >= end || run->scroll_frames >= N_PAGE_FRAMES + N_JUMP_FRAMES * 2)
     {
       run->scrolling = FALSE;
       return G_SOURCE_REMOVE;
     }
 
   /* The list's height is an estimate that grows as rows are measured, so
-   * the step follows what is left. */
-  if (run->step == 0)
-    run->step = MAX (end / N_SCROLL_FRAMES, gtk_adjustment_get_page_size (adj) / 4);
-  gtk_adjustment_set_value (adj, MIN (gtk_adjustment_get_value (adj) + run->step, end));
+   * the jumps follow what is left. */
+  if (run->scroll_frames < N_PAGE_FRAMES)
+    value += page;
+  else
+    value += MAX ((end - value) / MAX (N_PAGE_FRAMES + N_JUMP_FRAMES - run->scroll_frames, 1), page);
+  gtk_adjustment_set_value (adj, MIN (value, end));
   run->scroll_frames++;
 
   return G_SOURCE_CONTINUE;
@@ -175,10 +183,11 @@ make_window (McChatView         *view,
 }
 
 /* Milliseconds from show to the first painted frame; scrolls to the end
- * afterwards when @frame_times is given. */
+ * afterwards when @page_times and @jump_times are given. */
 static double
 measure (guint   n_chats,
-         GArray *frame_times)
+         GArray *page_times,
+         GArray *jump_times)
 {
   g_autoptr(McChatStore) store = make_store (n_chats);
   g_autoptr(McChatView) view = mc_chat_view_new (store);
@@ -187,7 +196,8 @@ measure (guint   n_chats,
 
   mc_chat_view_set_mode (view, MC_CHAT_VIEW_MODE_ALL);
   run.window = make_window (view, &run.scrolled);
-  run.frame_times = frame_times;
+  run.page_times = page_times;
+  run.jump_times = jump_times;
 
   /* The frame clock exists once the window is realized. */
   gtk_widget_realize (GTK_WIDGET (run.window));
@@ -201,7 +211,7 @@ measure (guint   n_chats,
     g_main_context_iteration (NULL, TRUE);
   first_frame_ms = (run.first_frame_at - run.shown_at) / 1000.0;
 
-  if (frame_times != NULL)
+  if (page_times != NULL)
     {
       run.scrolling = TRUE;
       gtk_widget_add_tick_callback (GTK_WIDGET (run.scrolled), on_scroll_tick, &run, NULL);
@@ -235,40 +245,55 @@ median (double *values,
   return values[n / 2];
 }
 
+static void
+percentiles (GArray *times,
+             double *p95,
+             double *max)
+{
+  g_array_sort (times, compare_doubles);
+  *p95 = times->len > 0 ? g_array_index (times, double, (times->len * 95) / 100) : 0;
+  *max = times->len > 0 ? g_array_index (times, double, times->len - 1) : 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) page_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_times = g_array_new (FALSE, FALSE, sizeof (double));
   double small[N_ROUNDS], large[N_ROUNDS];
-  double small_ms, large_ms, p95, max;
+  double small_ms, large_ms, page_p95, page_max, jump_p95, jump_max;
 
   gtk_init ();
   adw_init ();
   mc_ui_ensure_resources ();
 
   /* Warm up: theme, CSS, fonts and templates load once per process. */
-  measure (10, NULL);
+  measure (10, NULL, NULL);
 
   /* The machine is shared, so the first-frame figures are medians, with
    * the two sizes interleaved. */
   for (guint i = 0; i < N_ROUNDS; i++)
     {
-      small[i] = measure (100, NULL);
-      large[i] = measure (100000, i == 0 ? frame_times : NULL);
+      small[i] = measure (100, NULL, NULL);
+      large[i] = measure (100000, i == 0 ? page_times : NULL, i == 0 ? jump_times : NULL);
     }
   small_ms = median (small, N_ROUNDS);
   large_ms = median (large, N_ROUNDS);
+  percentiles (page_times, &page_p95, &page_max);
+  percentiles (jump_times, &jump_p95, &jump_max);
 
-  g_array_sort (frame_times, compare_doubles);
-  p95 = frame_times->len > 0 ? g_array_index (frame_times, double, (frame_times->len * 95) / 100) : 0;
-  max = frame_times->len > 0 ? g_array_index (frame_times, double, frame_times->len - 1) : 0;
-
+  /* GTK 4.8's list view keeps about 200 rows alive: 100 chats build 100
+   * rows, 100,000 build about 200, hence the ratio. */
   g_print ("figure ui_first_frame_100k %.1f ms\n", large_ms);
   g_print ("figure ui_first_frame_100 %.1f ms\n", small_ms);
   g_print ("figure ui_first_frame_ratio %.2f x (target <= 1.2)\n", large_ms / small_ms);
-  g_print ("figure ui_scroll_frame_p95 %.1f ms (target <= 16.7, %u frames)\n", p95, frame_times->len);
-  g_print ("figure ui_scroll_frame_max %.1f ms\n", max);
+  g_print ("figure ui_scroll_frame_p95 %.1f ms (target <= 16.7; a page per frame, %u frames)\n",
+           page_p95, page_times->len);
+  g_print ("figure ui_scroll_frame_max %.1f ms\n", page_max);
+  g_print ("figure ui_scroll_jump_frame_p95 %.1f ms (jumps to the end, %u frames)\n",
+           jump_p95, jump_times->len);
+  g_print ("figure ui_scroll_jump_frame_max %.1f ms\n", jump_max);
 
   return 0;
 }
