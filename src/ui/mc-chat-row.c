@@ -6,8 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
+#include "mc-avatar.h"
 #include "mc-chat-row.h"
 #include "mc-ui.h"
 #include "mc-ui-util.h"
@@ -22,7 +23,7 @@ struct _McChatRow
   gulong     notify_id;
   guint      wait_warning_minutes;
 
-  AdwAvatar *avatar;
+  McAvatar  *avatar;
   GtkLabel  *name_label;
   GtkLabel  *time_label;
   GtkLabel  *context_badge;
@@ -120,7 +121,7 @@ mc_chat_row_update (McChatRow *self)
     }
 
   name = customer_name (self->chat);
-  adw_avatar_set_text (self->avatar, name);
+  mc_avatar_set_text (self->avatar, name);
   gtk_label_set_label (self->name_label, name);
 
   gtk_label_set_label (self->context_badge, mc_ui_context_to_string (context_type));
@@ -312,6 +313,7 @@ mc_chat_row_class_init (McChatRowClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MC_TYPE_AVATAR);
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-chat-row.ui");
   gtk_widget_class_bind_template_child (widget_class, McChatRow, avatar);
