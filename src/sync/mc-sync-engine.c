@@ -1720,14 +1720,17 @@ on_outbox_added (GObject      *object,
   send_go (task);
 }
 
-/* A retry replaces the failed attempt the composer showed. */
+/* Forgets the failed attempts at sending @what (a text, or a file's name)
+ * to @chat_id: their bubbles in @messages and their outbox entries, so an
+ * attempt the seller retried or took back to edit is not offered again. */
 static void
-drop_failed_attempts (McSyncEngine *self,
-                      SendOp       *op)
+forget_failed_attempts (McMessageStore *messages,
+                        McCache        *cache,
+                        gint64          chat_id,
+                        const char     *what,
+                        gboolean        is_file)
 {
-  GListModel *model = G_LIST_MODEL (op->messages);
-  McCache *cache = send_cache (op);
-  const char *what = op->file != NULL ? op->file_name : op->text;
+  GListModel *model = G_LIST_MODEL (messages);
 
   for (guint i = g_list_model_get_n_items (model); i > 0; i--)
     {
@@ -1736,8 +1739,8 @@ drop_failed_attempts (McSyncEngine *self,
       if (mc_message_get_message_id (message) != 0)
         break;
       if (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED &&
-          op->file == NULL && g_strcmp0 (mc_message_get_text (message), what) == 0)
-        mc_message_store_remove_pending (op->messages, message);
+          !is_file && g_strcmp0 (mc_message_get_text (message), what) == 0)
+        mc_message_store_remove_pending (messages, message);
     }
 
   if (cache != NULL)
@@ -1749,7 +1752,7 @@ drop_failed_attempts (McSyncEngine *self,
           McOutboxEntry *entry = g_ptr_array_index (entries, i);
           g_autofree char *name = NULL;
 
-          if (entry->chat_id != op->chat_id || entry->state != MC_OUTBOX_STATE_FAILED)
+          if (entry->chat_id != chat_id || entry->state != MC_OUTBOX_STATE_FAILED)
             continue;
           if (entry->file_path != NULL)
             name = g_path_get_basename (entry->file_path);
@@ -1757,6 +1760,16 @@ drop_failed_attempts (McSyncEngine *self,
             mc_cache_outbox_remove (cache, entry->id);
         }
     }
+}
+
+/* A retry replaces the failed attempt the composer showed. */
+static void
+drop_failed_attempts (McSyncEngine *self,
+                      SendOp       *op)
+{
+  forget_failed_attempts (op->messages, send_cache (op), op->chat_id,
+                          op->file != NULL ? op->file_name : op->text,
+                          op->file != NULL);
 }
 
 static void
@@ -2262,6 +2275,26 @@ mc_sync_engine_refresh (McSyncEngine *self)
 
   /* The next tick is a full interval away again. */
   schedule_tick (self);
+}
+
+void
+mc_sync_engine_discard_failed (McSyncEngine *self,
+                               McMessage    *message)
+{
+  g_autoptr(McMessageStore) messages = NULL;
+  gint64 chat_id;
+  Cab *cab;
+
+  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
+  g_return_if_fail (MC_IS_MESSAGE (message));
+  g_return_if_fail (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED);
+
+  chat_id = mc_message_get_chat_id (message);
+  cab = find_cab_for_chat (self, chat_id);
+  messages = mc_chat_store_get_messages (self->store, chat_id);
+  forget_failed_attempts (messages,
+                          cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
+                          chat_id, mc_message_get_text (message), FALSE);
 }
 
 McCabinet *

@@ -100,6 +100,11 @@ gboolean      mc_sync_engine_get_online             (McSyncEngine *self);
 gboolean      mc_sync_engine_get_syncing            (McSyncEngine *self);
 gint64        mc_sync_engine_get_paused_until       (McSyncEngine *self);
 
+/* The seller took a failed text back into the composer: forgets the failed
+ * bubble and its outbox entry, so it is not offered again at the next start. */
+void          mc_sync_engine_discard_failed     (McSyncEngine *self,
+                                                 McMessage    *message);
+
 McCabinet    *mc_sync_engine_get_cabinet_for_chat (McSyncEngine *self,
                                                    gint64        chat_id);
 

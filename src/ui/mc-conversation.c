@@ -548,8 +548,11 @@ on_row_edit (McConversation *self,
     return;
 
   message = g_object_ref (mc_message_row_get_message (row));
-  mc_message_store_remove_pending (self->messages, message);
   mc_composer_restore_text (self->composer, mc_message_get_text (message));
+  if (self->session != NULL)
+    mc_sync_engine_discard_failed (mc_session_get_sync (self->session), message);
+  else
+    mc_message_store_remove_pending (self->messages, message);
 }
 
 static void

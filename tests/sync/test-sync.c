@@ -889,6 +889,45 @@ test_send_failure (Fixture       *f,
     }
 }
 
+/* The seller takes a failed text back to edit it: the bubble and its
+ * outbox entry go, so the next start does not offer it again. */
+static void
+test_send_failure_discarded (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *text = "Текст, который продавец заберёт на правку";
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) failed = NULL;
+  guint n_before;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (messages));
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_STATUS, 400, 1);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+
+  failed = g_list_model_get_item (G_LIST_MODEL (messages), g_list_model_get_n_items (G_LIST_MODEL (messages)) - 1);
+  g_assert_cmpint (mc_message_get_state (failed), ==, MC_MESSAGE_STATE_FAILED);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  mc_sync_engine_discard_failed (f->engine, failed);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, n_before);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
+}
+
 static void
 test_send_refused_before_request (Fixture       *f,
                                   gconstpointer  data)
@@ -1049,6 +1088,7 @@ main (int   argc,
   ADD ("/sync/send/timeout-was-sent", test_send_timeout_was_sent);
   ADD ("/sync/send/timeout-not-sent", test_send_timeout_not_sent);
   ADD ("/sync/send/failure", test_send_failure);
+  ADD ("/sync/send/failure-discarded", test_send_failure_discarded);
   ADD ("/sync/send/refused-before-request", test_send_refused_before_request);
   ADD ("/sync/load-older", test_load_older);
   g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
