@@ -1882,7 +1882,11 @@ mc_sync_engine_send_message_async (McSyncEngine        *self,
   if (g_utf8_strlen (text, -1) > MC_API_MAX_MESSAGE_CHARS)
     {
       g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
-                               _("The message is longer than %d characters"), MC_API_MAX_MESSAGE_CHARS);
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "The message is longer than %d character",
+                                            "The message is longer than %d characters",
+                                            MC_API_MAX_MESSAGE_CHARS),
+                               MC_API_MAX_MESSAGE_CHARS);
       return;
     }
 

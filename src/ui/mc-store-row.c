@@ -58,6 +58,8 @@ mc_store_row_update (McStoreRow *self)
   g_autofree char *needs_reply_text = g_strdup_printf ("%u", needs_reply);
   g_autofree char *unread_text = g_strdup_printf ("%u", unread);
   g_autofree char *accessible = NULL;
+  g_autofree char *replies = NULL;
+  g_autofree char *unread_chats = NULL;
 
   gtk_label_set_label (self->title_label, mc_store_item_get_title (self->item));
   /* "All stores" and "No store" are under the cabinet's header already. */
@@ -71,9 +73,17 @@ mc_store_row_update (McStoreRow *self)
   gtk_label_set_label (self->unread_badge, unread_text);
   gtk_widget_set_visible (GTK_WIDGET (self->unread_badge), unread > 0);
 
-  /* Translators: what a screen reader says for a store in the sidebar. */
-  accessible = g_strdup_printf (_("%s, %u need a reply, %u unread"),
-                                mc_store_item_get_title (self->item), needs_reply, unread);
+  /* Translators: what a screen reader says for a store in the sidebar,
+   * after its name: how many of its chats need a reply. */
+  replies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a reply",
+                                          "%u need a reply", needs_reply),
+                             needs_reply);
+  /* Translators: read after the count of chats that need a reply. */
+  unread_chats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread",
+                                               "%u unread", unread),
+                                  unread);
+  accessible = g_strdup_printf ("%s, %s, %s", mc_store_item_get_title (self->item),
+                                replies, unread_chats);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
