@@ -67,7 +67,7 @@ mc_welcome_page_update (McWelcomePage *self)
 
   if (!failed)
     {
-      adw_status_page_set_icon_name (self->status_page, APP_ID);
+      adw_status_page_set_icon_name (self->status_page, BASE_ID);
       adw_status_page_set_title (self->status_page, _("Welcome to Market Chats"));
       adw_status_page_set_description (self->status_page,
                                        _("Read and answer the customer chats of all your "
