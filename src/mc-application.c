@@ -574,10 +574,22 @@ static int
 mc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  g_autoptr(GError) error = NULL;
+  const char *api_url = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", _("Market Chats"), VERSION);
       return 0;
+    }
+
+  /* Refused here, before a display or the bus is needed, so the seller
+   * sees why even when starting from a terminal without a session. */
+  if (g_variant_dict_lookup (options, "api-url", "&s", &api_url) &&
+      !mc_api_url_is_allowed (api_url, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
 
   return -1;
@@ -592,17 +604,11 @@ mc_application_command_line (GApplication            *app,
   g_autoptr(GError) error = NULL;
   const char *api_url = NULL;
 
-  if (g_variant_dict_lookup (options, "api-url", "&s", &api_url) &&
-      !mc_api_url_is_allowed (api_url, &error))
-    {
-      g_application_command_line_printerr (command_line, "%s\n", error->message);
-      return 1;
-    }
-
   /* Options choose the session; a second start of a running app only
-   * brings its window up. */
+   * brings its window up.  handle_local_options() checked the URL. */
   if (self->session == NULL)
     {
+      g_variant_dict_lookup (options, "api-url", "&s", &api_url);
       self->demo = g_variant_dict_contains (options, "demo");
       g_free (self->api_url);
       self->api_url = g_strdup (api_url);
