@@ -144,8 +144,8 @@ char *
 mc_ui_format_relative_time (gint64 time,
                             gint64 now)
 {
-  g_autoptr(GDateTime) then_dt = local_time (time);
-  g_autoptr(GDateTime) now_dt = local_time (now);
+  g_autoptr(GDateTime) then_dt = NULL;
+  g_autoptr(GDateTime) now_dt = NULL;
   gint64 minutes = (now - time) / G_USEC_PER_SEC / 60;
 
   /* A clock a little ahead of the server's makes "the future" a moment ago. */
@@ -155,6 +155,11 @@ mc_ui_format_relative_time (gint64 time,
   if (minutes < 60)
     /* Translators: a short relative time, e.g. "5 min ago". */
     return g_strdup_printf (_("%d min ago"), (int) minutes);
+
+  /* Only now the local dates: every chat row binds through here, and
+   * converting to local time is most of the cost. */
+  then_dt = local_time (time);
+  now_dt = local_time (now);
 
   if (same_ymd (then_dt, now_dt))
     return g_date_time_format (then_dt, "%H:%M");
