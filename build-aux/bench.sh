@@ -28,7 +28,13 @@ else
 fi
 
 home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
+# A document portal started by the session may still have its FUSE mount
+# inside the throw-away home; unmount it so the home can go.
+cleanup () {
+  fusermount -uz "$home/cache/doc" 2>/dev/null || true
+  rm -rf "$home" 2>/dev/null || true
+}
+trap cleanup EXIT
 status=0
 for name in "${programs[@]}"; do
   echo "# $name"
