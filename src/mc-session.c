@@ -27,6 +27,16 @@ struct _McSession
   gboolean        demo;
   gboolean        can_send;
   gboolean        sync_started;
+  /* mc_session_load() asked the keyring and has no answer yet. */
+  gboolean        keyring_pending;
+
+  /* Cabinets of the cabinets file whose cached chats are shown while the
+   * keyring is asked for their keys: not in "cabinets" (they have no
+   * client) until their key comes. */
+  GPtrArray      *remembered;
+  /* Cabinets from the keyring to refresh once the start-up frame is out. */
+  GPtrArray      *pending_refresh;
+  guint           start_sync_id;
 
   GListStore     *cabinets;
   McChatStore    *chats;
@@ -68,6 +78,7 @@ enum {
   PROP_STORES,
   PROP_SYNC,
   PROP_CAN_SEND,
+  PROP_KEYRING_PENDING,
   N_PROPS
 };
 
@@ -75,6 +86,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void mc_session_refresh_cabinet (McSession *self,
                                         McCabinet *cabinet);
+static void mc_session_forget_label    (const char *label);
 
 /* The callbacks of work the session started hold no reference on it: it
  * cancels that work in dispose, and they return at once when cancelled. */
@@ -223,18 +235,25 @@ mc_session_attach_cabinet (McSession *self,
 
   g_assert (cache != NULL);
 
-  if (!mc_chat_store_add_cache (self->chats, cache, &error))
+  /* A remembered cabinet's chats are in since start-up. */
+  if (mc_chat_store_get_cache (self->chats, mc_cabinet_get_business_id (cabinet)) != cache &&
+      !mc_chat_store_add_cache (self->chats, cache, &error))
     g_warning ("Could not load the saved chats of cabinet “%s”: %s",
                mc_cabinet_get_label (cabinet), error->message);
 
   mc_session_update_stores (self, cabinet);
-  mc_sync_engine_add_cabinet (self->sync, cabinet);
+  if (mc_cabinet_get_client (cabinet) != NULL)
+    mc_sync_engine_add_cabinet (self->sync, cabinet);
+}
 
-  if (!self->sync_started)
-    {
-      self->sync_started = TRUE;
-      mc_sync_engine_start (self->sync);
-    }
+static void
+mc_session_start_sync (McSession *self)
+{
+  if (self->sync_started)
+    return;
+
+  self->sync_started = TRUE;
+  mc_sync_engine_start (self->sync);
 }
 
 static void
@@ -267,6 +286,8 @@ mc_session_detach_cabinet (McSession *self,
 
   g_signal_handlers_disconnect_by_data (cabinet, self);
   g_ptr_array_remove (self->unrefreshed, cabinet);
+  g_ptr_array_remove (self->pending_refresh, cabinet);
+  g_ptr_array_remove (self->remembered, cabinet);
 
   if (cache != NULL)
     {
@@ -327,6 +348,7 @@ mc_session_refresh_cb (GObject      *object,
           return;
         }
       mc_session_attach_cabinet (self, cabinet);
+      mc_session_start_sync (self);
     }
   else
     mc_session_update_stores (self, cabinet);
@@ -364,12 +386,99 @@ on_sync_online_changed (McSession    *self,
 }
 
 static void
+mc_session_set_keyring_pending (McSession *self,
+                                gboolean   pending)
+{
+  if (self->keyring_pending == pending)
+    return;
+
+  self->keyring_pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYRING_PENDING]);
+}
+
+static McCabinet *
+mc_session_find_remembered (McSession  *self,
+                            const char *label,
+                            gint64      business_id)
+{
+  for (guint i = 0; i < self->remembered->len; i++)
+    {
+      McCabinet *cabinet = g_ptr_array_index (self->remembered, i);
+
+      if (g_strcmp0 (mc_cabinet_get_label (cabinet), label) == 0 ||
+          (business_id != 0 && mc_cabinet_get_business_id (cabinet) == business_id))
+        return cabinet;
+    }
+
+  return NULL;
+}
+
+/* The chats cached for the cabinets file's cabinets go on screen before the
+ * keyring answers (which takes a few hundred milliseconds, or waits for
+ * the seller to unlock it): the keys come later to the same cabinets. */
+static void
+mc_session_open_remembered (McSession *self)
+{
+  g_auto(GStrv) labels = mc_cabinet_dup_remembered_labels ();
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      g_autoptr(McCabinet) cabinet = mc_cabinet_new_remembered (labels[i]);
+      g_autoptr(GError) error = NULL;
+      gint64 business_id;
+
+      if (cabinet == NULL)
+        continue;
+
+      /* Already shown, live or remembered, by an earlier load. */
+      business_id = mc_cabinet_get_business_id (cabinet);
+      if (mc_session_find_replaced (self, labels[i], business_id) != NULL ||
+          mc_session_find_remembered (self, labels[i], business_id) != NULL)
+        continue;
+
+      if (!mc_cabinet_open_cache (cabinet, &error))
+        {
+          g_warning ("Could not open the saved chats of cabinet “%s”: %s",
+                     labels[i], error->message);
+          continue;
+        }
+
+      g_ptr_array_add (self->remembered, g_object_ref (cabinet));
+      mc_session_attach_cabinet (self, cabinet);
+    }
+
+  if (self->remembered->len > 0)
+    mc_session_set_state (self, MC_SESSION_STATE_READY);
+}
+
+/* Syncing and the refreshes wait until the cached chats are painted: the
+ * seller sees them first, and a slow or dead network costs nothing then. */
+static gboolean
+mc_session_start_sync_cb (gpointer user_data)
+{
+  McSession *self = user_data;
+  g_autoptr(GPtrArray) refresh = g_steal_pointer (&self->pending_refresh);
+
+  self->start_sync_id = 0;
+  self->pending_refresh = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) > 0)
+    mc_session_start_sync (self);
+
+  for (guint i = 0; i < refresh->len; i++)
+    mc_session_refresh_cabinet (self, g_ptr_array_index (refresh, i));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 mc_session_load_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   McSession *self = user_data;
   g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GPtrArray) keyless = NULL;
   g_autoptr(GError) error = NULL;
 
   tokens = mc_token_store_list_finish (MC_TOKEN_STORE (object), result, &error);
@@ -378,11 +487,15 @@ mc_session_load_cb (GObject      *object,
     return;
 
   g_clear_object (&self->load_cancellable);
+  mc_session_set_keyring_pending (self, FALSE);
 
   if (tokens == NULL)
     {
+      /* The cached chats stay, read-only: the window tells why. */
       mc_session_take_error (self, g_steal_pointer (&error));
-      mc_session_set_state (self, MC_SESSION_STATE_KEYRING_ERROR);
+      if (self->remembered->len == 0 &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0)
+        mc_session_set_state (self, MC_SESSION_STATE_KEYRING_ERROR);
       return;
     }
 
@@ -390,17 +503,40 @@ mc_session_load_cb (GObject      *object,
     {
       McStoredToken *stored = g_ptr_array_index (tokens, i);
       const char *label = mc_stored_token_get_label (stored);
+      McAuthKind kind = token_kind_to_auth_kind (mc_stored_token_get_kind (stored));
       g_autoptr(McCabinet) cabinet = NULL;
+      McCabinet *remembered;
 
       /* Already live: "Try again" after a partial load, or added since. */
       if (mc_session_find_replaced (self, label, 0) != NULL)
-        continue;
+        {
+          mc_stored_token_wipe (stored);
+          continue;
+        }
 
-      cabinet = mc_cabinet_new_offline (self->base_url,
-                                        token_kind_to_auth_kind (mc_stored_token_get_kind (stored)),
-                                        label,
-                                        mc_stored_token_get_token (stored),
-                                        &error);
+      remembered = mc_session_find_remembered (self, label, 0);
+      if (remembered != NULL)
+        {
+          cabinet = g_object_ref (remembered);
+          g_ptr_array_remove (self->remembered, cabinet);
+          if (!mc_cabinet_set_token (cabinet, self->base_url, kind,
+                                     mc_stored_token_get_token (stored), &error))
+            {
+              mc_session_detach_cabinet (self, cabinet, FALSE);
+              g_clear_object (&cabinet);
+            }
+        }
+      else
+        {
+          cabinet = mc_cabinet_new_offline (self->base_url, kind, label,
+                                            mc_stored_token_get_token (stored),
+                                            &error);
+          /* The cabinets file named this business under another label:
+           * one cache per business. */
+          if (cabinet != NULL && mc_cabinet_get_business_id (cabinet) != 0 &&
+              (remembered = mc_session_find_remembered (self, NULL, mc_cabinet_get_business_id (cabinet))) != NULL)
+            mc_session_detach_cabinet (self, remembered, FALSE);
+        }
       mc_stored_token_wipe (stored);
 
       if (cabinet == NULL)
@@ -426,11 +562,36 @@ mc_session_load_cb (GObject      *object,
             }
         }
 
-      mc_session_refresh_cabinet (self, cabinet);
+      g_ptr_array_add (self->pending_refresh, g_object_ref (cabinet));
+    }
+
+  /* A key gone from the keyring (removed with another tool, or another
+   * keyring): its chats leave the window, its cache file stays for a key
+   * of the same business added again. */
+  keyless = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->remembered->len; i++)
+    g_ptr_array_add (keyless, g_object_ref (g_ptr_array_index (self->remembered, i)));
+  for (guint i = 0; i < keyless->len; i++)
+    {
+      McCabinet *cabinet = g_ptr_array_index (keyless, i);
+      McCache *cache = mc_cabinet_get_cache (cabinet);
+
+      g_message ("The keyring has no key for cabinet “%s” any more: its saved chats are "
+                 "no longer shown, and kept in %s",
+                 mc_cabinet_get_label (cabinet), mc_cache_get_path (cache));
+      mc_session_forget_label (mc_cabinet_get_label (cabinet));
+      mc_session_detach_cabinet (self, cabinet, FALSE);
     }
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0)
-    mc_session_set_state (self, MC_SESSION_STATE_WELCOME);
+    {
+      mc_session_set_state (self, MC_SESSION_STATE_WELCOME);
+      return;
+    }
+
+  mc_session_set_state (self, MC_SESSION_STATE_READY);
+  if (self->start_sync_id == 0)
+    self->start_sync_id = g_idle_add_full (G_PRIORITY_LOW, mc_session_start_sync_cb, self, NULL);
 }
 
 void
@@ -458,7 +619,10 @@ mc_session_load (McSession *self)
                            self->load_cancellable, G_CONNECT_SWAPPED);
 
   mc_session_take_error (self, NULL);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0)
+  mc_session_set_keyring_pending (self, TRUE);
+  mc_session_open_remembered (self);
+  if (self->remembered->len == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0)
     mc_session_set_state (self, MC_SESSION_STATE_LOADING);
 
   mc_token_store_list_async (self->token_store,
@@ -521,6 +685,7 @@ mc_session_demo_connect_cb (GObject      *object,
         {
           mc_session_add_to_list (self, cabinet);
           mc_session_attach_cabinet (self, cabinet);
+          mc_session_start_sync (self);
           return;
         }
     }
@@ -562,10 +727,14 @@ mc_session_start_demo (McSession  *self,
   demo_life_from_env (&life_min, &life_max);
   mc_fake_market_set_life (market, life_min, life_max);
 
-  /* A load still asking the keyring must not add real cabinets to it. */
+  /* A load still asking the keyring must not add real cabinets to it,
+   * nor leave their cached chats among the demo's. */
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  mc_session_set_keyring_pending (self, FALSE);
+  while (self->remembered->len > 0)
+    mc_session_detach_cabinet (self, g_ptr_array_index (self->remembered, 0), FALSE);
 
   self->fake_market = g_steal_pointer (&market);
   self->demo = TRUE;
@@ -655,6 +824,14 @@ mc_session_add_saved_cb (GObject      *object,
       mc_session_detach_cabinet (self, old, !same_business);
     }
 
+  /* Still waiting for its key (the keyring failed at start-up): the new
+   * cabinet takes its place, and its cache if of the same business. */
+  old = mc_session_find_remembered (self, data->label,
+                                    mc_cabinet_get_business_id (data->cabinet));
+  if (old != NULL)
+    mc_session_detach_cabinet (self, old,
+                               mc_cabinet_get_business_id (old) != mc_cabinet_get_business_id (data->cabinet));
+
   if (!mc_cabinet_remember (data->cabinet, &error))
     g_warning ("Could not remember the business of cabinet “%s”: %s",
                data->label, error->message);
@@ -668,6 +845,7 @@ mc_session_add_saved_cb (GObject      *object,
 
   mc_session_add_to_list (self, data->cabinet);
   mc_session_attach_cabinet (self, data->cabinet);
+  mc_session_start_sync (self);
 
   g_task_return_pointer (task, g_object_ref (data->cabinet), g_object_unref);
 }
@@ -752,7 +930,8 @@ mc_session_remove_finish_detach (McSession *self,
   mc_session_forget_label (mc_cabinet_get_label (cabinet));
   mc_session_detach_cabinet (self, cabinet, TRUE);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0 &&
+      self->remembered->len == 0)
     {
       mc_sync_engine_stop (self->sync);
       self->sync_started = FALSE;
@@ -910,6 +1089,14 @@ mc_session_get_can_send (McSession *self)
   return self->can_send;
 }
 
+gboolean
+mc_session_get_keyring_pending (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), FALSE);
+
+  return self->keyring_pending;
+}
+
 McCabinet *
 mc_session_get_cabinet_for_chat (McSession *self,
                                  gint64     chat_id)
@@ -986,6 +1173,11 @@ mc_session_dispose (GObject *object)
   guint n;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->start_sync_id, g_source_remove);
+
+  if (self->remembered != NULL)
+    for (guint i = 0; i < self->remembered->len; i++)
+      mc_cache_close (mc_cabinet_get_cache (g_ptr_array_index (self->remembered, i)));
 
   if (self->sync != NULL)
     {
@@ -1013,6 +1205,8 @@ mc_session_dispose (GObject *object)
   g_clear_object (&self->chats);
   g_clear_object (&self->cabinets);
   g_clear_pointer (&self->unrefreshed, g_ptr_array_unref);
+  g_clear_pointer (&self->remembered, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_refresh, g_ptr_array_unref);
 
   if (self->fake_market != NULL)
     mc_fake_market_stop (self->fake_market);
@@ -1083,6 +1277,10 @@ mc_session_get_property (GObject    *object,
 
     case PROP_CAN_SEND:
       g_value_set_boolean (value, self->can_send);
+      break;
+
+    case PROP_KEYRING_PENDING:
+      g_value_set_boolean (value, self->keyring_pending);
       break;
 
     default:
@@ -1168,6 +1366,11 @@ mc_session_class_init (McSessionClass *klass)
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_KEYRING_PENDING] =
+    g_param_spec_boolean ("keyring-pending", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1182,6 +1385,8 @@ mc_session_init (McSession *self)
   self->sync = mc_sync_engine_new (self->chats);
   self->token_store = mc_token_store_new ();
   self->unrefreshed = g_ptr_array_new_with_free_func (g_object_unref);
+  self->remembered = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_refresh = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect_object (self->sync, "notify::online",
                            G_CALLBACK (on_sync_online_changed), self,

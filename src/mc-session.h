@@ -17,10 +17,14 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  MC_SESSION_STATE_LOADING,     /* looking up tokens in the keyring */
+  MC_SESSION_STATE_LOADING,     /* looking up tokens in the keyring, nothing cached */
   MC_SESSION_STATE_WELCOME,     /* no cabinet stored: first start */
-  MC_SESSION_STATE_READY,       /* at least one cabinet */
-  MC_SESSION_STATE_KEYRING_ERROR, /* the keyring could not be reached; see "error" */
+  MC_SESSION_STATE_READY,       /* at least one cabinet, or the cached chats of
+                                 * the cabinets file while the keyring is asked
+                                 * (see "keyring-pending"), or after it failed
+                                 * (see "error": read-only then) */
+  MC_SESSION_STATE_KEYRING_ERROR, /* the keyring could not be reached and nothing
+                                   * is cached; see "error" */
 } McSessionState;
 
 #define MC_TYPE_SESSION_STATE (mc_session_state_get_type ())
@@ -35,10 +39,13 @@ G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
  * any token), "demo" (gboolean), "base-url" (string),
  * "cabinets" (GListModel of McCabinet), "chats" (McChatStore), "stores"
  * (McStoreList), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
- * may answer). */
+ * may answer), "keyring-pending" (TRUE while load() waits for the keyring). */
 McSession    *mc_session_new              (const char    *base_url);
-/* Looks the tokens up in the keyring and loads the cabinets' caches, then
- * starts syncing; sets "state". */
+/* Shows the cached chats of the cabinets in the cabinets file at once
+ * (READY before returning when there are any), then looks the tokens up in
+ * the keyring: each key goes to its cabinet, a cabinet without one leaves
+ * the view (its cache file stays), and syncing starts from an idle of low
+ * priority, after the first frame.  Sets "state". */
 void          mc_session_load             (McSession     *self);
 /* Starts the fake Market in-process and a demo cabinet whose token never
  * touches the keyring. */
@@ -75,6 +82,7 @@ McChatStore   *mc_session_get_chats       (McSession     *self);
 McStoreList   *mc_session_get_stores      (McSession     *self);
 McSyncEngine  *mc_session_get_sync        (McSession     *self);
 gboolean       mc_session_get_can_send    (McSession     *self);
+gboolean       mc_session_get_keyring_pending (McSession *self);
 McCabinet     *mc_session_get_cabinet_for_chat (McSession *self,
                                                 gint64     chat_id);
 /* The fake Market of the demo (NULL outside the demo), for tests. */

@@ -330,6 +330,65 @@ registry_lookup (McCabinet *self)
   return TRUE;
 }
 
+GStrv
+mc_cabinet_dup_remembered_labels (void)
+{
+  g_autoptr(GKeyFile) file = registry_load ();
+  g_auto(GStrv) groups = g_key_file_get_groups (file, NULL);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *label = g_uri_unescape_string (groups[i], NULL);
+
+      if (label != NULL && *label != '\0')
+        g_strv_builder_add (labels, label);
+    }
+
+  return g_strv_builder_end (labels);
+}
+
+McCabinet *
+mc_cabinet_new_remembered (const char *label)
+{
+  g_autoptr(McCabinet) self = NULL;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  self = g_object_new (MC_TYPE_CABINET, NULL);
+  self->label = g_strdup (label);
+  /* As cabinet_new(), for a file written before "can-send" was. */
+  self->can_send = TRUE;
+  if (!registry_lookup (self))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+mc_cabinet_set_token (McCabinet   *self,
+                      const char  *base_url,
+                      McAuthKind   kind,
+                      const char  *token,
+                      GError     **error)
+{
+  McApiClient *client;
+
+  g_return_val_if_fail (MC_IS_CABINET (self), FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+  g_return_val_if_fail (self->client == NULL, FALSE);
+
+  client = mc_api_client_new (base_url, kind, token, error);
+  if (client == NULL)
+    return FALSE;
+
+  self->client = client;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+
+  return TRUE;
+}
+
 /* Checking a key: token scopes, then campaigns */
 
 typedef struct

@@ -86,4 +86,19 @@ gboolean      mc_cabinet_remember          (McCabinet            *self,
 gboolean      mc_cabinet_forget            (const char           *label,
                                             GError              **error);
 
+/* The labels of the cabinets file, so that start-up can show their cached
+ * chats before the keyring answers. */
+GStrv         mc_cabinet_dup_remembered_labels (void);
+/* A cabinet of the cabinets file without its key (no client, so it cannot
+ * be synced or refreshed) until mc_cabinet_set_token(); NULL when @label
+ * is not in the file. */
+McCabinet    *mc_cabinet_new_remembered    (const char           *label);
+/* Gives a cabinet from mc_cabinet_new_remembered() its key: makes its
+ * client.  The token is kept only by the client. */
+gboolean      mc_cabinet_set_token         (McCabinet            *self,
+                                            const char           *base_url,
+                                            McAuthKind            kind,
+                                            const char           *token,
+                                            GError              **error);
+
 G_END_DECLS

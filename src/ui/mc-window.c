@@ -272,6 +272,20 @@ mc_window_update_banner (McWindow *self)
 
   g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
 
+  /* The cached chats are shown without keys: nothing syncs or sends. */
+  if (mc_session_get_state (self->session) == MC_SESSION_STATE_READY &&
+      mc_session_get_error (self->session) != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the keyring's own error. */
+      text = g_strdup_printf (_("The keyring could not be opened, so these saved chats are "
+                                "read-only: %s"),
+                              mc_session_get_error (self->session)->message);
+      mc_window_show_banner (self, text, _("_Try Again"), "win.reload-keys");
+      return;
+    }
+
   if (self->auth_error != NULL)
     {
       mc_window_show_banner (self, self->auth_error, _("_Fix Key…"), "app.preferences");
@@ -432,6 +446,7 @@ on_session_state (McWindow   *self,
     }
 
   gtk_revealer_set_reveal_child (self->demo_revealer, mc_session_get_demo (session));
+  mc_window_update_banner (self);
 }
 
 /* Sidebar. */
@@ -925,6 +940,14 @@ refresh_action (GtkWidget  *widget,
   mc_window_update_chats_page (self);
 }
 
+static void
+reload_keys_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  mc_session_load (MC_WINDOW (widget)->session);
+}
+
 static gboolean
 mc_window_close_request (GtkWindow *window)
 {
@@ -984,6 +1007,8 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::demo", G_CALLBACK (on_session_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::error", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
   on_session_state (self, NULL, self->session);
 
@@ -1156,6 +1181,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-keys", NULL, reload_keys_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -1,5 +1,6 @@
 /* test-session.c: McSession with the demo, with cabinets added and removed
- * against the fake Market and libsecret's file backend, and with no keyring.
+ * against the fake Market and libsecret's file backend, with no keyring, and
+ * with cached chats shown before the keyring answers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +18,8 @@ static char *work_dir;
 static gboolean
 session_is_settled (gpointer data)
 {
-  return mc_session_get_state (data) != MC_SESSION_STATE_LOADING;
+  return mc_session_get_state (data) != MC_SESSION_STATE_LOADING &&
+         !mc_session_get_keyring_pending (data);
 }
 
 static gboolean
@@ -36,6 +38,12 @@ stores_listed (gpointer data)
   McSession *session = data;
 
   return g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_stores (session))) > 0;
+}
+
+static gboolean
+store_has_chats (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (data))) > 0;
 }
 
 static McStoredToken *
@@ -226,6 +234,127 @@ test_cabinets (void)
 }
 
 static void
+remove_token (const char *label)
+{
+  g_autoptr(McTokenStore) store = mc_token_store_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_token_store_remove_async (store, label, NULL, mc_test_store_result, &result);
+  g_assert_true (mc_token_store_remove_finish (store, mc_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+label_is_remembered (const char *label)
+{
+  g_auto(GStrv) labels = mc_cabinet_dup_remembered_labels ();
+
+  return g_strv_contains ((const char * const *) labels, label);
+}
+
+/* Right after load(), before the main loop ran once (so before any
+ * keyring could answer): the cached chats are there, read-only. */
+static guint
+assert_cached_before_keyring (McSession *session)
+{
+  guint n_chats;
+
+  mc_session_load (session);
+  g_assert_true (mc_session_get_keyring_pending (session));
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
+  g_assert_null (mc_session_get_error (session));
+  n_chats = g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session)));
+  g_assert_cmpuint (n_chats, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
+  g_assert_false (mc_session_get_can_send (session));
+
+  return n_chats;
+}
+
+static void
+test_cached_before_keyring (void)
+{
+  g_autoptr(McFakeMarket) market = NULL;
+  g_autoptr(McSession) session = NULL;
+  g_autoptr(McCabinet) cabinet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_path = NULL;
+  guint n_chats;
+
+  if (g_test_subprocess ())
+    {
+      /* A keyring that cannot be reached: the cached chats stay, with
+       * the keyring's error for the window's banner. */
+      g_unsetenv ("SECRET_BACKEND");
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/market-chats-bus", TRUE);
+
+      session = mc_session_new ("http://127.0.0.1:9");
+      n_chats = assert_cached_before_keyring (session);
+      g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
+      g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
+      g_assert_error ((GError *) mc_session_get_error (session),
+                      MC_SECRETS_ERROR, MC_SECRETS_ERROR_NO_SERVICE);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, n_chats);
+      g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
+      g_assert_true (label_is_remembered ("Cached"));
+      return;
+    }
+
+  /* A seller's machine: a key in the keyring, its business in the
+   * cabinets file and its chats in the cache. */
+  market = mc_fake_market_new (23, 30);
+  mc_test_start_market (market);
+  session = load_session (mc_fake_market_get_url (market));
+  cabinet = add_cabinet (session, "Cached",
+                         mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1), &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_test_wait_until (stores_listed, session, MC_TEST_WAIT_MSEC));
+  g_assert_true (mc_test_wait_until (store_has_chats, session, MC_TEST_WAIT_MSEC));
+  cache_path = g_strdup (mc_cache_get_path (mc_cabinet_get_cache (cabinet)));
+  g_clear_object (&cabinet);
+  g_assert_finalize_object (g_steal_pointer (&session));
+  mc_fake_market_stop (market);
+  g_assert_true (label_is_remembered ("Cached"));
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* The keyring answers: its key goes to the cabinet of those chats. */
+  session = mc_session_new (mc_fake_market_get_url (market));
+  n_chats = assert_cached_before_keyring (session);
+  g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
+  g_assert_null (mc_session_get_error (session));
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 1);
+  cabinet = g_list_model_get_item (mc_session_get_cabinets (session), 0);
+  g_assert_cmpstr (mc_cabinet_get_label (cabinet), ==, "Cached");
+  g_assert_nonnull (mc_cabinet_get_client (cabinet));
+  g_assert_cmpstr (mc_cache_get_path (mc_cabinet_get_cache (cabinet)), ==, cache_path);
+  g_assert_true (mc_chat_store_get_cache (mc_session_get_chats (session),
+                                          mc_cabinet_get_business_id (cabinet)) == mc_cabinet_get_cache (cabinet));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, n_chats);
+  g_assert_true (mc_session_get_can_send (session));
+  g_clear_object (&cabinet);
+  g_assert_finalize_object (g_steal_pointer (&session));
+
+  /* The key is gone from the keyring: so are its chats from the view,
+   * but not their cache. */
+  remove_token ("Cached");
+  session = mc_session_new (mc_fake_market_get_url (market));
+  assert_cached_before_keyring (session);
+  g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
+  g_assert_false (label_is_remembered ("Cached"));
+  g_assert_true (g_file_test (cache_path, G_FILE_TEST_EXISTS));
+  g_assert_finalize_object (g_steal_pointer (&session));
+
+  g_assert_cmpint (g_unlink (cache_path), ==, 0);
+}
+
+static void
 test_url_not_allowed (void)
 {
   g_autoptr(McSession) session = mc_session_new ("http://api.example.com");
@@ -283,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/session/cabinets", test_cabinets);
   g_test_add_func ("/session/url-not-allowed", test_url_not_allowed);
   g_test_add_func ("/session/no-keyring", test_no_keyring);
+  g_test_add_func ("/session/cached-before-keyring", test_cached_before_keyring);
 
   ret = g_test_run ();
 
