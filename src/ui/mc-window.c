@@ -28,7 +28,11 @@ struct _McWindow
   McSession            *session;
   GSettings            *settings;
   McChatView           *view;
+  /* The view as the list shows it: a screenful until the first frame is
+   * out (see mc_window_show_all_rows()). */
+  GtkSliceListModel    *chat_slice;
   GtkSingleSelection   *chat_selection;
+  guint                 all_rows_id;
   GPtrArray            *bound_rows;
   guint                 clock_id;
   guint                 banner_timeout_id;
@@ -739,10 +743,56 @@ find_chat_position (McWindow *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* GTK 4.8's list view builds about 200 rows, whatever the window's height,
+ * before it paints anything: the first frame gets a screenful (a tall one)
+ * and the others are built after it. */
+#define FIRST_FRAME_ROWS 30
+
+static void
+mc_window_show_all_rows (McWindow *self)
+{
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  if (self->chat_slice != NULL)
+    gtk_slice_list_model_set_size (self->chat_slice, G_MAXUINT);
+}
+
+static gboolean
+on_all_rows_idle (gpointer user_data)
+{
+  McWindow *self = user_data;
+
+  self->all_rows_id = 0;
+  mc_window_show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (McWindow      *self,
+                GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->all_rows_id == 0 &&
+      gtk_slice_list_model_get_size (self->chat_slice) != G_MAXUINT)
+    self->all_rows_id = g_idle_add (on_all_rows_idle, self);
+}
+
+static void
+mc_window_realize (GtkWidget *widget)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mc_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_frame), self, G_CONNECT_SWAPPED);
+}
+
 static void
 mc_window_select_position (McWindow *self,
                            guint     position)
 {
+  mc_window_show_all_rows (self);
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->chat_selection, position);
   self->selecting = FALSE;
@@ -989,7 +1039,9 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->view, "items-changed", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  self->chat_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->view)));
+  self->chat_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->view)),
+                                               0, FIRST_FRAME_ROWS);
+  self->chat_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->chat_slice)));
   gtk_single_selection_set_autoselect (self->chat_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->chat_selection, TRUE);
   gtk_single_selection_set_selected (self->chat_selection, GTK_INVALID_LIST_POSITION);
@@ -1039,6 +1091,7 @@ mc_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
 
   if (self->sidebar_list != NULL)
     gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
@@ -1048,6 +1101,7 @@ mc_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
 
   g_clear_object (&self->chat_selection);
+  g_clear_object (&self->chat_slice);
   g_clear_object (&self->view);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -1125,6 +1179,8 @@ mc_window_class_init (McWindowClass *klass)
   object_class->finalize = mc_window_finalize;
   object_class->get_property = mc_window_get_property;
   object_class->set_property = mc_window_set_property;
+
+  widget_class->realize = mc_window_realize;
 
   window_class->close_request = mc_window_close_request;
 
