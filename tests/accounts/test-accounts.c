@@ -607,7 +607,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display\n");
-      return 77;
+      return 0;
     }
 
   /* A keyring file and data folder of this run only, set before anything

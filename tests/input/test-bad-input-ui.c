@@ -1,6 +1,6 @@
 /* test-bad-input-ui.c: a 100,000-character paste into the composer: set
  * without a freeze, refused with the over-limit message, kept in the field
- * and in the draft.  Needs a display (exit 77 without one).
+ * and in the draft.  Needs a display (skipped without one).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
