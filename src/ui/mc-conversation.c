@@ -216,7 +216,13 @@ mc_conversation_update_composer (McConversation *self)
 
   if (self->chat == NULL)
     reason = NULL;
-  else if (cabinet != NULL && !mc_cabinet_get_can_send (cabinet))
+  else if (cabinet == NULL && self->session != NULL &&
+           mc_session_get_keyring_pending (self->session))
+    reason = _("Waiting for the keyring to give the cabinet’s key…");
+  else if (cabinet == NULL)
+    reason = _("The key of this chat’s cabinet is not available: these are the saved chats. "
+               "Unlock the keyring, or add the key again in Preferences, to answer.");
+  else if (!mc_cabinet_get_can_send (cabinet))
     reason = _("The key of this cabinet may only read chats. To answer, add a key with the "
                "“Communication with customers” access in Preferences.");
   else if (mc_chat_get_status (self->chat) == MC_CHAT_STATUS_FINISHED)
@@ -869,7 +875,22 @@ mc_conversation_set_session (McConversation *self,
     return;
 
   mc_conversation_set_chat (self, NULL);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (mc_session_get_cabinets (self->session), self);
+    }
   g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      /* A cabinet gets its key, or loses it, while its chats are shown. */
+      g_signal_connect_object (session, "notify::keyring-pending",
+                               G_CALLBACK (mc_conversation_update_composer), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (mc_session_get_cabinets (session), "items-changed",
+                               G_CALLBACK (mc_conversation_update_composer), self,
+                               G_CONNECT_SWAPPED);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
