@@ -544,6 +544,18 @@ static const char *schema_v2 =
   "  PRIMARY KEY (chat_id, message_id, position)) WITHOUT ROWID;"
   "PRAGMA user_version = 2;";
 
+/* v3: the stores of the business, so that they show without network. */
+static const char *schema_v3 =
+  "CREATE TABLE campaigns ("
+  "  campaign_id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  domain TEXT,"
+  "  business_id INTEGER NOT NULL,"
+  "  business_name TEXT,"
+  "  placement_type TEXT,"
+  "  api_availability TEXT);"
+  "PRAGMA user_version = 3;";
+
 static gboolean
 read_user_version (sqlite3  *db,
                    int      *version,
@@ -568,7 +580,7 @@ migrate (sqlite3  *db,
          int      *version,
          GError  **error)
 {
-  static const char **steps[] = { &schema_v1, &schema_v2 };
+  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3 };
 
   if (!read_user_version (db, version, error))
     return FALSE;
@@ -1154,6 +1166,46 @@ mc_cache_list_outbox (McCache  *self,
 }
 
 static gboolean
+load_campaigns_job (McCache   *self,
+                    sqlite3   *db,
+                    gpointer   data,
+                    gpointer  *result,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (db,
+                  "SELECT campaign_id, domain, business_id, business_name,"
+                  " placement_type, api_availability FROM campaigns"
+                  " ORDER BY position, campaign_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (campaigns,
+                     mc_campaign_new (sqlite3_column_int64 (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1),
+                                      sqlite3_column_int64 (stmt, 2),
+                                      (const char *) sqlite3_column_text (stmt, 3),
+                                      mc_placement_type_from_string ((const char *) sqlite3_column_text (stmt, 4)),
+                                      mc_api_availability_from_string ((const char *) sqlite3_column_text (stmt, 5))));
+  if (!end_rows (db, stmt, rc, "SELECT FROM campaigns", error))
+    return FALSE;
+
+  *result = g_steal_pointer (&campaigns);
+  return TRUE;
+}
+
+GPtrArray *
+mc_cache_load_campaigns (McCache  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return run_sync (self, load_campaigns_job, NULL, error);
+}
+
+static gboolean
 flush_job (McCache   *self,
            sqlite3   *db,
            gpointer   data,
@@ -1534,6 +1586,109 @@ gboolean
 mc_cache_save_chat_state_finish (McCache       *self,
                                  GAsyncResult  *result,
                                  GError       **error)
+{
+  return finish_boolean (self, result, error);
+}
+
+typedef struct
+{
+  gint64             campaign_id;
+  gint64             business_id;
+  char              *domain;
+  char              *business_name;
+  McPlacementType    placement_type;
+  McApiAvailability  availability;
+} CampaignRow;
+
+static void
+campaign_row_clear (gpointer data)
+{
+  CampaignRow *row = data;
+
+  g_free (row->domain);
+  g_free (row->business_name);
+}
+
+static gboolean
+save_campaigns_job (McCache   *self,
+                    sqlite3   *db,
+                    gpointer   data,
+                    gpointer  *result,
+                    GError   **error)
+{
+  GArray *rows = data;
+  sqlite3_stmt *stmt;
+
+  if (!exec (db, "DELETE FROM campaigns", error))
+    return FALSE;
+
+  stmt = prepare (db,
+                  "INSERT OR REPLACE INTO campaigns (campaign_id, position, domain,"
+                  " business_id, business_name, placement_type, api_availability)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CampaignRow *row = &g_array_index (rows, CampaignRow, i);
+
+      sqlite3_bind_int64 (stmt, 1, row->campaign_id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text_or_null (stmt, 3, row->domain);
+      sqlite3_bind_int64 (stmt, 4, row->business_id);
+      bind_text_or_null (stmt, 5, row->business_name);
+      bind_text_or_null (stmt, 6, mc_placement_type_to_string (row->placement_type));
+      bind_text_or_null (stmt, 7, mc_api_availability_to_string (row->availability));
+      if (!step_done (db, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+void
+mc_cache_save_campaigns_async (McCache             *self,
+                               GPtrArray           *campaigns,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  gint64 started = g_get_monotonic_time ();
+  GArray *rows;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+  g_return_if_fail (campaigns != NULL);
+
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (CampaignRow), campaigns->len);
+  g_array_set_clear_func (rows, campaign_row_clear);
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      McCampaign *campaign = g_ptr_array_index (campaigns, i);
+      CampaignRow row;
+
+      row.campaign_id = mc_campaign_get_id (campaign);
+      row.business_id = mc_campaign_get_business_id (campaign);
+      row.domain = g_strdup (mc_campaign_get_domain (campaign));
+      row.business_name = g_strdup (mc_campaign_get_business_name (campaign));
+      row.placement_type = mc_campaign_get_placement_type (campaign);
+      row.availability = mc_campaign_get_api_availability (campaign);
+      g_array_append_val (rows, row);
+    }
+
+  queue_job (self, save_campaigns_job, rows, (GDestroyNotify) g_array_unref, NULL,
+             mc_cache_save_campaigns_async, cancellable, callback, user_data);
+  note_block (self, started);
+}
+
+gboolean
+mc_cache_save_campaigns_finish (McCache       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
 {
   return finish_boolean (self, result, error);
 }

@@ -1,5 +1,6 @@
-/* mc-cache.h: the SQLite cache of one cabinet (business): chats, messages,
- * read markers, drafts, the outbox of sends in flight and sync state.
+/* mc-cache.h: the SQLite cache of one cabinet (business): its stores, chats,
+ * messages, read markers, drafts, the outbox of sends in flight and sync
+ * state.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "mc-campaign.h"
 #include "mc-chat.h"
 #include "mc-message.h"
 
@@ -21,7 +23,7 @@ typedef enum
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
-#define MC_CACHE_SCHEMA_VERSION 2
+#define MC_CACHE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -98,6 +100,10 @@ GPtrArray  *mc_cache_load_messages        (McCache             *self,
                                            GError             **error);
 GPtrArray  *mc_cache_list_outbox          (McCache             *self,
                                            GError             **error);
+/* The stores (McCampaign) as last saved, in the order they were saved, so
+ * that a start without network can show them; empty before the first save. */
+GPtrArray  *mc_cache_load_campaigns       (McCache             *self,
+                                           GError             **error);
 
 /* The same load without blocking: runs after the queued writes. */
 void        mc_cache_load_messages_async  (McCache             *self,
@@ -140,6 +146,16 @@ void        mc_cache_save_chat_state_async (McCache            *self,
 gboolean    mc_cache_save_chat_state_finish (McCache           *self,
                                              GAsyncResult      *result,
                                              GError           **error);
+/* Replaces the saved stores with @campaigns (GET /v2/campaigns just listed
+ * them): a store gone from the Market goes from the cache too. */
+void        mc_cache_save_campaigns_async (McCache             *self,
+                                           GPtrArray           *campaigns,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    mc_cache_save_campaigns_finish (McCache            *self,
+                                            GAsyncResult       *result,
+                                            GError            **error);
 
 /* Drafts live in memory as well, so getting one never touches the disk and
  * setting one is cheap enough for every keystroke; each set is committed

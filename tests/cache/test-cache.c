@@ -420,6 +420,39 @@ test_sync_state (void)
   g_assert_cmpint (mc_cache_get_sync_state_int (cache, "page-token", 5), ==, 5);
 }
 
+/* Version 1 as an older release wrote it, without its user_version. */
+static const char *schema_v1 =
+  "CREATE TABLE chats (chat_id INTEGER PRIMARY KEY, chat_type TEXT, status TEXT,"
+  " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, context_type TEXT,"
+  " campaign_id INTEGER NOT NULL DEFAULT 0, order_id INTEGER NOT NULL DEFAULT 0,"
+  " return_id INTEGER NOT NULL DEFAULT 0, customer_name TEXT, customer_public_id TEXT,"
+  " unread_count INTEGER NOT NULL DEFAULT 0, last_message_preview TEXT);"
+  "CREATE TABLE messages (chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL,"
+  " created_at INTEGER NOT NULL, sender TEXT, text TEXT,"
+  " PRIMARY KEY (chat_id, message_id)) WITHOUT ROWID;"
+  "CREATE TABLE read_markers (chat_id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL);"
+  "CREATE TABLE chat_sync (chat_id INTEGER PRIMARY KEY, last_message_id INTEGER NOT NULL);"
+  "CREATE TABLE drafts (chat_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER NOT NULL);"
+  "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL,"
+  " text TEXT, file_path TEXT, created_at INTEGER NOT NULL, state INTEGER NOT NULL);"
+  "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);";
+
+static int
+read_user_version (const char *path)
+{
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int version;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
 static void
 test_migration_from_v1 (void)
 {
@@ -433,23 +466,10 @@ test_migration_from_v1 (void)
   McMessage *message;
   sqlite3 *db;
 
-  /* Version 1 as an older release wrote it: no attachments table. */
+  /* No attachments table. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, schema_v1, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-    "CREATE TABLE chats (chat_id INTEGER PRIMARY KEY, chat_type TEXT, status TEXT,"
-    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, context_type TEXT,"
-    " campaign_id INTEGER NOT NULL DEFAULT 0, order_id INTEGER NOT NULL DEFAULT 0,"
-    " return_id INTEGER NOT NULL DEFAULT 0, customer_name TEXT, customer_public_id TEXT,"
-    " unread_count INTEGER NOT NULL DEFAULT 0, last_message_preview TEXT);"
-    "CREATE TABLE messages (chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL,"
-    " created_at INTEGER NOT NULL, sender TEXT, text TEXT,"
-    " PRIMARY KEY (chat_id, message_id)) WITHOUT ROWID;"
-    "CREATE TABLE read_markers (chat_id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL);"
-    "CREATE TABLE chat_sync (chat_id INTEGER PRIMARY KEY, last_message_id INTEGER NOT NULL);"
-    "CREATE TABLE drafts (chat_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER NOT NULL);"
-    "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL,"
-    " text TEXT, file_path TEXT, created_at INTEGER NOT NULL, state INTEGER NOT NULL);"
-    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);"
     "INSERT INTO chats VALUES (5, 'CHAT', 'NEW', 1, 2, 'ORDER', 3, 4, 0, 'Ivan', NULL, 1, 'hi');"
     "INSERT INTO messages VALUES (5, 1, 10, 'CUSTOMER', 'hi');"
     "INSERT INTO drafts VALUES (5, 'old draft', 1);"
@@ -457,7 +477,7 @@ test_migration_from_v1 (void)
   sqlite3_close (db);
 
   cache = open_cache (path);
-  g_assert_cmpint (mc_cache_get_schema_version (cache), ==, 2);
+  g_assert_cmpint (mc_cache_get_schema_version (cache), ==, MC_CACHE_SCHEMA_VERSION);
 
   chats = mc_cache_load_chats (cache, &error);
   g_assert_no_error (error);
@@ -477,16 +497,165 @@ test_migration_from_v1 (void)
   g_assert_cmpuint (g_list_model_get_n_items (mc_message_get_attachments (g_ptr_array_index (messages, 1))), ==, 1);
   g_clear_object (&cache);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  {
-    sqlite3_stmt *stmt;
+  g_assert_cmpint (read_user_version (path), ==, MC_CACHE_SCHEMA_VERSION);
+}
 
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, MC_CACHE_SCHEMA_VERSION);
-    sqlite3_finalize (stmt);
-  }
+static void
+assert_campaign (McCampaign        *campaign,
+                 gint64             id,
+                 const char        *domain,
+                 gint64             business_id,
+                 const char        *business_name,
+                 McPlacementType    placement_type,
+                 McApiAvailability  availability)
+{
+  g_assert_cmpint (mc_campaign_get_id (campaign), ==, id);
+  g_assert_cmpstr (mc_campaign_get_domain (campaign), ==, domain);
+  g_assert_cmpint (mc_campaign_get_business_id (campaign), ==, business_id);
+  g_assert_cmpstr (mc_campaign_get_business_name (campaign), ==, business_name);
+  g_assert_cmpint (mc_campaign_get_placement_type (campaign), ==, placement_type);
+  g_assert_cmpint (mc_campaign_get_api_availability (campaign), ==, availability);
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_true (mc_cache_save_campaigns_finish (MC_CACHE (object), result, error));
+}
+
+static void
+test_campaigns_round_trip (void)
+{
+  g_autofree char *path = fresh_path ("campaigns");
+  g_autoptr(McCache) cache = open_cache (path);
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loaded = mc_cache_load_campaigns (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* Saved order, not id order; a store without a name; every enum value
+   * that is not the first. */
+  g_ptr_array_add (campaigns, mc_campaign_new (31, "магазин.рф", 7, "ООО «Ромашка»",
+                                               MC_PLACEMENT_TYPE_DBS,
+                                               MC_API_AVAILABILITY_MANUALLY_DISABLED));
+  g_ptr_array_add (campaigns, mc_campaign_new (12, NULL, 7, "ООО «Ромашка»",
+                                               MC_PLACEMENT_TYPE_LAAS,
+                                               MC_API_AVAILABILITY_DISABLED_BY_NO_PLACEMENT_TYPE));
+  g_ptr_array_add (campaigns, mc_campaign_new (20, "shop.example", 7, NULL,
+                                               MC_PLACEMENT_TYPE_UNKNOWN,
+                                               MC_API_AVAILABILITY_AVAILABLE));
+  mc_cache_save_campaigns_async (cache, campaigns, NULL, NULL, NULL);
+  g_clear_object (&cache);
+
+  cache = open_cache (path);
+  loaded = mc_cache_load_campaigns (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  assert_campaign (g_ptr_array_index (loaded, 0), 31, "магазин.рф", 7, "ООО «Ромашка»",
+                   MC_PLACEMENT_TYPE_DBS, MC_API_AVAILABILITY_MANUALLY_DISABLED);
+  assert_campaign (g_ptr_array_index (loaded, 1), 12, NULL, 7, "ООО «Ромашка»",
+                   MC_PLACEMENT_TYPE_LAAS, MC_API_AVAILABILITY_DISABLED_BY_NO_PLACEMENT_TYPE);
+  assert_campaign (g_ptr_array_index (loaded, 2), 20, "shop.example", 7, NULL,
+                   MC_PLACEMENT_TYPE_UNKNOWN, MC_API_AVAILABILITY_AVAILABLE);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* A later list replaces the saved one: a closed store goes. */
+  g_ptr_array_remove_index (campaigns, 0);
+  g_ptr_array_add (campaigns, mc_campaign_new (40, "new.example", 7, "ООО «Ромашка»",
+                                               MC_PLACEMENT_TYPE_FBY,
+                                               MC_API_AVAILABILITY_DISABLED_BY_INACTIVITY));
+  mc_cache_save_campaigns_async (cache, campaigns, NULL, on_saved, &error);
+  loaded = mc_cache_load_campaigns (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  assert_campaign (g_ptr_array_index (loaded, 0), 12, NULL, 7, "ООО «Ромашка»",
+                   MC_PLACEMENT_TYPE_LAAS, MC_API_AVAILABILITY_DISABLED_BY_NO_PLACEMENT_TYPE);
+  assert_campaign (g_ptr_array_index (loaded, 2), 40, "new.example", 7, "ООО «Ромашка»",
+                   MC_PLACEMENT_TYPE_FBY, MC_API_AVAILABILITY_DISABLED_BY_INACTIVITY);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* The callback runs in the main context once the rows are committed. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_no_error (error);
+
+  g_ptr_array_set_size (campaigns, 0);
+  mc_cache_save_campaigns_async (cache, campaigns, NULL, NULL, NULL);
+  loaded = mc_cache_load_campaigns (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+}
+
+static void
+test_migration_from_v2 (void)
+{
+  g_autofree char *path = fresh_path ("v2");
+  g_autoptr(McCache) cache = NULL;
+  g_autoptr(GPtrArray) chats = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  /* Version 2 as the release before stores were kept wrote it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, schema_v1, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE attachments (chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL,"
+    " position INTEGER NOT NULL, name TEXT NOT NULL, url TEXT NOT NULL,"
+    " size INTEGER NOT NULL, PRIMARY KEY (chat_id, message_id, position)) WITHOUT ROWID;"
+    "INSERT INTO chats VALUES (5, 'CHAT', 'NEW', 1, 2, 'ORDER', 31, 4, 0, 'Ivan', NULL, 1, 'hi');"
+    "INSERT INTO messages VALUES (5, 1, 10, 'CUSTOMER', 'hi');"
+    "INSERT INTO attachments VALUES (5, 1, 0, 'a.png', 'https://example.com/a.png', 9);"
+    "INSERT INTO drafts VALUES (5, 'old draft', 1);"
+    "INSERT INTO sync_state VALUES ('last-sweep', '77');"
+    "PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+
+  cache = open_cache (path);
+  g_assert_cmpint (mc_cache_get_schema_version (cache), ==, 3);
+
+  /* What version 2 held is all there. */
+  chats = mc_cache_load_chats (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chats->len, ==, 1);
+  g_assert_cmpstr (mc_chat_get_customer_name (g_ptr_array_index (chats, 0)), ==, "Ivan");
+  messages = mc_cache_load_messages (cache, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_message_get_attachments (g_ptr_array_index (messages, 0))), ==, 1);
+  g_assert_cmpstr (mc_cache_get_draft (cache, 5), ==, "old draft");
+  g_assert_cmpint (mc_cache_get_sync_state_int (cache, "last-sweep", -1), ==, 77);
+
+  /* No stores until a refresh lists them, then the new table keeps them. */
+  loaded = mc_cache_load_campaigns (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  g_ptr_array_add (campaigns, mc_campaign_new (31, "shop.example", 7, "Romashka",
+                                               MC_PLACEMENT_TYPE_FBS,
+                                               MC_API_AVAILABILITY_AVAILABLE));
+  mc_cache_save_campaigns_async (cache, campaigns, NULL, NULL, NULL);
+  g_clear_object (&cache);
+
+  g_assert_cmpint (read_user_version (path), ==, 3);
+
+  cache = open_cache (path);
+  loaded = mc_cache_load_campaigns (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  assert_campaign (g_ptr_array_index (loaded, 0), 31, "shop.example", 7, "Romashka",
+                   MC_PLACEMENT_TYPE_FBS, MC_API_AVAILABILITY_AVAILABLE);
 }
 
 static void
@@ -642,6 +811,8 @@ main (int   argc,
   g_test_add_func ("/cache/outbox", test_outbox);
   g_test_add_func ("/cache/sync-state", test_sync_state);
   g_test_add_func ("/cache/migration-from-v1", test_migration_from_v1);
+  g_test_add_func ("/cache/campaigns-round-trip", test_campaigns_round_trip);
+  g_test_add_func ("/cache/migration-from-v2", test_migration_from_v2);
   g_test_add_func ("/cache/corrupt-file", test_corrupt_file);
   g_test_add_func ("/cache/delete", test_delete);
   g_test_add_func ("/cache/concurrent-writers", test_concurrent_writers);
