@@ -409,6 +409,24 @@ check_free (gpointer data)
   g_free (check);
 }
 
+/* The cache keeps the stores, so that a start without network shows them
+ * (see cabinet_take_cache()). */
+static void
+cabinet_save_campaigns (McCabinet *self)
+{
+  GListModel *model = G_LIST_MODEL (self->campaigns);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) campaigns = NULL;
+
+  if (self->cache == NULL || n == 0)
+    return;
+
+  campaigns = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (campaigns, g_list_model_get_item (model, i));
+  mc_cache_save_campaigns_async (self->cache, campaigns, NULL, NULL, NULL);
+}
+
 static void
 cabinet_apply (McCabinet  *self,
                Check      *check,
@@ -433,6 +451,7 @@ cabinet_apply (McCabinet  *self,
 
   g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
                        mine->pdata, mine->len);
+  cabinet_save_campaigns (self);
 
   if (self->business_id != business_id)
     {
@@ -689,6 +708,33 @@ mc_cabinet_get_cache (McCabinet *self)
   return self->cache;
 }
 
+/* A cabinet that fetched its stores (connect) saves them to its new cache;
+ * one that did not (from the cabinets file, without network) shows the
+ * ones saved last. */
+static void
+cabinet_take_cache (McCabinet *self,
+                    McCache   *cache)
+{
+  self->cache = cache;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)) > 0)
+    cabinet_save_campaigns (self);
+  else
+    {
+      g_autoptr(GPtrArray) campaigns = NULL;
+      g_autoptr(GError) error = NULL;
+
+      campaigns = mc_cache_load_campaigns (cache, &error);
+      if (campaigns == NULL)
+        g_warning ("Could not load the saved stores of cabinet “%s”: %s",
+                   self->label, error->message);
+      else
+        g_list_store_splice (self->campaigns, 0, 0, campaigns->pdata, campaigns->len);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE]);
+}
+
 gboolean
 mc_cabinet_open_cache (McCabinet  *self,
                        GError    **error)
@@ -711,8 +757,7 @@ mc_cabinet_open_cache (McCabinet  *self,
   if (cache == NULL)
     return FALSE;
 
-  self->cache = cache;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE]);
+  cabinet_take_cache (self, cache);
 
   return TRUE;
 }
@@ -780,8 +825,7 @@ mc_cabinet_open_cache_path (McCabinet   *self,
   if (cache == NULL)
     return FALSE;
 
-  self->cache = cache;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE]);
+  cabinet_take_cache (self, cache);
 
   return TRUE;
 }

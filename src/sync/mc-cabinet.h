@@ -60,7 +60,11 @@ gint64        mc_cabinet_get_business_id   (McCabinet            *self);
 const char   *mc_cabinet_get_business_name (McCabinet            *self);
 McApiClient  *mc_cabinet_get_client        (McCabinet            *self);
 McCache      *mc_cabinet_get_cache         (McCabinet            *self);
-/* Opens $XDG_DATA_HOME/market-chats/<business-id>.sqlite. */
+/* Opens $XDG_DATA_HOME/market-chats/<business-id>.sqlite.  The cache
+ * keeps the stores: those fetched already (connect) are saved to it, and
+ * each refresh saves them again; a cabinet without any yet (from the
+ * cabinets file or mc_cabinet_new_offline(), before a refresh) gets the
+ * ones saved last, so they show without network. */
 gboolean      mc_cabinet_open_cache        (McCabinet            *self,
                                             GError              **error);
 /* Opens the cache at @path instead (the demo keeps its caches in a

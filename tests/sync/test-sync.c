@@ -1042,6 +1042,97 @@ test_cabinet (Fixture       *f,
 }
 
 static void
+assert_same_campaigns (GListModel *expected,
+                       GListModel *actual)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (actual), ==, g_list_model_get_n_items (expected));
+  for (guint i = 0; i < g_list_model_get_n_items (expected); i++)
+    {
+      g_autoptr(McCampaign) e = g_list_model_get_item (expected, i);
+      g_autoptr(McCampaign) a = g_list_model_get_item (actual, i);
+
+      g_assert_cmpint (mc_campaign_get_id (a), ==, mc_campaign_get_id (e));
+      g_assert_cmpstr (mc_campaign_get_domain (a), ==, mc_campaign_get_domain (e));
+      g_assert_cmpint (mc_campaign_get_business_id (a), ==, mc_campaign_get_business_id (e));
+      g_assert_cmpstr (mc_campaign_get_business_name (a), ==, mc_campaign_get_business_name (e));
+      g_assert_cmpint (mc_campaign_get_placement_type (a), ==, mc_campaign_get_placement_type (e));
+      g_assert_cmpint (mc_campaign_get_api_availability (a), ==, mc_campaign_get_api_availability (e));
+    }
+}
+
+static GListModel *
+load_saved_campaigns (McCache *cache)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *model = g_list_store_new (MC_TYPE_CAMPAIGN);
+
+  campaigns = mc_cache_load_campaigns (cache, &error);
+  g_assert_no_error (error);
+  g_list_store_splice (model, 0, 0, campaigns->pdata, campaigns->len);
+  return G_LIST_MODEL (model);
+}
+
+/* The stores fetched on connect are saved with the cache, so a cabinet of
+ * the cabinets file shows them before it has a key or network; a refresh
+ * saves them anew. */
+static void
+test_cabinet_stores_offline (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(McCabinet) remembered = NULL;
+  g_autoptr(GListModel) saved = NULL;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GListModel *fetched = mc_cabinet_get_campaigns (f->cabinet);
+  guint asked;
+
+  g_assert_cmpuint (g_list_model_get_n_items (fetched), ==, 2);
+  g_assert_true (mc_cache_flush (f->cache, &error));
+  g_assert_no_error (error);
+  saved = load_saved_campaigns (f->cache);
+  assert_same_campaigns (fetched, saved);
+  g_clear_object (&saved);
+
+  g_assert_true (mc_cabinet_remember (f->cabinet, &error));
+  g_assert_no_error (error);
+  asked = mc_fake_market_get_request_count (f->market, "getCampaigns");
+
+  remembered = mc_cabinet_new_remembered ("Main");
+  g_assert_nonnull (remembered);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_cabinet_get_campaigns (remembered)), ==, 0);
+  g_assert_true (mc_cabinet_open_cache (remembered, &error));
+  g_assert_no_error (error);
+  g_assert_null (mc_cabinet_get_client (remembered));
+  assert_same_campaigns (fetched, mc_cabinet_get_campaigns (remembered));
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getCampaigns"), ==, asked);
+
+  /* A store the Market no longer lists goes at the next refresh. */
+  g_ptr_array_add (stale, mc_campaign_new (999, "closed.example", f->business_id, "Old",
+                                           MC_PLACEMENT_TYPE_FBS, MC_API_AVAILABILITY_AVAILABLE));
+  mc_cache_save_campaigns_async (mc_cabinet_get_cache (remembered), stale, NULL, NULL, NULL);
+  g_assert_true (mc_cabinet_set_token (remembered, mc_fake_market_get_url (f->market),
+                                       MC_AUTH_KIND_API_KEY,
+                                       mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1),
+                                       &error));
+  g_assert_no_error (error);
+  mc_cabinet_refresh_async (remembered, NULL, on_result, f);
+  {
+    g_autoptr(GAsyncResult) result = take_result (f);
+
+    g_assert_true (mc_cabinet_refresh_finish (remembered, result, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getCampaigns"), ==, asked + 1);
+  saved = load_saved_campaigns (mc_cabinet_get_cache (remembered));
+  assert_same_campaigns (fetched, saved);
+
+  mc_cache_close (mc_cabinet_get_cache (remembered));
+  g_assert_true (mc_cabinet_forget ("Main", &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_load_older (Fixture       *f,
                  gconstpointer  data)
 {
@@ -1077,6 +1168,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/sync/cabinet", test_cabinet);
+  ADD ("/sync/cabinet-stores-offline", test_cabinet_stores_offline);
   ADD ("/sync/first-sync-is-silent", test_first_sync_is_silent);
   ADD ("/sync/new-chat", test_new_chat);
   ADD ("/sync/new-message-once", test_new_message_once);
