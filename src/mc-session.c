@@ -193,8 +193,11 @@ mc_session_update_stores (McSession *self,
   gint64 business_id = mc_cabinet_get_business_id (cabinet);
   guint n;
 
-  /* A cabinet known only from the keyring has no stores until its first
-   * refresh; the sidebar then shows nothing rather than an empty cabinet. */
+  /* A cabinet known only from the keyring, or whose cache has no stores
+   * saved yet, has none until its first refresh; the sidebar then shows
+   * nothing rather than an empty cabinet.  A remembered one gets the
+   * stores its cache saved as it opens, so they show before the keyring
+   * answers. */
   if (business_id == 0 || campaigns == NULL ||
       (n = g_list_model_get_n_items (campaigns)) == 0)
     return;

@@ -41,11 +41,11 @@ G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
  * (McStoreList), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
  * may answer), "keyring-pending" (TRUE while load() waits for the keyring). */
 McSession    *mc_session_new              (const char    *base_url);
-/* Shows the cached chats of the cabinets in the cabinets file at once
- * (READY before returning when there are any), then looks the tokens up in
- * the keyring: each key goes to its cabinet, a cabinet without one leaves
- * the view (its cache file stays), and syncing starts from an idle of low
- * priority, after the first frame.  Sets "state". */
+/* Shows the cached chats and stores of the cabinets in the cabinets file
+ * at once (READY before returning when there are any), then looks the
+ * tokens up in the keyring: each key goes to its cabinet, a cabinet without
+ * one leaves the view (its cache file stays), and syncing starts from an
+ * idle of low priority, after the first frame.  Sets "state". */
 void          mc_session_load             (McSession     *self);
 /* Starts the fake Market in-process and a demo cabinet whose token never
  * touches the keyring. */

@@ -253,11 +253,65 @@ label_is_remembered (const char *label)
   return g_strv_contains ((const char * const *) labels, label);
 }
 
-/* Right after load(), before the main loop ran once (so before any
- * keyring could answer): the cached chats are there, read-only. */
-static guint
-assert_cached_before_keyring (McSession *session)
+/* The ids of the stores the sidebar lists for @business_id, in its order;
+ * checks that a cabinet with stores has one "All stores" and one "No store"
+ * row as well. */
+static GArray *
+dup_listed_stores (McSession *session,
+                   gint64     business_id)
 {
+  GListModel *stores = G_LIST_MODEL (mc_session_get_stores (session));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_all = 0;
+  guint n_none = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
+    {
+      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+      gint64 campaign_id = mc_store_item_get_campaign_id (item);
+
+      if (mc_store_item_get_business_id (item) != business_id)
+        continue;
+
+      switch (mc_store_item_get_kind (item))
+        {
+        case MC_STORE_ITEM_KIND_ALL_STORES:
+          n_all++;
+          break;
+        case MC_STORE_ITEM_KIND_NO_STORE:
+          n_none++;
+          break;
+        case MC_STORE_ITEM_KIND_CABINET_STORE:
+          g_assert_cmpint (mc_campaign_get_business_id (mc_store_item_get_campaign (item)), ==, business_id);
+          g_assert_nonnull (mc_store_list_find_campaign (mc_session_get_stores (session), campaign_id));
+          g_array_append_val (ids, campaign_id);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_assert_cmpuint (n_all, ==, ids->len > 0 ? 1 : 0);
+  g_assert_cmpuint (n_none, ==, ids->len > 0 ? 1 : 0);
+  return ids;
+}
+
+static void
+assert_same_stores (GArray *expected,
+                    GArray *actual)
+{
+  g_assert_cmpmem (expected->data, expected->len * sizeof (gint64),
+                   actual->data, actual->len * sizeof (gint64));
+}
+
+/* Right after load(), before the main loop ran once (so before any
+ * keyring could answer or any request go out): the cached chats are
+ * there, read-only, and so are the stores saved with them. */
+static guint
+assert_cached_before_keyring (McSession  *session,
+                              GArray    **stores)
+{
+  g_autoptr(McChat) chat = NULL;
   guint n_chats;
 
   mc_session_load (session);
@@ -268,6 +322,10 @@ assert_cached_before_keyring (McSession *session)
   g_assert_cmpuint (n_chats, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
   g_assert_false (mc_session_get_can_send (session));
+
+  chat = g_list_model_get_item (G_LIST_MODEL (mc_session_get_chats (session)), 0);
+  *stores = dup_listed_stores (session, mc_chat_get_business_id (chat));
+  g_assert_cmpuint ((*stores)->len, >, 0);
 
   return n_chats;
 }
@@ -280,6 +338,11 @@ test_cached_before_keyring (void)
   g_autoptr(McCabinet) cabinet = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *cache_path = NULL;
+  g_autoptr(GArray) fetched = NULL;
+  g_autoptr(GArray) stores = NULL;
+  g_autoptr(GArray) listed = NULL;
+  g_autoptr(McChat) chat = NULL;
+  gint64 business_id;
   guint n_chats;
 
   if (g_test_subprocess ())
@@ -289,13 +352,18 @@ test_cached_before_keyring (void)
       g_unsetenv ("SECRET_BACKEND");
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/market-chats-bus", TRUE);
 
+      /* No Market at this address: all the stores shown come from the
+       * cache. */
       session = mc_session_new ("http://127.0.0.1:9");
-      n_chats = assert_cached_before_keyring (session);
+      n_chats = assert_cached_before_keyring (session, &stores);
       g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
       g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
       g_assert_error ((GError *) mc_session_get_error (session),
                       MC_SECRETS_ERROR, MC_SECRETS_ERROR_NO_SERVICE);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, n_chats);
+      chat = g_list_model_get_item (G_LIST_MODEL (mc_session_get_chats (session)), 0);
+      listed = dup_listed_stores (session, mc_chat_get_business_id (chat));
+      assert_same_stores (stores, listed);
       g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
       g_assert_true (label_is_remembered ("Cached"));
       return;
@@ -312,6 +380,9 @@ test_cached_before_keyring (void)
   g_assert_true (mc_test_wait_until (stores_listed, session, MC_TEST_WAIT_MSEC));
   g_assert_true (mc_test_wait_until (store_has_chats, session, MC_TEST_WAIT_MSEC));
   cache_path = g_strdup (mc_cache_get_path (mc_cabinet_get_cache (cabinet)));
+  business_id = mc_cabinet_get_business_id (cabinet);
+  fetched = dup_listed_stores (session, business_id);
+  g_assert_cmpuint (fetched->len, ==, g_list_model_get_n_items (mc_cabinet_get_campaigns (cabinet)));
   g_clear_object (&cabinet);
   g_assert_finalize_object (g_steal_pointer (&session));
   mc_fake_market_stop (market);
@@ -322,7 +393,9 @@ test_cached_before_keyring (void)
 
   /* The keyring answers: its key goes to the cabinet of those chats. */
   session = mc_session_new (mc_fake_market_get_url (market));
-  n_chats = assert_cached_before_keyring (session);
+  n_chats = assert_cached_before_keyring (session, &stores);
+  assert_same_stores (fetched, stores);
+  g_clear_pointer (&stores, g_array_unref);
   g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
   g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
   g_assert_null (mc_session_get_error (session));
@@ -335,17 +408,23 @@ test_cached_before_keyring (void)
                                           mc_cabinet_get_business_id (cabinet)) == mc_cabinet_get_cache (cabinet));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, n_chats);
   g_assert_true (mc_session_get_can_send (session));
+  /* The Market is gone, so its refresh failed: the saved stores stay. */
+  listed = dup_listed_stores (session, business_id);
+  assert_same_stores (fetched, listed);
+  g_clear_pointer (&listed, g_array_unref);
   g_clear_object (&cabinet);
   g_assert_finalize_object (g_steal_pointer (&session));
 
-  /* The key is gone from the keyring: so are its chats from the view,
-   * but not their cache. */
+  /* The key is gone from the keyring: so are its chats and stores from
+   * the view, but not their cache. */
   remove_token ("Cached");
   session = mc_session_new (mc_fake_market_get_url (market));
-  assert_cached_before_keyring (session);
+  assert_cached_before_keyring (session, &stores);
+  assert_same_stores (fetched, stores);
   g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
   g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_stores (session))), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
   g_assert_false (label_is_remembered ("Cached"));
   g_assert_true (g_file_test (cache_path, G_FILE_TEST_EXISTS));
