@@ -280,6 +280,53 @@ compare_store_items (gconstpointer a,
   return g_utf8_collate (mc_store_item_get_title (ia), mc_store_item_get_title (ib));
 }
 
+/* Whether @old shows what @fresh would, so that the row (and the window's
+ * selection of it) can stay. */
+static gboolean
+same_item (McStoreItem *old,
+           McStoreItem *fresh)
+{
+  McCampaign *a = mc_store_item_get_campaign (old);
+  McCampaign *b = mc_store_item_get_campaign (fresh);
+
+  if (mc_store_item_get_kind (old) != mc_store_item_get_kind (fresh) ||
+      g_strcmp0 (mc_store_item_get_title (old), mc_store_item_get_title (fresh)) != 0 ||
+      g_strcmp0 (mc_store_item_get_subtitle (old), mc_store_item_get_subtitle (fresh)) != 0)
+    return FALSE;
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return mc_campaign_get_id (a) == mc_campaign_get_id (b) &&
+         g_strcmp0 (mc_campaign_get_domain (a), mc_campaign_get_domain (b)) == 0 &&
+         mc_campaign_get_business_id (a) == mc_campaign_get_business_id (b) &&
+         g_strcmp0 (mc_campaign_get_business_name (a), mc_campaign_get_business_name (b)) == 0 &&
+         mc_campaign_get_placement_type (a) == mc_campaign_get_placement_type (b) &&
+         mc_campaign_get_api_availability (a) == mc_campaign_get_api_availability (b);
+}
+
+/* Takes @fresh; returns the item of @old at the same place of the cabinet
+ * instead when it shows the same. */
+static McStoreItem *
+reuse_item (GPtrArray   *old,
+            McStoreItem *fresh)
+{
+  for (guint i = 0; old != NULL && i < old->len; i++)
+    {
+      McStoreItem *item = g_ptr_array_index (old, i);
+
+      if (mc_store_item_get_kind (item) == mc_store_item_get_kind (fresh) &&
+          mc_store_item_get_campaign_id (item) == mc_store_item_get_campaign_id (fresh))
+        {
+          if (!same_item (item, fresh))
+            break;
+          g_object_unref (fresh);
+          return g_object_ref (item);
+        }
+    }
+
+  return fresh;
+}
+
 void
 mc_store_list_set_campaigns (McStoreList *self,
                              gint64       business_id,
@@ -287,8 +334,9 @@ mc_store_list_set_campaigns (McStoreList *self,
                              GPtrArray   *campaigns)
 {
   g_autoptr(GPtrArray) stores = NULL;
+  g_autoptr(GPtrArray) old = NULL;
   Cabinet *cabinet;
-  guint index, position, old_len = 0;
+  guint index, position, old_len, new_len, prefix = 0, suffix = 0;
 
   g_return_if_fail (MC_IS_STORE_LIST (self));
   g_return_if_fail (campaigns != NULL);
@@ -304,8 +352,9 @@ mc_store_list_set_campaigns (McStoreList *self,
   else
     {
       cabinet = g_ptr_array_index (self->cabinets, index);
-      old_len = cabinet->items->len;
       forget_campaigns (self, cabinet);
+      old = g_steal_pointer (&cabinet->items);
+      cabinet->items = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
   stores = g_ptr_array_new_with_free_func (g_object_unref);
@@ -314,22 +363,37 @@ mc_store_list_set_campaigns (McStoreList *self,
                                                 g_ptr_array_index (campaigns, i), business_name));
   g_ptr_array_sort (stores, compare_store_items);
 
-  g_ptr_array_set_size (cabinet->items, 0);
-  g_ptr_array_add (cabinet->items, mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES,
-                                                      business_id, NULL, business_name));
+  g_ptr_array_add (cabinet->items,
+                   reuse_item (old, mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES,
+                                                       business_id, NULL, business_name)));
   for (guint i = 0; i < stores->len; i++)
     {
-      McStoreItem *item = g_ptr_array_index (stores, i);
+      McStoreItem *item = reuse_item (old, g_object_ref (g_ptr_array_index (stores, i)));
       gint64 campaign_id = mc_store_item_get_campaign_id (item);
 
-      g_ptr_array_add (cabinet->items, g_object_ref (item));
+      g_ptr_array_add (cabinet->items, item);
       g_hash_table_insert (self->campaigns, g_memdup2 (&campaign_id, sizeof campaign_id), item);
     }
-  g_ptr_array_add (cabinet->items, mc_store_item_new (MC_STORE_ITEM_KIND_NO_STORE,
-                                                      business_id, NULL, business_name));
+  g_ptr_array_add (cabinet->items,
+                   reuse_item (old, mc_store_item_new (MC_STORE_ITEM_KIND_NO_STORE,
+                                                       business_id, NULL, business_name)));
 
   recount (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, old_len, cabinet->items->len);
+
+  /* The same stores set again (the keyring's key reaching a cabinet shown
+   * from its cache, or a refresh) change no row: a row removed and added
+   * back would lose the window's selection. */
+  old_len = old != NULL ? old->len : 0;
+  new_len = cabinet->items->len;
+  while (prefix < MIN (old_len, new_len) &&
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (cabinet->items, prefix))
+    prefix++;
+  while (suffix < MIN (old_len, new_len) - prefix &&
+         g_ptr_array_index (old, old_len - 1 - suffix) == g_ptr_array_index (cabinet->items, new_len - 1 - suffix))
+    suffix++;
+  if (old_len - prefix - suffix > 0 || new_len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position + prefix,
+                                old_len - prefix - suffix, new_len - prefix - suffix);
 }
 
 void

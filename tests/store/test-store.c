@@ -618,6 +618,44 @@ test_sidebar (void)
   mc_chat_store_mark_read (store, 8, 1);
   g_assert_cmpuint (mc_store_item_get_unread_count (no_store), ==, 0);
 
+  /* The same stores again (new objects, as a refresh or the cache give)
+   * change no row, so a selected row stays selected; a renamed store
+   * changes its row only. */
+  {
+    g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(McStoreItem) first = NULL;
+    guint signals = shadow->signals;
+
+    g_ptr_array_add (again, mc_campaign_new (5, "Alpha", 10, "Cabinet", MC_PLACEMENT_TYPE_FBS,
+                                             MC_API_AVAILABILITY_AVAILABLE));
+    g_ptr_array_add (again, mc_campaign_new (7, "Zeta", 10, "Cabinet", MC_PLACEMENT_TYPE_FBY,
+                                             MC_API_AVAILABILITY_AVAILABLE));
+    mc_store_list_set_campaigns (list, 10, "Cabinet", again);
+    g_assert_cmpuint (shadow->signals, ==, signals);
+    g_assert_true (mc_store_list_find_campaign (list, 5) == shop5);
+    g_assert_true (mc_store_list_find_campaign (list, 7) == shop7);
+    shadow_check (shadow);
+
+    g_ptr_array_remove_index (again, 1);
+    g_ptr_array_add (again, mc_campaign_new (7, "Beta", 10, "Cabinet", MC_PLACEMENT_TYPE_FBY,
+                                             MC_API_AVAILABILITY_AVAILABLE));
+    mc_store_list_set_campaigns (list, 10, "Cabinet", again);
+    g_assert_cmpuint (shadow->signals, ==, signals + 1);
+    first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_true (first == all_stores);
+    g_assert_true (mc_store_list_find_campaign (list, 5) == shop5);
+    g_assert_cmpstr (mc_store_item_get_title (mc_store_list_find_campaign (list, 7)), ==, "Beta");
+    g_assert_cmpuint (mc_store_item_get_needs_reply_count (mc_store_list_find_campaign (list, 7)), ==, 0);
+    shadow_check (shadow);
+
+    /* A new cabinet name changes the rows that show it. */
+    mc_store_list_set_campaigns (list, 10, "Renamed", again);
+    g_clear_object (&first);
+    first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (mc_store_item_get_subtitle (first), ==, "Renamed");
+    shadow_check (shadow);
+  }
+
   /* Replacing a cabinet's stores keeps the other cabinet in place. */
   g_ptr_array_remove_index (campaigns, 0);
   mc_store_list_set_campaigns (list, 10, "Cabinet", campaigns);
