@@ -660,6 +660,22 @@ demo_life_from_env (guint *min_sec,
     g_warning ("MARKET_CHATS_DEMO_LIFE should be “MIN,MAX” in seconds, not “%s”", life);
 }
 
+/* MARKET_CHATS_DEMO_CHATS=N: the demo's chats in all (both cabinets). */
+static guint
+demo_chats_from_env (void)
+{
+  const char *chats = g_getenv ("MARKET_CHATS_DEMO_CHATS");
+  guint64 value;
+
+  if (chats == NULL)
+    return 0;
+  if (g_ascii_string_to_unsigned (chats, 10, 2, 1000000, &value, NULL))
+    return value;
+
+  g_warning ("MARKET_CHATS_DEMO_CHATS should be a number of chats from 2 to 1000000, not “%s”", chats);
+  return 0;
+}
+
 static void
 mc_session_demo_connect_cb (GObject      *object,
                             GAsyncResult *result,
@@ -716,7 +732,7 @@ mc_session_start_demo (McSession  *self,
   g_return_val_if_fail (!self->demo, FALSE);
   g_return_val_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0, FALSE);
 
-  market = mc_fake_market_new (1, 0);
+  market = mc_fake_market_new (1, demo_chats_from_env ());
   if (!mc_fake_market_start (market, 0, error))
     return FALSE;
 

@@ -443,6 +443,33 @@ test_url_not_allowed (void)
   g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_KEYRING_ERROR);
 }
 
+static gboolean
+has_twelve_chats (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (data))) == 12;
+}
+
+static void
+test_demo_chats (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(McSession) session = mc_session_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_setenv ("MARKET_CHATS_DEMO_CHATS", "12", TRUE);
+      g_setenv ("MARKET_CHATS_DEMO_LIFE", "3600,3600", TRUE);
+      g_assert_true (mc_session_start_demo (session, &error));
+      g_assert_no_error (error);
+      g_assert_true (mc_test_wait_until (session_has_chats, session, MC_TEST_WAIT_MSEC));
+      g_assert_true (mc_test_wait_until (has_twelve_chats, session, MC_TEST_WAIT_MSEC));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_no_keyring (void)
 {
@@ -488,6 +515,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data, TRUE);
 
   g_test_add_func ("/session/demo", test_demo);
+  g_test_add_func ("/session/demo-chats", test_demo_chats);
   g_test_add_func ("/session/cabinets", test_cabinets);
   g_test_add_func ("/session/url-not-allowed", test_url_not_allowed);
   g_test_add_func ("/session/no-keyring", test_no_keyring);
