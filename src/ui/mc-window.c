@@ -774,7 +774,9 @@ on_first_frame (McWindow      *self,
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   if (self->all_rows_id == 0 &&
       gtk_slice_list_model_get_size (self->chat_slice) != G_MAXUINT)
-    self->all_rows_id = g_idle_add (on_all_rows_idle, self);
+    /* Not at idle priority: while sync keeps the main loop busy, an idle
+     * could wait for seconds with 30 chats shown. */
+    self->all_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_all_rows_idle, self, NULL);
 }
 
 static void

@@ -143,10 +143,38 @@ find_row (GtkWidget *widget,
   return NULL;
 }
 
+/* The chats of the first cabinet: what its "All stores" row lists in
+ * "All". */
+static guint
+count_first_cabinet_chats (Fixture *fixture)
+{
+  g_autoptr(McCabinet) cabinet = g_list_model_get_item (mc_session_get_cabinets (fixture->session), 0);
+  GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
+
+      n += mc_chat_get_business_id (chat) == mc_cabinet_get_business_id (cabinet);
+    }
+
+  return n;
+}
+
+static gboolean
+lists_every_chat (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (chat_list_model (fixture)) == count_first_cabinet_chats (fixture);
+}
+
 static void
 test_opens_with_chats (Fixture       *fixture,
                        gconstpointer  user_data)
 {
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
   GtkStack *stack = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_stack");
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkRevealer *demo = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "demo_revealer");
@@ -155,6 +183,13 @@ test_opens_with_chats (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_selected_row (sidebar));
   g_assert_true (gtk_revealer_get_reveal_child (demo));
   g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+
+  /* The first frame shows a screenful of chats, the list all of them
+   * right after it. */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  g_assert_cmpuint (count_first_cabinet_chats (fixture), >, 30);
+  g_assert_true (ui_test_wait_until (lists_every_chat, fixture, WAIT_MSEC));
 }
 
 /* Checks the day separator of every message row under @widget; returns
