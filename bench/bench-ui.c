@@ -267,21 +267,15 @@ iterate_until (gboolean (*done) (gpointer),
 }
 
 static gboolean
-session_loaded (gpointer data)
-{
-  McSession *session = data;
-
-  return mc_session_get_state (session) == MC_SESSION_STATE_READY &&
-         g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))) > 0 &&
-         g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_stores (session))) > 0;
-}
-
-static gboolean
 session_settled (gpointer data)
 {
   McSession *session = data;
 
-  return g_list_model_get_n_items (mc_session_get_cabinets (session)) == 2 &&
+  /* Both demo cabinets in, with their chats and stores, and quiet. */
+  return mc_session_get_state (session) == MC_SESSION_STATE_READY &&
+         g_list_model_get_n_items (mc_session_get_cabinets (session)) == 2 &&
+         g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))) > 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_stores (session))) > 0 &&
          !mc_sync_engine_get_syncing (mc_session_get_sync (session));
 }
 
@@ -305,8 +299,7 @@ make_session (guint n_chats)
 
   if (!mc_session_start_demo (session, &error))
     fail ("starting the demo", error);
-  iterate_until (session_loaded, session, "the demo did not load");
-  iterate_until (session_settled, session, "the demo did not settle");
+  iterate_until (session_settled, session, "the demo did not load");
   mc_sync_engine_stop (mc_session_get_sync (session));
 
   store = mc_session_get_chats (session);
