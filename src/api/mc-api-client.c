@@ -26,7 +26,6 @@
 #define DEFAULT_PAUSE_USEC (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
 #define DEFAULT_TIMEOUT    30
 #define IDLE_TIMEOUT       30
-#define MAX_RETRIES        3
 #define MAX_RESPONSE_SIZE  (32 * 1024 * 1024)
 #define READ_CHUNK         (64 * 1024)
 #define MAX_CHAT_PAGES     10000
@@ -65,6 +64,7 @@ struct _McApiClient
   McAuthKind     auth_kind;
   char          *token;
   double         backoff_scale;
+  guint          max_retries;
   GHashTable    *pools; /* gint64* -> McPool* */
   McMethodState  methods[MC_API_N_METHODS];
 };
@@ -774,7 +774,7 @@ request_maybe_retry (McRequest    *req,
 {
   double delay_ms;
 
-  if (!req->retryable || req->retries >= MAX_RETRIES ||
+  if (!req->retryable || req->retries >= req->client->max_retries ||
       g_cancellable_is_cancelled (req->cancellable) ||
       !(g_error_matches (error, MC_API_ERROR, MC_API_ERROR_SERVER) ||
         g_error_matches (error, MC_API_ERROR, MC_API_ERROR_NETWORK) ||
@@ -1309,6 +1309,7 @@ mc_api_client_init (McApiClient *self)
   self->context = g_main_context_ref_thread_default ();
   self->cancellable = g_cancellable_new ();
   self->backoff_scale = 1.0;
+  self->max_retries = MC_API_CLIENT_DEFAULT_RETRIES;
   self->pools = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, pool_free);
 
   /* Our own queue keeps four per business; libsoup must not cut below that
@@ -1394,6 +1395,15 @@ mc_api_client_set_backoff_scale (McApiClient *self,
   g_return_if_fail (scale >= 0.0);
 
   self->backoff_scale = scale;
+}
+
+void
+mc_api_client_set_max_retries (McApiClient *self,
+                               guint        max_retries)
+{
+  g_return_if_fail (MC_IS_API_CLIENT (self));
+
+  self->max_retries = max_retries;
 }
 
 gint64

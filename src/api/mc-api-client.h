@@ -118,6 +118,11 @@ void         mc_api_client_set_timeout  (McApiClient *self,
 /* Scales retry back-off delays (default 1.0; tests use 0.01). */
 void         mc_api_client_set_backoff_scale (McApiClient *self,
                                               double       scale);
+/* How often a read that failed on the network, a timeout or a 5xx is tried
+ * again, with back-off of about 1, 2, 4... seconds. */
+#define MC_API_CLIENT_DEFAULT_RETRIES 3
+void         mc_api_client_set_max_retries   (McApiClient *self,
+                                              guint        max_retries);
 
 /* Budget and pauses.  "paused-changed" (no arguments) is emitted when a
  * method pauses or resumes; "limits-changed" when a Remaining header moved. */

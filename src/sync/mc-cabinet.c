@@ -482,6 +482,26 @@ cabinet_apply (McCabinet  *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* A key the seller just typed is checked with one quick retry rather than
+ * the usual back-off, so that no network is said in a second or two, not
+ * seven; the cabinet's reads retry as usual afterwards. */
+#define CONNECT_RETRIES 1
+
+static void
+check_return (GTask  *task,
+              GError *error)
+{
+  Check *check = g_task_get_task_data (task);
+
+  if (g_task_get_source_tag (task) == mc_cabinet_connect_async)
+    mc_api_client_set_max_retries (check->cabinet->client, MC_API_CLIENT_DEFAULT_RETRIES);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 static void
 on_campaigns (GObject      *object,
               GAsyncResult *result,
@@ -495,14 +515,14 @@ on_campaigns (GObject      *object,
   campaigns = mc_api_client_get_campaigns_finish (MC_API_CLIENT (object), result, &error);
   if (campaigns == NULL)
     {
-      g_task_return_error (task, error);
+      check_return (task, error);
       return;
     }
 
   if (campaigns->len == 0)
     {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_PROTOCOL,
-                               _("This key has no stores on the Market"));
+      check_return (task, g_error_new_literal (MC_API_ERROR, MC_API_ERROR_PROTOCOL,
+                                               _("This key has no stores on the Market")));
       return;
     }
 
@@ -517,7 +537,7 @@ on_campaigns (GObject      *object,
         g_warning ("Could not remember cabinet “%s”: %s", check->cabinet->label, local_error->message);
     }
 
-  g_task_return_boolean (task, TRUE);
+  check_return (task, NULL);
 }
 
 static void
@@ -533,14 +553,14 @@ on_token_checked (GObject      *object,
   info = mc_api_client_check_token_finish (MC_API_CLIENT (object), result, &error);
   if (info == NULL)
     {
-      g_task_return_error (task, error);
+      check_return (task, error);
       return;
     }
 
   if (!mc_token_info_can_read (info))
     {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_FORBIDDEN,
-                               _("This key may not read chats: give it the “Communication with customers” or “All methods” access"));
+      check_return (task, g_error_new_literal (MC_API_ERROR, MC_API_ERROR_FORBIDDEN,
+                                               _("This key may not read chats: give it the “Communication with customers” or “All methods” access")));
       return;
     }
 
@@ -596,6 +616,7 @@ mc_cabinet_connect_async (const char          *base_url,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mc_cabinet_connect_async);
+  mc_api_client_set_max_retries (self->client, CONNECT_RETRIES);
   cabinet_check (self, task);
 }
 

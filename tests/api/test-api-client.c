@@ -802,6 +802,15 @@ test_hang_and_drop (Fixture       *fixture,
   g_assert_error (error, MC_API_ERROR, MC_API_ERROR_NETWORK);
   g_assert_null (chat);
   g_assert_cmpuint (mc_api_client_get_request_count (fixture->client, MC_API_METHOD_GET_CHAT), ==, 6);
+  g_clear_error (&error);
+
+  /* Asked for one retry: two tries. */
+  mc_api_client_set_max_retries (fixture->client, 1);
+  chat = get_chat (fixture->client, fixture->business_id, chat_id, &error);
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_NETWORK);
+  g_assert_null (chat);
+  g_assert_cmpuint (mc_api_client_get_request_count (fixture->client, MC_API_METHOD_GET_CHAT), ==, 8);
+  mc_api_client_set_max_retries (fixture->client, MC_API_CLIENT_DEFAULT_RETRIES);
   mc_fake_market_clear_faults (fixture->market);
 }
 
