@@ -387,6 +387,47 @@ check_required (McJsonReader      *r,
   return TRUE;
 }
 
+/* An object of which only member @name matters: @read_member reads its
+ * first occurrence, everything else is skipped; fails when it is missing. */
+static gboolean
+parse_required_member (McJsonReader *r,
+                       const char   *name,
+                       gboolean    (*read_member) (McJsonReader *r,
+                                                   gpointer      user_data),
+                       gpointer      user_data)
+{
+  gboolean have = FALSE;
+  const char *key;
+  gsize key_len;
+
+  if (!mc_json_reader_enter_object (r))
+    return FALSE;
+
+  while (mc_json_reader_next_member (r, &key, &key_len))
+    {
+      gboolean ok;
+
+      if (!have && key_len == strlen (name) && memcmp (key, name, key_len) == 0)
+        {
+          ok = read_member (r, user_data);
+          have = TRUE;
+        }
+      else
+        ok = mc_json_reader_skip (r);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  if (mc_json_reader_failed (r))
+    return FALSE;
+
+  if (!have)
+    return fail_missing (r, name);
+
+  return TRUE;
+}
+
 /* Skips the rest of a broken list item (the list being at @depth) and files
  * the reason.  FALSE when the document itself is broken. */
 static gboolean
@@ -1362,8 +1403,9 @@ typedef struct
 /* ApiKeyDTO */
 static gboolean
 parse_api_key (McJsonReader *r,
-               TokenData    *data)
+               gpointer      user_data)
 {
+  TokenData *data = user_data;
   gboolean have_scopes = FALSE;
   const char *key;
   gsize key_len;
@@ -1420,36 +1462,7 @@ static gboolean
 parse_token_result (McJsonReader *r,
                     gpointer      user_data)
 {
-  gboolean have_api_key = FALSE;
-  const char *key;
-  gsize key_len;
-
-  if (!mc_json_reader_enter_object (r))
-    return FALSE;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("apiKey") && !have_api_key)
-        {
-          ok = parse_api_key (r, user_data);
-          have_api_key = TRUE;
-        }
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return FALSE;
-    }
-
-  if (mc_json_reader_failed (r))
-    return FALSE;
-
-  if (!have_api_key)
-    return fail_missing (r, "apiKey");
-
-  return TRUE;
+  return parse_required_member (r, "apiKey", parse_api_key, user_data);
 }
 
 gboolean
@@ -1490,40 +1503,17 @@ mc_api_parse_token_info (const char  *data,
 
 /* CreateChatResultDTO */
 static gboolean
+read_chat_id (McJsonReader *r,
+              gpointer      user_data)
+{
+  return read_id (r, user_data);
+}
+
+static gboolean
 parse_new_chat_result (McJsonReader *r,
                        gpointer      user_data)
 {
-  gint64 *chat_id = user_data;
-  gboolean have_chat_id = FALSE;
-  const char *key;
-  gsize key_len;
-
-  if (!mc_json_reader_enter_object (r))
-    return FALSE;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("chatId"))
-        {
-          ok = read_id (r, chat_id);
-          have_chat_id = TRUE;
-        }
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return FALSE;
-    }
-
-  if (mc_json_reader_failed (r))
-    return FALSE;
-
-  if (!have_chat_id)
-    return fail_missing (r, "chatId");
-
-  return TRUE;
+  return parse_required_member (r, "chatId", read_chat_id, user_data);
 }
 
 gboolean
