@@ -1,0 +1,84 @@
+/* test-widgets.c: rows, the welcome page and the key form on their own,
+ * as a new seller meets them: what they show, say on hover and tell a
+ * screen reader.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-store-row.h"
+#include "ui-test-util.h"
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *expected)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                  expected);
+
+  if (mismatch != NULL)
+    g_error ("accessible label is “%s”, not “%s”", mismatch, expected);
+}
+
+/* One badge, the chats that need a reply; the unread count, the whole
+ * name and the placement type on hover and for a screen reader. */
+static void
+test_store_row (void)
+{
+  const char *name = "Уютный дом — склад Маркета в Софьино, самый длинный";
+  g_autoptr(McCampaign) campaign = mc_campaign_new (7, name, 3, "Уютный дом",
+                                                    MC_PLACEMENT_TYPE_FBY,
+                                                    MC_API_AVAILABILITY_AVAILABLE);
+  g_autoptr(McStoreItem) store = mc_store_item_new (MC_STORE_ITEM_KIND_CABINET_STORE, 3, campaign, "Уютный дом");
+  g_autoptr(McStoreItem) all = mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES, 3, NULL, "Уютный дом");
+  GtkWidget *store_row;
+  GtkWidget *all_row;
+  g_autofree char *store_label = NULL;
+  const char *tooltip;
+
+  mc_store_item_set_needs_reply_count (store, 23);
+  mc_store_item_set_unread_count (store, 5);
+  store_row = g_object_ref_sink (mc_store_row_new (store));
+
+  g_assert_cmpstr (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)), ==, "23");
+  tooltip = gtk_widget_get_tooltip_text (store_row);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, mc_store_item_get_title (store)));
+  g_assert_nonnull (strstr (tooltip, "FBY, Market warehouse"));
+  g_assert_nonnull (strstr (tooltip, "23 chats need a reply, 5 unread"));
+  store_label = g_strdup_printf ("%s, FBY, Market warehouse, 23 chats need a reply, 5 unread",
+                                 mc_store_item_get_title (store));
+  assert_accessible_label (store_row, store_label);
+
+  /* The count follows the store, and no badge when nothing waits. */
+  mc_store_item_set_needs_reply_count (store, 1);
+  mc_store_item_set_unread_count (store, 1);
+  g_assert_cmpstr (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)), ==, "1");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (store_row), "1 chat needs a reply, 1 unread"));
+  mc_store_item_set_needs_reply_count (store, 0);
+  g_assert_null (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)));
+
+  all_row = g_object_ref_sink (mc_store_row_new (all));
+  assert_accessible_label (all_row, "All stores, 0 chats need a reply, 0 unread");
+  g_assert_null (mc_store_row_get_badge_text (MC_STORE_ROW (all_row)));
+
+  g_assert_finalize_object (store_row);
+  g_assert_finalize_object (all_row);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The test AT context keeps the accessible properties to check; the
+   * suite's GTK_A11Y=none would keep none. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/widgets/store-row", test_store_row);
+
+  return g_test_run ();
+}
