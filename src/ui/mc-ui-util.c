@@ -284,3 +284,17 @@ mc_ui_format_context (McContextType type,
 
   return g_strdup (mc_ui_context_to_string (type));
 }
+
+char *
+mc_ui_seller_cabinet_chat_uri (gint64 business_id,
+                               gint64 chat_id)
+{
+  g_return_val_if_fail (business_id > 0, NULL);
+  g_return_val_if_fail (chat_id > 0, NULL);
+
+  /* The cabinet is always the Market's own site, also when the API is a
+   * test server: the seller opens it to see a chat's content. */
+  return g_strdup_printf ("https://partner.market.yandex.ru/business/%" G_GINT64_FORMAT
+                          "/chats?chatId=%" G_GINT64_FORMAT,
+                          business_id, chat_id);
+}

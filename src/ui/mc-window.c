@@ -15,6 +15,7 @@
 #include "mc-new-chat-dialog.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
+#include "mc-ui-util.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
 
@@ -972,6 +973,25 @@ open_chat_action (GtkWidget  *widget,
   mc_window_open_chat (MC_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Stickers and other content this app cannot show are in the seller
+ * cabinet, which opens at that chat in the browser. */
+static void
+open_in_cabinet_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  gint64 chat_id = g_variant_get_int64 (parameter);
+  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id);
+  g_autofree char *uri = NULL;
+
+  if (chat == NULL)
+    return;
+
+  uri = mc_ui_seller_cabinet_chat_uri (mc_chat_get_business_id (chat), chat_id);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
 static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
@@ -1237,6 +1257,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-chat", NULL, new_chat_action);
   gtk_widget_class_install_action (widget_class, "win.add-cabinet", NULL, add_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.open-in-cabinet", "x", open_in_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.reload-keys", NULL, reload_keys_action);

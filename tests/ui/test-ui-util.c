@@ -146,6 +146,15 @@ test_words (void)
   g_assert_cmpstr (mc_ui_chat_status_to_string (42), ==, "Unknown status");
 }
 
+/* Stickers are shown by the seller cabinet, at the chat's page. */
+static void
+test_cabinet_uri (void)
+{
+  g_autofree char *uri = mc_ui_seller_cabinet_chat_uri (1234, 56789);
+
+  g_assert_cmpstr (uri, ==, "https://partner.market.yandex.ru/business/1234/chats?chatId=56789");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/ui-util/waiting", test_waiting);
   g_test_add_func ("/ui-util/day", test_day);
   g_test_add_func ("/ui-util/words", test_words);
+  g_test_add_func ("/ui-util/cabinet-uri", test_cabinet_uri);
 
   return g_test_run ();
 }

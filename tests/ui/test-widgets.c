@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "mc-message-row.h"
 #include "mc-store-row.h"
 #include "ui-test-util.h"
 
@@ -69,6 +70,81 @@ test_store_row (void)
   g_assert_finalize_object (all_row);
 }
 
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      found = find_child_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_visible (child) && shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A message with neither text nor files (the API's stickers) says what it
+ * is and offers the seller cabinet, at that chat. */
+static void
+test_sticker_message (void)
+{
+  g_autoptr(McMessage) sticker = mc_message_new (11, 4242);
+  g_autoptr(McMessage) text = mc_message_new (12, 4242);
+  GtkWidget *row = g_object_ref_sink (mc_message_row_new ());
+  GtkWidget *button;
+  GVariant *target;
+
+  mc_message_set_sender (sticker, MC_SENDER_CUSTOMER);
+  mc_message_row_set_message (MC_MESSAGE_ROW (row), sticker);
+  g_assert_true (shows_label (row, "A sticker or other content that only the seller cabinet shows"));
+  g_assert_false (shows_label (row, "cannot show"));
+  button = find_child_of_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open in Seller Cabinet");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.open-in-cabinet");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, 4242);
+
+  /* A message with text has neither the words nor the button. */
+  mc_message_set_sender (text, MC_SENDER_CUSTOMER);
+  mc_message_set_text (text, "Здравствуйте");
+  mc_message_row_set_message (MC_MESSAGE_ROW (row), text);
+  g_assert_false (shows_label (row, "seller cabinet"));
+  g_assert_null (find_child_of_type (row, GTK_TYPE_BUTTON));
+
+  g_assert_finalize_object (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -79,6 +155,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/widgets/store-row", test_store_row);
+  g_test_add_func ("/ui/widgets/sticker-message", test_sticker_message);
 
   return g_test_run ();
 }
