@@ -187,7 +187,20 @@ mc_key_form_added_cb (GObject      *object,
 
   if (cabinet == NULL)
     {
-      g_autofree char *text = mc_api_error_describe (error);
+      g_autofree char *text = NULL;
+      const char *not_accepted = _("The Market does not accept this API key. Check that it "
+                                   "was copied whole, or create a new key in your seller cabinet.");
+
+      /* The general words ("not accepted, check it in Preferences") fit
+       * a key that stopped working; here the seller has just pasted it.
+       * The Market's own words stay, for its support. */
+      if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) &&
+          error->message != NULL && *error->message != '\0')
+        text = g_strdup_printf (_("%s (%s)"), not_accepted, error->message);
+      else if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED))
+        text = g_strdup (not_accepted);
+      else
+        text = mc_api_error_describe (error);
 
       mc_key_form_show_error (self, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
@@ -227,6 +240,20 @@ mc_key_form_submit (McKeyForm *self)
       mc_key_form_show_error (self, _("Paste the API key from your seller cabinet."));
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
       return;
+    }
+
+  /* Keys have no blanks: one inside means a key copied in pieces or with
+   * something else, which the Market would refuse as a program error. */
+  for (const char *p = token; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+        {
+          mc_key_form_show_error (self, _("An API key has no spaces, but this one has a space or "
+                                          "a line break inside. Copy the key again from your "
+                                          "seller cabinet, in one piece, and paste it here."));
+          gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+          return;
+        }
     }
 
   if (*label == '\0')
