@@ -298,3 +298,26 @@ mc_ui_seller_cabinet_chat_uri (gint64 business_id,
                           "/chats?chatId=%" G_GINT64_FORMAT,
                           business_id, chat_id);
 }
+
+char *
+mc_ui_strip_mnemonic (const char *label)
+{
+  GString *text;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  text = g_string_sized_new (strlen (label));
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* "__" is a literal underscore; a lone "_" marks the next letter. */
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}

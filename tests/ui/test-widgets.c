@@ -145,6 +145,72 @@ test_sticker_message (void)
   g_assert_finalize_object (row);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Screen readers said "_Cancel Cancel": a button's accessible name is its
+ * label without the mnemonic mark, in our rows and in message dialogs, and
+ * it follows the label when it changes. */
+static void
+test_mnemonic_names (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(McMessage) failed = mc_message_new (0, 4242);
+  GtkWidget *row = mc_message_row_new ();
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  mc_message_set_sender (failed, MC_SENDER_PARTNER);
+  mc_message_set_text (failed, "Добрый день");
+  mc_message_set_state (failed, MC_MESSAGE_STATE_FAILED);
+  mc_message_row_set_message (MC_MESSAGE_ROW (row), failed);
+  gtk_window_set_child (window, row);
+  gtk_window_present (window);
+  g_assert_true (ui_test_wait_until (is_mapped, row, 5000));
+
+  assert_accessible_label (find_button (row, "_Retry"), "Retry");
+  button = find_button (row, "_Edit");
+  assert_accessible_label (button, "Edit");
+  gtk_button_set_label (GTK_BUTTON (button), "_Change");
+  assert_accessible_label (button, "Change");
+
+  dialog = adw_message_dialog_new (window, "Send anyway?", NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", "_Cancel",
+                                    "send", "_Send Anyway",
+                                    NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (ui_test_wait_until (is_mapped, dialog, 5000));
+  assert_accessible_label (find_button (dialog, "_Cancel"), "Cancel");
+  assert_accessible_label (find_button (dialog, "_Send Anyway"), "Send Anyway");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +222,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/widgets/store-row", test_store_row);
   g_test_add_func ("/ui/widgets/sticker-message", test_sticker_message);
+  g_test_add_func ("/ui/widgets/mnemonic-names", test_mnemonic_names);
 
   return g_test_run ();
 }
