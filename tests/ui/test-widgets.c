@@ -10,6 +10,7 @@
 
 #include "mc-message-row.h"
 #include "mc-store-row.h"
+#include "mc-window.h"
 #include "ui-test-util.h"
 
 static void
@@ -211,6 +212,99 @@ test_mnemonic_names (void)
   gtk_window_destroy (window);
 }
 
+static GtkEventControllerKey *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return GTK_EVENT_CONTROLLER_KEY (controller);
+    }
+
+  return NULL;
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key_controller (widget), "key-pressed", keyval, 0, 0, &handled);
+
+  return handled;
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* Long store names: the store list beside the chats can be widened, with
+ * the keyboard too, is remembered, and never so wide that the window
+ * cannot fold to a phone's 360 px. */
+static void
+test_sidebar_width (void)
+{
+  McSession *session = ui_test_new_demo_session ();
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  McWindow *window;
+  GtkWidget *handle;
+  GtkWidget *pane;
+  AdwLeaflet *leaflet;
+  int width;
+  int minimum;
+
+  g_settings_reset (settings, "sidebar-width");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  window = mc_window_new (NULL, session, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_until (is_mapped, window, 5000));
+
+  handle = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "sidebar_handle"));
+  pane = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "sidebar_pane"));
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "leaflet"));
+  g_assert_true (gtk_widget_get_focusable (handle));
+  assert_accessible_label (handle, "Store list width");
+
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 240);
+  g_assert_true (press_key (handle, GDK_KEY_Right));
+  g_assert_true (press_key (handle, GDK_KEY_Right));
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 280);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 280);
+  ui_test_run_for (200);
+  g_assert_cmpint (gtk_widget_get_width (pane), >=, 280);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  for (guint i = 0; i < 20; i++)
+    press_key (handle, GDK_KEY_Right);
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 360);
+  g_assert_true (press_key (handle, GDK_KEY_Left));
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 340);
+  g_assert_false (press_key (handle, GDK_KEY_a));
+
+  /* As wide as it goes, the window still folds at 360 px. */
+  for (guint i = 0; i < 5; i++)
+    press_key (handle, GDK_KEY_Right);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (ui_test_wait_until (is_folded, leaflet, 5000));
+  gtk_widget_measure (GTK_WIDGET (leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  g_settings_reset (settings, "sidebar-width");
+  ui_test_destroy_and_check (GTK_WINDOW (window), session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/ui/widgets/store-row", test_store_row);
   g_test_add_func ("/ui/widgets/sticker-message", test_sticker_message);
   g_test_add_func ("/ui/widgets/mnemonic-names", test_mnemonic_names);
+  g_test_add_func ("/ui/widgets/sidebar-width", test_sidebar_width);
 
   return g_test_run ();
 }
