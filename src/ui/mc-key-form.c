@@ -34,6 +34,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_BUSY,
+  PROP_HAS_ERROR,
   N_PROPS
 };
 
@@ -157,12 +158,25 @@ mc_key_form_set_busy (McKeyForm *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+gboolean
+mc_key_form_get_has_error (McKeyForm *self)
+{
+  g_return_val_if_fail (MC_IS_KEY_FORM (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label));
+}
+
 static void
 mc_key_form_show_error (McKeyForm  *self,
                         const char *text)
 {
+  gboolean had_error = mc_key_form_get_has_error (self);
+
   gtk_label_set_text (self->error_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+
+  if (had_error != (text != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERROR]);
 }
 
 static void
@@ -395,6 +409,10 @@ mc_key_form_get_property (GObject    *object,
       g_value_set_boolean (value, mc_key_form_get_busy (self));
       break;
 
+    case PROP_HAS_ERROR:
+      g_value_set_boolean (value, mc_key_form_get_has_error (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -438,6 +456,10 @@ mc_key_form_class_init (McKeyFormClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_ERROR] =
+    g_param_spec_boolean ("has-error", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

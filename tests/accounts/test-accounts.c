@@ -429,6 +429,8 @@ test_welcome_key_with_space (Fixture       *f,
 
   iterate_for (200);
   g_assert_true (in_view (demo_button, f->window));
+  g_assert_true (in_view (error_label, f->window));
+  g_assert_true (in_view (child (form, MC_TYPE_KEY_FORM, "connect_button"), f->window));
 
   /* The same for the longest error, a key the Market refuses. */
   gtk_editable_set_text (GTK_EDITABLE (key_row), "ACMA:not-a-real-key");
@@ -436,6 +438,7 @@ test_welcome_key_with_space (Fixture       *f,
   WAIT_UNTIL (!mc_key_form_get_busy (form));
   iterate_for (200);
   g_assert_true (in_view (demo_button, f->window));
+  g_assert_true (in_view (error_label, f->window));
 }
 
 static void
