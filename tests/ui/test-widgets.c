@@ -113,6 +113,18 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+static gboolean is_mapped (gpointer data);
+
+static void
+on_open_in_cabinet (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  gint64 *opened = user_data;
+
+  *opened = g_variant_get_int64 (parameter);
+}
+
 /* A message with neither text nor files (the API's stickers) says what it
  * is and offers the seller cabinet, at that chat. */
 static void
@@ -120,9 +132,24 @@ test_sticker_message (void)
 {
   g_autoptr(McMessage) sticker = mc_message_new (11, 4242);
   g_autoptr(McMessage) text = mc_message_new (12, 4242);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GtkWidget *row = g_object_ref_sink (mc_message_row_new ());
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("open-in-cabinet", G_VARIANT_TYPE_INT64);
+  gint64 opened = 0;
+  GLogLevelFlags fatal;
   GtkWidget *button;
   GVariant *target;
+
+  /* A row in a window before its message: GTK warns about an action
+   * without its target as soon as the button is rooted. */
+  g_signal_connect (action, "activate", G_CALLBACK (on_open_in_cabinet), &opened);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (actions));
+  fatal = g_log_set_fatal_mask ("Gtk", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  gtk_window_set_child (window, row);
+  gtk_window_present (window);
+  g_assert_true (ui_test_wait_until (is_mapped, row, 5000));
 
   mc_message_set_sender (sticker, MC_SENDER_CUSTOMER);
   mc_message_row_set_message (MC_MESSAGE_ROW (row), sticker);
@@ -135,6 +162,8 @@ test_sticker_message (void)
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
   g_assert_nonnull (target);
   g_assert_cmpint (g_variant_get_int64 (target), ==, 4242);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (opened, ==, 4242);
 
   /* A message with text has neither the words nor the button. */
   mc_message_set_sender (text, MC_SENDER_CUSTOMER);
@@ -142,7 +171,10 @@ test_sticker_message (void)
   mc_message_row_set_message (MC_MESSAGE_ROW (row), text);
   g_assert_false (shows_label (row, "seller cabinet"));
   g_assert_null (find_child_of_type (row, GTK_TYPE_BUTTON));
+  ui_test_run_for (100);
+  g_log_set_fatal_mask ("Gtk", fatal);
 
+  gtk_window_destroy (window);
   g_assert_finalize_object (row);
 }
 
