@@ -49,6 +49,7 @@ struct _McConversation
   McComposer        *composer;
 
   GtkFileChooserNative *save_chooser;
+  GtkWindow            *duplicate_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (McConversation, mc_conversation, GTK_TYPE_WIDGET)
@@ -385,11 +386,15 @@ on_edge_reached (McConversation    *self,
                                    g_object_ref (self));
 }
 
+/* Whether @chat_id shows a bubble (pending or failed) for @text, which
+ * gives the text back through Edit. */
 static gboolean
-has_failed_pending (McConversation *self,
-                    const char     *text)
+has_bubble (McConversation *self,
+            gint64          chat_id,
+            const char     *text)
 {
-  GListModel *model = G_LIST_MODEL (self->messages);
+  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (get_chat_store (self), chat_id);
+  GListModel *model = G_LIST_MODEL (messages);
 
   for (guint i = g_list_model_get_n_items (model); i > 0; i--)
     {
@@ -397,8 +402,7 @@ has_failed_pending (McConversation *self,
 
       if (mc_message_get_message_id (message) != 0)
         break;
-      if (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED &&
-          g_strcmp0 (mc_message_get_text (message), text) == 0)
+      if (g_strcmp0 (mc_message_get_text (message), text) == 0)
         return TRUE;
     }
 
@@ -441,29 +445,20 @@ on_message_sent (GObject      *object,
   text = mc_api_error_describe (error);
   mc_ui_toast (GTK_WIDGET (self), text);
 
-  /* A send refused before it was recorded left no failed bubble to give
-   * the text back: put it back into the composer, or its draft. */
+  /* A send refused before it was recorded left no bubble to give the
+   * text back: put it back into the composer, or its draft.  A send with
+   * a bubble (pending or failed) never refills the composer. */
+  if (self->session == NULL || has_bubble (self, send->chat_id, send->text))
+    return;
+
   if (self->chat != NULL && mc_chat_get_chat_id (self->chat) == send->chat_id)
-    {
-      if (!has_failed_pending (self, send->text))
-        mc_composer_restore_text (self->composer, send->text);
-    }
-  else if (self->session != NULL)
+    mc_composer_restore_text (self->composer, send->text);
+  else
     {
       McCabinet *cabinet = mc_session_get_cabinet_for_chat (self->session, send->chat_id);
       McCache *cache = cabinet != NULL ? mc_cabinet_get_cache (cabinet) : NULL;
-      g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (get_chat_store (self), send->chat_id);
-      gboolean kept = FALSE;
 
-      for (guint i = g_list_model_get_n_items (G_LIST_MODEL (messages)); i > 0 && !kept; i--)
-        {
-          g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i - 1);
-
-          kept = mc_message_get_message_id (message) == 0 &&
-                 g_strcmp0 (mc_message_get_text (message), send->text) == 0;
-        }
-
-      if (!kept && cache != NULL && mc_cache_get_draft (cache, send->chat_id) == NULL)
+      if (cache != NULL && mc_cache_get_draft (cache, send->chat_id) == NULL)
         mc_cache_set_draft (cache, send->chat_id, send->text);
     }
 }
@@ -490,11 +485,75 @@ mc_conversation_send_text (McConversation *self,
 }
 
 static void
+on_duplicate_response (McConversation   *self,
+                       const char       *response,
+                       AdwMessageDialog *dialog)
+{
+  const char *text = g_object_get_data (G_OBJECT (dialog), "mc-text");
+  gint64 *chat_id = g_object_get_data (G_OBJECT (dialog), "mc-chat-id");
+
+  if (self->duplicate_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->duplicate_dialog);
+      self->duplicate_dialog = NULL;
+    }
+
+  /* The same words wait in the pending bubble: nothing is lost on Cancel. */
+  if (g_strcmp0 (response, "send") == 0 && self->chat != NULL &&
+      mc_chat_get_chat_id (self->chat) == *chat_id)
+    mc_conversation_send_text (self, text);
+}
+
+static void
 on_send_text (McConversation *self,
               const char     *text,
               McComposer     *composer)
 {
-  mc_conversation_send_text (self, text);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  gint64 chat_id;
+
+  if (self->chat == NULL || self->session == NULL)
+    return;
+
+  chat_id = mc_chat_get_chat_id (self->chat);
+  if (!mc_sync_engine_has_pending_text (mc_session_get_sync (self->session), chat_id, text))
+    {
+      mc_conversation_send_text (self, text);
+      return;
+    }
+
+  if (self->duplicate_dialog != NULL)
+    gtk_window_destroy (self->duplicate_dialog);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Send the Same Message Again?"),
+                                   _("This message is still being sent to the customer. Sending it "
+                                     "again may deliver it twice."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("Send _Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mc-text", g_strdup (text), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "mc-chat-id", g_memdup2 (&chat_id, sizeof chat_id), g_free);
+
+  self->duplicate_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->duplicate_dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_duplicate_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWindow *
+mc_conversation_get_duplicate_dialog (McConversation *self)
+{
+  g_return_val_if_fail (MC_IS_CONVERSATION (self), NULL);
+
+  return self->duplicate_dialog;
 }
 
 static void
@@ -535,8 +594,19 @@ on_row_retry (McConversation *self,
 {
   McMessage *message = mc_message_row_get_message (row);
   g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
 
-  if (message == NULL || mc_message_get_text (message) == NULL)
+  if (message == NULL || self->session == NULL)
+    return;
+
+  file = mc_sync_engine_dup_pending_file (mc_session_get_sync (self->session), message);
+  if (file != NULL)
+    {
+      on_send_file (self, file, self->composer);
+      return;
+    }
+
+  if (mc_message_get_text (message) == NULL)
     return;
 
   /* The engine replaces the failed bubble with the new attempt. */
@@ -946,6 +1016,8 @@ mc_conversation_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->messages, on_messages_changed, self);
   if (self->save_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  if (self->duplicate_dialog != NULL)
+    gtk_window_destroy (self->duplicate_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CONVERSATION);
   mc_ui_unparent_children (GTK_WIDGET (self));

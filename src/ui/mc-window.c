@@ -392,24 +392,9 @@ on_outbox_failed (McWindow     *self,
                   const char   *text,
                   McSyncEngine *sync)
 {
-  McCache *cache;
-
-  if (mc_conversation_get_chat (self->conversation) == chat)
-    {
-      mc_composer_restore_text (mc_conversation_get_composer (self->conversation), text);
-      return;
-    }
-
-  /* Kept as the chat's draft, so it is there when the seller opens it. */
-  cache = mc_chat_store_get_cache (mc_session_get_chats (self->session),
-                                   mc_chat_get_business_id (chat));
-  if (cache != NULL)
-    {
-      const char *draft = mc_cache_get_draft (cache, mc_chat_get_chat_id (chat));
-      g_autofree char *joined = draft != NULL ? g_strconcat (text, "\n", draft, NULL) : g_strdup (text);
-
-      mc_cache_set_draft (cache, mc_chat_get_chat_id (chat), joined);
-    }
+  /* The failed bubble in its chat offers Retry and Edit: the text is not
+   * put back into a composer, where it could be sent a second time. */
+  mc_ui_toast (GTK_WIDGET (self), _("A message was not sent: it waits in its chat with Retry and Edit"));
 }
 
 static void

@@ -570,7 +570,51 @@ outbox_settled (Fixture *f)
     if (((McOutboxEntry *) g_ptr_array_index (entries, i))->state != MC_OUTBOX_STATE_FAILED)
       return FALSE;
 
-  return f->outbox_failed->len >= 2;
+  return f->outbox_failed->len >= 1;
+}
+
+/* The bubble of the newest pending or failed send of @chat_id, or NULL. */
+static McMessage *
+last_bubble (Fixture *f,
+             gint64   chat_id)
+{
+  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (f->store, chat_id);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (messages));
+  g_autoptr(McMessage) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (messages), n - 1) : NULL;
+
+  if (last == NULL || mc_message_get_message_id (last) != 0)
+    return NULL;
+
+  return g_steal_pointer (&last);
+}
+
+static gboolean
+holds_partner_text (Fixture    *f,
+                    gint64      chat_id,
+                    const char *text)
+{
+  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (f->store, chat_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (messages)); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i);
+
+      if (mc_message_get_message_id (message) != 0 &&
+          mc_message_get_sender (message) == MC_SENDER_PARTNER &&
+          g_strcmp0 (mc_message_get_text (message), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+resumed_and_confirmed (Fixture *f)
+{
+  gint64 chat_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->engine), "test-chat"));
+  const char *text = g_object_get_data (G_OBJECT (f->engine), "test-text");
+
+  return holds_partner_text (f, chat_id, text) && last_bubble (f, chat_id) == NULL;
 }
 
 static void
@@ -581,37 +625,162 @@ test_outbox_reconcile (Fixture       *f,
   gint64 lost_chat = mc_fake_market_find_chat (f->market, f->business_id, "NEW");
   gint64 queued_chat = mc_fake_market_find_chat (f->market, f->business_id, "WAITING_FOR_CUSTOMER");
   g_autoptr(GPtrArray) entries = NULL;
-  gint64 sent_id, lost_id, queued_id;
+  g_autoptr(McMessage) lost = NULL;
+  gint64 sent_id, lost_id;
 
   /* A crash while three sends were in flight: one reached the Market, one
    * did not, one was never handed to the network. */
   sent_id = outbox_add (f, sent_chat, "Отправили вчера, трек в личном кабинете", MC_OUTBOX_STATE_SENDING);
   lost_id = outbox_add (f, lost_chat, "Это сообщение потерялось", MC_OUTBOX_STATE_SENDING);
-  queued_id = outbox_add (f, queued_chat, "Это сообщение не ушло", MC_OUTBOX_STATE_QUEUED);
+  outbox_add (f, queued_chat, "Это сообщение ушло после перезапуска", MC_OUTBOX_STATE_QUEUED);
   send_behind_the_engine (f, sent_chat, "Отправили вчера, трек в личном кабинете");
 
   start_and_settle (f);
   g_assert_true (wait_for (f, outbox_settled, 10000));
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (queued_chat));
+  g_object_set_data (G_OBJECT (f->engine), "test-text", (gpointer) "Это сообщение ушло после перезапуска");
+  g_assert_true (wait_for (f, resumed_and_confirmed, 10000));
 
   entries = list_outbox (f);
-  g_assert_cmpuint (entries->len, ==, 2);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      McOutboxEntry *entry = g_ptr_array_index (entries, i);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->id, ==, lost_id);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_FAILED);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->id, !=, sent_id);
 
-      g_assert_cmpint (entry->id, !=, sent_id);
-      g_assert_true (entry->id == lost_id || entry->id == queued_id);
-      g_assert_cmpint (entry->state, ==, MC_OUTBOX_STATE_FAILED);
-    }
+  g_assert_cmpuint (f->outbox_failed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->outbox_failed, 0), ==, "Это сообщение потерялось");
 
-  g_assert_cmpuint (f->outbox_failed->len, ==, 2);
-  g_assert_true (g_ptr_array_find_with_equal_func (f->outbox_failed, "Это сообщение потерялось", g_str_equal, NULL));
-  g_assert_true (g_ptr_array_find_with_equal_func (f->outbox_failed, "Это сообщение не ушло", g_str_equal, NULL));
+  /* The lost one shows as a failed bubble, to retry or edit. */
+  lost = last_bubble (f, lost_chat);
+  g_assert_nonnull (lost);
+  g_assert_cmpstr (mc_message_get_text (lost), ==, "Это сообщение потерялось");
+  g_assert_cmpint (mc_message_get_state (lost), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_null (last_bubble (f, sent_chat));
 
-  /* Nothing was sent again, nothing was sent at all for the others. */
+  /* Nothing was sent again; the queued one went out once. */
   g_assert_cmpuint (count_sent (f, sent_chat, "Отправили вчера, трек в личном кабинете"), ==, 1);
   g_assert_cmpuint (count_sent (f, lost_chat, "Это сообщение потерялось"), ==, 0);
-  g_assert_cmpuint (count_sent (f, queued_chat, "Это сообщение не ушло"), ==, 0);
+  g_assert_cmpuint (count_sent (f, queued_chat, "Это сообщение ушло после перезапуска"), ==, 1);
+}
+
+static gboolean
+bubble_settled (Fixture *f)
+{
+  gint64 chat_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->engine), "test-chat"));
+  g_autoptr(McMessage) bubble = last_bubble (f, chat_id);
+
+  return bubble == NULL || mc_message_get_state (bubble) != MC_MESSAGE_STATE_PENDING;
+}
+
+/* The Market cannot be reached (the network itself is up): the send stays
+ * pending, is not sent again, and once the Market answers, history is
+ * checked and the bubble fails with Retry, within a few polls. */
+static void
+test_send_unreachable_settles (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *text = "Ответ, пока Маркет недоступен";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (chat_id));
+  mc_fake_market_inject_fault (f->market, NULL, MC_FAKE_FAULT_DROP, 0, 100000);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+
+  /* Unknown fate: pending, and a second copy would be asked about. */
+  spin (f, 2500);
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_PENDING);
+  g_assert_nonnull (mc_message_get_error (bubble));
+  g_assert_true (mc_sync_engine_has_pending_text (f->engine, chat_id, text));
+  g_clear_object (&bubble);
+
+  mc_fake_market_clear_faults (f->market);
+  g_assert_true (wait_for (f, bubble_settled, 10000));
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_FAILED);
+}
+
+/* The same, but the send had reached the Market: confirmed, not failed. */
+static void
+test_send_unreachable_was_sent (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *text = "Этот ответ дошёл, но ответ Маркета потерялся";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (chat_id));
+  send_behind_the_engine (f, chat_id, text);
+  mc_fake_market_inject_fault (f->market, NULL, MC_FAKE_FAULT_DROP, 0, 100000);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+
+  mc_fake_market_clear_faults (f->market);
+  g_assert_true (wait_for (f, bubble_settled, 10000));
+  g_assert_null (last_bubble (f, chat_id));
+  g_assert_true (holds_partner_text (f, chat_id, text));
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 1);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+/* A 5xx whose message arrived anyway, in the form the Market keeps
+ * (trimmed, LF line ends): history decides, and it is sent. */
+static void
+test_send_server_error_was_sent (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  send_behind_the_engine (f, chat_id, "Добрый день!\nЗаказ передан в доставку.");
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_STATUS, 500, 1);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, "  Добрый день!\r\nЗаказ передан в доставку.\n",
+                                     NULL, on_result, f);
+  result = take_result (f);
+  g_assert_true (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (last_bubble (f, chat_id));
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+static void
+test_texts_match (void)
+{
+  g_assert_true (mc_sync_engine_texts_match ("a\r\nb", "a\nb"));
+  g_assert_true (mc_sync_engine_texts_match (" \tПривет\r", "Привет"));
+  g_assert_true (mc_sync_engine_texts_match ("x\ry", "x\ny"));
+  g_assert_false (mc_sync_engine_texts_match ("a b", "ab"));
+  g_assert_false (mc_sync_engine_texts_match ("a\n\nb", "a\nb"));
+  g_assert_false (mc_sync_engine_texts_match ("a", NULL));
 }
 
 static void
@@ -1182,6 +1351,10 @@ main (int   argc,
   ADD ("/sync/send/failure", test_send_failure);
   ADD ("/sync/send/failure-discarded", test_send_failure_discarded);
   ADD ("/sync/send/refused-before-request", test_send_refused_before_request);
+  ADD ("/sync/send/unreachable-settles", test_send_unreachable_settles);
+  ADD ("/sync/send/unreachable-was-sent", test_send_unreachable_was_sent);
+  ADD ("/sync/send/server-error-was-sent", test_send_server_error_was_sent);
+  g_test_add_func ("/sync/send/texts-match", test_texts_match);
   ADD ("/sync/load-older", test_load_older);
   g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
               test_read_only_cabinet, fixture_teardown);
