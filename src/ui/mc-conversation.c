@@ -19,6 +19,9 @@
 
 /* How close to the bottom, in pixels, still counts as "at the bottom". */
 #define BOTTOM_SLACK 48
+/* Frames the view must rest at the bottom before pinning stops checking:
+ * the list measures the rows it shows over the frames after a change. */
+#define SETTLE_FRAMES 6
 /* Attachments the customer sent may be larger than what a seller may send. */
 #define MAX_DOWNLOAD_SIZE (64 * 1024 * 1024)
 
@@ -39,6 +42,8 @@ struct _McConversation
   gboolean         keep_distance;
   double           distance_from_bottom;
   guint            keep_distance_tick;
+  guint            settle_tick_id;
+  guint            settle_frames;
 
   GtkStack          *stack;
   GtkLabel          *details_label;
@@ -46,6 +51,8 @@ struct _McConversation
   GtkScrolledWindow *scrolled_window;
   GtkListView       *list_view;
   GtkSpinner        *older_spinner;
+  GtkRevealer       *new_messages_revealer;
+  GtkButton         *new_messages_button;
   McComposer        *composer;
 
   GtkFileChooserNative *save_chooser;
@@ -245,15 +252,105 @@ mc_conversation_mark_read (McConversation *self)
     mc_chat_store_mark_read (get_chat_store (self), mc_chat_get_chat_id (self->chat), last_id);
 }
 
-/* Not "list.scroll-to-item": in GTK 4.8 it also focuses the row, and a
- * focused selectable label selects all its text.  The list's height is an
- * estimate at first; "stick_to_bottom" follows it as rows are measured. */
+static void
+mc_conversation_show_new_messages (McConversation *self,
+                                   gboolean        show)
+{
+  gtk_revealer_set_reveal_child (self->new_messages_revealer, show);
+  /* Not focusable while hidden: Tab must not land on an invisible button. */
+  gtk_widget_set_can_target (GTK_WIDGET (self->new_messages_revealer), show);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_messages_button), show);
+}
+
+/* Pinning to the bottom.  GTK 4.8's list estimates the height of rows it
+ * has not measured and corrects the adjustment as it measures them, during
+ * its own allocation; a value set from inside that (as "notify::upper")
+ * is lost or leaves the scrollbar and the rows disagreeing.  So, while the
+ * view is pinned, a tick moves it to the bottom after each layout until it
+ * stays there for a few frames.  Not "list.scroll-to-item": in GTK 4.8 it
+ * also focuses the row, and a focused selectable label selects all its
+ * text. */
+static gboolean
+on_settle_tick (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  McConversation *self = MC_CONVERSATION (widget);
+  GtkAdjustment *adj = get_vadjustment (self);
+  double bottom = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (!self->stick_to_bottom || self->keep_distance)
+    {
+      self->settle_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (gtk_adjustment_get_value (adj) < bottom - 0.5)
+    {
+      self->settle_frames = 0;
+      gtk_adjustment_set_value (adj, bottom);
+    }
+  else if (++self->settle_frames >= SETTLE_FRAMES)
+    {
+      self->settle_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+mc_conversation_settle (McConversation *self)
+{
+  self->settle_frames = 0;
+  if (self->settle_tick_id == 0 && self->stick_to_bottom)
+    self->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_settle_tick, NULL, NULL);
+}
+
+static void
+mc_conversation_stop_settling (McConversation *self)
+{
+  if (self->settle_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick_id);
+  self->settle_tick_id = 0;
+}
+
 static void
 mc_conversation_scroll_to_bottom (McConversation *self)
 {
   GtkAdjustment *adj = get_vadjustment (self);
 
+  self->stick_to_bottom = TRUE;
+  mc_conversation_show_new_messages (self, FALSE);
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  mc_conversation_settle (self);
+}
+
+static void
+on_new_messages_clicked (McConversation *self)
+{
+  mc_conversation_scroll_to_bottom (self);
+}
+
+/* The seller's own wheel or touchpad ends pinning at once: their scroll
+ * wins over a view still settling at the bottom. */
+static gboolean
+on_user_scroll (McConversation           *self,
+                double                    dx,
+                double                    dy,
+                GtkEventControllerScroll *controller)
+{
+  if (dy < 0)
+    mc_conversation_stop_settling (self);
+
+  return FALSE;
+}
+
+static void
+on_scroll_begin (McConversation           *self,
+                 GtkEventControllerScroll *controller)
+{
+  mc_conversation_stop_settling (self);
 }
 
 static void
@@ -295,7 +392,13 @@ on_messages_changed (McConversation *self,
     self->keep_distance = TRUE;
 
   if (added > 0 && position + added == g_list_model_get_n_items (model))
-    mc_conversation_mark_read (self);
+    {
+      mc_conversation_mark_read (self);
+      if (self->stick_to_bottom)
+        mc_conversation_settle (self);
+      else if (!self->loading_older)
+        mc_conversation_show_new_messages (self, TRUE);
+    }
 }
 
 static void
@@ -304,12 +407,21 @@ on_adjustment_upper (McConversation *self,
                      GtkAdjustment  *adj)
 {
   double upper = gtk_adjustment_get_upper (adj);
-  double page = gtk_adjustment_get_page_size (adj);
 
   if (self->keep_distance)
     gtk_adjustment_set_value (adj, upper - self->distance_from_bottom);
   else if (self->stick_to_bottom)
-    gtk_adjustment_set_value (adj, upper - page);
+    mc_conversation_settle (self);
+}
+
+static void
+on_adjustment_page_size (McConversation *self,
+                         GParamSpec     *pspec,
+                         GtkAdjustment  *adj)
+{
+  /* The window or the composer changed height. */
+  if (self->stick_to_bottom && !self->keep_distance)
+    mc_conversation_settle (self);
 }
 
 static void
@@ -319,10 +431,19 @@ on_adjustment_value (McConversation *self,
   double value = gtk_adjustment_get_value (adj);
   double upper = gtk_adjustment_get_upper (adj);
   double page = gtk_adjustment_get_page_size (adj);
+  gboolean at_bottom = value + page >= upper - BOTTOM_SLACK;
 
-  self->stick_to_bottom = value + page >= upper - BOTTOM_SLACK;
   if (!self->keep_distance)
     self->distance_from_bottom = upper - value;
+
+  /* While settling, moves come from the list measuring rows, not from the
+   * seller. */
+  if (self->settle_tick_id != 0 && !at_bottom)
+    return;
+
+  self->stick_to_bottom = at_bottom;
+  if (at_bottom)
+    mc_conversation_show_new_messages (self, FALSE);
 }
 
 static gboolean
@@ -481,7 +602,7 @@ mc_conversation_send_text (McConversation *self,
   mc_sync_engine_send_message_async (mc_session_get_sync (self->session),
                                      send->chat_id, text, NULL,
                                      on_message_sent, send);
-  self->stick_to_bottom = TRUE;
+  mc_conversation_scroll_to_bottom (self);
 }
 
 static void
@@ -585,7 +706,7 @@ on_send_file (McConversation *self,
   mc_sync_engine_send_file_async (mc_session_get_sync (self->session),
                                   mc_chat_get_chat_id (self->chat), file, NULL,
                                   on_file_sent, g_object_ref (self));
-  self->stick_to_bottom = TRUE;
+  mc_conversation_scroll_to_bottom (self);
 }
 
 static void
@@ -843,17 +964,6 @@ on_chat_notify (McConversation *self,
   mc_conversation_update_composer (self);
 }
 
-static gboolean
-scroll_to_bottom_idle (gpointer user_data)
-{
-  McConversation *self = user_data;
-
-  self->stick_to_bottom = TRUE;
-  mc_conversation_scroll_to_bottom (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 McChat *
 mc_conversation_get_chat (McConversation *self)
 {
@@ -882,6 +992,7 @@ mc_conversation_set_chat (McConversation *self,
   self->loading_older = FALSE;
   self->keep_distance = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->older_spinner), FALSE);
+  mc_conversation_show_new_messages (self, FALSE);
 
   if (self->chat != NULL)
     g_signal_handlers_disconnect_by_func (self->chat, on_chat_notify, self);
@@ -914,8 +1025,7 @@ mc_conversation_set_chat (McConversation *self,
                             chat_id);
       gtk_stack_set_visible_child_name (self->stack, "chat");
 
-      self->stick_to_bottom = TRUE;
-      g_idle_add_full (G_PRIORITY_LOW, scroll_to_bottom_idle, g_object_ref (self), g_object_unref);
+      mc_conversation_scroll_to_bottom (self);
 
       mc_conversation_mark_read (self);
       mc_sync_engine_sync_chat (mc_session_get_sync (self->session), chat_id);
@@ -1138,6 +1248,8 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McConversation, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, McConversation, list_view);
   gtk_widget_class_bind_template_child (widget_class, McConversation, older_spinner);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_button);
   gtk_widget_class_bind_template_child (widget_class, McConversation, composer);
   gtk_widget_class_bind_template_callback (widget_class, on_edge_reached);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
@@ -1145,6 +1257,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_send_text);
   gtk_widget_class_bind_template_callback (widget_class, on_send_file);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_messages_clicked);
 
   gtk_widget_class_install_action (widget_class, "conversation.copy-number", NULL, copy_number_action);
 }
@@ -1152,6 +1265,7 @@ mc_conversation_class_init (McConversationClass *klass)
 static void
 mc_conversation_init (McConversation *self)
 {
+  GtkEventController *scroll;
   GtkAdjustment *adj;
 
   self->bound_items = g_ptr_array_new ();
@@ -1165,4 +1279,13 @@ mc_conversation_init (McConversation *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adj, "value-changed", G_CALLBACK (on_adjustment_value), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "notify::page-size", G_CALLBACK (on_adjustment_page_size), self,
+                           G_CONNECT_SWAPPED);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_user_scroll), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scroll, "scroll-begin", G_CALLBACK (on_scroll_begin), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), scroll);
+  mc_conversation_show_new_messages (self, FALSE);
 }

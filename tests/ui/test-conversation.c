@@ -1,0 +1,287 @@
+/* test-conversation.c: the conversation on the demo: where the newest
+ * message is, and what a send leaves in the composer and the chat list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-composer.h"
+#include "mc-conversation.h"
+#include "mc-fake-market.h"
+#include "mc-message-row.h"
+#include "mc-window.h"
+#include "ui-test-util.h"
+
+#define WAIT_MSEC 15000
+
+typedef struct
+{
+  McSession    *session;
+  McFakeMarket *market;
+  GSettings    *settings;
+  McWindow     *window;
+} Fixture;
+
+static gpointer
+template_child (GType       type,
+                GtkWidget  *widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static GListModel *
+chat_list_model (Fixture *fixture)
+{
+  GtkListView *list = template_child (MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_list");
+
+  return G_LIST_MODEL (gtk_list_view_get_model (list));
+}
+
+static McConversation *
+conversation (Fixture *fixture)
+{
+  return template_child (MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "conversation");
+}
+
+static McComposer *
+composer (Fixture *fixture)
+{
+  return mc_conversation_get_composer (conversation (fixture));
+}
+
+static GtkAdjustment *
+vadjustment (Fixture *fixture)
+{
+  GtkScrolledWindow *scrolled = template_child (MC_TYPE_CONVERSATION, GTK_WIDGET (conversation (fixture)),
+                                                "scrolled_window");
+
+  return gtk_scrolled_window_get_vadjustment (scrolled);
+}
+
+static gboolean
+has_chats (gpointer data)
+{
+  return g_list_model_get_n_items (chat_list_model (data)) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->session = ui_test_new_demo_session ();
+  fixture->market = MC_FAKE_MARKET (mc_session_get_fake_market (fixture->session));
+  fixture->settings = g_settings_new (BASE_ID);
+  g_settings_set_int (fixture->settings, "window-width", 1100);
+  g_settings_set_int (fixture->settings, "window-height", 720);
+  g_settings_set_string (fixture->settings, "last-selected-store", "");
+
+  fixture->window = mc_window_new (NULL, fixture->session, fixture->settings);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (ui_test_wait_until (has_chats, fixture, WAIT_MSEC));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->settings);
+  ui_test_destroy_and_check (GTK_WINDOW (g_steal_pointer (&fixture->window)),
+                             g_steal_pointer (&fixture->session));
+}
+
+static McMessageRow *
+find_row (GtkWidget *widget,
+          McMessage *message)
+{
+  if (MC_IS_MESSAGE_ROW (widget) && mc_message_row_get_message (MC_MESSAGE_ROW (widget)) == message)
+    return MC_MESSAGE_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      McMessageRow *row = find_row (child, message);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static McMessage *
+last_message (Fixture *fixture)
+{
+  GListModel *messages = mc_conversation_get_messages (conversation (fixture));
+  guint n = messages != NULL ? g_list_model_get_n_items (messages) : 0;
+
+  return n > 0 ? g_list_model_get_item (messages, n - 1) : NULL;
+}
+
+/* Whether the bubble of the newest message is on screen, wholly inside the
+ * messages' viewport. */
+static gboolean
+newest_in_view (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *scrolled = template_child (MC_TYPE_CONVERSATION, GTK_WIDGET (conversation (fixture)),
+                                        "scrolled_window");
+  g_autoptr(McMessage) last = last_message (fixture);
+  McMessageRow *row;
+  graphene_rect_t bounds;
+
+  if (last == NULL || (row = find_row (scrolled, last)) == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (row)) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), scrolled, &bounds))
+    return FALSE;
+
+  return bounds.size.height > 0 && bounds.origin.y >= -1 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled) + 1;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    count;
+} CountWait;
+
+static gboolean
+has_messages (gpointer data)
+{
+  CountWait *wait = data;
+  GListModel *messages = mc_conversation_get_messages (conversation (wait->fixture));
+
+  return messages != NULL && g_list_model_get_n_items (messages) >= wait->count;
+}
+
+/* Stays in view over a second of layout, not only for one frame. */
+static void
+assert_newest_stays_in_view (Fixture *fixture)
+{
+  g_assert_true (ui_test_wait_until (newest_in_view, fixture, WAIT_MSEC));
+  for (guint i = 0; i < 10; i++)
+    {
+      ui_test_run_for (100);
+      g_assert_true (newest_in_view (fixture));
+    }
+}
+
+static gint64
+open_long_chat (Fixture *fixture)
+{
+  g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 0);
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  CountWait wait = { fixture, 60 };
+
+  /* A customer who asks a lot: far more than a screenful. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Вопрос %u: а если заказать ещё один такой же, "
+                                               "доставка будет в тот же день или позже?", i + 1);
+
+      mc_fake_market_customer_writes (fixture->market, chat_id, text, 0);
+    }
+
+  mc_window_open_chat (fixture->window, chat_id);
+  g_assert_true (ui_test_wait_until (has_messages, &wait, WAIT_MSEC));
+
+  return chat_id;
+}
+
+static gboolean
+button_visible (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *button = template_child (MC_TYPE_CONVERSATION, GTK_WIDGET (conversation (fixture)),
+                                      "new_messages_button");
+
+  return gtk_widget_get_mapped (button);
+}
+
+static void
+test_newest_in_view (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *button = template_child (MC_TYPE_CONVERSATION, GTK_WIDGET (conversation (fixture)),
+                                      "new_messages_button");
+  GtkAdjustment *adj;
+  gint64 chat_id = open_long_chat (fixture);
+  CountWait wait = { fixture, 0 };
+  double value;
+
+  /* Opens at the newest message, and stays there as rows are measured. */
+  assert_newest_stays_in_view (fixture);
+  g_assert_false (gtk_widget_get_mapped (button));
+
+  /* At the bottom, a new message scrolls into view. */
+  wait.count = g_list_model_get_n_items (mc_conversation_get_messages (conversation (fixture))) + 1;
+  mc_fake_market_customer_writes (fixture->market, chat_id, "И ещё: можно ли оплатить при получении?", 0);
+  mc_sync_engine_refresh (mc_session_get_sync (fixture->session));
+  g_assert_true (ui_test_wait_until (has_messages, &wait, WAIT_MSEC));
+  assert_newest_stays_in_view (fixture);
+  g_assert_false (gtk_widget_get_mapped (button));
+
+  /* So does one the seller sends. */
+  mc_composer_set_text (composer (fixture), "Да, можно оплатить при получении.");
+  mc_composer_send (composer (fixture));
+  assert_newest_stays_in_view (fixture);
+
+  /* Scrolled up to read: a new message leaves the position alone and
+   * offers a way down. */
+  adj = vadjustment (fixture);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) / 3);
+  ui_test_run_for (500);
+  value = gtk_adjustment_get_value (adj);
+  g_assert_false (newest_in_view (fixture));
+
+  wait.count = g_list_model_get_n_items (mc_conversation_get_messages (conversation (fixture))) + 1;
+  mc_fake_market_customer_writes (fixture->market, chat_id, "Ответьте, пожалуйста", 0);
+  mc_sync_engine_refresh (mc_session_get_sync (fixture->session));
+  g_assert_true (ui_test_wait_until (has_messages, &wait, WAIT_MSEC));
+  g_assert_true (ui_test_wait_until (button_visible, fixture, WAIT_MSEC));
+  ui_test_run_for (500);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adj) - value), <, 2);
+  g_assert_false (newest_in_view (fixture));
+  g_assert_nonnull (gtk_button_get_label (GTK_BUTTON (button)));
+
+  /* The button takes the seller down, and goes. */
+  g_signal_emit_by_name (button, "clicked");
+  assert_newest_stays_in_view (fixture);
+  g_assert_false (gtk_widget_get_mapped (button));
+}
+
+/* Re-opening a chat shows its newest message again. */
+static void
+test_reopen_in_view (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 chat_id = open_long_chat (fixture);
+  g_autoptr(McChat) other = g_list_model_get_item (chat_list_model (fixture), 1);
+
+  assert_newest_stays_in_view (fixture);
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (other));
+  ui_test_run_for (500);
+  mc_window_open_chat (fixture->window, chat_id);
+  assert_newest_stays_in_view (fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/conversation/newest-in-view", Fixture, NULL,
+              fixture_set_up, test_newest_in_view, fixture_tear_down);
+  g_test_add ("/ui/conversation/reopen-in-view", Fixture, NULL,
+              fixture_set_up, test_reopen_in_view, fixture_tear_down);
+
+  return g_test_run ();
+}
