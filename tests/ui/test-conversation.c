@@ -272,6 +272,140 @@ test_reopen_in_view (Fixture       *fixture,
   assert_newest_stays_in_view (fixture);
 }
 
+static McMessage *
+last_bubble (Fixture *fixture)
+{
+  g_autoptr(McMessage) last = last_message (fixture);
+
+  return last != NULL && mc_message_get_message_id (last) == 0 ? g_steal_pointer (&last) : NULL;
+}
+
+static gboolean
+bubble_unsettled (gpointer data)
+{
+  g_autoptr(McMessage) bubble = last_bubble (data);
+
+  return bubble != NULL && mc_message_get_state (bubble) == MC_MESSAGE_STATE_PENDING &&
+         mc_message_get_error (bubble) != NULL;
+}
+
+static gboolean
+bubble_failed (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(McMessage) bubble = last_bubble (fixture);
+
+  /* Polls are far apart in the demo: ask for one, as a tick would. */
+  mc_sync_engine_refresh (mc_session_get_sync (fixture->session));
+  return bubble != NULL && mc_message_get_state (bubble) == MC_MESSAGE_STATE_FAILED;
+}
+
+static guint
+count_sent (Fixture    *fixture,
+            gint64      chat_id,
+            const char *text)
+{
+  g_auto(GStrv) sent = mc_fake_market_dup_sent (fixture->market, chat_id);
+  guint n = 0;
+
+  for (guint i = 0; sent != NULL && sent[i] != NULL; i++)
+    n += g_strcmp0 (sent[i], text) == 0;
+
+  return n;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  gint64      chat_id;
+  const char *text;
+} SentWait;
+
+static gboolean
+was_sent (gpointer data)
+{
+  SentWait *wait = data;
+
+  return count_sent (wait->fixture, wait->chat_id, wait->text) > 0 && last_bubble (wait->fixture) == NULL;
+}
+
+static guint
+count_bubbles (Fixture *fixture)
+{
+  GListModel *messages = mc_conversation_get_messages (conversation (fixture));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (messages, i);
+
+      n += mc_message_get_message_id (message) == 0;
+    }
+
+  return n;
+}
+
+/* The Market cannot be reached: the composer is cleared once the text is
+ * queued and never refilled; a second identical send asks first; once the
+ * Market answers, history is checked and the bubble offers Retry. */
+static void
+test_offline_send (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char *text = "Заказ передан в доставку, ждите СМС";
+  g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 0);
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  SentWait sent = { fixture, chat_id, text };
+  g_autoptr(McMessage) failed = NULL;
+  g_autofree char *left = NULL;
+  GtkWindow *dialog;
+  McMessageRow *row;
+
+  mc_window_open_chat (fixture->window, chat_id);
+  ui_test_run_for (300);
+  mc_fake_market_inject_fault (fixture->market, NULL, MC_FAKE_FAULT_DROP, 0, 100000);
+
+  mc_composer_set_text (composer (fixture), text);
+  mc_composer_send (composer (fixture));
+  left = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (left, ==, "");
+  g_clear_pointer (&left, g_free);
+
+  g_assert_true (ui_test_wait_until (bubble_unsettled, fixture, WAIT_MSEC));
+  ui_test_run_for (500);
+  left = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (left, ==, "");
+  g_clear_pointer (&left, g_free);
+
+  /* The same words again: asked first, and Cancel sends nothing. */
+  mc_composer_set_text (composer (fixture), text);
+  mc_composer_send (composer (fixture));
+  dialog = mc_conversation_get_duplicate_dialog (conversation (fixture));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  ui_test_run_for (300);
+  g_assert_null (mc_conversation_get_duplicate_dialog (conversation (fixture)));
+  g_assert_cmpuint (count_bubbles (fixture), ==, 1);
+
+  /* The Market answers again: a final state, with Retry. */
+  mc_fake_market_clear_faults (fixture->market);
+  g_assert_true (ui_test_wait_until (bubble_failed, fixture, WAIT_MSEC));
+  g_assert_cmpuint (count_sent (fixture, chat_id, text), ==, 0);
+  left = mc_composer_dup_text (composer (fixture));
+  g_assert_cmpstr (left, ==, "");
+
+  failed = last_bubble (fixture);
+  ui_test_run_for (300);
+  row = find_row (GTK_WIDGET (conversation (fixture)), failed);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (mc_message_row_get_retry_button (row))));
+  g_signal_emit_by_name (mc_message_row_get_retry_button (row), "clicked");
+  g_assert_true (ui_test_wait_until (was_sent, &sent, WAIT_MSEC));
+  g_assert_cmpuint (count_sent (fixture, chat_id, text), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +416,9 @@ main (int   argc,
               fixture_set_up, test_newest_in_view, fixture_tear_down);
   g_test_add ("/ui/conversation/reopen-in-view", Fixture, NULL,
               fixture_set_up, test_reopen_in_view, fixture_tear_down);
+
+  g_test_add ("/ui/conversation/offline-send", Fixture, NULL,
+              fixture_set_up, test_offline_send, fixture_tear_down);
 
   return g_test_run ();
 }
