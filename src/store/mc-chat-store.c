@@ -621,6 +621,26 @@ mc_chat_store_mark_read (McChatStore *self,
     g_signal_emit (self, signals[UNREAD_CHANGED], 0);
 }
 
+void
+mc_chat_store_mark_answered (McChatStore *self,
+                             gint64       chat_id)
+{
+  g_autoptr(GPtrArray) one = NULL;
+  Entry *entry;
+
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+
+  entry = lookup_entry (self, chat_id);
+  if (entry == NULL || !mc_chat_needs_reply (entry->chat))
+    return;
+
+  mc_chat_set_status (entry->chat, MC_CHAT_STATUS_WAITING_FOR_CUSTOMER);
+  one = g_ptr_array_new ();
+  g_ptr_array_add (one, entry->chat);
+  persist_chats (self, one);
+  g_signal_emit (self, signals[CHATS_UPDATED], 0, one);
+}
+
 gint64
 mc_chat_store_get_read_marker (McChatStore *self,
                                gint64       chat_id)

@@ -2034,6 +2034,7 @@ send_begin (GTask *task)
     }
   mc_message_store_add_pending (op->messages, op->pending);
   keep_bubbles (self, op->messages);
+  mc_chat_store_mark_answered (self->store, op->chat_id);
 
   if (cache == NULL)
     {

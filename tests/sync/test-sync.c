@@ -923,6 +923,8 @@ test_send_success (Fixture       *f,
     g_assert_cmpint (mc_message_get_state (last), ==, MC_MESSAGE_STATE_PENDING);
     g_assert_cmpstr (mc_message_get_text (last), ==, text);
   }
+  /* Answered at once, locally: out of Needs Reply before the Market says so. */
+  g_assert_false (mc_chat_needs_reply (mc_chat_store_lookup (f->store, chat_id)));
 
   result = take_result (f);
   g_assert_true (mc_sync_engine_send_message_finish (f->engine, result, &error));
@@ -944,6 +946,10 @@ test_send_success (Fixture       *f,
 
   entries = list_outbox (f);
   g_assert_cmpuint (entries->len, ==, 0);
+
+  /* The next poll agrees. */
+  poll_now (f);
+  g_assert_false (mc_chat_needs_reply (mc_chat_store_lookup (f->store, chat_id)));
 }
 
 static void
