@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "mc-cabinet.h"
@@ -772,6 +774,34 @@ test_send_server_error_was_sent (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* A 200 whose body says "status": "ERROR" with errors[]: the seller reads
+ * the Market's own message on the failed bubble. */
+static void
+test_send_ok_status_error_body (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *text = "Ответ, который Маркет отклонит с кодом 200";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_STATUS, 200, 1);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_nonnull (strstr (error->message, "Injected fault: HTTP 200"));
+
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_nonnull (strstr (mc_message_get_error (bubble), "Injected fault: HTTP 200"));
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
+}
+
 static void
 test_texts_match (void)
 {
@@ -1360,6 +1390,7 @@ main (int   argc,
   ADD ("/sync/send/unreachable-settles", test_send_unreachable_settles);
   ADD ("/sync/send/unreachable-was-sent", test_send_unreachable_was_sent);
   ADD ("/sync/send/server-error-was-sent", test_send_server_error_was_sent);
+  ADD ("/sync/send/ok-status-error-body", test_send_ok_status_error_body);
   g_test_add_func ("/sync/send/texts-match", test_texts_match);
   ADD ("/sync/load-older", test_load_older);
   g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
