@@ -52,6 +52,7 @@ struct _McConversation
   GtkListView       *list_view;
   GtkSpinner        *older_spinner;
   GtkRevealer       *new_messages_revealer;
+  AdwStatusPage     *first_message_page;
   GtkButton         *new_messages_button;
   McComposer        *composer;
 
@@ -239,6 +240,17 @@ mc_conversation_update_composer (McConversation *self)
   mc_composer_set_disabled_reason (self->composer, reason);
 }
 
+/* A chat the seller started has nothing to show yet: say what to do. */
+static void
+mc_conversation_update_first_message (McConversation *self)
+{
+  gboolean empty = self->chat != NULL && self->messages != NULL &&
+                   mc_chat_get_no_customer_message (self->chat) &&
+                   g_list_model_get_n_items (G_LIST_MODEL (self->messages)) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->first_message_page), empty);
+}
+
 static void
 mc_conversation_mark_read (McConversation *self)
 {
@@ -387,6 +399,7 @@ on_messages_changed (McConversation *self,
    * first message of a day may no longer be the first in the list. */
   for (guint i = 0; i < self->bound_items->len; i++)
     mc_conversation_update_day_label (self, g_ptr_array_index (self->bound_items, i));
+  mc_conversation_update_first_message (self);
 
   if (self->loading_older && position == 0 && added > 0)
     self->keep_distance = TRUE;
@@ -962,6 +975,7 @@ on_chat_notify (McConversation *self,
 {
   mc_conversation_update_header (self);
   mc_conversation_update_composer (self);
+  mc_conversation_update_first_message (self);
 }
 
 McChat *
@@ -1033,6 +1047,7 @@ mc_conversation_set_chat (McConversation *self,
 
   mc_conversation_update_header (self);
   mc_conversation_update_composer (self);
+  mc_conversation_update_first_message (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT]);
 }
 
@@ -1249,6 +1264,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McConversation, list_view);
   gtk_widget_class_bind_template_child (widget_class, McConversation, older_spinner);
   gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, first_message_page);
   gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_button);
   gtk_widget_class_bind_template_child (widget_class, McConversation, composer);
   gtk_widget_class_bind_template_callback (widget_class, on_edge_reached);
