@@ -11,6 +11,7 @@
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
+#include "mc-new-chat-dialog.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -406,6 +407,85 @@ test_offline_send (Fixture       *fixture,
   g_assert_cmpuint (count_sent (fixture, chat_id, text), ==, 1);
 }
 
+static guint
+find_store (GtkDropDown     *dropdown,
+            McPlacementType  placement)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(McStoreItem) item = g_list_model_get_item (model, i);
+
+      if (mc_campaign_get_placement_type (mc_store_item_get_campaign (item)) == placement)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+chat_opened (gpointer data)
+{
+  return mc_window_get_open_chat_id (((Fixture *) data)->window) != 0;
+}
+
+static gboolean
+created_chat_settled (gpointer data)
+{
+  Fixture *fixture = data;
+  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (fixture->session),
+                                       mc_window_get_open_chat_id (fixture->window));
+  GtkWidget *page = template_child (MC_TYPE_CONVERSATION, GTK_WIDGET (conversation (fixture)),
+                                    "first_message_page");
+
+  return chat != NULL && mc_chat_get_no_customer_message (chat) && gtk_widget_get_mapped (page);
+}
+
+/* The dialog asks for the number first, offers return chats only where the
+ * Market allows them, and a chat it starts does not wait for a reply: its
+ * pane invites the first message. */
+static void
+test_new_chat (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWindow *dialog = mc_new_chat_dialog_new (fixture->session, GTK_WINDOW (fixture->window));
+  GtkWidget *entry = template_child (MC_TYPE_NEW_CHAT_DIALOG, GTK_WIDGET (dialog), "number_entry");
+  GtkDropDown *dropdown = template_child (MC_TYPE_NEW_CHAT_DIALOG, GTK_WIDGET (dialog), "store_dropdown");
+  GtkWidget *returns = template_child (MC_TYPE_NEW_CHAT_DIALOG, GTK_WIDGET (dialog), "return_toggle");
+  GtkToggleButton *orders = template_child (MC_TYPE_NEW_CHAT_DIALOG, GTK_WIDGET (dialog), "order_toggle");
+  GtkWidget *note = template_child (MC_TYPE_NEW_CHAT_DIALOG, GTK_WIDGET (dialog), "return_note");
+  GtkWidget *focus;
+  McChat *chat;
+
+  gtk_window_present (dialog);
+  ui_test_run_for (300);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  gtk_drop_down_set_selected (dropdown, find_store (dropdown, MC_PLACEMENT_TYPE_FBS));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (returns), TRUE);
+  gtk_drop_down_set_selected (dropdown, find_store (dropdown, MC_PLACEMENT_TYPE_DBS));
+  g_assert_false (gtk_widget_get_sensitive (returns));
+  g_assert_true (gtk_toggle_button_get_active (orders));
+  g_assert_true (gtk_widget_get_visible (note));
+
+  gtk_drop_down_set_selected (dropdown, find_store (dropdown, MC_PLACEMENT_TYPE_FBS));
+  g_assert_true (gtk_widget_get_sensitive (returns));
+  g_assert_false (gtk_widget_get_visible (note));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "987650001");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-chat.start", NULL);
+  g_assert_true (ui_test_wait_until (chat_opened, fixture, WAIT_MSEC));
+  g_assert_true (ui_test_wait_until (created_chat_settled, fixture, WAIT_MSEC));
+
+  chat = mc_chat_store_lookup (mc_session_get_chats (fixture->session),
+                               mc_window_get_open_chat_id (fixture->window));
+  g_assert_cmpint (mc_chat_context_get_order_id (mc_chat_get_context (chat)), ==, 987650001);
+  g_assert_false (mc_chat_needs_reply (chat));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +499,9 @@ main (int   argc,
 
   g_test_add ("/ui/conversation/offline-send", Fixture, NULL,
               fixture_set_up, test_offline_send, fixture_tear_down);
+
+  g_test_add ("/ui/conversation/new-chat", Fixture, NULL,
+              fixture_set_up, test_new_chat, fixture_tear_down);
 
   return g_test_run ();
 }
