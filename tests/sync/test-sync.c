@@ -802,6 +802,82 @@ test_send_ok_status_error_body (Fixture       *f,
   g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
 }
 
+/* A file the Market refused stays a failed attachment bubble (Retry sends
+ * the same file, Remove forgets it), never a path in a text. */
+static void
+test_send_file_failure (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) retry = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  g_autoptr(McAttachment) attachment = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) sent = NULL;
+  gint64 chat_id;
+
+  file = g_file_new_tmp ("mc-test-XXXXXX.pdf", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, "%PDF-1.4\n", 9, NULL, FALSE, 0, NULL, NULL, &error));
+  name = g_file_get_basename (file);
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  mc_fake_market_inject_fault (f->market, "/chats/file", MC_FAKE_FAULT_STATUS, 400, 1);
+
+  mc_sync_engine_send_file_async (f->engine, chat_id, file, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_file_finish (f->engine, result, &error));
+  g_clear_error (&error);
+
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_null (mc_message_get_text (bubble));
+  attachment = g_list_model_get_item (mc_message_get_attachments (bubble), 0);
+  g_assert_cmpstr (mc_attachment_get_name (attachment), ==, name);
+  again = mc_sync_engine_dup_pending_file (f->engine, bubble);
+  g_assert_nonnull (again);
+  g_assert_true (g_file_equal (again, file));
+
+  /* Retry: the same file goes out once, the failed bubble is replaced. */
+  mc_sync_engine_send_file_async (f->engine, chat_id, again, NULL, on_result, f);
+  retry = take_result (f);
+  g_assert_true (mc_sync_engine_send_file_finish (f->engine, retry, &error));
+  g_assert_no_error (error);
+  sent = mc_fake_market_dup_sent (f->market, chat_id);
+  g_assert_cmpuint (g_strv_length (sent), ==, 1);
+  g_assert_cmpstr (sent[0], ==, name);
+  g_clear_object (&bubble);
+  bubble = last_bubble (f, chat_id);
+  g_assert_true (bubble == NULL || mc_message_get_state (bubble) != MC_MESSAGE_STATE_FAILED);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_clear_object (&bubble);
+
+  /* Refused again, then removed: bubble and outbox entry go. */
+  mc_fake_market_inject_fault (f->market, "/chats/file", MC_FAKE_FAULT_STATUS, 400, 1);
+  g_clear_object (&result);
+  mc_sync_engine_send_file_async (f->engine, chat_id, file, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_file_finish (f->engine, result, &error));
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  mc_sync_engine_discard_failed (f->engine, bubble);
+  g_clear_object (&bubble);
+  g_assert_null (last_bubble (f, chat_id));
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 test_texts_match (void)
 {
@@ -1391,6 +1467,7 @@ main (int   argc,
   ADD ("/sync/send/unreachable-was-sent", test_send_unreachable_was_sent);
   ADD ("/sync/send/server-error-was-sent", test_send_server_error_was_sent);
   ADD ("/sync/send/ok-status-error-body", test_send_ok_status_error_body);
+  ADD ("/sync/send/file-failure", test_send_file_failure);
   g_test_add_func ("/sync/send/texts-match", test_texts_match);
   ADD ("/sync/load-older", test_load_older);
   g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
