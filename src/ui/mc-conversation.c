@@ -682,6 +682,14 @@ on_send_text (McConversation *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+GtkFileChooser *
+mc_conversation_get_save_chooser (McConversation *self)
+{
+  g_return_val_if_fail (MC_IS_CONVERSATION (self), NULL);
+
+  return self->save_chooser != NULL ? GTK_FILE_CHOOSER (self->save_chooser) : NULL;
+}
+
 GtkWindow *
 mc_conversation_get_duplicate_dialog (McConversation *self)
 {
@@ -911,6 +919,8 @@ on_row_save_attachment (McConversation *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *name = mc_ui_sanitize_filename (mc_attachment_get_name (attachment));
+  const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+  g_autoptr(GFile) folder = NULL;
   SaveAs *save;
 
   if (self->save_chooser != NULL)
@@ -921,6 +931,9 @@ on_row_save_attachment (McConversation *self,
                                                     GTK_FILE_CHOOSER_ACTION_SAVE,
                                                     _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_chooser), TRUE);
+  /* Where saved files are looked for, not the folder the app started in. */
+  folder = g_file_new_for_path (downloads != NULL ? downloads : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
 
   save = g_new0 (SaveAs, 1);
@@ -993,12 +1006,22 @@ mc_conversation_set_chat (McConversation *self,
   GtkNoSelection *selection;
   McChatStore *store;
   gint64 chat_id;
+  GtkRoot *root;
+  gboolean focus_in_list;
 
   g_return_if_fail (MC_IS_CONVERSATION (self));
   g_return_if_fail (chat == NULL || MC_IS_CHAT (chat));
 
   if (self->chat == chat)
     return;
+
+  /* With the focus in the messages, the list would hand it to a row of the
+   * new chat, and a selectable label given the focus selects all its text. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus_in_list = root != NULL && gtk_root_get_focus (root) != NULL &&
+                  gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (self->list_view));
+  if (focus_in_list)
+    gtk_root_set_focus (root, NULL);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1048,6 +1071,8 @@ mc_conversation_set_chat (McConversation *self,
   mc_conversation_update_header (self);
   mc_conversation_update_composer (self);
   mc_conversation_update_first_message (self);
+  if (focus_in_list && mc_composer_get_disabled_reason (self->composer) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->composer));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT]);
 }
 

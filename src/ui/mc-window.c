@@ -615,18 +615,35 @@ on_wait_warning_changed (McWindow   *self,
 }
 
 static void
-mc_window_show_chat (McWindow *self,
-                     McChat   *chat)
+mc_window_focus_composer (McWindow *self)
 {
   McComposer *composer = mc_conversation_get_composer (self->conversation);
-
-  mc_conversation_set_chat (self->conversation, chat);
-  adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
 
   /* Ready to answer; and a selectable message label that got the focus
    * instead would select all its text. */
   if (mc_composer_get_disabled_reason (composer) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (composer));
+}
+
+static void
+mc_window_show_chat (McWindow *self,
+                     McChat   *chat)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autoptr(GtkWidget) kept = focus != NULL ? g_object_ref (focus) : NULL;
+
+  mc_conversation_set_chat (self->conversation, chat);
+  /* The leaflet moves the focus into the pane it shows. */
+  adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
+
+  /* Selecting a chat leaves the focus in the list, so arrow keys walk it;
+   * folded, the list is gone and the composer is where the seller goes on. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    mc_window_focus_composer (self);
+  else if (kept != NULL && gtk_widget_get_mapped (kept) &&
+           (kept == GTK_WIDGET (self->chats_list) ||
+            gtk_widget_is_ancestor (kept, GTK_WIDGET (self->chats_list))))
+    gtk_widget_grab_focus (kept);
 }
 
 static void
@@ -652,7 +669,10 @@ on_chat_activated (McWindow    *self,
   g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (self->view), position);
 
   if (chat != NULL)
-    mc_window_show_chat (self, chat);
+    {
+      mc_window_show_chat (self, chat);
+      mc_window_focus_composer (self);
+    }
 }
 
 static void
@@ -842,6 +862,7 @@ mc_window_open_chat (McWindow *self,
     mc_window_select_position (self, position);
 
   mc_window_show_chat (self, chat);
+  mc_window_focus_composer (self);
 }
 
 gint64

@@ -16,6 +16,9 @@
 #include "ui-test-util.h"
 
 #define WAIT_MSEC 15000
+/* Reads the client retries with back-off before giving up on a Market
+ * that does not answer. */
+#define OFFLINE_WAIT_MSEC 45000
 
 typedef struct
 {
@@ -273,12 +276,22 @@ test_reopen_in_view (Fixture       *fixture,
   assert_newest_stays_in_view (fixture);
 }
 
+/* The newest pending or failed bubble: a customer's message may arrive
+ * after it. */
 static McMessage *
 last_bubble (Fixture *fixture)
 {
-  g_autoptr(McMessage) last = last_message (fixture);
+  GListModel *messages = mc_conversation_get_messages (conversation (fixture));
 
-  return last != NULL && mc_message_get_message_id (last) == 0 ? g_steal_pointer (&last) : NULL;
+  for (guint i = messages != NULL ? g_list_model_get_n_items (messages) : 0; i > 0; i--)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (messages, i - 1);
+
+      if (mc_message_get_message_id (message) == 0)
+        return g_steal_pointer (&message);
+    }
+
+  return NULL;
 }
 
 static gboolean
@@ -372,7 +385,7 @@ test_offline_send (Fixture       *fixture,
   g_assert_cmpstr (left, ==, "");
   g_clear_pointer (&left, g_free);
 
-  g_assert_true (ui_test_wait_until (bubble_unsettled, fixture, WAIT_MSEC));
+  g_assert_true (ui_test_wait_until (bubble_unsettled, fixture, OFFLINE_WAIT_MSEC));
   ui_test_run_for (500);
   left = mc_composer_dup_text (composer (fixture));
   g_assert_cmpstr (left, ==, "");
@@ -392,7 +405,7 @@ test_offline_send (Fixture       *fixture,
 
   /* The Market answers again: a final state, with Retry. */
   mc_fake_market_clear_faults (fixture->market);
-  g_assert_true (ui_test_wait_until (bubble_failed, fixture, WAIT_MSEC));
+  g_assert_true (ui_test_wait_until (bubble_failed, fixture, OFFLINE_WAIT_MSEC));
   g_assert_cmpuint (count_sent (fixture, chat_id, text), ==, 0);
   left = mc_composer_dup_text (composer (fixture));
   g_assert_cmpstr (left, ==, "");
@@ -486,6 +499,120 @@ test_new_chat (Fixture       *fixture,
   g_assert_false (mc_chat_needs_reply (chat));
 }
 
+static gboolean
+has_some_messages (gpointer data)
+{
+  GListModel *messages = mc_conversation_get_messages (conversation (data));
+
+  return messages != NULL && g_list_model_get_n_items (messages) > 0;
+}
+
+static GtkLabel *
+first_text_label (GtkWidget *widget)
+{
+  if (MC_IS_MESSAGE_ROW (widget) && mc_message_row_get_message (MC_MESSAGE_ROW (widget)) != NULL &&
+      mc_message_get_text (mc_message_row_get_message (MC_MESSAGE_ROW (widget))) != NULL)
+    return template_child (MC_TYPE_MESSAGE_ROW, widget, "text_label");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = first_text_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static gboolean
+any_text_selected (GtkWidget *widget)
+{
+  int start, end;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (any_text_selected (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Choosing a chat, as a click or an arrow key does, leaves the focus in
+ * the list; a chat opened while the focus was in the messages shows no
+ * text selected. */
+static void
+test_focus_stays (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
+  GtkWidget *list = template_child (MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_list");
+  GtkWidget *text_view = template_child (MC_TYPE_COMPOSER, GTK_WIDGET (composer (fixture)), "text_view");
+  GtkWidget *focus;
+  GtkLabel *label;
+  GtkWidget *before;
+
+  gtk_widget_grab_focus (list);
+  ui_test_run_for (100);
+  before = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (before);
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (ui_test_wait_until (has_some_messages, fixture, WAIT_MSEC));
+  ui_test_run_for (300);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == before);
+  g_assert_false (focus == text_view || gtk_widget_is_ancestor (focus, text_view));
+
+  /* The seller clicks into a message, then picks another chat. */
+  label = first_text_label (GTK_WIDGET (conversation (fixture)));
+  g_assert_nonnull (label);
+  gtk_widget_grab_focus (GTK_WIDGET (label));
+  gtk_label_select_region (label, 0, 0);
+  gtk_single_selection_set_selected (selection, 2);
+  g_assert_true (ui_test_wait_until (has_some_messages, fixture, WAIT_MSEC));
+  ui_test_run_for (500);
+  g_assert_false (any_text_selected (GTK_WIDGET (conversation (fixture))));
+}
+
+/* "Save As" starts in Downloads, not in the folder the app started in. */
+static void
+test_save_as_downloads (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+  g_autoptr(GFile) expected = g_file_new_for_path (downloads != NULL ? downloads : g_get_home_dir ());
+  g_autoptr(McAttachment) attachment = mc_attachment_new ("накладная.pdf", "https://example.invalid/f", 10);
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooser *chooser;
+  McMessageRow *row;
+
+  g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 0);
+  g_autoptr(McMessage) last = NULL;
+
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+  g_assert_true (ui_test_wait_until (has_some_messages, fixture, WAIT_MSEC));
+  ui_test_run_for (300);
+  last = last_message (fixture);
+  row = find_row (GTK_WIDGET (conversation (fixture)), last);
+  g_assert_nonnull (row);
+
+  g_signal_emit_by_name (row, "save-attachment", attachment);
+  chooser = mc_conversation_get_save_chooser (conversation (fixture));
+  g_assert_nonnull (chooser);
+  ui_test_run_for (500);
+  folder = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_nonnull (folder);
+  g_assert_true (g_file_equal (folder, expected));
+
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (mc_conversation_get_save_chooser (conversation (fixture)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +629,11 @@ main (int   argc,
 
   g_test_add ("/ui/conversation/new-chat", Fixture, NULL,
               fixture_set_up, test_new_chat, fixture_tear_down);
+
+  g_test_add ("/ui/conversation/focus-stays", Fixture, NULL,
+              fixture_set_up, test_focus_stays, fixture_tear_down);
+  g_test_add ("/ui/conversation/save-as-downloads", Fixture, NULL,
+              fixture_set_up, test_save_as_downloads, fixture_tear_down);
 
   return g_test_run ();
 }
