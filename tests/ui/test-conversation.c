@@ -613,6 +613,59 @@ test_save_as_downloads (Fixture       *fixture,
   g_assert_null (mc_conversation_get_save_chooser (conversation (fixture)));
 }
 
+/* A long paste, then clearing it: the composer grows up to its cap,
+ * shrinks back, and GTK has nothing to warn about (warnings are fatal). */
+static void
+test_long_paste (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *field = GTK_WIDGET (composer (fixture));
+  GtkWidget *text_view = template_child (MC_TYPE_COMPOSER, field, "text_view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  int empty_height, full_height;
+
+  /* A long chat, pinned to its bottom while the composer changes height. */
+  open_long_chat (fixture);
+  ui_test_run_for (500);
+  empty_height = gtk_widget_get_height (field);
+
+  while (text->len < 8000)
+    g_string_append (text, "Здравствуйте! Ваш заказ собран. ");
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  ui_test_run_for (500);
+  full_height = gtk_widget_get_height (field);
+  g_assert_cmpint (full_height, >, empty_height);
+  g_assert_cmpint (full_height, <=, empty_height + 200);
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  ui_test_run_for (500);
+  g_assert_cmpint (gtk_widget_get_height (field), ==, empty_height);
+
+  /* Through the clipboard, as a seller pastes, then select all and delete. */
+  g_string_truncate (text, 4000);
+  while (!g_utf8_validate (text->str, -1, NULL))
+    g_string_truncate (text, text->len - 1);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (text_view), text->str);
+  gtk_widget_grab_focus (text_view);
+  g_signal_emit_by_name (text_view, "paste-clipboard");
+  ui_test_run_for (800);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+  g_signal_emit_by_name (text_view, "select-all", TRUE);
+  g_signal_emit_by_name (text_view, "delete-from-cursor", GTK_DELETE_CHARS, 1);
+  ui_test_run_for (800);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_cmpint (gtk_widget_get_height (field), ==, empty_height);
+
+  /* The same by typing a short text after the long one. */
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  ui_test_run_for (300);
+  gtk_text_buffer_set_text (buffer, "Спасибо", -1);
+  ui_test_run_for (500);
+  g_assert_cmpint (gtk_widget_get_height (field), ==, empty_height);
+  assert_newest_stays_in_view (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +687,9 @@ main (int   argc,
               fixture_set_up, test_focus_stays, fixture_tear_down);
   g_test_add ("/ui/conversation/save-as-downloads", Fixture, NULL,
               fixture_set_up, test_save_as_downloads, fixture_tear_down);
+
+  g_test_add ("/ui/conversation/long-paste", Fixture, NULL,
+              fixture_set_up, test_long_paste, fixture_tear_down);
 
   return g_test_run ();
 }
