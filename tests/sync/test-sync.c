@@ -878,6 +878,25 @@ test_send_file_failure (Fixture       *f,
   g_file_delete (file, NULL, NULL);
 }
 
+/* A read answered 200 with "status": "ERROR", errors[] and no result: the
+ * error carries the Market's message, not a missing JSON member. */
+static void
+test_read_ok_status_error_body (Fixture       *f,
+                                gconstpointer  data)
+{
+  McApiClient *client = mc_cabinet_get_client (f->cabinet);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_fake_market_inject_fault (f->market, "/chats/new", MC_FAKE_FAULT_STATUS, 200, 1);
+  mc_api_client_create_chat_async (client, f->business_id, MC_CONTEXT_TYPE_ORDER, 555000111,
+                                   NULL, on_result, f);
+  result = take_result (f);
+  g_assert_cmpint (mc_api_client_create_chat_finish (client, result, &error), ==, 0);
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, "Injected fault: HTTP 200"));
+}
+
 static void
 test_texts_match (void)
 {
@@ -1468,6 +1487,7 @@ main (int   argc,
   ADD ("/sync/send/server-error-was-sent", test_send_server_error_was_sent);
   ADD ("/sync/send/ok-status-error-body", test_send_ok_status_error_body);
   ADD ("/sync/send/file-failure", test_send_file_failure);
+  ADD ("/sync/read-ok-status-error-body", test_read_ok_status_error_body);
   g_test_add_func ("/sync/send/texts-match", test_texts_match);
   ADD ("/sync/load-older", test_load_older);
   g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
