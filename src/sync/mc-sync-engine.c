@@ -91,6 +91,9 @@ struct _McSyncEngine
    * store keeps a message store only while someone holds it, and a bubble
    * must outlive the conversation that showed it. */
   GHashTable      *bubble_stores;
+  /* gint64 outbox ids of sends made without a network, left QUEUED to go
+   * out when it is back. */
+  GHashTable      *held;
 
   guint            poll_interval;
   guint            budget_percent;
@@ -1671,8 +1674,10 @@ reconcile_outbox (Cab      *cab,
         {
         case MC_OUTBOX_STATE_QUEUED:
           /* Never handed to the network: it goes out now, as the seller
-           * asked before the app stopped. */
-          if (at_start)
+           * asked before the app stopped or while it was offline.  (Other
+           * QUEUED entries are sends about to be handed over.) */
+          if ((at_start || g_hash_table_remove (self->held, &entry->id)) &&
+              !g_hash_table_contains (self->sending, &entry->id))
             resume_entry (cab, entry);
           break;
 
@@ -1920,6 +1925,19 @@ on_outbox_added (GObject      *object,
     }
 
   bubble_set_outbox_id (op->pending, op->outbox_id);
+
+  /* No network: nothing can go out, so nothing needs checking later.  It
+   * waits QUEUED and is sent as soon as the network is back. */
+  if (!self->online && cab_alive (op->cab))
+    {
+      g_hash_table_add (self->held, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
+      op->cab->unsettled = TRUE;
+      mc_message_set_error (op->pending, _("No network: the message is sent as soon as it is back"));
+      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_NETWORK,
+                               _("No network: the message is sent as soon as it is back"));
+      return;
+    }
+
   g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
   mc_cache_outbox_set_state (MC_CACHE (object), op->outbox_id, MC_OUTBOX_STATE_SENDING);
   send_go (task);
@@ -1945,6 +1963,7 @@ resume_entry (Cab                 *cab,
     }
   op->messages = mc_chat_store_get_messages (self->store, entry->chat_id);
   op->pending = outbox_bubble (self, entry);
+  mc_message_set_error (op->pending, NULL);
   op->outbox_id = entry->id;
   g_task_set_task_data (task, op, send_op_free);
 
@@ -2751,6 +2770,7 @@ mc_sync_engine_finalize (GObject *object)
   g_hash_table_unref (self->claimed_ids);
   g_hash_table_unref (self->sending);
   g_hash_table_unref (self->bubble_stores);
+  g_hash_table_unref (self->held);
 
   G_OBJECT_CLASS (mc_sync_engine_parent_class)->finalize (object);
 }
@@ -2945,6 +2965,7 @@ mc_sync_engine_init (McSyncEngine *self)
   self->claimed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->sending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->bubble_stores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->poll_interval = DEFAULT_POLL_INTERVAL;
   self->budget_percent = DEFAULT_BUDGET_PERCENT;
   self->budget_scale = 1.0;

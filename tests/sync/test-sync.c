@@ -897,6 +897,55 @@ test_read_ok_status_error_body (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Injected fault: HTTP 200"));
 }
 
+static gboolean
+offline_send_confirmed (Fixture *f)
+{
+  gint64 chat_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->engine), "test-chat"));
+
+  return last_bubble (f, chat_id) == NULL;
+}
+
+/* Sent without a network: nothing is attempted, the bubble waits, and the
+ * message goes out once when the network is back. */
+static void
+test_send_offline_queued (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *text = "Ответ, написанный без сети";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (chat_id));
+  test_monitor_set_available (f->monitor, FALSE);
+  g_assert_true (wait_for (f, idle, 5000));
+  mc_fake_market_reset_counters (f->market);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_NETWORK);
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "sendMessageToChat"), ==, 0);
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_PENDING);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_QUEUED);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  test_monitor_set_available (f->monitor, TRUE);
+  g_assert_true (wait_for (f, offline_send_confirmed, 10000));
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 1);
+  g_assert_true (holds_partner_text (f, chat_id, text));
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 static void
 test_texts_match (void)
 {
@@ -1488,6 +1537,7 @@ main (int   argc,
   ADD ("/sync/send/ok-status-error-body", test_send_ok_status_error_body);
   ADD ("/sync/send/file-failure", test_send_file_failure);
   ADD ("/sync/read-ok-status-error-body", test_read_ok_status_error_body);
+  ADD ("/sync/send/offline-queued", test_send_offline_queued);
   g_test_add_func ("/sync/send/texts-match", test_texts_match);
   ADD ("/sync/load-older", test_load_older);
   g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
