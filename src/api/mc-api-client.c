@@ -2245,7 +2245,19 @@ complete_status_ok (McRequest  *req,
   GError *error = NULL;
 
   if (!mc_api_parse_status_ok (data, length, &error))
-    g_task_return_error (task, error);
+    {
+      g_autofree char *api_message = mc_api_parse_error_body (data, length);
+
+      /* A 2xx saying "status": "ERROR" with errors[]: the seller reads
+       * the Market's own words, not "an answer the app does not
+       * understand"; history then decides whether the message arrived. */
+      if (api_message != NULL)
+        {
+          g_clear_error (&error);
+          error = g_error_new_literal (MC_API_ERROR, MC_API_ERROR_INVALID_REQUEST, api_message);
+        }
+      g_task_return_error (task, error);
+    }
   else
     g_task_return_boolean (task, TRUE);
 }

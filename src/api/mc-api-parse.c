@@ -522,9 +522,20 @@ finish (McJsonReader  *r,
     mc_json_reader_end (r);
 
   ok = !mc_json_reader_failed (r);
-  if (!ok)
-    g_set_error_literal (error, MC_API_ERROR, MC_API_ERROR_PROTOCOL,
-                         mc_json_reader_get_error (r));
+  if (!ok && error != NULL)
+    {
+      /* A 2xx body that says "status": "ERROR" with errors[] and so holds
+       * nothing to read: still a protocol error (the HTTP status said
+       * success), but the seller reads the Market's own words, not where
+       * the expected result is missing. */
+      g_autofree char *api_message = mc_api_parse_error_body (r->data, r->length);
+
+      if (api_message != NULL)
+        g_set_error_literal (error, MC_API_ERROR, MC_API_ERROR_PROTOCOL, api_message);
+      else
+        g_set_error_literal (error, MC_API_ERROR, MC_API_ERROR_PROTOCOL,
+                             mc_json_reader_get_error (r));
+    }
 
   mc_json_reader_clear (r);
 

@@ -23,6 +23,8 @@ struct _McChat
   guint          unread_count;
   guint8         type;
   guint8         status;
+  /* Local: the history is known and holds no customer message. */
+  guint8         no_customer_message;
 };
 
 G_DEFINE_FINAL_TYPE (McChat, mc_chat, G_TYPE_OBJECT)
@@ -38,6 +40,7 @@ enum {
   PROP_CONTEXT,
   PROP_UNREAD_COUNT,
   PROP_LAST_MESSAGE_PREVIEW,
+  PROP_NO_CUSTOMER_MESSAGE,
   N_PROPS
 };
 
@@ -109,6 +112,10 @@ mc_chat_get_property (GObject    *object,
       g_value_set_string (value, self->last_message_preview);
       break;
 
+    case PROP_NO_CUSTOMER_MESSAGE:
+      g_value_set_boolean (value, self->no_customer_message);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -150,6 +157,10 @@ mc_chat_set_property (GObject      *object,
 
     case PROP_LAST_MESSAGE_PREVIEW:
       mc_chat_set_last_message_preview (self, g_value_get_string (value));
+      break;
+
+    case PROP_NO_CUSTOMER_MESSAGE:
+      mc_chat_set_no_customer_message (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -215,6 +226,11 @@ mc_chat_class_init (McChatClass *klass)
     g_param_spec_string ("last-message-preview", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NO_CUSTOMER_MESSAGE] =
+    g_param_spec_boolean ("no-customer-message", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -450,7 +466,31 @@ mc_chat_needs_reply (McChat *self)
 {
   g_return_val_if_fail (MC_IS_CHAT (self), FALSE);
 
-  return mc_chat_status_needs_reply (self->status);
+  /* A chat the seller opened (by order number) is NEW until someone
+   * writes, yet no customer waits in it. */
+  return mc_chat_status_needs_reply (self->status) && !self->no_customer_message;
+}
+
+gboolean
+mc_chat_get_no_customer_message (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), FALSE);
+
+  return self->no_customer_message;
+}
+
+void
+mc_chat_set_no_customer_message (McChat   *self,
+                                 gboolean  none)
+{
+  g_return_if_fail (MC_IS_CHAT (self));
+
+  none = !!none;
+  if (self->no_customer_message == none)
+    return;
+
+  self->no_customer_message = none;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NO_CUSTOMER_MESSAGE]);
 }
 
 gboolean

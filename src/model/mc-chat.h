@@ -56,6 +56,11 @@ void           mc_chat_set_last_message_preview (McChat        *self,
 gint64         mc_chat_get_campaign_id          (McChat        *self);
 const char    *mc_chat_get_customer_name        (McChat        *self);
 gboolean       mc_chat_needs_reply              (McChat        *self);
+/* Whether the chat's history is known to hold no customer message (a chat
+ * the seller started): such a chat does not need a reply. */
+gboolean       mc_chat_get_no_customer_message  (McChat        *self);
+void           mc_chat_set_no_customer_message  (McChat        *self,
+                                                 gboolean       none);
 
 /* Copies the API properties of @other (same chat id) into @self, notifying
  * only the properties whose values changed.  Returns TRUE if anything did. */

@@ -545,6 +545,30 @@ mc_chat_store_merge_messages (McChatStore *self,
 
   old_last = entry->last_message_id;
   old_unread = entry->unread_ids != NULL ? entry->unread_ids->len : 0;
+
+  /* A first fetch holds the whole history: without a customer message,
+   * no one waits for a reply.  The first one that arrives ends that. */
+  {
+    gboolean from_customer = FALSE;
+    gboolean was_none = mc_chat_get_no_customer_message (entry->chat);
+
+    for (guint i = 0; i < sorted->len && !from_customer; i++)
+      from_customer = mc_message_get_sender (g_ptr_array_index (sorted, i)) == MC_SENDER_CUSTOMER;
+
+    if (from_customer)
+      mc_chat_set_no_customer_message (entry->chat, FALSE);
+    else if (old_last == 0)
+      mc_chat_set_no_customer_message (entry->chat, TRUE);
+
+    if (was_none != mc_chat_get_no_customer_message (entry->chat))
+      {
+        g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+        g_ptr_array_add (one, entry->chat);
+        g_signal_emit (self, signals[CHATS_UPDATED], 0, one);
+      }
+  }
+
   for (guint i = 0; i < sorted->len; i++)
     {
       McMessage *message = g_ptr_array_index (sorted, i);
@@ -619,6 +643,26 @@ mc_chat_store_mark_read (McChatStore *self,
 
   if (changed)
     g_signal_emit (self, signals[UNREAD_CHANGED], 0);
+}
+
+void
+mc_chat_store_mark_answered (McChatStore *self,
+                             gint64       chat_id)
+{
+  g_autoptr(GPtrArray) one = NULL;
+  Entry *entry;
+
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+
+  entry = lookup_entry (self, chat_id);
+  if (entry == NULL || !mc_chat_needs_reply (entry->chat))
+    return;
+
+  mc_chat_set_status (entry->chat, MC_CHAT_STATUS_WAITING_FOR_CUSTOMER);
+  one = g_ptr_array_new ();
+  g_ptr_array_add (one, entry->chat);
+  persist_chats (self, one);
+  g_signal_emit (self, signals[CHATS_UPDATED], 0, one);
 }
 
 gint64

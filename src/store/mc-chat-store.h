@@ -57,6 +57,10 @@ void            mc_chat_store_merge_messages       (McChatStore *self,
                                                     gint64       chat_id,
                                                     GPtrArray   *messages);
 /* The seller saw the chat up to @last_message_id. */
+/* The seller replied (the reply may still be pending): the chat leaves
+ * Needs Reply now; the next poll confirms or corrects the status. */
+void            mc_chat_store_mark_answered        (McChatStore *self,
+                                                    gint64       chat_id);
 void            mc_chat_store_mark_read            (McChatStore *self,
                                                     gint64       chat_id,
                                                     gint64       last_message_id);

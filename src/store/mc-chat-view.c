@@ -112,7 +112,7 @@ matches_mode (McChatView *self,
   switch (self->mode)
     {
     case MC_CHAT_VIEW_MODE_NEEDS_REPLY:
-      return mc_chat_status_needs_reply (status);
+      return mc_chat_needs_reply (chat);
     case MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER:
       return status == MC_CHAT_STATUS_WAITING_FOR_CUSTOMER;
     case MC_CHAT_VIEW_MODE_DISPUTES:

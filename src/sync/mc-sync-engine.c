@@ -87,6 +87,13 @@ struct _McSyncEngine
   GPtrArray       *unconfirmed;   /* Unconfirmed */
   guint64          next_serial;
   GHashTable      *sending;       /* gint64 outbox ids of sends in flight */
+  /* chat id -> McMessageStore holding pending or failed bubbles: the chat
+   * store keeps a message store only while someone holds it, and a bubble
+   * must outlive the conversation that showed it. */
+  GHashTable      *bubble_stores;
+  /* gint64 outbox ids of sends made without a network, left QUEUED to go
+   * out when it is back. */
+  GHashTable      *held;
 
   guint            poll_interval;
   guint            budget_percent;
@@ -157,6 +164,10 @@ struct _Cab
   GHashTable   *history;          /* chat id -> HistoryJob */
   GQueue        history_queue;    /* HistoryJob waiting for a slot */
   guint         history_running;
+
+  /* A send whose fate the Market could not tell yet: settled once it
+   * answers again. */
+  gboolean      unsettled;
 };
 
 static Cab *
@@ -204,6 +215,8 @@ cab_alive (Cab *cab)
 static void poll_cabinet     (Cab *cab);
 static void sweep_cabinet    (Cab *cab);
 static void reconcile_outbox (Cab *cab, gboolean at_start);
+static void resume_entry     (Cab *cab, const McOutboxEntry *entry);
+static void release_bubbles  (McSyncEngine *self);
 static void governor_update  (McSyncEngine *self);
 static void schedule_tick    (McSyncEngine *self);
 
@@ -294,6 +307,58 @@ unconfirmed_free (gpointer data)
   g_free (u);
 }
 
+/* What the Market keeps of a text: it trims it and turns CR LF and CR
+ * into LF, so a send is recognised by that, not byte for byte. */
+static char *
+normalize_text (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *start, *end;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  start = out->str;
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  end = out->str + out->len;
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+gboolean
+mc_sync_engine_texts_match (const char *a,
+                            const char *b)
+{
+  g_autofree char *na = NULL;
+  g_autofree char *nb = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  na = normalize_text (a);
+  nb = normalize_text (b);
+
+  return strcmp (na, nb) == 0;
+}
+
 static gboolean
 message_matches (McMessage   *message,
                  Unconfirmed *u)
@@ -303,7 +368,7 @@ message_matches (McMessage   *message,
     return FALSE;
 
   if (!u->is_file)
-    return g_strcmp0 (mc_message_get_text (message), u->text) == 0;
+    return mc_sync_engine_texts_match (mc_message_get_text (message), u->text);
 
   {
     GListModel *attachments = mc_message_get_attachments (message);
@@ -369,6 +434,8 @@ confirm_sends (McSyncEngine *self,
         mc_cache_outbox_remove (u->cache, u->outbox_id);
       g_ptr_array_remove_index (self->unconfirmed, i);
     }
+
+  release_bubbles (self);
 }
 
 static Unconfirmed *
@@ -836,6 +903,13 @@ poll_finish (Cab      *cab,
         history_request (cab, g_array_index (cab->recheck_ids, gint64, i), 0, NULL, FALSE);
 
       governor_update (self);
+
+      /* The Market answers again: sends it left unsettled get their check. */
+      if (cab->unsettled)
+        {
+          cab->unsettled = FALSE;
+          reconcile_outbox (cab, FALSE);
+        }
     }
 
   if (self != NULL)
@@ -1375,6 +1449,113 @@ find_unconfirmed_outbox (McSyncEngine *self,
   return NULL;
 }
 
+/* A pending bubble knows its outbox entry, and a file's bubble its file,
+ * so an earlier run's entries are shown once and a failed file can be
+ * sent again. */
+static gint64
+bubble_get_outbox_id (McMessage *message)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (message), "mc-outbox-id");
+
+  return id != NULL ? *id : 0;
+}
+
+static void
+bubble_set_outbox_id (McMessage *message,
+                      gint64     outbox_id)
+{
+  g_object_set_data_full (G_OBJECT (message), "mc-outbox-id",
+                          g_memdup2 (&outbox_id, sizeof outbox_id), g_free);
+}
+
+static void
+bubble_set_file (McMessage  *message,
+                 const char *path)
+{
+  g_object_set_data_full (G_OBJECT (message), "mc-file-path", g_strdup (path), g_free);
+}
+
+static void
+keep_bubbles (McSyncEngine   *self,
+              McMessageStore *messages)
+{
+  gint64 chat_id = mc_message_store_get_chat_id (messages);
+
+  if (!g_hash_table_contains (self->bubble_stores, &chat_id))
+    g_hash_table_insert (self->bubble_stores, g_memdup2 (&chat_id, sizeof chat_id),
+                         g_object_ref (messages));
+}
+
+static gboolean
+has_no_bubbles (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  GListModel *model = value;
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(McMessage) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
+
+  return last == NULL || mc_message_get_message_id (last) != 0;
+}
+
+static void
+release_bubbles (McSyncEngine *self)
+{
+  g_hash_table_foreach_remove (self->bubble_stores, has_no_bubbles, NULL);
+}
+
+static const char *
+bubble_get_file_name (McMessage *message)
+{
+  GListModel *attachments = mc_message_get_attachments (message);
+  g_autoptr(McAttachment) attachment = NULL;
+
+  if (attachments == NULL || g_list_model_get_n_items (attachments) == 0)
+    return NULL;
+
+  attachment = g_list_model_get_item (attachments, 0);
+  /* The model holds it: the name outlives this reference. */
+  return mc_attachment_get_name (attachment);
+}
+
+/* The bubble of @entry, made when an earlier run left the entry behind. */
+static McMessage *
+outbox_bubble (McSyncEngine        *self,
+               const McOutboxEntry *entry)
+{
+  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (self->store, entry->chat_id);
+  GListModel *model = G_LIST_MODEL (messages);
+  McMessage *bubble;
+
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
+
+      if (mc_message_get_message_id (message) != 0)
+        break;
+      if (bubble_get_outbox_id (message) == entry->id)
+        return g_steal_pointer (&message);
+    }
+
+  bubble = mc_message_new (0, entry->chat_id);
+  mc_message_set_sender (bubble, MC_SENDER_PARTNER);
+  mc_message_set_created_at (bubble, entry->created_at);
+  mc_message_set_text (bubble, entry->text);
+  if (entry->file_path != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (entry->file_path);
+      g_autoptr(McAttachment) attachment = mc_attachment_new (name, NULL, 0);
+
+      mc_message_add_attachment (bubble, attachment);
+      bubble_set_file (bubble, entry->file_path);
+    }
+  bubble_set_outbox_id (bubble, entry->id);
+  mc_message_store_add_pending (messages, bubble);
+  keep_bubbles (self, messages);
+
+  return bubble;
+}
+
 typedef struct
 {
   Cab           *cab;
@@ -1407,6 +1588,8 @@ on_reconcile_history (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_debug ("Outbox entry %" G_GINT64_FORMAT " stays unsettled: %s", rec->entry->id, error->message);
+      if (cab_alive (cab))
+        cab->unsettled = TRUE;
       reconcile_free (rec);
       return;
     }
@@ -1443,11 +1626,13 @@ reconcile_entry (Cab                 *cab,
   u = find_unconfirmed_outbox (self, entry->id);
   if (u == NULL)
     {
+      g_autoptr(McMessage) bubble = outbox_bubble (self, entry);
+
       if (entry->file_path != NULL)
         name = g_path_get_basename (entry->file_path);
       u = unconfirmed_add (self, cab, entry->chat_id,
                            entry->text != NULL ? entry->text : name,
-                           entry->file_path != NULL, entry->created_at, NULL);
+                           entry->file_path != NULL, entry->created_at, bubble);
       u->outbox_id = entry->id;
     }
 
@@ -1488,17 +1673,26 @@ reconcile_outbox (Cab      *cab,
       switch (entry->state)
         {
         case MC_OUTBOX_STATE_QUEUED:
-          /* Never handed to the network: the seller decides, not us. */
-          if (at_start)
-            {
-              mc_cache_outbox_set_state (cache, entry->id, MC_OUTBOX_STATE_FAILED);
-              emit_outbox_failed (self, cab, entry->chat_id, what);
-            }
+          /* Never handed to the network: it goes out now, as the seller
+           * asked before the app stopped or while it was offline.  (Other
+           * QUEUED entries are sends about to be handed over.) */
+          if ((at_start || g_hash_table_remove (self->held, &entry->id)) &&
+              !g_hash_table_contains (self->sending, &entry->id))
+            resume_entry (cab, entry);
           break;
 
         case MC_OUTBOX_STATE_FAILED:
           if (at_start)
-            emit_outbox_failed (self, cab, entry->chat_id, what);
+            {
+              g_autoptr(McMessage) bubble = outbox_bubble (self, entry);
+
+              /* A bubble with Retry and Edit, never text put back into
+               * the composer, where it could be sent twice. */
+              mc_message_set_state (bubble, MC_MESSAGE_STATE_FAILED);
+              if (mc_message_get_error (bubble) == NULL)
+                mc_message_set_error (bubble, _("The message did not reach the Market"));
+              emit_outbox_failed (self, cab, entry->chat_id, what);
+            }
           break;
 
         case MC_OUTBOX_STATE_SENDING:
@@ -1605,8 +1799,22 @@ on_timeout_history (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* Its fate is unknown: the entry stays SENDING until a later
-       * reconcile settles it, and nothing is retried meanwhile. */
+      /* Its fate is unknown: the entry stays SENDING, and the bubble
+       * pending, until the Market answers again and its history settles
+       * it; nothing is retried meanwhile. */
+      if (op->outbox_id == 0 || !cab_alive (op->cab))
+        {
+          u = find_unconfirmed (self, op->serial);
+          if (u != NULL)
+            g_ptr_array_remove (self->unconfirmed, u);
+          send_fail (task, g_steal_pointer (&op->send_error));
+          return;
+        }
+
+      op->cab->unsettled = TRUE;
+      mc_message_set_error (op->pending,
+                            _("The Market cannot be reached: whether the message arrived is "
+                              "checked as soon as it answers again"));
       send_forget_outbox (self, op);
       g_task_return_error (task, g_steal_pointer (&op->send_error));
       return;
@@ -1643,9 +1851,10 @@ on_sent (GObject      *object,
   else
     ok = mc_api_client_send_message_finish (MC_API_CLIENT (object), result, &error);
 
-  if (!ok && !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_TIMEOUT) &&
-      !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_NETWORK) &&
-      !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED))
+  /* Only a refusal before the request left is certain; after any other
+   * error (a 5xx, a lost answer, even a refusal) history decides. */
+  if (!ok && (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT) ||
+              g_error_matches (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE)))
     {
       send_fail (task, error);
       return;
@@ -1715,8 +1924,52 @@ on_outbox_added (GObject      *object,
       return;
     }
 
+  bubble_set_outbox_id (op->pending, op->outbox_id);
+
+  /* No network: nothing can go out, so nothing needs checking later.  It
+   * waits QUEUED and is sent as soon as the network is back. */
+  if (!self->online && cab_alive (op->cab))
+    {
+      g_hash_table_add (self->held, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
+      op->cab->unsettled = TRUE;
+      mc_message_set_error (op->pending, _("No network: the message is sent as soon as it is back"));
+      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_NETWORK,
+                               _("No network: the message is sent as soon as it is back"));
+      return;
+    }
+
   g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
   mc_cache_outbox_set_state (MC_CACHE (object), op->outbox_id, MC_OUTBOX_STATE_SENDING);
+  send_go (task);
+}
+
+/* Sends an entry an earlier run recorded but never handed to the network. */
+static void
+resume_entry (Cab                 *cab,
+              const McOutboxEntry *entry)
+{
+  McSyncEngine *self = cab->engine;
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+  SendOp *op = g_new0 (SendOp, 1);
+
+  g_task_set_source_tag (task, resume_entry);
+  op->cab = cab_ref (cab);
+  op->chat_id = entry->chat_id;
+  op->text = g_strdup (entry->text);
+  if (entry->file_path != NULL)
+    {
+      op->file = g_file_new_for_path (entry->file_path);
+      op->file_name = g_path_get_basename (entry->file_path);
+    }
+  op->messages = mc_chat_store_get_messages (self->store, entry->chat_id);
+  op->pending = outbox_bubble (self, entry);
+  mc_message_set_error (op->pending, NULL);
+  op->outbox_id = entry->id;
+  g_task_set_task_data (task, op, send_op_free);
+
+  g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
+  mc_cache_outbox_set_state (mc_cabinet_get_cache (cab->cabinet), op->outbox_id,
+                             MC_OUTBOX_STATE_SENDING);
   send_go (task);
 }
 
@@ -1738,8 +1991,10 @@ forget_failed_attempts (McMessageStore *messages,
 
       if (mc_message_get_message_id (message) != 0)
         break;
-      if (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED &&
-          !is_file && g_strcmp0 (mc_message_get_text (message), what) == 0)
+      if (mc_message_get_state (message) != MC_MESSAGE_STATE_FAILED)
+        continue;
+      if (is_file ? g_strcmp0 (bubble_get_file_name (message), what) == 0
+                  : g_strcmp0 (mc_message_get_text (message), what) == 0)
         mc_message_store_remove_pending (messages, message);
     }
 
@@ -1791,9 +2046,14 @@ send_begin (GTask *task)
     {
       g_autoptr(McAttachment) attachment = mc_attachment_new (op->file_name, NULL, op->file_size);
 
+      g_autofree char *file_path = g_file_get_path (op->file);
+
       mc_message_add_attachment (op->pending, attachment);
+      bubble_set_file (op->pending, file_path);
     }
   mc_message_store_add_pending (op->messages, op->pending);
+  keep_bubbles (self, op->messages);
+  mc_chat_store_mark_answered (self->store, op->chat_id);
 
   if (cache == NULL)
     {
@@ -2296,9 +2556,55 @@ mc_sync_engine_discard_failed (McSyncEngine *self,
   chat_id = mc_message_get_chat_id (message);
   cab = find_cab_for_chat (self, chat_id);
   messages = mc_chat_store_get_messages (self->store, chat_id);
-  forget_failed_attempts (messages,
-                          cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
-                          chat_id, mc_message_get_text (message), FALSE);
+  if (bubble_get_file_name (message) != NULL)
+    forget_failed_attempts (messages,
+                            cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
+                            chat_id, bubble_get_file_name (message), TRUE);
+  else
+    forget_failed_attempts (messages,
+                            cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
+                            chat_id, mc_message_get_text (message), FALSE);
+  release_bubbles (self);
+}
+
+GFile *
+mc_sync_engine_dup_pending_file (McSyncEngine *self,
+                                 McMessage    *message)
+{
+  const char *path;
+
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (MC_IS_MESSAGE (message), NULL);
+
+  path = g_object_get_data (G_OBJECT (message), "mc-file-path");
+
+  return path != NULL && mc_message_get_message_id (message) == 0 ? g_file_new_for_path (path) : NULL;
+}
+
+gboolean
+mc_sync_engine_has_pending_text (McSyncEngine *self,
+                                 gint64        chat_id,
+                                 const char   *text)
+{
+  g_autoptr(McMessageStore) messages = NULL;
+  GListModel *model;
+
+  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), FALSE);
+
+  messages = mc_chat_store_get_messages (self->store, chat_id);
+  model = G_LIST_MODEL (messages);
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
+
+      if (mc_message_get_message_id (message) != 0)
+        break;
+      if (mc_message_get_state (message) == MC_MESSAGE_STATE_PENDING &&
+          mc_sync_engine_texts_match (mc_message_get_text (message), text))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 McCabinet *
@@ -2463,6 +2769,8 @@ mc_sync_engine_finalize (GObject *object)
   g_hash_table_unref (self->announced_messages);
   g_hash_table_unref (self->claimed_ids);
   g_hash_table_unref (self->sending);
+  g_hash_table_unref (self->bubble_stores);
+  g_hash_table_unref (self->held);
 
   G_OBJECT_CLASS (mc_sync_engine_parent_class)->finalize (object);
 }
@@ -2656,6 +2964,8 @@ mc_sync_engine_init (McSyncEngine *self)
   self->announced_messages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->claimed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->sending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->bubble_stores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->poll_interval = DEFAULT_POLL_INTERVAL;
   self->budget_percent = DEFAULT_BUDGET_PERCENT;
   self->budget_scale = 1.0;

@@ -108,4 +108,18 @@ void          mc_sync_engine_discard_failed     (McSyncEngine *self,
 McCabinet    *mc_sync_engine_get_cabinet_for_chat (McSyncEngine *self,
                                                    gint64        chat_id);
 
+/* The file of a pending or failed file bubble, to send it again; NULL for
+ * anything else. */
+GFile        *mc_sync_engine_dup_pending_file     (McSyncEngine *self,
+                                                   McMessage    *message);
+/* Whether a send of @text (as the Market would keep it) to @chat_id is
+ * still pending, so a second one would likely be a duplicate. */
+gboolean      mc_sync_engine_has_pending_text     (McSyncEngine *self,
+                                                   gint64        chat_id,
+                                                   const char   *text);
+/* Texts equal once trimmed and with line ends made LF, as the Market
+ * stores them. */
+gboolean      mc_sync_engine_texts_match          (const char   *a,
+                                                   const char   *b);
+
 G_END_DECLS

@@ -19,6 +19,9 @@
 
 /* How close to the bottom, in pixels, still counts as "at the bottom". */
 #define BOTTOM_SLACK 48
+/* Frames the view must rest at the bottom before pinning stops checking:
+ * the list measures the rows it shows over the frames after a change. */
+#define SETTLE_FRAMES 6
 /* Attachments the customer sent may be larger than what a seller may send. */
 #define MAX_DOWNLOAD_SIZE (64 * 1024 * 1024)
 
@@ -39,6 +42,8 @@ struct _McConversation
   gboolean         keep_distance;
   double           distance_from_bottom;
   guint            keep_distance_tick;
+  guint            settle_tick_id;
+  guint            settle_frames;
 
   GtkStack          *stack;
   GtkLabel          *details_label;
@@ -46,9 +51,13 @@ struct _McConversation
   GtkScrolledWindow *scrolled_window;
   GtkListView       *list_view;
   GtkSpinner        *older_spinner;
+  GtkRevealer       *new_messages_revealer;
+  AdwStatusPage     *first_message_page;
+  GtkButton         *new_messages_button;
   McComposer        *composer;
 
   GtkFileChooserNative *save_chooser;
+  GtkWindow            *duplicate_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (McConversation, mc_conversation, GTK_TYPE_WIDGET)
@@ -231,6 +240,17 @@ mc_conversation_update_composer (McConversation *self)
   mc_composer_set_disabled_reason (self->composer, reason);
 }
 
+/* A chat the seller started has nothing to show yet: say what to do. */
+static void
+mc_conversation_update_first_message (McConversation *self)
+{
+  gboolean empty = self->chat != NULL && self->messages != NULL &&
+                   mc_chat_get_no_customer_message (self->chat) &&
+                   g_list_model_get_n_items (G_LIST_MODEL (self->messages)) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->first_message_page), empty);
+}
+
 static void
 mc_conversation_mark_read (McConversation *self)
 {
@@ -244,15 +264,105 @@ mc_conversation_mark_read (McConversation *self)
     mc_chat_store_mark_read (get_chat_store (self), mc_chat_get_chat_id (self->chat), last_id);
 }
 
-/* Not "list.scroll-to-item": in GTK 4.8 it also focuses the row, and a
- * focused selectable label selects all its text.  The list's height is an
- * estimate at first; "stick_to_bottom" follows it as rows are measured. */
+static void
+mc_conversation_show_new_messages (McConversation *self,
+                                   gboolean        show)
+{
+  gtk_revealer_set_reveal_child (self->new_messages_revealer, show);
+  /* Not focusable while hidden: Tab must not land on an invisible button. */
+  gtk_widget_set_can_target (GTK_WIDGET (self->new_messages_revealer), show);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_messages_button), show);
+}
+
+/* Pinning to the bottom.  GTK 4.8's list estimates the height of rows it
+ * has not measured and corrects the adjustment as it measures them, during
+ * its own allocation; a value set from inside that (as "notify::upper")
+ * is lost or leaves the scrollbar and the rows disagreeing.  So, while the
+ * view is pinned, a tick moves it to the bottom after each layout until it
+ * stays there for a few frames.  Not "list.scroll-to-item": in GTK 4.8 it
+ * also focuses the row, and a focused selectable label selects all its
+ * text. */
+static gboolean
+on_settle_tick (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  McConversation *self = MC_CONVERSATION (widget);
+  GtkAdjustment *adj = get_vadjustment (self);
+  double bottom = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (!self->stick_to_bottom || self->keep_distance)
+    {
+      self->settle_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (gtk_adjustment_get_value (adj) < bottom - 0.5)
+    {
+      self->settle_frames = 0;
+      gtk_adjustment_set_value (adj, bottom);
+    }
+  else if (++self->settle_frames >= SETTLE_FRAMES)
+    {
+      self->settle_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+mc_conversation_settle (McConversation *self)
+{
+  self->settle_frames = 0;
+  if (self->settle_tick_id == 0 && self->stick_to_bottom)
+    self->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_settle_tick, NULL, NULL);
+}
+
+static void
+mc_conversation_stop_settling (McConversation *self)
+{
+  if (self->settle_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick_id);
+  self->settle_tick_id = 0;
+}
+
 static void
 mc_conversation_scroll_to_bottom (McConversation *self)
 {
   GtkAdjustment *adj = get_vadjustment (self);
 
+  self->stick_to_bottom = TRUE;
+  mc_conversation_show_new_messages (self, FALSE);
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  mc_conversation_settle (self);
+}
+
+static void
+on_new_messages_clicked (McConversation *self)
+{
+  mc_conversation_scroll_to_bottom (self);
+}
+
+/* The seller's own wheel or touchpad ends pinning at once: their scroll
+ * wins over a view still settling at the bottom. */
+static gboolean
+on_user_scroll (McConversation           *self,
+                double                    dx,
+                double                    dy,
+                GtkEventControllerScroll *controller)
+{
+  if (dy < 0)
+    mc_conversation_stop_settling (self);
+
+  return FALSE;
+}
+
+static void
+on_scroll_begin (McConversation           *self,
+                 GtkEventControllerScroll *controller)
+{
+  mc_conversation_stop_settling (self);
 }
 
 static void
@@ -289,12 +399,19 @@ on_messages_changed (McConversation *self,
    * first message of a day may no longer be the first in the list. */
   for (guint i = 0; i < self->bound_items->len; i++)
     mc_conversation_update_day_label (self, g_ptr_array_index (self->bound_items, i));
+  mc_conversation_update_first_message (self);
 
   if (self->loading_older && position == 0 && added > 0)
     self->keep_distance = TRUE;
 
   if (added > 0 && position + added == g_list_model_get_n_items (model))
-    mc_conversation_mark_read (self);
+    {
+      mc_conversation_mark_read (self);
+      if (self->stick_to_bottom)
+        mc_conversation_settle (self);
+      else if (!self->loading_older)
+        mc_conversation_show_new_messages (self, TRUE);
+    }
 }
 
 static void
@@ -303,12 +420,21 @@ on_adjustment_upper (McConversation *self,
                      GtkAdjustment  *adj)
 {
   double upper = gtk_adjustment_get_upper (adj);
-  double page = gtk_adjustment_get_page_size (adj);
 
   if (self->keep_distance)
     gtk_adjustment_set_value (adj, upper - self->distance_from_bottom);
   else if (self->stick_to_bottom)
-    gtk_adjustment_set_value (adj, upper - page);
+    mc_conversation_settle (self);
+}
+
+static void
+on_adjustment_page_size (McConversation *self,
+                         GParamSpec     *pspec,
+                         GtkAdjustment  *adj)
+{
+  /* The window or the composer changed height. */
+  if (self->stick_to_bottom && !self->keep_distance)
+    mc_conversation_settle (self);
 }
 
 static void
@@ -318,10 +444,19 @@ on_adjustment_value (McConversation *self,
   double value = gtk_adjustment_get_value (adj);
   double upper = gtk_adjustment_get_upper (adj);
   double page = gtk_adjustment_get_page_size (adj);
+  gboolean at_bottom = value + page >= upper - BOTTOM_SLACK;
 
-  self->stick_to_bottom = value + page >= upper - BOTTOM_SLACK;
   if (!self->keep_distance)
     self->distance_from_bottom = upper - value;
+
+  /* While settling, moves come from the list measuring rows, not from the
+   * seller. */
+  if (self->settle_tick_id != 0 && !at_bottom)
+    return;
+
+  self->stick_to_bottom = at_bottom;
+  if (at_bottom)
+    mc_conversation_show_new_messages (self, FALSE);
 }
 
 static gboolean
@@ -385,11 +520,15 @@ on_edge_reached (McConversation    *self,
                                    g_object_ref (self));
 }
 
+/* Whether @chat_id shows a bubble (pending or failed) for @text, which
+ * gives the text back through Edit. */
 static gboolean
-has_failed_pending (McConversation *self,
-                    const char     *text)
+has_bubble (McConversation *self,
+            gint64          chat_id,
+            const char     *text)
 {
-  GListModel *model = G_LIST_MODEL (self->messages);
+  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (get_chat_store (self), chat_id);
+  GListModel *model = G_LIST_MODEL (messages);
 
   for (guint i = g_list_model_get_n_items (model); i > 0; i--)
     {
@@ -397,8 +536,7 @@ has_failed_pending (McConversation *self,
 
       if (mc_message_get_message_id (message) != 0)
         break;
-      if (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED &&
-          g_strcmp0 (mc_message_get_text (message), text) == 0)
+      if (g_strcmp0 (mc_message_get_text (message), text) == 0)
         return TRUE;
     }
 
@@ -441,29 +579,20 @@ on_message_sent (GObject      *object,
   text = mc_api_error_describe (error);
   mc_ui_toast (GTK_WIDGET (self), text);
 
-  /* A send refused before it was recorded left no failed bubble to give
-   * the text back: put it back into the composer, or its draft. */
+  /* A send refused before it was recorded left no bubble to give the
+   * text back: put it back into the composer, or its draft.  A send with
+   * a bubble (pending or failed) never refills the composer. */
+  if (self->session == NULL || has_bubble (self, send->chat_id, send->text))
+    return;
+
   if (self->chat != NULL && mc_chat_get_chat_id (self->chat) == send->chat_id)
-    {
-      if (!has_failed_pending (self, send->text))
-        mc_composer_restore_text (self->composer, send->text);
-    }
-  else if (self->session != NULL)
+    mc_composer_restore_text (self->composer, send->text);
+  else
     {
       McCabinet *cabinet = mc_session_get_cabinet_for_chat (self->session, send->chat_id);
       McCache *cache = cabinet != NULL ? mc_cabinet_get_cache (cabinet) : NULL;
-      g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (get_chat_store (self), send->chat_id);
-      gboolean kept = FALSE;
 
-      for (guint i = g_list_model_get_n_items (G_LIST_MODEL (messages)); i > 0 && !kept; i--)
-        {
-          g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i - 1);
-
-          kept = mc_message_get_message_id (message) == 0 &&
-                 g_strcmp0 (mc_message_get_text (message), send->text) == 0;
-        }
-
-      if (!kept && cache != NULL && mc_cache_get_draft (cache, send->chat_id) == NULL)
+      if (cache != NULL && mc_cache_get_draft (cache, send->chat_id) == NULL)
         mc_cache_set_draft (cache, send->chat_id, send->text);
     }
 }
@@ -486,7 +615,27 @@ mc_conversation_send_text (McConversation *self,
   mc_sync_engine_send_message_async (mc_session_get_sync (self->session),
                                      send->chat_id, text, NULL,
                                      on_message_sent, send);
-  self->stick_to_bottom = TRUE;
+  mc_conversation_scroll_to_bottom (self);
+}
+
+static void
+on_duplicate_response (McConversation   *self,
+                       const char       *response,
+                       AdwMessageDialog *dialog)
+{
+  const char *text = g_object_get_data (G_OBJECT (dialog), "mc-text");
+  gint64 *chat_id = g_object_get_data (G_OBJECT (dialog), "mc-chat-id");
+
+  if (self->duplicate_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->duplicate_dialog);
+      self->duplicate_dialog = NULL;
+    }
+
+  /* The same words wait in the pending bubble: nothing is lost on Cancel. */
+  if (g_strcmp0 (response, "send") == 0 && self->chat != NULL &&
+      mc_chat_get_chat_id (self->chat) == *chat_id)
+    mc_conversation_send_text (self, text);
 }
 
 static void
@@ -494,7 +643,59 @@ on_send_text (McConversation *self,
               const char     *text,
               McComposer     *composer)
 {
-  mc_conversation_send_text (self, text);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  gint64 chat_id;
+
+  if (self->chat == NULL || self->session == NULL)
+    return;
+
+  chat_id = mc_chat_get_chat_id (self->chat);
+  if (!mc_sync_engine_has_pending_text (mc_session_get_sync (self->session), chat_id, text))
+    {
+      mc_conversation_send_text (self, text);
+      return;
+    }
+
+  if (self->duplicate_dialog != NULL)
+    gtk_window_destroy (self->duplicate_dialog);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Send the Same Message Again?"),
+                                   _("This message is still being sent to the customer. Sending it "
+                                     "again may deliver it twice."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("Send _Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mc-text", g_strdup (text), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "mc-chat-id", g_memdup2 (&chat_id, sizeof chat_id), g_free);
+
+  self->duplicate_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->duplicate_dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_duplicate_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkFileChooser *
+mc_conversation_get_save_chooser (McConversation *self)
+{
+  g_return_val_if_fail (MC_IS_CONVERSATION (self), NULL);
+
+  return self->save_chooser != NULL ? GTK_FILE_CHOOSER (self->save_chooser) : NULL;
+}
+
+GtkWindow *
+mc_conversation_get_duplicate_dialog (McConversation *self)
+{
+  g_return_val_if_fail (MC_IS_CONVERSATION (self), NULL);
+
+  return self->duplicate_dialog;
 }
 
 static void
@@ -526,7 +727,7 @@ on_send_file (McConversation *self,
   mc_sync_engine_send_file_async (mc_session_get_sync (self->session),
                                   mc_chat_get_chat_id (self->chat), file, NULL,
                                   on_file_sent, g_object_ref (self));
-  self->stick_to_bottom = TRUE;
+  mc_conversation_scroll_to_bottom (self);
 }
 
 static void
@@ -535,8 +736,19 @@ on_row_retry (McConversation *self,
 {
   McMessage *message = mc_message_row_get_message (row);
   g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
 
-  if (message == NULL || mc_message_get_text (message) == NULL)
+  if (message == NULL || self->session == NULL)
+    return;
+
+  file = mc_sync_engine_dup_pending_file (mc_session_get_sync (self->session), message);
+  if (file != NULL)
+    {
+      on_send_file (self, file, self->composer);
+      return;
+    }
+
+  if (mc_message_get_text (message) == NULL)
     return;
 
   /* The engine replaces the failed bubble with the new attempt. */
@@ -707,6 +919,8 @@ on_row_save_attachment (McConversation *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *name = mc_ui_sanitize_filename (mc_attachment_get_name (attachment));
+  const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+  g_autoptr(GFile) folder = NULL;
   SaveAs *save;
 
   if (self->save_chooser != NULL)
@@ -717,6 +931,9 @@ on_row_save_attachment (McConversation *self,
                                                     GTK_FILE_CHOOSER_ACTION_SAVE,
                                                     _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_chooser), TRUE);
+  /* Where saved files are looked for, not the folder the app started in. */
+  folder = g_file_new_for_path (downloads != NULL ? downloads : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
 
   save = g_new0 (SaveAs, 1);
@@ -771,17 +988,7 @@ on_chat_notify (McConversation *self,
 {
   mc_conversation_update_header (self);
   mc_conversation_update_composer (self);
-}
-
-static gboolean
-scroll_to_bottom_idle (gpointer user_data)
-{
-  McConversation *self = user_data;
-
-  self->stick_to_bottom = TRUE;
-  mc_conversation_scroll_to_bottom (self);
-
-  return G_SOURCE_REMOVE;
+  mc_conversation_update_first_message (self);
 }
 
 McChat *
@@ -799,6 +1006,8 @@ mc_conversation_set_chat (McConversation *self,
   GtkNoSelection *selection;
   McChatStore *store;
   gint64 chat_id;
+  GtkRoot *root;
+  gboolean focus_in_list;
 
   g_return_if_fail (MC_IS_CONVERSATION (self));
   g_return_if_fail (chat == NULL || MC_IS_CHAT (chat));
@@ -806,12 +1015,21 @@ mc_conversation_set_chat (McConversation *self,
   if (self->chat == chat)
     return;
 
+  /* With the focus in the messages, the list would hand it to a row of the
+   * new chat, and a selectable label given the focus selects all its text. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus_in_list = root != NULL && gtk_root_get_focus (root) != NULL &&
+                  gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (self->list_view));
+  if (focus_in_list)
+    gtk_root_set_focus (root, NULL);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading_older = FALSE;
   self->keep_distance = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->older_spinner), FALSE);
+  mc_conversation_show_new_messages (self, FALSE);
 
   if (self->chat != NULL)
     g_signal_handlers_disconnect_by_func (self->chat, on_chat_notify, self);
@@ -844,8 +1062,7 @@ mc_conversation_set_chat (McConversation *self,
                             chat_id);
       gtk_stack_set_visible_child_name (self->stack, "chat");
 
-      self->stick_to_bottom = TRUE;
-      g_idle_add_full (G_PRIORITY_LOW, scroll_to_bottom_idle, g_object_ref (self), g_object_unref);
+      mc_conversation_scroll_to_bottom (self);
 
       mc_conversation_mark_read (self);
       mc_sync_engine_sync_chat (mc_session_get_sync (self->session), chat_id);
@@ -853,6 +1070,9 @@ mc_conversation_set_chat (McConversation *self,
 
   mc_conversation_update_header (self);
   mc_conversation_update_composer (self);
+  mc_conversation_update_first_message (self);
+  if (focus_in_list && mc_composer_get_disabled_reason (self->composer) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->composer));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT]);
 }
 
@@ -946,6 +1166,8 @@ mc_conversation_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->messages, on_messages_changed, self);
   if (self->save_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  if (self->duplicate_dialog != NULL)
+    gtk_window_destroy (self->duplicate_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CONVERSATION);
   mc_ui_unparent_children (GTK_WIDGET (self));
@@ -1066,6 +1288,9 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McConversation, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, McConversation, list_view);
   gtk_widget_class_bind_template_child (widget_class, McConversation, older_spinner);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_revealer);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, first_message_page);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_button);
   gtk_widget_class_bind_template_child (widget_class, McConversation, composer);
   gtk_widget_class_bind_template_callback (widget_class, on_edge_reached);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
@@ -1073,6 +1298,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_send_text);
   gtk_widget_class_bind_template_callback (widget_class, on_send_file);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_messages_clicked);
 
   gtk_widget_class_install_action (widget_class, "conversation.copy-number", NULL, copy_number_action);
 }
@@ -1080,6 +1306,7 @@ mc_conversation_class_init (McConversationClass *klass)
 static void
 mc_conversation_init (McConversation *self)
 {
+  GtkEventController *scroll;
   GtkAdjustment *adj;
 
   self->bound_items = g_ptr_array_new ();
@@ -1093,4 +1320,13 @@ mc_conversation_init (McConversation *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adj, "value-changed", G_CALLBACK (on_adjustment_value), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "notify::page-size", G_CALLBACK (on_adjustment_page_size), self,
+                           G_CONNECT_SWAPPED);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_user_scroll), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scroll, "scroll-begin", G_CALLBACK (on_scroll_begin), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), scroll);
+  mc_conversation_show_new_messages (self, FALSE);
 }

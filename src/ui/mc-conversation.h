@@ -27,6 +27,10 @@ void         mc_conversation_set_chat          (McConversation *self,
 const char  *mc_conversation_get_title         (McConversation *self);
 const char  *mc_conversation_get_subtitle      (McConversation *self);
 McComposer  *mc_conversation_get_composer      (McConversation *self);
+/* The question asked before a second identical send while one is pending. */
+GtkWindow   *mc_conversation_get_duplicate_dialog (McConversation *self);
+/* The "Save As" chooser while it is open, for tests. */
+GtkFileChooser *mc_conversation_get_save_chooser (McConversation *self);
 /* The McMessageStore shown, NULL when no chat is (for tests). */
 GListModel  *mc_conversation_get_messages      (McConversation *self);
 

@@ -29,6 +29,8 @@ struct _McMessageRow
   GtkLabel   *time_label;
   GtkBox     *failed_box;
   GtkLabel   *error_label;
+  GtkButton  *edit_button;
+  GtkButton  *retry_button;
 };
 
 G_DEFINE_FINAL_TYPE (McMessageRow, mc_message_row, GTK_TYPE_WIDGET)
@@ -97,7 +99,8 @@ mc_message_row_update_state (McMessageRow *self)
     {
     case MC_MESSAGE_STATE_PENDING:
       gtk_image_set_from_icon_name (self->state_icon, "document-open-recent-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_icon), _("Sending…"));
+      /* Why it is still pending, when the Market cannot be reached. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_icon), error != NULL ? error : _("Sending…"));
       gtk_widget_add_css_class (GTK_WIDGET (self->bubble), "pending");
       gtk_widget_remove_css_class (GTK_WIDGET (self->bubble), "failed");
       break;
@@ -120,6 +123,35 @@ mc_message_row_update_state (McMessageRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->failed_box), state == MC_MESSAGE_STATE_FAILED);
   gtk_label_set_label (self->error_label,
                        error != NULL ? error : _("The message was not sent."));
+
+  /* A file has no text to edit: its failed bubble offers to remove it. */
+  if (mc_message_get_text (self->message) == NULL &&
+      g_list_model_get_n_items (mc_message_get_attachments (self->message)) > 0)
+    {
+      gtk_button_set_label (self->edit_button, _("Re_move"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button), _("Remove the file that was not sent"));
+    }
+  else
+    {
+      gtk_button_set_label (self->edit_button, _("_Edit"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button), _("Put the text back into the message field"));
+    }
+}
+
+GtkButton *
+mc_message_row_get_edit_button (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), NULL);
+
+  return self->edit_button;
+}
+
+GtkButton *
+mc_message_row_get_retry_button (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), NULL);
+
+  return self->retry_button;
 }
 
 static void
@@ -364,6 +396,8 @@ mc_message_row_class_init (McMessageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, failed_box);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, retry_button);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (McMessageRow, mc_message_row, MC, MESSAGE_ROW, GtkWidget)
  * "save-attachment" (McAttachment *). */
 GtkWidget  *mc_message_row_new           (void);
 McMessage  *mc_message_row_get_message   (McMessageRow *self);
+/* For tests: the buttons of a failed bubble. */
+GtkButton  *mc_message_row_get_edit_button  (McMessageRow *self);
+GtkButton  *mc_message_row_get_retry_button (McMessageRow *self);
 void        mc_message_row_set_message   (McMessageRow *self,
                                           McMessage    *message);
 /* The day separator above the bubble ("Today"), NULL for none: the first

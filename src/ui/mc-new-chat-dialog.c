@@ -20,6 +20,8 @@ struct _McNewChatDialog
 
   GtkDropDown     *store_dropdown;
   GtkToggleButton *order_toggle;
+  GtkToggleButton *return_toggle;
+  GtkLabel        *return_note;
   GtkEntry        *number_entry;
   GtkLabel        *error_label;
   GtkSpinner      *spinner;
@@ -115,6 +117,8 @@ typedef struct
   McNewChatDialog *self;
   McCabinet       *cabinet;
   gint64           chat_id;
+  gint64           campaign_id;  /* the store picked */
+  gint64           number;
 } Start;
 
 static void
@@ -129,12 +133,33 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Start, start_free)
 
 static void
 mc_new_chat_dialog_open (McNewChatDialog *self,
-                         gint64           chat_id)
+                         Start           *start)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (self->session), start->chat_id);
+  gint64 campaign_id = chat != NULL ? mc_chat_get_campaign_id (chat) : 0;
 
   if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", chat_id);
+    {
+      McStoreItem *item = campaign_id != 0
+                          ? mc_store_list_find_campaign (mc_session_get_stores (self->session), campaign_id)
+                          : NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", start->chat_id);
+
+      /* createChat takes no store: the Market files the chat under the
+       * order's own store, which may not be the one picked. */
+      if (item != NULL && campaign_id != start->campaign_id)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, start->number);
+          /* Translators: the first %s is an order or return number, the
+           * second a store's name. */
+          g_autofree char *text = g_strdup_printf (_("Number %s belongs to the store “%s”: the chat is there"),
+                                                   number, mc_store_item_get_title (item));
+
+          mc_ui_toast (GTK_WIDGET (parent), text);
+        }
+    }
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -156,11 +181,16 @@ on_chat_fetched (GObject      *object,
     {
       g_autoptr(GPtrArray) chats = g_ptr_array_new_with_free_func (g_object_unref);
 
+      /* Just created and never written in (nothing moved updatedAt): no
+       * customer waits here.  Its history, fetched on opening, confirms. */
+      if (mc_chat_get_updated_at (chat) == mc_chat_get_created_at (chat))
+        mc_chat_set_no_customer_message (chat, TRUE);
+
       g_ptr_array_add (chats, g_steal_pointer (&chat));
       mc_chat_store_merge (mc_session_get_chats (start->self->session), chats);
     }
 
-  mc_new_chat_dialog_open (start->self, start->chat_id);
+  mc_new_chat_dialog_open (start->self, start);
 }
 
 static void
@@ -189,7 +219,7 @@ on_chat_created (GObject      *object,
 
   if (mc_chat_store_lookup (mc_session_get_chats (self->session), start->chat_id) != NULL)
     {
-      mc_new_chat_dialog_open (self, start->chat_id);
+      mc_new_chat_dialog_open (self, start);
       return;
     }
 
@@ -225,6 +255,8 @@ mc_new_chat_dialog_start (McNewChatDialog *self)
   start = g_new0 (Start, 1);
   start->self = g_object_ref (self);
   start->cabinet = g_object_ref (cabinet);
+  start->campaign_id = mc_store_item_get_campaign_id (item);
+  start->number = number;
   mc_api_client_create_chat_async (mc_cabinet_get_client (cabinet),
                                    mc_cabinet_get_business_id (cabinet),
                                    gtk_toggle_button_get_active (self->order_toggle)
@@ -246,6 +278,30 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   mc_new_chat_dialog_start (MC_NEW_CHAT_DIALOG (widget));
+}
+
+/* createChat: "returns are available only for FBY, FBS and Express stores"
+ * (Express stores report FBS). */
+static gboolean
+allows_return_chats (McStoreItem *item)
+{
+  McCampaign *campaign = item != NULL ? mc_store_item_get_campaign (item) : NULL;
+  McPlacementType placement = campaign != NULL ? mc_campaign_get_placement_type (campaign)
+                                               : MC_PLACEMENT_TYPE_UNKNOWN;
+
+  return placement == MC_PLACEMENT_TYPE_FBS || placement == MC_PLACEMENT_TYPE_FBY;
+}
+
+static void
+on_store_selected (McNewChatDialog *self)
+{
+  gboolean returns = allows_return_chats (gtk_drop_down_get_selected_item (self->store_dropdown));
+
+  if (!returns)
+    gtk_toggle_button_set_active (self->order_toggle, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->return_toggle), returns);
+  gtk_widget_set_visible (GTK_WIDGET (self->return_note), !returns);
+  mc_new_chat_dialog_update (self);
 }
 
 static gboolean
@@ -271,8 +327,12 @@ mc_new_chat_dialog_constructed (GObject *object)
   gtk_drop_down_set_model (self->store_dropdown, G_LIST_MODEL (stores));
   gtk_expression_unref (expression);
   g_object_unref (stores);
+  g_signal_connect_object (self->store_dropdown, "notify::selected-item",
+                           G_CALLBACK (on_store_selected), self, G_CONNECT_SWAPPED);
+  on_store_selected (self);
 
-  mc_new_chat_dialog_update (self);
+  /* The number is what the seller came to type. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->number_entry));
 }
 
 static void
@@ -347,6 +407,8 @@ mc_new_chat_dialog_class_init (McNewChatDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-new-chat-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, store_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, order_toggle);
+  gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, return_toggle);
+  gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, return_note);
   gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, number_entry);
   gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, McNewChatDialog, spinner);

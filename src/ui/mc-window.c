@@ -478,24 +478,9 @@ on_outbox_failed (McWindow     *self,
                   const char   *text,
                   McSyncEngine *sync)
 {
-  McCache *cache;
-
-  if (mc_conversation_get_chat (self->conversation) == chat)
-    {
-      mc_composer_restore_text (mc_conversation_get_composer (self->conversation), text);
-      return;
-    }
-
-  /* Kept as the chat's draft, so it is there when the seller opens it. */
-  cache = mc_chat_store_get_cache (mc_session_get_chats (self->session),
-                                   mc_chat_get_business_id (chat));
-  if (cache != NULL)
-    {
-      const char *draft = mc_cache_get_draft (cache, mc_chat_get_chat_id (chat));
-      g_autofree char *joined = draft != NULL ? g_strconcat (text, "\n", draft, NULL) : g_strdup (text);
-
-      mc_cache_set_draft (cache, mc_chat_get_chat_id (chat), joined);
-    }
+  /* The failed bubble in its chat offers Retry and Edit: the text is not
+   * put back into a composer, where it could be sent a second time. */
+  mc_ui_toast (GTK_WIDGET (self), _("A message was not sent: it waits in its chat with Retry and Edit"));
 }
 
 static void
@@ -716,18 +701,35 @@ on_wait_warning_changed (McWindow   *self,
 }
 
 static void
-mc_window_show_chat (McWindow *self,
-                     McChat   *chat)
+mc_window_focus_composer (McWindow *self)
 {
   McComposer *composer = mc_conversation_get_composer (self->conversation);
-
-  mc_conversation_set_chat (self->conversation, chat);
-  adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
 
   /* Ready to answer; and a selectable message label that got the focus
    * instead would select all its text. */
   if (mc_composer_get_disabled_reason (composer) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (composer));
+}
+
+static void
+mc_window_show_chat (McWindow *self,
+                     McChat   *chat)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autoptr(GtkWidget) kept = focus != NULL ? g_object_ref (focus) : NULL;
+
+  mc_conversation_set_chat (self->conversation, chat);
+  /* The leaflet moves the focus into the pane it shows. */
+  adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
+
+  /* Selecting a chat leaves the focus in the list, so arrow keys walk it;
+   * folded, the list is gone and the composer is where the seller goes on. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    mc_window_focus_composer (self);
+  else if (kept != NULL && gtk_widget_get_mapped (kept) &&
+           (kept == GTK_WIDGET (self->chats_list) ||
+            gtk_widget_is_ancestor (kept, GTK_WIDGET (self->chats_list))))
+    gtk_widget_grab_focus (kept);
 }
 
 static void
@@ -753,7 +755,10 @@ on_chat_activated (McWindow    *self,
   g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (self->view), position);
 
   if (chat != NULL)
-    mc_window_show_chat (self, chat);
+    {
+      mc_window_show_chat (self, chat);
+      mc_window_focus_composer (self);
+    }
 }
 
 static void
@@ -943,6 +948,7 @@ mc_window_open_chat (McWindow *self,
     mc_window_select_position (self, position);
 
   mc_window_show_chat (self, chat);
+  mc_window_focus_composer (self);
 }
 
 gint64

@@ -776,12 +776,16 @@ test_status_ok (void)
   static const struct {
     const char *json;
     const char *message;
+    int         code;
   } bad[] = {
-    { "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"X\"}]}", "status: expected \"OK\", found \"ERROR\"" },
-    { "{}", "document: missing required field \"status\"" },
-    { "{\"status\":null}", "status: expected a string, found null" },
-    { "OK", NULL },
-    { "", NULL },
+    /* A 2xx saying ERROR: the Market's own words. */
+    { "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"X\",\"message\":\"no <b>such</b> chat\"}]}",
+      "X: no <b>such</b> chat", MC_API_ERROR_PROTOCOL },
+    { "{\"status\":\"ERROR\"}", "status: expected \"OK\", found \"ERROR\"", MC_API_ERROR_PROTOCOL },
+    { "{}", "document: missing required field \"status\"", MC_API_ERROR_PROTOCOL },
+    { "{\"status\":null}", "status: expected a string, found null", MC_API_ERROR_PROTOCOL },
+    { "OK", NULL, MC_API_ERROR_PROTOCOL },
+    { "", NULL, MC_API_ERROR_PROTOCOL },
   };
   g_autoptr(GError) error = NULL;
 
@@ -794,7 +798,7 @@ test_status_ok (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_assert_false (mc_api_parse_status_ok (bad[i].json, LEN (bad[i].json), &error));
-      g_assert_error (error, MC_API_ERROR, MC_API_ERROR_PROTOCOL);
+      g_assert_error (error, MC_API_ERROR, bad[i].code);
       if (bad[i].message != NULL)
         g_assert_cmpstr (error->message, ==, bad[i].message);
       g_clear_error (&error);

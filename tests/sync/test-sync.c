@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "mc-cabinet.h"
@@ -570,7 +572,51 @@ outbox_settled (Fixture *f)
     if (((McOutboxEntry *) g_ptr_array_index (entries, i))->state != MC_OUTBOX_STATE_FAILED)
       return FALSE;
 
-  return f->outbox_failed->len >= 2;
+  return f->outbox_failed->len >= 1;
+}
+
+/* The bubble of the newest pending or failed send of @chat_id, or NULL. */
+static McMessage *
+last_bubble (Fixture *f,
+             gint64   chat_id)
+{
+  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (f->store, chat_id);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (messages));
+  g_autoptr(McMessage) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (messages), n - 1) : NULL;
+
+  if (last == NULL || mc_message_get_message_id (last) != 0)
+    return NULL;
+
+  return g_steal_pointer (&last);
+}
+
+static gboolean
+holds_partner_text (Fixture    *f,
+                    gint64      chat_id,
+                    const char *text)
+{
+  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (f->store, chat_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (messages)); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i);
+
+      if (mc_message_get_message_id (message) != 0 &&
+          mc_message_get_sender (message) == MC_SENDER_PARTNER &&
+          g_strcmp0 (mc_message_get_text (message), text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+resumed_and_confirmed (Fixture *f)
+{
+  gint64 chat_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->engine), "test-chat"));
+  const char *text = g_object_get_data (G_OBJECT (f->engine), "test-text");
+
+  return holds_partner_text (f, chat_id, text) && last_bubble (f, chat_id) == NULL;
 }
 
 static void
@@ -581,37 +627,334 @@ test_outbox_reconcile (Fixture       *f,
   gint64 lost_chat = mc_fake_market_find_chat (f->market, f->business_id, "NEW");
   gint64 queued_chat = mc_fake_market_find_chat (f->market, f->business_id, "WAITING_FOR_CUSTOMER");
   g_autoptr(GPtrArray) entries = NULL;
-  gint64 sent_id, lost_id, queued_id;
+  g_autoptr(McMessage) lost = NULL;
+  gint64 sent_id, lost_id;
 
   /* A crash while three sends were in flight: one reached the Market, one
    * did not, one was never handed to the network. */
   sent_id = outbox_add (f, sent_chat, "Отправили вчера, трек в личном кабинете", MC_OUTBOX_STATE_SENDING);
   lost_id = outbox_add (f, lost_chat, "Это сообщение потерялось", MC_OUTBOX_STATE_SENDING);
-  queued_id = outbox_add (f, queued_chat, "Это сообщение не ушло", MC_OUTBOX_STATE_QUEUED);
+  outbox_add (f, queued_chat, "Это сообщение ушло после перезапуска", MC_OUTBOX_STATE_QUEUED);
   send_behind_the_engine (f, sent_chat, "Отправили вчера, трек в личном кабинете");
 
   start_and_settle (f);
   g_assert_true (wait_for (f, outbox_settled, 10000));
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (queued_chat));
+  g_object_set_data (G_OBJECT (f->engine), "test-text", (gpointer) "Это сообщение ушло после перезапуска");
+  g_assert_true (wait_for (f, resumed_and_confirmed, 10000));
 
   entries = list_outbox (f);
-  g_assert_cmpuint (entries->len, ==, 2);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      McOutboxEntry *entry = g_ptr_array_index (entries, i);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->id, ==, lost_id);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_FAILED);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->id, !=, sent_id);
 
-      g_assert_cmpint (entry->id, !=, sent_id);
-      g_assert_true (entry->id == lost_id || entry->id == queued_id);
-      g_assert_cmpint (entry->state, ==, MC_OUTBOX_STATE_FAILED);
-    }
+  g_assert_cmpuint (f->outbox_failed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->outbox_failed, 0), ==, "Это сообщение потерялось");
 
-  g_assert_cmpuint (f->outbox_failed->len, ==, 2);
-  g_assert_true (g_ptr_array_find_with_equal_func (f->outbox_failed, "Это сообщение потерялось", g_str_equal, NULL));
-  g_assert_true (g_ptr_array_find_with_equal_func (f->outbox_failed, "Это сообщение не ушло", g_str_equal, NULL));
+  /* The lost one shows as a failed bubble, to retry or edit. */
+  lost = last_bubble (f, lost_chat);
+  g_assert_nonnull (lost);
+  g_assert_cmpstr (mc_message_get_text (lost), ==, "Это сообщение потерялось");
+  g_assert_cmpint (mc_message_get_state (lost), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_null (last_bubble (f, sent_chat));
 
-  /* Nothing was sent again, nothing was sent at all for the others. */
+  /* Nothing was sent again; the queued one went out once. */
   g_assert_cmpuint (count_sent (f, sent_chat, "Отправили вчера, трек в личном кабинете"), ==, 1);
   g_assert_cmpuint (count_sent (f, lost_chat, "Это сообщение потерялось"), ==, 0);
-  g_assert_cmpuint (count_sent (f, queued_chat, "Это сообщение не ушло"), ==, 0);
+  g_assert_cmpuint (count_sent (f, queued_chat, "Это сообщение ушло после перезапуска"), ==, 1);
+}
+
+static gboolean
+bubble_settled (Fixture *f)
+{
+  gint64 chat_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->engine), "test-chat"));
+  g_autoptr(McMessage) bubble = last_bubble (f, chat_id);
+
+  return bubble == NULL || mc_message_get_state (bubble) != MC_MESSAGE_STATE_PENDING;
+}
+
+/* The Market cannot be reached (the network itself is up): the send stays
+ * pending, is not sent again, and once the Market answers, history is
+ * checked and the bubble fails with Retry, within a few polls. */
+static void
+test_send_unreachable_settles (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *text = "Ответ, пока Маркет недоступен";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (chat_id));
+  mc_fake_market_inject_fault (f->market, NULL, MC_FAKE_FAULT_DROP, 0, 100000);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+
+  /* Unknown fate: pending, and a second copy would be asked about. */
+  spin (f, 2500);
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_PENDING);
+  g_assert_nonnull (mc_message_get_error (bubble));
+  g_assert_true (mc_sync_engine_has_pending_text (f->engine, chat_id, text));
+  g_clear_object (&bubble);
+
+  mc_fake_market_clear_faults (f->market);
+  g_assert_true (wait_for (f, bubble_settled, 10000));
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_FAILED);
+}
+
+/* The same, but the send had reached the Market: confirmed, not failed. */
+static void
+test_send_unreachable_was_sent (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *text = "Этот ответ дошёл, но ответ Маркета потерялся";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (chat_id));
+  send_behind_the_engine (f, chat_id, text);
+  mc_fake_market_inject_fault (f->market, NULL, MC_FAKE_FAULT_DROP, 0, 100000);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+
+  mc_fake_market_clear_faults (f->market);
+  g_assert_true (wait_for (f, bubble_settled, 10000));
+  g_assert_null (last_bubble (f, chat_id));
+  g_assert_true (holds_partner_text (f, chat_id, text));
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 1);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+/* A 5xx whose message arrived anyway, in the form the Market keeps
+ * (trimmed, LF line ends): history decides, and it is sent. */
+static void
+test_send_server_error_was_sent (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  send_behind_the_engine (f, chat_id, "Добрый день!\nЗаказ передан в доставку.");
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_STATUS, 500, 1);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, "  Добрый день!\r\nЗаказ передан в доставку.\n",
+                                     NULL, on_result, f);
+  result = take_result (f);
+  g_assert_true (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (last_bubble (f, chat_id));
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+/* A 200 whose body says "status": "ERROR" with errors[]: the seller reads
+ * the Market's own message on the failed bubble. */
+static void
+test_send_ok_status_error_body (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *text = "Ответ, который Маркет отклонит с кодом 200";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  mc_fake_market_inject_fault (f->market, "/chats/message", MC_FAKE_FAULT_STATUS, 200, 1);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_nonnull (strstr (error->message, "Injected fault: HTTP 200"));
+
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_nonnull (strstr (mc_message_get_error (bubble), "Injected fault: HTTP 200"));
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 0);
+}
+
+/* A file the Market refused stays a failed attachment bubble (Retry sends
+ * the same file, Remove forgets it), never a path in a text. */
+static void
+test_send_file_failure (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) retry = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  g_autoptr(McAttachment) attachment = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) sent = NULL;
+  gint64 chat_id;
+
+  file = g_file_new_tmp ("mc-test-XXXXXX.pdf", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, "%PDF-1.4\n", 9, NULL, FALSE, 0, NULL, NULL, &error));
+  name = g_file_get_basename (file);
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  mc_fake_market_inject_fault (f->market, "/chats/file", MC_FAKE_FAULT_STATUS, 400, 1);
+
+  mc_sync_engine_send_file_async (f->engine, chat_id, file, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_file_finish (f->engine, result, &error));
+  g_clear_error (&error);
+
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_FAILED);
+  g_assert_null (mc_message_get_text (bubble));
+  attachment = g_list_model_get_item (mc_message_get_attachments (bubble), 0);
+  g_assert_cmpstr (mc_attachment_get_name (attachment), ==, name);
+  again = mc_sync_engine_dup_pending_file (f->engine, bubble);
+  g_assert_nonnull (again);
+  g_assert_true (g_file_equal (again, file));
+
+  /* Retry: the same file goes out once, the failed bubble is replaced. */
+  mc_sync_engine_send_file_async (f->engine, chat_id, again, NULL, on_result, f);
+  retry = take_result (f);
+  g_assert_true (mc_sync_engine_send_file_finish (f->engine, retry, &error));
+  g_assert_no_error (error);
+  sent = mc_fake_market_dup_sent (f->market, chat_id);
+  g_assert_cmpuint (g_strv_length (sent), ==, 1);
+  g_assert_cmpstr (sent[0], ==, name);
+  g_clear_object (&bubble);
+  bubble = last_bubble (f, chat_id);
+  g_assert_true (bubble == NULL || mc_message_get_state (bubble) != MC_MESSAGE_STATE_FAILED);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_clear_object (&bubble);
+
+  /* Refused again, then removed: bubble and outbox entry go. */
+  mc_fake_market_inject_fault (f->market, "/chats/file", MC_FAKE_FAULT_STATUS, 400, 1);
+  g_clear_object (&result);
+  mc_sync_engine_send_file_async (f->engine, chat_id, file, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_file_finish (f->engine, result, &error));
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  mc_sync_engine_discard_failed (f->engine, bubble);
+  g_clear_object (&bubble);
+  g_assert_null (last_bubble (f, chat_id));
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/* A read answered 200 with "status": "ERROR", errors[] and no result: the
+ * error carries the Market's message, not a missing JSON member. */
+static void
+test_read_ok_status_error_body (Fixture       *f,
+                                gconstpointer  data)
+{
+  McApiClient *client = mc_cabinet_get_client (f->cabinet);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_fake_market_inject_fault (f->market, "/chats/new", MC_FAKE_FAULT_STATUS, 200, 1);
+  mc_api_client_create_chat_async (client, f->business_id, MC_CONTEXT_TYPE_ORDER, 555000111,
+                                   NULL, on_result, f);
+  result = take_result (f);
+  g_assert_cmpint (mc_api_client_create_chat_finish (client, result, &error), ==, 0);
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, "Injected fault: HTTP 200"));
+}
+
+static gboolean
+offline_send_confirmed (Fixture *f)
+{
+  gint64 chat_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (f->engine), "test-chat"));
+
+  return last_bubble (f, chat_id) == NULL;
+}
+
+/* Sent without a network: nothing is attempted, the bubble waits, and the
+ * message goes out once when the network is back. */
+static void
+test_send_offline_queued (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *text = "Ответ, написанный без сети";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McMessage) bubble = NULL;
+  gint64 chat_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_PARTNER");
+  g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (chat_id));
+  test_monitor_set_available (f->monitor, FALSE);
+  g_assert_true (wait_for (f, idle, 5000));
+  mc_fake_market_reset_counters (f->market);
+
+  mc_sync_engine_send_message_async (f->engine, chat_id, text, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_false (mc_sync_engine_send_message_finish (f->engine, result, &error));
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_NETWORK);
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "sendMessageToChat"), ==, 0);
+  bubble = last_bubble (f, chat_id);
+  g_assert_nonnull (bubble);
+  g_assert_cmpint (mc_message_get_state (bubble), ==, MC_MESSAGE_STATE_PENDING);
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((McOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==, MC_OUTBOX_STATE_QUEUED);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  test_monitor_set_available (f->monitor, TRUE);
+  g_assert_true (wait_for (f, offline_send_confirmed, 10000));
+  g_assert_cmpuint (count_sent (f, chat_id, text), ==, 1);
+  g_assert_true (holds_partner_text (f, chat_id, text));
+  entries = list_outbox (f);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+static void
+test_texts_match (void)
+{
+  g_assert_true (mc_sync_engine_texts_match ("a\r\nb", "a\nb"));
+  g_assert_true (mc_sync_engine_texts_match (" \tПривет\r", "Привет"));
+  g_assert_true (mc_sync_engine_texts_match ("x\ry", "x\ny"));
+  g_assert_false (mc_sync_engine_texts_match ("a b", "ab"));
+  g_assert_false (mc_sync_engine_texts_match ("a\n\nb", "a\nb"));
+  g_assert_false (mc_sync_engine_texts_match ("a", NULL));
 }
 
 static void
@@ -754,6 +1097,8 @@ test_send_success (Fixture       *f,
     g_assert_cmpint (mc_message_get_state (last), ==, MC_MESSAGE_STATE_PENDING);
     g_assert_cmpstr (mc_message_get_text (last), ==, text);
   }
+  /* Answered at once, locally: out of Needs Reply before the Market says so. */
+  g_assert_false (mc_chat_needs_reply (mc_chat_store_lookup (f->store, chat_id)));
 
   result = take_result (f);
   g_assert_true (mc_sync_engine_send_message_finish (f->engine, result, &error));
@@ -775,6 +1120,10 @@ test_send_success (Fixture       *f,
 
   entries = list_outbox (f);
   g_assert_cmpuint (entries->len, ==, 0);
+
+  /* The next poll agrees. */
+  poll_now (f);
+  g_assert_false (mc_chat_needs_reply (mc_chat_store_lookup (f->store, chat_id)));
 }
 
 static void
@@ -1182,6 +1531,14 @@ main (int   argc,
   ADD ("/sync/send/failure", test_send_failure);
   ADD ("/sync/send/failure-discarded", test_send_failure_discarded);
   ADD ("/sync/send/refused-before-request", test_send_refused_before_request);
+  ADD ("/sync/send/unreachable-settles", test_send_unreachable_settles);
+  ADD ("/sync/send/unreachable-was-sent", test_send_unreachable_was_sent);
+  ADD ("/sync/send/server-error-was-sent", test_send_server_error_was_sent);
+  ADD ("/sync/send/ok-status-error-body", test_send_ok_status_error_body);
+  ADD ("/sync/send/file-failure", test_send_file_failure);
+  ADD ("/sync/read-ok-status-error-body", test_read_ok_status_error_body);
+  ADD ("/sync/send/offline-queued", test_send_offline_queued);
+  g_test_add_func ("/sync/send/texts-match", test_texts_match);
   ADD ("/sync/load-older", test_load_older);
   g_test_add ("/sync/read-only-cabinet", Fixture, NULL, fixture_setup_read_only,
               test_read_only_cabinet, fixture_teardown);
