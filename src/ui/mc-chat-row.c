@@ -73,11 +73,11 @@ mc_chat_row_update_times (McChatRow *self,
   time = mc_ui_format_relative_time (mc_chat_get_updated_at (self->chat), now);
   gtk_label_set_label (self->time_label, time);
 
-  /* updatedAt is the time of the last message, which in a chat awaiting
-   * the seller is the customer's. */
+  /* From the first customer message not answered yet: a follow-up does
+   * not make a customer look freshly arrived. */
   if (mc_chat_needs_reply (self->chat))
     {
-      gint64 since = mc_chat_get_updated_at (self->chat);
+      gint64 since = mc_chat_get_waiting_since (self->chat);
       g_autofree char *waiting = mc_ui_format_waiting (since, now);
       gboolean late = now - since >= (gint64) self->wait_warning_minutes * 60 * G_USEC_PER_SEC;
 
