@@ -15,6 +15,7 @@
 #include "mc-new-chat-dialog.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
+#include "mc-ui-util.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
 
@@ -134,6 +135,64 @@ mc_window_toast (McWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
+/* "Last checked 14:05." for the offline notices. */
+static char *
+mc_window_describe_last_check (McWindow *self)
+{
+  gint64 last = mc_session_get_last_check (self->session);
+  g_autofree char *when = NULL;
+
+  if (last == 0)
+    return g_strdup (_("Chats have not been checked since Market Chats started."));
+
+  when = mc_ui_format_relative_time (last, g_get_real_time ());
+  /* Translators: %s is "just now", "5 min ago", "14:05", "yesterday" or a date. */
+  return g_strdup_printf (_("Chats were last checked %s."), when);
+}
+
+/* Before the first sync that ran to its end an empty view proves nothing:
+ * it says that the Market was not heard yet, or cannot be reached, never
+ * "all caught up".  Returns whether it showed a page. */
+static gboolean
+mc_window_show_unchecked (McWindow *self,
+                          gboolean  syncing)
+{
+  g_autofree char *checked = NULL;
+
+  if (mc_session_get_checked (self->session) ||
+      mc_session_get_state (self->session) != MC_SESSION_STATE_READY ||
+      mc_session_get_error (self->session) != NULL)
+    return FALSE;
+
+  if (!mc_session_get_reachable (self->session))
+    {
+      checked = mc_window_describe_last_check (self);
+      adw_status_page_set_title (self->error_page, _("The Market Cannot Be Reached"));
+      adw_status_page_set_description (self->error_page, checked);
+      gtk_stack_set_visible_child_name (self->chats_stack, "error");
+    }
+  else if (self->sync_error != NULL)
+    {
+      adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
+      adw_status_page_set_description (self->error_page, self->sync_error);
+      gtk_stack_set_visible_child_name (self->chats_stack, "error");
+    }
+  else if (syncing)
+    gtk_stack_set_visible_child_name (self->chats_stack, "loading");
+  else
+    {
+      /* Not a spinner while nothing runs: its frames would keep the
+       * low-priority start of the sync waiting. */
+      adw_status_page_set_icon_name (self->empty_page, "network-transmit-receive-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Checking for Chats"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("They appear here once the Market has answered"));
+      gtk_stack_set_visible_child_name (self->chats_stack, "empty");
+    }
+
+  return TRUE;
+}
+
 /* The chats pane: list, empty, loading or error. */
 
 static void
@@ -152,8 +211,15 @@ mc_window_update_chats_page (McWindow *self)
     }
 
   g_object_get (sync, "syncing", &syncing, NULL);
+
+  /* A search that finds nothing says so whatever the sync. */
+  if ((search == NULL || *search == '\0') &&
+      mc_window_show_unchecked (self, syncing))
+    return;
+
   if (store_empty && self->sync_error != NULL)
     {
+      adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
       adw_status_page_set_description (self->error_page, self->sync_error);
       gtk_stack_set_visible_child_name (self->chats_stack, "error");
       return;
@@ -296,6 +362,31 @@ mc_window_update_banner (McWindow *self)
       return;
     }
 
+  g_object_get (sync,
+                "online", &online,
+                "poll-interval", &poll_interval,
+                "effective-interval", &effective_interval,
+                NULL);
+
+  /* Before the pause: a Market out of reach matters more than a limit. */
+  if (!mc_session_get_reachable (self->session) &&
+      mc_session_get_state (self->session) == MC_SESSION_STATE_READY)
+    {
+      g_autofree char *checked = mc_window_describe_last_check (self);
+      g_autofree char *text = NULL;
+
+      if (!online)
+        /* Translators: the second sentence says when chats were last checked. */
+        text = g_strdup_printf (_("Offline: new messages and replies wait for the connection. %s"),
+                                checked);
+      else
+        /* Translators: the second sentence says when chats were last checked. */
+        text = g_strdup_printf (_("The Market cannot be reached: new messages may be missing. %s"),
+                                checked);
+      mc_window_show_banner (self, text, _("_Retry"), "win.refresh");
+      return;
+    }
+
   paused_until = find_paused_method (self, &method);
   if (paused_until > now)
     {
@@ -311,19 +402,6 @@ mc_window_update_banner (McWindow *self)
       self->banner_timeout_id =
         g_timeout_add_seconds ((guint) MIN ((paused_until - now) / G_USEC_PER_SEC + 1, G_MAXUINT / 2),
                                on_banner_timeout, self);
-      return;
-    }
-
-  g_object_get (sync,
-                "online", &online,
-                "poll-interval", &poll_interval,
-                "effective-interval", &effective_interval,
-                NULL);
-
-  if (!online)
-    {
-      mc_window_show_banner (self, _("Offline: these are the chats saved on this computer."),
-                             _("_Retry"), "win.refresh");
       return;
     }
 
@@ -613,6 +691,12 @@ on_clock (gpointer user_data)
   /* Only rows that are bound, which is about what is on screen. */
   for (guint i = 0; i < self->bound_rows->len; i++)
     mc_chat_row_update_times (g_ptr_array_index (self->bound_rows, i), now);
+  /* "Last checked 5 min ago" ages too. */
+  if (!mc_session_get_reachable (self->session))
+    {
+      mc_window_update_banner (self);
+      mc_window_update_chats_page (self);
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -988,7 +1072,7 @@ refresh_action (GtkWidget  *widget,
   McWindow *self = MC_WINDOW (widget);
 
   g_clear_pointer (&self->sync_error, g_free);
-  mc_sync_engine_refresh (mc_session_get_sync (self->session));
+  mc_session_refresh (self->session);
   mc_window_update_chats_page (self);
 }
 
@@ -1061,6 +1145,10 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::demo", G_CALLBACK (on_session_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::reachable", G_CALLBACK (on_sync_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::checked", G_CALLBACK (on_sync_notify), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::error", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
