@@ -39,6 +39,10 @@ struct _McWindow
   guint                 banner_timeout_id;
   guint                 wait_warning_minutes;
   gboolean              selecting;
+  /* The store is being selected by the window, not by the seller: not
+   * saved.  store_chosen: the seller picked one, or the saved one came. */
+  gboolean              selecting_store;
+  gboolean              store_chosen;
   char                 *auth_error;
   char                 *sync_error;
 
@@ -579,15 +583,25 @@ store_item_key (McStoreItem *item)
 }
 
 static void
+mc_window_select_store_row (McWindow *self,
+                            guint     index)
+{
+  self->selecting_store = TRUE;
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
+  self->selecting_store = FALSE;
+}
+
+/* The saved store, as soon as its cabinet is in (a second cabinet may come
+ * after the first has filled the sidebar); until then the first row. */
+static void
 mc_window_select_default_store (McWindow *self)
 {
   GListModel *stores = G_LIST_MODEL (mc_session_get_stores (self->session));
   g_autofree char *wanted = self->settings != NULL
     ? g_settings_get_string (self->settings, "last-selected-store") : NULL;
-  guint index = 0;
+  gboolean selected = gtk_list_box_get_selected_row (self->sidebar_list) != NULL;
 
-  if (gtk_list_box_get_selected_row (self->sidebar_list) != NULL ||
-      g_list_model_get_n_items (stores) == 0)
+  if ((selected && self->store_chosen) || g_list_model_get_n_items (stores) == 0)
     return;
 
   for (guint i = 0; wanted != NULL && *wanted != '\0' && i < g_list_model_get_n_items (stores); i++)
@@ -596,10 +610,15 @@ mc_window_select_default_store (McWindow *self)
       g_autofree char *key = store_item_key (item);
 
       if (g_str_equal (key, wanted))
-        index = i;
+        {
+          self->store_chosen = TRUE;
+          mc_window_select_store_row (self, i);
+          return;
+        }
     }
 
-  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
+  if (!selected)
+    mc_window_select_store_row (self, 0);
 }
 
 static void
@@ -626,6 +645,11 @@ on_sidebar_row_selected (McWindow      *self,
   else
     adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_subtitle (item));
 
+  /* Only the seller's own choice is kept: not a stand-in while the saved
+   * store's cabinet loads, nor what is left as the window closes. */
+  if (self->selecting_store)
+    return;
+  self->store_chosen = TRUE;
   key = store_item_key (item);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-selected-store", key);
@@ -1184,7 +1208,10 @@ mc_window_dispose (GObject *object)
   g_clear_handle_id (&self->all_rows_id, g_source_remove);
 
   if (self->sidebar_list != NULL)
-    gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
+    {
+      g_signal_handlers_disconnect_by_func (self->sidebar_list, on_sidebar_row_selected, self);
+      gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
+    }
   if (self->chats_list != NULL)
     gtk_list_view_set_model (self->chats_list, NULL);
 
@@ -1257,6 +1284,29 @@ mc_window_set_property (GObject      *object,
     }
 }
 
+/* Tab leaves the stores instead of walking them: GtkListBox moves its
+ * selection with its focus, so a Tab through the sidebar would pick
+ * another store (and save it).  The arrow keys still walk the stores. */
+static gboolean
+mc_window_focus (GtkWidget        *widget,
+                 GtkDirectionType  direction)
+{
+  McWindow *self = MC_WINDOW (widget);
+  GtkWidget *list = GTK_WIDGET (self->sidebar_list);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+  gboolean moved;
+
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) ||
+      focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return GTK_WIDGET_CLASS (mc_window_parent_class)->focus (widget, direction);
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = GTK_WIDGET_CLASS (mc_window_parent_class)->focus (widget, direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved;
+}
+
 static void
 mc_window_class_init (McWindowClass *klass)
 {
@@ -1271,6 +1321,7 @@ mc_window_class_init (McWindowClass *klass)
   object_class->set_property = mc_window_set_property;
 
   widget_class->realize = mc_window_realize;
+  widget_class->focus = mc_window_focus;
 
   window_class->close_request = mc_window_close_request;
 

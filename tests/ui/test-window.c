@@ -14,6 +14,7 @@
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-store-row.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -64,6 +65,14 @@ static gboolean
 has_chats (gpointer data)
 {
   return g_list_model_get_n_items (chat_list_model (data)) > 0;
+}
+
+static gboolean
+has_chats_in (gpointer data)
+{
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (data, MC_TYPE_WINDOW, "chats_list"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) > 0;
 }
 
 static void
@@ -803,6 +812,134 @@ test_new_chat (Fixture       *fixture,
   g_assert_cmpint (mc_chat_context_get_order_id (mc_chat_get_context (created)), ==, 987654321);
 }
 
+/* The row of the first store (not "All stores") of the cabinet of the
+ * last row, which is the second cabinet's. */
+static GtkListBoxRow *
+second_cabinet_store_row (GtkListBox *sidebar,
+                          McSession  *session)
+{
+  GListModel *stores = G_LIST_MODEL (mc_session_get_stores (session));
+  guint n = g_list_model_get_n_items (stores);
+  g_autoptr(McStoreItem) last = g_list_model_get_item (stores, n - 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+
+      if (mc_store_item_get_business_id (item) == mc_store_item_get_business_id (last) &&
+          mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
+        return gtk_list_box_get_row_at_index (sidebar, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+static McStoreItem *
+selected_store (GtkListBox *sidebar)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
+
+  g_assert_nonnull (row);
+  return mc_store_row_get_item (MC_STORE_ROW (row));
+}
+
+/* Tab walks through the window, never through the stores: the selected
+ * store and the saved choice stay as they are. */
+static void
+test_tab_keeps_store (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 1);
+  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  g_autofree char *saved = NULL;
+
+  gtk_list_box_select_row (sidebar, row);
+  saved = g_settings_get_string (fixture->settings, "last-selected-store");
+  g_assert_cmpstr (saved, !=, "");
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *now = NULL;
+
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window),
+                              i < 3 ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
+      ui_test_run_for (50);
+      g_assert_true (selected_store (sidebar) == item);
+      now = g_settings_get_string (fixture->settings, "last-selected-store");
+      g_assert_cmpstr (now, ==, saved);
+    }
+
+  /* Focus did leave the stores. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                          GTK_WIDGET (sidebar)));
+}
+
+static gboolean
+store_selected (gpointer data)
+{
+  gpointer *wait = data;
+  GtkListBox *sidebar = wait[0];
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
+  McStoreItem *item;
+
+  if (row == NULL)
+    return FALSE;
+  item = mc_store_row_get_item (MC_STORE_ROW (row));
+  return mc_store_item_get_business_id (item) == (gint64) GPOINTER_TO_SIZE (wait[1]) &&
+         mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE;
+}
+
+/* A store of the second cabinet, selected, is selected again at the next
+ * start, though its cabinet comes in after the first; closing the window
+ * does not rewrite the choice. */
+static void
+test_store_restored (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkListBoxRow *row = second_cabinet_store_row (sidebar, fixture->session);
+  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  gint64 business_id = mc_store_item_get_business_id (item);
+  gint64 campaign_id = mc_store_item_get_campaign_id (item);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  gpointer wait[2];
+  McSession *session;
+  McWindow *window;
+
+  gtk_list_box_select_row (sidebar, row);
+  saved = g_settings_get_string (fixture->settings, "last-selected-store");
+
+  ui_test_destroy_and_check (GTK_WINDOW (g_steal_pointer (&fixture->window)),
+                             g_steal_pointer (&fixture->session));
+  after = g_settings_get_string (fixture->settings, "last-selected-store");
+  g_assert_cmpstr (after, ==, saved);
+
+  /* A new start: the window comes up before the cabinets. */
+  session = mc_session_new (NULL);
+  g_assert_true (mc_session_start_demo (session, &error));
+  g_assert_no_error (error);
+  window = mc_window_new (NULL, session, fixture->settings);
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (window), "sidebar_list");
+  wait[0] = sidebar;
+  wait[1] = GSIZE_TO_POINTER (business_id);
+  g_assert_true (ui_test_wait_until (store_selected, wait, WAIT_MSEC));
+  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+  /* And it stays once everything is in. */
+  g_assert_true (ui_test_wait_until (has_chats_in, window, WAIT_MSEC));
+  ui_test_run_for (500);
+  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+
+  fixture->session = session;
+  fixture->window = window;
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer),
@@ -830,6 +967,8 @@ main (int   argc,
   add_test ("/ui/window/auth-banner", test_auth_banner, 0);
   add_test ("/ui/window/keyboard", test_keyboard, 0);
   add_test ("/ui/window/new-chat", test_new_chat, 0);
+  add_test ("/ui/window/tab-keeps-store", test_tab_keeps_store, 0);
+  add_test ("/ui/window/store-restored", test_store_restored, 0);
 
   return g_test_run ();
 }
