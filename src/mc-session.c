@@ -63,6 +63,7 @@ struct _McSession
   /* Caches of the demo live here, never next to the seller's own. */
   char           *demo_dir;
   guint           demo_pending;
+  guint           demo_next;
 };
 
 G_DEFINE_ENUM_TYPE (McSessionState, mc_session_state,
@@ -786,6 +787,34 @@ demo_chats_from_env (void)
   return 0;
 }
 
+static const McFakeToken demo_tokens[] = { MC_FAKE_TOKEN_CABINET_1, MC_FAKE_TOKEN_CABINET_2 };
+static const char *demo_labels[] = { N_("Demo cabinet 1"), N_("Demo cabinet 2") };
+
+static void mc_session_demo_connect_cb (GObject      *object,
+                                        GAsyncResult *result,
+                                        gpointer      user_data);
+
+/* One cabinet after the other, so that they keep their order in the
+ * sidebar from one start to the next. */
+static void
+mc_session_demo_connect_next (McSession *self)
+{
+  guint i = self->demo_next;
+
+  if (i >= G_N_ELEMENTS (demo_tokens))
+    return;
+
+  self->demo_next++;
+  self->demo_pending++;
+  mc_cabinet_connect_async (self->base_url,
+                            MC_AUTH_KIND_API_KEY,
+                            _(demo_labels[i]),
+                            mc_fake_market_get_token (self->fake_market, demo_tokens[i]),
+                            self->cancellable,
+                            mc_session_demo_connect_cb,
+                            self);
+}
+
 static void
 mc_session_demo_connect_cb (GObject      *object,
                             GAsyncResult *result,
@@ -815,11 +844,13 @@ mc_session_demo_connect_cb (GObject      *object,
           mc_session_add_to_list (self, cabinet);
           mc_session_attach_cabinet (self, cabinet);
           mc_session_start_sync (self);
+          mc_session_demo_connect_next (self);
           return;
         }
     }
 
   g_warning ("Could not start a demo cabinet: %s", error->message);
+  mc_session_demo_connect_next (self);
 
   if (self->demo_pending == 0 &&
       g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0)
@@ -833,8 +864,6 @@ gboolean
 mc_session_start_demo (McSession  *self,
                        GError    **error)
 {
-  static const McFakeToken tokens[] = { MC_FAKE_TOKEN_CABINET_1, MC_FAKE_TOKEN_CABINET_2 };
-  static const char *labels[] = { N_("Demo cabinet 1"), N_("Demo cabinet 2") };
   g_autoptr(McFakeMarket) market = NULL;
   guint life_min, life_max;
 
@@ -875,17 +904,8 @@ mc_session_start_demo (McSession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
-    {
-      self->demo_pending++;
-      mc_cabinet_connect_async (self->base_url,
-                                MC_AUTH_KIND_API_KEY,
-                                _(labels[i]),
-                                mc_fake_market_get_token (self->fake_market, tokens[i]),
-                                self->cancellable,
-                                mc_session_demo_connect_cb,
-                                self);
-    }
+  self->demo_next = 0;
+  mc_session_demo_connect_next (self);
 
   return TRUE;
 }
