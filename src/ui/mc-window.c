@@ -39,6 +39,9 @@ struct _McWindow
   guint                 banner_timeout_id;
   guint                 wait_warning_minutes;
   gboolean              selecting;
+  /* The chat list shows its first row: rows coming in above it (a chat
+   * waiting longer) keep it at the top rather than pushing it down. */
+  gboolean              list_at_top;
   /* The store is being selected by the window, not by the seller: not
    * saved.  store_chosen: the seller picked one, or the saved one came. */
   gboolean              selecting_store;
@@ -60,6 +63,7 @@ struct _McWindow
   GtkSearchEntry       *search_entry;
   GtkDropDown          *mode_dropdown;
   GtkStack             *chats_stack;
+  GtkScrolledWindow    *chats_scrolled;
   GtkListView          *chats_list;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
@@ -535,6 +539,8 @@ on_session_state (McWindow   *self,
   mc_window_update_banner (self);
 }
 
+static void mc_window_view_switched (McWindow *self);
+
 /* Sidebar. */
 
 static GtkWidget *
@@ -639,6 +645,7 @@ on_sidebar_row_selected (McWindow      *self,
 
   item = mc_store_row_get_item (MC_STORE_ROW (row));
   mc_chat_view_set_store_item (self->view, item);
+  mc_window_view_switched (self);
 
   if (mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
     adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_title (item));
@@ -779,12 +786,54 @@ on_chat_activated (McWindow    *self,
 }
 
 static void
+mc_window_scroll_chats_to_top (McWindow *self)
+{
+  self->list_at_top = TRUE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->chat_selection)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", 0);
+}
+
+static guint find_chat_position (McWindow *self,
+                                 gint64    chat_id);
+static void  mc_window_show_all_rows (McWindow *self);
+
+/* A new view starts at its top, with the open chat highlighted if it is
+ * in it (and nothing else). */
+static void
+mc_window_view_switched (McWindow *self)
+{
+  McChat *open = mc_conversation_get_chat (self->conversation);
+  guint position = open != NULL ? find_chat_position (self, mc_chat_get_chat_id (open))
+                                : GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->chat_slice)))
+    mc_window_show_all_rows (self);
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->chat_selection, position);
+  self->selecting = FALSE;
+
+  mc_window_scroll_chats_to_top (self);
+}
+
+static void
+on_chats_scrolled (McWindow      *self,
+                   GtkAdjustment *adjustment)
+{
+  self->list_at_top = gtk_adjustment_get_value (adjustment) <= 0;
+}
+
+static void
 on_view_changed (McWindow   *self,
                  guint       position,
                  guint       removed,
                  guint       added,
                  GListModel *view)
 {
+  /* The list view keeps its first row in place, so chats coming in above
+   * it would push the most urgent ones out of sight. */
+  if (position == 0 && added > 0 && self->list_at_top)
+    mc_window_scroll_chats_to_top (self);
   mc_window_update_chats_page (self);
 }
 
@@ -799,6 +848,7 @@ on_mode_selected (McWindow    *self,
     return;
 
   mc_chat_view_set_mode (self->view, (McChatViewMode) selected);
+  mc_window_view_switched (self);
   mc_window_update_chats_page (self);
 }
 
@@ -810,6 +860,7 @@ on_search_changed (McWindow       *self,
     return;
 
   mc_chat_view_set_search_text (self->view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  mc_window_view_switched (self);
   mc_window_update_chats_page (self);
 }
 
@@ -1158,6 +1209,9 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->chat_selection, "notify::selected-item",
                            G_CALLBACK (on_chat_selected), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->chats_list, GTK_SELECTION_MODEL (self->chat_selection));
+  self->list_at_top = TRUE;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->chats_scrolled), "value-changed",
+                           G_CALLBACK (on_chats_scrolled), self, G_CONNECT_SWAPPED);
 
   stores = G_LIST_MODEL (mc_session_get_stores (self->session));
   gtk_list_box_bind_model (self->sidebar_list, stores, create_store_row, NULL, NULL);
@@ -1353,6 +1407,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_scrolled);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, error_page);

@@ -940,6 +940,70 @@ test_store_restored (Fixture       *fixture,
   fixture->window = window;
 }
 
+static GtkAdjustment *
+chats_vadjustment (Fixture *fixture)
+{
+  GtkScrolledWindow *scrolled = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_scrolled");
+
+  return gtk_scrolled_window_get_vadjustment (scrolled);
+}
+
+static gboolean
+scrolled_down (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  /* Again and again: the list may still be growing to its full length. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
+/* Every view opens at its top, stays there when a chat that waited longer
+ * comes in above, and shows the open chat highlighted. */
+static void
+test_view_at_top (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
+  GtkAdjustment *adjustment = chats_vadjustment (fixture);
+  McStoreItem *all_stores;
+  g_autoptr(McChat) open = NULL;
+  g_autoptr(McChatContext) context = NULL;
+  g_autoptr(McChat) older = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(McChat) first = NULL;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  all_stores = selected_store (sidebar);
+  g_assert_cmpint (mc_store_item_get_kind (all_stores), ==, MC_STORE_ITEM_KIND_ALL_STORES);
+  open = open_first_chat (fixture);
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  ui_test_run_for (300);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
+  g_assert_true (ui_test_wait_until (scrolled_down, adjustment, WAIT_MSEC));
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  ui_test_run_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
+
+  /* A customer who has waited longer than anyone shown comes in. */
+  context = mc_chat_context_new (MC_CONTEXT_TYPE_DIRECT);
+  older = mc_chat_new_full (G_MAXINT32, mc_store_item_get_business_id (all_stores),
+                            MC_CHAT_TYPE_CHAT, MC_CHAT_STATUS_NEW,
+                            G_USEC_PER_SEC, G_USEC_PER_SEC, context);
+  merged = g_ptr_array_new ();
+  g_ptr_array_add (merged, older);
+  mc_chat_store_merge (mc_session_get_chats (fixture->session), merged);
+  ui_test_run_for (300);
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_true (first == mc_chat_store_lookup (mc_session_get_chats (fixture->session), G_MAXINT32));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer),
@@ -969,6 +1033,7 @@ main (int   argc,
   add_test ("/ui/window/new-chat", test_new_chat, 0);
   add_test ("/ui/window/tab-keeps-store", test_tab_keeps_store, 0);
   add_test ("/ui/window/store-restored", test_store_restored, 0);
+  add_test ("/ui/window/view-at-top", test_view_at_top, 0);
 
   return g_test_run ();
 }
