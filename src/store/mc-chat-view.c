@@ -104,13 +104,22 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* Filtering and sorting */
 
+/* A search covers every chat of the store, whatever the view: a customer
+ * looked up by name must not hide behind "Needs reply".  Found chats come
+ * newest first, as in All. */
+static McChatViewMode
+effective_mode (McChatView *self)
+{
+  return self->search_folded != NULL ? MC_CHAT_VIEW_MODE_ALL : self->mode;
+}
+
 static gboolean
 matches_mode (McChatView *self,
               McChat     *chat)
 {
   McChatStatus status = mc_chat_get_status (chat);
 
-  switch (self->mode)
+  switch (effective_mode (self))
     {
     case MC_CHAT_VIEW_MODE_NEEDS_REPLY:
       return mc_chat_status_needs_reply (status);
@@ -214,7 +223,7 @@ static SortKey
 key_of (McChatView *self,
         McChat     *chat)
 {
-  SortKey key = { self->mode == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? mc_chat_get_waiting_since (chat)
+  SortKey key = { effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? mc_chat_get_waiting_since (chat)
                                                               : mc_chat_get_updated_at (chat),
                   mc_chat_get_chat_id (chat), chat };
 
@@ -228,7 +237,7 @@ compare_chats (McChatView *self,
 {
   SortKey ka = key_of (self, a), kb = key_of (self, b);
 
-  if (self->mode == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
+  if (effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
     return compare_keys_ascending (&ka, &kb);
   return compare_keys_descending (&ka, &kb);
 }
@@ -242,7 +251,7 @@ sort_chats (McChatView *self,
   for (guint i = 0; i < chats->len; i++)
     keys[i] = key_of (self, g_ptr_array_index (chats, i));
   qsort (keys, chats->len, sizeof (SortKey),
-         self->mode == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? compare_keys_ascending
+         effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? compare_keys_ascending
                                                      : compare_keys_descending);
   for (guint i = 0; i < chats->len; i++)
     chats->pdata[i] = keys[i].chat;
@@ -412,7 +421,7 @@ on_waiting_changed (McChatView  *self,
                     McChatStore *store)
 {
   /* Only Needs Reply sorts by the wait; a chat's place elsewhere stands. */
-  if (self->mode == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
+  if (effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
     on_chats_updated (self, changed, store);
 }
 
@@ -703,6 +712,14 @@ mc_chat_view_get_search_text (McChatView *self)
 {
   g_return_val_if_fail (MC_IS_CHAT_VIEW (self), NULL);
   return self->search_text;
+}
+
+gboolean
+mc_chat_view_get_searching (McChatView *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_VIEW (self), FALSE);
+
+  return self->search_folded != NULL;
 }
 
 void

@@ -860,6 +860,10 @@ on_search_changed (McWindow       *self,
     return;
 
   mc_chat_view_set_search_text (self->view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* A search covers every chat of the selected stores: the view's choice
+   * does not apply meanwhile, and looks so. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown),
+                            !mc_chat_view_get_searching (self->view));
   mc_window_view_switched (self);
   mc_window_update_chats_page (self);
 }

@@ -374,6 +374,34 @@ test_view_filters (void)
   shadow_check (shadow);
 }
 
+/* A search finds every chat of the store whatever the view shows, newest
+ * first; clearing it gives the view back. */
+static void
+test_view_search_all (void)
+{
+  g_autoptr(McChatStore) store = sample_store ();
+  g_autoptr(McChatView) view = mc_chat_view_new (store);
+  g_autoptr(Shadow) shadow = shadow_new (view);
+  const gint64 needs_reply[] = { 7, 2, 1, 8, 6 };
+  const gint64 by_name[] = { 3, 1 };
+  const gint64 finished[] = { 5 };
+
+  assert_ids (view, needs_reply, G_N_ELEMENTS (needs_reply));
+  mc_chat_view_set_search_text (view, "ан");
+  assert_ids (view, by_name, G_N_ELEMENTS (by_name));
+  mc_chat_view_set_search_text (view, "Глеб");
+  assert_ids (view, finished, G_N_ELEMENTS (finished));
+  g_assert_cmpint (mc_chat_view_get_mode (view), ==, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  shadow_check (shadow);
+
+  mc_chat_view_set_mode (view, MC_CHAT_VIEW_MODE_DISPUTES);
+  assert_ids (view, finished, G_N_ELEMENTS (finished));
+  mc_chat_view_set_mode (view, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  mc_chat_view_set_search_text (view, NULL);
+  assert_ids (view, needs_reply, G_N_ELEMENTS (needs_reply));
+  shadow_check (shadow);
+}
+
 static void
 merge_one (McChatStore *store,
            McChat      *chat)
@@ -891,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/store/merge", test_merge);
   g_test_add_func ("/store/view/modes", test_view_modes);
   g_test_add_func ("/store/view/filters", test_view_filters);
+  g_test_add_func ("/store/view/search-all", test_view_search_all);
   g_test_add_func ("/store/view/incremental", test_view_incremental);
   g_test_add_func ("/store/view/random", test_view_random);
   g_test_add_func ("/store/read-state", test_read_state);

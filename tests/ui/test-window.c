@@ -1004,6 +1004,45 @@ test_view_at_top (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
 
+/* A search looks through every chat of the store, not only the view's, and
+ * the view's choice looks off meanwhile. */
+static void
+test_search_all_chats (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkEditable *search = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "search_entry");
+  GListModel *model = chat_list_model (fixture);
+  g_autoptr(McChat) finished = NULL;
+  gboolean found = FALSE;
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_FINISHED);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  finished = g_list_model_get_item (model, 0);
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+
+  gtk_editable_set_text (search, mc_chat_get_customer_name (finished));
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (mode)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      found = found || chat == finished;
+    }
+  g_assert_true (found);
+
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (mode)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      g_assert_true (mc_chat_needs_reply (chat));
+    }
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer),
@@ -1034,6 +1073,7 @@ main (int   argc,
   add_test ("/ui/window/tab-keeps-store", test_tab_keeps_store, 0);
   add_test ("/ui/window/store-restored", test_store_restored, 0);
   add_test ("/ui/window/view-at-top", test_view_at_top, 0);
+  add_test ("/ui/window/search-all-chats", test_search_all_chats, 0);
 
   return g_test_run ();
 }
