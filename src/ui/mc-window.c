@@ -37,6 +37,8 @@ struct _McWindow
   GPtrArray            *bound_rows;
   guint                 clock_id;
   guint                 banner_timeout_id;
+  /* The slow-checks notice is up (see mc_ui_format_slow_checks()). */
+  gboolean              slow_banner;
   guint                 wait_warning_minutes;
   gboolean              selecting;
   /* The chat list shows its first row: rows coming in above it (a chat
@@ -413,16 +415,17 @@ mc_window_update_banner (McWindow *self)
       return;
     }
 
-  if (effective_interval > poll_interval)
-    {
-      g_autofree char *text = NULL;
+  {
+    g_autofree char *slow = mc_ui_format_slow_checks (poll_interval, effective_interval,
+                                                      self->slow_banner);
 
-      /* Translators: both are numbers of seconds. */
-      text = g_strdup_printf (_("Checking every %u s instead of %u s to stay within the Market’s request limits."),
-                              effective_interval, poll_interval);
-      mc_window_show_banner (self, text, NULL, NULL);
-      return;
-    }
+    self->slow_banner = slow != NULL;
+    if (slow != NULL)
+      {
+        mc_window_show_banner (self, slow, NULL, NULL);
+        return;
+      }
+  }
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
