@@ -64,6 +64,7 @@ struct _McWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *mode_dropdown;
+  GtkMenuButton        *menu_button;
   GtkStack             *chats_stack;
   GtkScrolledWindow    *chats_scrolled;
   GtkListView          *chats_list;
@@ -1415,6 +1416,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, error_page);
@@ -1449,6 +1451,21 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-chat", NULL);
 }
 
+/* GTK 4.8 leaves the button inside a drop-down or menu button, which is
+ * what takes the focus, without a name: a screen reader said "button". */
+static void
+label_inner_button (GtkWidget  *outer,
+                    const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (outer);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+}
+
 static void
 mc_window_init (McWindow *self)
 {
@@ -1456,6 +1473,8 @@ mc_window_init (McWindow *self)
   self->wait_warning_minutes = DEFAULT_WAIT_WARNING_MINUTES;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_inner_button (GTK_WIDGET (self->mode_dropdown), _("Which chats to show"));
+  label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
 
   self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, on_clock, self);
 }

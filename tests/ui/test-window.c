@@ -1043,6 +1043,32 @@ test_search_all_chats (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+inner_button (gpointer outer)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (outer);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* What takes the focus in the view drop-down and the main menu button has
+ * a name. */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  gtk_test_accessible_assert_property (inner_button (template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Which chats to show");
+  gtk_test_accessible_assert_property (inner_button (template_child (fixture, MC_TYPE_WINDOW, window, "menu_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Main menu");
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer),
@@ -1055,6 +1081,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Accessible properties are kept, for test_accessible_names(), by the
+   * test backend only. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   add_test ("/ui/window/opens-with-chats", test_opens_with_chats, 0);
@@ -1074,6 +1103,7 @@ main (int   argc,
   add_test ("/ui/window/store-restored", test_store_restored, 0);
   add_test ("/ui/window/view-at-top", test_view_at_top, 0);
   add_test ("/ui/window/search-all-chats", test_search_all_chats, 0);
+  add_test ("/ui/window/accessible-names", test_accessible_names, 0);
 
   return g_test_run ();
 }
