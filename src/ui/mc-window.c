@@ -56,7 +56,7 @@ struct _McWindow
   AdwLeaflet           *leaflet;
   GtkRevealer          *demo_revealer;
   GtkListBox           *sidebar_list;
-  GtkWidget            *chats_pane;
+  AdwClamp             *chats_pane;
   AdwWindowTitle       *chats_title;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
@@ -671,7 +671,7 @@ on_sidebar_row_activated (McWindow      *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
 }
 
 static void
@@ -885,11 +885,15 @@ on_leaflet_folded (McWindow   *self,
                    GParamSpec *pspec,
                    AdwLeaflet *leaflet)
 {
+  /* Side by side the chats keep one width, so that neither a long store
+   * name nor a wide chat moves the panes; alone they take the window. */
+  adw_clamp_set_maximum_size (self->chats_pane, adw_leaflet_get_folded (leaflet) ? G_MAXINT : 340);
+
   /* Folding with nothing open shows the chats rather than an empty page. */
   if (adw_leaflet_get_folded (leaflet) &&
       adw_leaflet_get_visible_child (leaflet) == self->conversation_pane &&
       mc_conversation_get_chat (self->conversation) == NULL)
-    adw_leaflet_set_visible_child (leaflet, self->chats_pane);
+    adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->chats_pane));
 }
 
 static guint
@@ -1064,7 +1068,7 @@ search_action (GtkWidget  *widget,
   McWindow *self = MC_WINDOW (widget);
 
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1254,7 +1258,7 @@ mc_window_constructed (GObject *object)
 
   /* On a narrow screen the chats come first: they are what a seller opens
    * the app for. */
-  adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
 
   mc_window_update_banner (self);
   mc_window_update_chats_page (self);

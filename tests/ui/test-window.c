@@ -1043,6 +1043,41 @@ test_search_all_chats (Fixture       *fixture,
     }
 }
 
+/* The chats keep their width whatever the store or the chat shown. */
+static void
+test_pane_widths_stable (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, window, "sidebar_list");
+  GtkWidget *chats = template_child (fixture, MC_TYPE_WINDOW, window, "chats_pane");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown");
+  GListModel *stores = G_LIST_MODEL (mc_session_get_stores (fixture->session));
+  GListModel *model = chat_list_model (fixture);
+  int width;
+
+  ui_test_run_for (300);
+  width = gtk_widget_get_width (chats);
+  g_assert_cmpint (width, >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
+    {
+      gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, i));
+      for (guint m = MC_CHAT_VIEW_MODE_NEEDS_REPLY; m <= MC_CHAT_VIEW_MODE_FINISHED; m++)
+        {
+          gtk_drop_down_set_selected (mode, m);
+          if (g_list_model_get_n_items (model) > 0)
+            {
+              g_autoptr(McChat) chat = g_list_model_get_item (model, 0);
+
+              mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+            }
+          ui_test_run_for (100);
+          g_assert_cmpint (gtk_widget_get_width (chats), ==, width);
+        }
+    }
+}
+
 static GtkWidget *
 inner_button (gpointer outer)
 {
@@ -1104,6 +1139,7 @@ main (int   argc,
   add_test ("/ui/window/view-at-top", test_view_at_top, 0);
   add_test ("/ui/window/search-all-chats", test_search_all_chats, 0);
   add_test ("/ui/window/accessible-names", test_accessible_names, 0);
+  add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
 
   return g_test_run ();
 }
