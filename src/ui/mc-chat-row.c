@@ -134,11 +134,13 @@ mc_chat_row_update (McChatRow *self)
   else if (order_id > 0)
     number = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
 
+  /* The status first: in a narrow row only the number may be cut, never
+   * the status ("Waiti…" beside two badges in disputes). */
   if (number != NULL)
-    /* Translators: an order or return number, then the chat's status,
-     * e.g. "No. 12345 · Finished". */
-    details = g_strdup_printf (_("No. %s · %s"), number,
-                               mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)));
+    /* Translators: the chat's status, then an order or return number,
+     * e.g. "Finished · No. 12345". */
+    details = g_strdup_printf (_("%s · No. %s"),
+                               mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)), number);
   else
     details = g_strdup (mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)));
   gtk_label_set_label (self->details_label, details);

@@ -9,6 +9,7 @@
 
 #include "mc-api-error.h"
 #include "mc-chat-view.h"
+#include "mc-chat-row.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
@@ -1078,6 +1079,63 @@ test_pane_widths_stable (Fixture       *fixture,
     }
 }
 
+static void
+collect_chat_rows (GtkWidget *widget,
+                   GPtrArray *rows)
+{
+  if (MC_IS_CHAT_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_chat_rows (child, rows);
+}
+
+/* In the narrow list of disputes, with two badges, the status is shown
+ * whole; only the number may be cut. */
+static void
+test_dispute_status_whole (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, window, "sidebar_list");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown");
+  GtkWidget *list = template_child (fixture, MC_TYPE_WINDOW, window, "chats_list");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint checked = 0;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_DISPUTES);
+  ui_test_run_for (300);
+  collect_chat_rows (list, rows);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkLabel *details = GTK_LABEL (gtk_widget_get_template_child (row, MC_TYPE_CHAT_ROW, "details_label"));
+      const char *text = gtk_label_get_label (details);
+      g_autofree char *status = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      if (!gtk_widget_get_mapped (row) || strstr (text, " · ") == NULL)
+        continue;
+      status = g_strndup (text, strstr (text, " · ") - text);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (details), status);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      g_assert_cmpstr (status, !=, "");
+      g_assert_null (strstr (status, "No."));
+      g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (details)));
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+}
+
 static GtkWidget *
 inner_button (gpointer outer)
 {
@@ -1140,6 +1198,7 @@ main (int   argc,
   add_test ("/ui/window/search-all-chats", test_search_all_chats, 0);
   add_test ("/ui/window/accessible-names", test_accessible_names, 0);
   add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
+  add_test ("/ui/window/dispute-status-whole", test_dispute_status_whole, 0);
 
   return g_test_run ();
 }
