@@ -53,6 +53,7 @@ struct _McWindow
 
   GtkStack             *main_stack;
   AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay      *conversation_toasts;
   AdwLeaflet           *leaflet;
   GtkRevealer          *demo_revealer;
   GtkListBox           *sidebar_list;
@@ -142,8 +143,13 @@ mc_window_toast (McWindow   *self,
 {
   /* Toast titles are markup; API errors may hold "<" or "&". */
   g_autofree char *escaped = g_markup_escape_text (text, -1);
+  gboolean conversation_shown = !adw_leaflet_get_folded (self->leaflet) ||
+                                adw_leaflet_get_visible_child (self->leaflet) == self->conversation_pane;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  /* Where the conversation is on screen, over it: over the whole window a
+   * toast sits on the chat list and hides its rows. */
+  adw_toast_overlay_add_toast (conversation_shown ? self->conversation_toasts : self->toast_overlay,
+                               adw_toast_new (escaped));
 }
 
 /* "Last checked 14:05." for the offline notices. */
@@ -1407,6 +1413,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_toasts);
   gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, McWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_list);

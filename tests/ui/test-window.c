@@ -1136,6 +1136,37 @@ test_dispute_status_whole (Fixture       *fixture,
   g_assert_cmpuint (checked, >, 0);
 }
 
+static gboolean
+holds_toast (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_toast (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Side by side, a toast shows over the conversation, not over the chats. */
+static void
+test_toast_beside_list (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *chats = template_child (fixture, MC_TYPE_WINDOW, window, "chats_pane");
+  GtkWidget *conversation_pane = template_child (fixture, MC_TYPE_WINDOW, window, "conversation_pane");
+
+  g_assert_false (holds_toast (window));
+  gtk_widget_activate_action (window, "win.toast", "s", "Could not save the file");
+  ui_test_run_for (300);
+  g_assert_true (holds_toast (conversation_pane));
+  g_assert_false (holds_toast (chats));
+}
+
 static GtkWidget *
 inner_button (gpointer outer)
 {
@@ -1199,6 +1230,7 @@ main (int   argc,
   add_test ("/ui/window/accessible-names", test_accessible_names, 0);
   add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
   add_test ("/ui/window/dispute-status-whole", test_dispute_status_whole, 0);
+  add_test ("/ui/window/toast-beside-list", test_toast_beside_list, 0);
 
   return g_test_run ();
 }
