@@ -23,6 +23,9 @@
  * the second as a replacement only once the daemon has numbered the first,
  * otherwise they stack. */
 #define NOTIFICATION_BATCH_MSEC 1000
+/* Chats of one batch that pop up a banner; the others of a busy poll go
+ * to the notification list quietly, still one per chat. */
+#define NOTIFICATION_BANNERS 3
 
 struct _McApplication
 {
@@ -36,8 +39,9 @@ struct _McApplication
   /* chat id -> its unread count when last seen, for every chat with a
    * notification shown; a drop to 0 withdraws it. */
   GHashTable     *notified;
-  /* chat ids with a "New chat" notification (its title stays so when a
-   * message updates it). */
+  /* chat id -> whether its "New chat" notification has shown a customer
+   * message: until then an update keeps "New chat", after that the chat's
+   * later messages are not announced as a new chat again. */
   GHashTable     *notified_new;
   /* chat id -> Pending: what the current batch of events will notify. */
   GHashTable     *pending;
@@ -233,10 +237,11 @@ message_body (McMessage *message)
 
 /* One notification per chat: a later message replaces it (same id). */
 static void
-mc_application_notify_chat (McApplication *self,
-                            McChat        *chat,
-                            McMessage     *message,
-                            gboolean       new_chat)
+mc_application_notify_chat (McApplication         *self,
+                            McChat                *chat,
+                            McMessage             *message,
+                            gboolean               new_chat,
+                            GNotificationPriority  priority)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *id = NULL;
@@ -244,12 +249,14 @@ mc_application_notify_chat (McApplication *self,
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   gint64 chat_id = mc_chat_get_chat_id (chat);
+  gpointer shown_message = NULL;
   gint64 *key;
 
   if (mc_application_is_chat_in_view (self, chat_id))
     return;
 
-  new_chat = new_chat || g_hash_table_contains (self->notified_new, &chat_id);
+  if (g_hash_table_lookup_extended (self->notified_new, &chat_id, NULL, &shown_message))
+    new_chat = new_chat || !GPOINTER_TO_INT (shown_message);
 
   who = chat_describe (chat);
   if (new_chat)
@@ -262,6 +269,7 @@ mc_application_notify_chat (McApplication *self,
     body = message_body (message);
   if (body == NULL && mc_chat_get_last_message_preview (chat) != NULL)
     body = notification_excerpt (mc_chat_get_last_message_preview (chat));
+  shown_message = GINT_TO_POINTER (body != NULL);
   if (body == NULL)
     {
       /* A new chat is announced before its history is fetched; the first
@@ -276,7 +284,7 @@ mc_application_notify_chat (McApplication *self,
   notification = g_notification_new (title);
   if (body != NULL)
     g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_priority (notification, priority);
   g_notification_set_default_action_and_target_value (notification, "app.open-chat",
                                                       g_variant_new_int64 (chat_id));
   g_notification_add_button_with_target_value (notification, _("Reply"), "app.open-chat",
@@ -288,7 +296,7 @@ mc_application_notify_chat (McApplication *self,
   key = g_memdup2 (&chat_id, sizeof chat_id);
   g_hash_table_insert (self->notified, key, GUINT_TO_POINTER (mc_chat_get_unread_count (chat)));
   if (new_chat)
-    g_hash_table_add (self->notified_new, g_memdup2 (&chat_id, sizeof chat_id));
+    g_hash_table_insert (self->notified_new, g_memdup2 (&chat_id, sizeof chat_id), shown_message);
 }
 
 typedef struct
@@ -296,6 +304,7 @@ typedef struct
   McChat    *chat;
   McMessage *message;   /* the newest, or NULL */
   gboolean   new_chat;
+  guint      order;     /* when it joined the batch */
 } Pending;
 
 static void
@@ -306,11 +315,26 @@ pending_free (Pending *pending)
   g_free (pending);
 }
 
+/* New chats first, then the chats whose news came first. */
+static int
+pending_compare (gconstpointer a,
+                 gconstpointer b)
+{
+  const Pending *pa = *(Pending * const *) a;
+  const Pending *pb = *(Pending * const *) b;
+
+  if (pa->new_chat != pb->new_chat)
+    return pa->new_chat ? -1 : 1;
+
+  return (pa->order > pb->order) - (pa->order < pb->order);
+}
+
 static gboolean
 mc_application_flush_notifications (gpointer user_data)
 {
   McApplication *self = user_data;
   g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer value;
 
@@ -318,10 +342,18 @@ mc_application_flush_notifications (gpointer user_data)
 
   g_hash_table_iter_init (&iter, pending);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Pending *item = value;
+    g_ptr_array_add (items, value);
+  g_ptr_array_sort (items, pending_compare);
 
-      mc_application_notify_chat (self, item->chat, item->message, item->new_chat);
+  /* A fast customer or a busy hour brings news in many chats at once: a
+   * banner for each would bury the seller's screen. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      Pending *item = g_ptr_array_index (items, i);
+
+      mc_application_notify_chat (self, item->chat, item->message, item->new_chat,
+                                  i < NOTIFICATION_BANNERS ? G_NOTIFICATION_PRIORITY_NORMAL
+                                                           : G_NOTIFICATION_PRIORITY_LOW);
     }
 
   return G_SOURCE_REMOVE;
@@ -345,6 +377,7 @@ mc_application_queue_notification (McApplication *self,
     {
       item = g_new0 (Pending, 1);
       item->chat = g_object_ref (chat);
+      item->order = g_hash_table_size (self->pending);
       g_hash_table_insert (self->pending, g_memdup2 (&chat_id, sizeof chat_id), item);
     }
 

@@ -551,6 +551,10 @@ on_token_checked (GObject      *object,
   GError *error = NULL;
 
   info = mc_api_client_check_token_finish (MC_API_CLIENT (object), result, &error);
+  /* Any Api-Key may ask for its own scopes: a refusal here says the key
+   * itself is wrong, not that it lacks access to something. */
+  if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN))
+    error->code = MC_API_ERROR_UNAUTHORIZED;
   if (info == NULL)
     {
       check_return (task, error);

@@ -86,7 +86,105 @@ phone_separator_len (const char *p,
   return 0;
 }
 
-/* "+7 (999) 123-45-67", "8 999 1234567", "79991234567", "+44 20 7946 0958". */
+/* Words after which a number is the order's, the return's, a parcel's
+ * or an article's, not a phone: "Заказ 9123456789", "трек-номер ...". */
+static const char * const reference_stems[] = {
+  "заказ", "возврат", "трек", "отправлени", "посылк", "накладн", "артикул",
+  "order", "return", "track", "parcel", "sku",
+};
+
+/* Whether the word of @len bytes at @word starts with a reference stem. */
+static gboolean
+is_reference_word (const char *word,
+                   gsize       len)
+{
+  g_autofree char *lower = g_utf8_strdown (word, len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reference_stems); i++)
+    if (g_str_has_prefix (lower, reference_stems[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether the number at @p follows "№", "#" or, within two words, a word
+ * that names what the number is (see reference_stems). */
+static gboolean
+follows_reference_word (const char *text,
+                        const char *p,
+                        const char *end)
+{
+  const char *q = p;
+
+  for (guint n_words = 0; n_words < 2; n_words++)
+    {
+      const char *word_end;
+
+      /* Blanks and punctuation back to the word before. */
+      while (q > text)
+        {
+          const char *prev = prev_char (text, q);
+
+          if (word_char_len (prev, end) == (gsize) (q - prev))
+            break;
+          if (*prev == '#' || (q - prev == 3 && memcmp (prev, "\xe2\x84\x96", 3) == 0))
+            return TRUE;
+          q = prev;
+        }
+
+      word_end = q;
+      while (q > text)
+        {
+          const char *prev = prev_char (text, q);
+
+          if (word_char_len (prev, end) != (gsize) (q - prev))
+            break;
+          q = prev;
+        }
+
+      if (q == word_end)
+        return FALSE;
+      if (is_reference_word (q, word_end - q))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether a currency follows the number ending at @p: "9123456789 ₽",
+ * "... руб.", "... RUB". */
+static gboolean
+precedes_currency (const char *p,
+                   const char *end)
+{
+  /* Compared as bytes: the text may end in the middle of a character. */
+  static const char * const currencies[] = {
+    "\xe2\x82\xbd", "руб", "Руб", "РУБ", "р.", "Р.", "$", "€",
+  };
+  static const char * const ascii_currencies[] = { "rub", "usd", "eur" };
+  gsize sep;
+
+  while ((sep = phone_separator_len (p, end)) > 0 && *p != '(' && *p != '.')
+    p += sep;
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      gsize len = strlen (currencies[i]);
+
+      if ((gsize) (end - p) >= len && memcmp (p, currencies[i], len) == 0)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ascii_currencies); i++)
+    if (end - p >= 3 && g_ascii_strncasecmp (p, ascii_currencies[i], 3) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* "+7 (999) 123-45-67", "8 999 1234567", "79991234567", "+44 20 7946 0958",
+ * and a Russian mobile without its country code: "9123456789",
+ * "912 345-67-89". */
 static gboolean
 detect_phone (const char *text,
               const char *end)
@@ -97,6 +195,7 @@ detect_phone (const char *text,
       const char *q;
       guint n_digits = 0;
       guint n_separators = 0;
+      guint first_group = 0;
       char first_digit = 0;
 
       if (!plus && !g_ascii_isdigit (*p))
@@ -118,6 +217,8 @@ detect_phone (const char *text,
             {
               if (n_digits == 0)
                 first_digit = *q;
+              if (n_digits == first_group)
+                first_group++;
               n_digits++;
               n_separators = 0;
               q++;
@@ -141,6 +242,15 @@ detect_phone (const char *text,
         return TRUE;
 
       if (!plus && n_digits == 11 && (first_digit == '8' || first_digit == '7'))
+        return TRUE;
+
+      /* Ten digits from 9 are a mobile number without "8" or "+7", when
+       * grouped like one (not "9 123 456 789" like a sum), and neither
+       * named an order, return or parcel number nor followed by money. */
+      if (!plus && n_digits == 10 && first_digit == '9' &&
+          (first_group == 10 || first_group == 3) &&
+          !follows_reference_word (text, p, end) &&
+          !precedes_currency (q, end))
         return TRUE;
     }
 

@@ -34,6 +34,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_BUSY,
+  PROP_HAS_ERROR,
   N_PROPS
 };
 
@@ -157,12 +158,25 @@ mc_key_form_set_busy (McKeyForm *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+gboolean
+mc_key_form_get_has_error (McKeyForm *self)
+{
+  g_return_val_if_fail (MC_IS_KEY_FORM (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label));
+}
+
 static void
 mc_key_form_show_error (McKeyForm  *self,
                         const char *text)
 {
+  gboolean had_error = mc_key_form_get_has_error (self);
+
   gtk_label_set_text (self->error_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+
+  if (had_error != (text != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERROR]);
 }
 
 static void
@@ -187,7 +201,20 @@ mc_key_form_added_cb (GObject      *object,
 
   if (cabinet == NULL)
     {
-      g_autofree char *text = mc_api_error_describe (error);
+      g_autofree char *text = NULL;
+      const char *not_accepted = _("The Market does not accept this API key. Check that it "
+                                   "was copied whole, or create a new key in your seller cabinet.");
+
+      /* The general words ("not accepted, check it in Preferences") fit
+       * a key that stopped working; here the seller has just pasted it.
+       * The Market's own words stay, for its support. */
+      if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) &&
+          error->message != NULL && *error->message != '\0')
+        text = g_strdup_printf (_("%s (%s)"), not_accepted, error->message);
+      else if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED))
+        text = g_strdup (not_accepted);
+      else
+        text = mc_api_error_describe (error);
 
       mc_key_form_show_error (self, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
@@ -227,6 +254,20 @@ mc_key_form_submit (McKeyForm *self)
       mc_key_form_show_error (self, _("Paste the API key from your seller cabinet."));
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
       return;
+    }
+
+  /* Keys have no blanks: one inside means a key copied in pieces or with
+   * something else, which the Market would refuse as a program error. */
+  for (const char *p = token; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+        {
+          mc_key_form_show_error (self, _("An API key has no spaces, but this one has a space or "
+                                          "a line break inside. Copy the key again from your "
+                                          "seller cabinet, in one piece, and paste it here."));
+          gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+          return;
+        }
     }
 
   if (*label == '\0')
@@ -368,6 +409,10 @@ mc_key_form_get_property (GObject    *object,
       g_value_set_boolean (value, mc_key_form_get_busy (self));
       break;
 
+    case PROP_HAS_ERROR:
+      g_value_set_boolean (value, mc_key_form_get_has_error (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -411,6 +456,10 @@ mc_key_form_class_init (McKeyFormClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_ERROR] =
+    g_param_spec_boolean ("has-error", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

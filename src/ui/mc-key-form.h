@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McKeyForm, mc_key_form, MC, KEY_FORM, GtkWidget)
 
 /* Properties: "session" (McSession), "busy" (gboolean, read-only: a key is
- * being checked; the inputs are insensitive and Cancel is shown).
+ * being checked; the inputs are insensitive and Cancel is shown),
+ * "has-error" (gboolean, read-only: a sentence under the inputs says what
+ * went wrong).
  * Signals: "connected" (McCabinet *cabinet): the key was accepted and
  * stored; the key entry is empty again and, for a key that may not answer
  * customers, the read-only note is shown. */
@@ -24,6 +26,7 @@ McSession  *mc_key_form_get_session    (McKeyForm *self);
 void        mc_key_form_set_session    (McKeyForm *self,
                                         McSession *session);
 gboolean    mc_key_form_get_busy       (McKeyForm *self);
+gboolean    mc_key_form_get_has_error  (McKeyForm *self);
 /* Checks the key typed, as Connect does. */
 void        mc_key_form_submit         (McKeyForm *self);
 /* Stops a check, as Cancel does; what was typed stays. */

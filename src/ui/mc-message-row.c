@@ -22,6 +22,8 @@ struct _McMessageRow
   GtkBox     *bubble;
   GtkLabel   *sender_label;
   GtkLabel   *text_label;
+  GtkBox     *unshown_box;
+  GtkButton  *cabinet_button;
   GtkBox     *attachments_box;
   GtkImage   *state_icon;
   GtkLabel   *time_label;
@@ -173,9 +175,14 @@ mc_message_row_update (McMessageRow *self)
   gtk_label_set_label (self->sender_label, sender_name != NULL ? sender_name : "");
   gtk_widget_set_visible (GTK_WIDGET (self->sender_label), sender_name != NULL);
 
-  /* Neither text nor files: a sticker or something newer than this app. */
-  if ((text == NULL || *text == '\0') && n_attachments == 0)
-    text = _("(a message this app cannot show)");
+  /* Neither text nor files: a sticker or something newer than this app,
+   * which the seller cabinet shows. */
+  gtk_widget_set_visible (GTK_WIDGET (self->unshown_box),
+                          (text == NULL || *text == '\0') && n_attachments == 0);
+  /* The target first: a name without its target warns once rooted. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cabinet_button), "x",
+                                    mc_message_get_chat_id (self->message));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cabinet_button), "win.open-in-cabinet");
   gtk_label_set_text (self->text_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), text != NULL && *text != '\0');
 
@@ -350,6 +357,8 @@ mc_message_row_class_init (McMessageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, bubble);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, sender_label);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, unshown_box);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, cabinet_button);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, attachments_box);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, state_icon);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, time_label);

@@ -17,8 +17,7 @@ struct _McStoreRow
 
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
-  GtkLabel      *needs_reply_label;
-  GtkLabel      *unread_badge;
+  GtkLabel      *needs_reply_badge;
 };
 
 G_DEFINE_FINAL_TYPE (McStoreRow, mc_store_row, GTK_TYPE_LIST_BOX_ROW)
@@ -54,39 +53,69 @@ mc_store_row_update (McStoreRow *self)
 {
   guint needs_reply = mc_store_item_get_needs_reply_count (self->item);
   guint unread = mc_store_item_get_unread_count (self->item);
+  const char *title = mc_store_item_get_title (self->item);
   const char *subtitle = mc_store_item_get_subtitle (self->item);
   g_autofree char *needs_reply_text = g_strdup_printf ("%u", needs_reply);
-  g_autofree char *unread_text = g_strdup_printf ("%u", unread);
+  g_autofree char *counts = NULL;
+  g_autofree char *tooltip = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *replies = NULL;
   g_autofree char *unread_chats = NULL;
 
-  gtk_label_set_label (self->title_label, mc_store_item_get_title (self->item));
+  gtk_label_set_label (self->title_label, title);
   /* "All stores" and "No store" are under the cabinet's header already. */
   if (mc_store_item_get_kind (self->item) != MC_STORE_ITEM_KIND_CABINET_STORE)
     subtitle = NULL;
+  if (subtitle != NULL && *subtitle == '\0')
+    subtitle = NULL;
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 
-  gtk_label_set_label (self->needs_reply_label, needs_reply_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->needs_reply_label), needs_reply > 0);
-  gtk_label_set_label (self->unread_badge, unread_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->unread_badge), unread > 0);
+  /* One badge with one meaning: two numbers side by side, usually equal,
+   * read as a glitch.  The unread count is in the tooltip. */
+  gtk_label_set_label (self->needs_reply_badge, needs_reply_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->needs_reply_badge), needs_reply > 0);
 
-  /* Translators: what a screen reader says for a store in the sidebar,
-   * after its name: how many of its chats need a reply. */
-  replies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u needs a reply",
-                                          "%u need a reply", needs_reply),
+  /* Translators: how many chats of a store in the sidebar wait for the
+   * seller's answer; shown on hover and read by screen readers. */
+  replies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u chat needs a reply",
+                                          "%u chats need a reply", needs_reply),
                              needs_reply);
-  /* Translators: read after the count of chats that need a reply. */
+  /* Translators: read after the count of chats that need a reply
+   * ("23 chats need a reply, 23 unread"). */
   unread_chats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread",
                                                "%u unread", unread),
                                   unread);
-  accessible = g_strdup_printf ("%s, %s, %s", mc_store_item_get_title (self->item),
-                                replies, unread_chats);
+  /* Translators: the two counts of a sidebar row, "23 chats need a reply,
+   * 23 unread". */
+  counts = g_strdup_printf (_("%s, %s"), replies, unread_chats);
+
+  /* Long names are cut in the sidebar: hovering tells the whole name and
+   * the placement type. */
+  if (subtitle != NULL)
+    tooltip = g_strdup_printf ("%s\n%s\n%s", title, subtitle, counts);
+  else
+    tooltip = g_strdup_printf ("%s\n%s", title, counts);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+
+  if (subtitle != NULL)
+    accessible = g_strdup_printf ("%s, %s, %s", title, subtitle, counts);
+  else
+    accessible = g_strdup_printf ("%s, %s", title, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+const char *
+mc_store_row_get_badge_text (McStoreRow *self)
+{
+  g_return_val_if_fail (MC_IS_STORE_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->needs_reply_badge)))
+    return NULL;
+
+  return gtk_label_get_label (self->needs_reply_badge);
 }
 
 static void
@@ -171,8 +200,7 @@ mc_store_row_class_init (McStoreRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-store-row.ui");
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, McStoreRow, needs_reply_label);
-  gtk_widget_class_bind_template_child (widget_class, McStoreRow, unread_badge);
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, needs_reply_badge);
 }
 
 static void

@@ -11,9 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McStoreRow, mc_store_row, MC, STORE_ROW, GtkListBoxRow)
 
 /* A sidebar row: a store (name, placement type), "All stores" or "No
- * store", with how many chats need a reply and how many messages are
- * unread.  Property "item" (McStoreItem, construct-only). */
-GtkWidget   *mc_store_row_new      (McStoreItem *item);
-McStoreItem *mc_store_row_get_item (McStoreRow  *self);
+ * store", with one badge counting the chats that need a reply; the unread
+ * count, the whole name and the placement type are in the tooltip and the
+ * accessible label.  Property "item" (McStoreItem, construct-only). */
+GtkWidget   *mc_store_row_new            (McStoreItem *item);
+McStoreItem *mc_store_row_get_item       (McStoreRow  *self);
+/* The badge's text, or NULL when no badge shows. */
+const char  *mc_store_row_get_badge_text (McStoreRow  *self);
 
 G_END_DECLS

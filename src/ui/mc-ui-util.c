@@ -306,3 +306,40 @@ mc_ui_format_context (McContextType type,
 
   return g_strdup (mc_ui_context_to_string (type));
 }
+
+char *
+mc_ui_seller_cabinet_chat_uri (gint64 business_id,
+                               gint64 chat_id)
+{
+  g_return_val_if_fail (business_id > 0, NULL);
+  g_return_val_if_fail (chat_id > 0, NULL);
+
+  /* The cabinet is always the Market's own site, also when the API is a
+   * test server: the seller opens it to see a chat's content. */
+  return g_strdup_printf ("https://partner.market.yandex.ru/business/%" G_GINT64_FORMAT
+                          "/chats?chatId=%" G_GINT64_FORMAT,
+                          business_id, chat_id);
+}
+
+char *
+mc_ui_strip_mnemonic (const char *label)
+{
+  GString *text;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  text = g_string_sized_new (strlen (label));
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* "__" is a literal underscore; a lone "_" marks the next letter. */
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (text, *p);
+    }
+
+  return g_string_free (text, FALSE);
+}

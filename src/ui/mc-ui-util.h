@@ -49,5 +49,12 @@ const char *mc_ui_context_to_string     (McContextType  type);
 char       *mc_ui_format_context        (McContextType  type,
                                          gint64         order_id,
                                          gint64         return_id);
+/* @label without its mnemonic marks: "_Cancel" is "Cancel", "A__B" is
+ * "A_B". */
+char       *mc_ui_strip_mnemonic          (const char *label);
+/* The page of the seller cabinet (in the browser) that shows chat @chat_id
+ * of cabinet @business_id: it shows what this app cannot, like stickers. */
+char       *mc_ui_seller_cabinet_chat_uri (gint64      business_id,
+                                           gint64      chat_id);
 
 G_END_DECLS

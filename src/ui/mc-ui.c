@@ -4,19 +4,73 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "mc-resources.h"
 #include "mc-ui.h"
+#include "mc-ui-util.h"
+
+static void
+mc_ui_update_button_accessible_label (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *text = NULL;
+
+  if (label == NULL || !gtk_button_get_use_underline (button) || strchr (label, '_') == NULL)
+    return;
+
+  text = mc_ui_strip_mnemonic (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+on_button_notify (GtkButton  *button,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  mc_ui_update_button_accessible_label (button);
+}
+
+static gboolean
+on_widget_realize (GSignalInvocationHint *hint,
+                   guint                  n_param_values,
+                   const GValue          *param_values,
+                   gpointer               user_data)
+{
+  GObject *widget = g_value_get_object (&param_values[0]);
+
+  if (!GTK_IS_BUTTON (widget) || g_object_get_data (widget, "mc-mnemonic-label") != NULL)
+    return TRUE;
+
+  g_object_set_data (widget, "mc-mnemonic-label", GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "notify::label", G_CALLBACK (on_button_notify), NULL);
+  g_signal_connect (widget, "notify::use-underline", G_CALLBACK (on_button_notify), NULL);
+  mc_ui_update_button_accessible_label (GTK_BUTTON (widget));
+
+  return TRUE;
+}
 
 void
 mc_ui_ensure_resources (void)
 {
   static gsize initialized = 0;
+  gpointer widget_class;
 
   if (g_once_init_enter (&initialized))
     {
       mc_register_resource ();
+      /* GTK 4.8 gives a button the accessible name of its raw label,
+       * mnemonic mark and all, so screen readers said "_Cancel Cancel".
+       * Every button, also those of message dialogs, gets its label
+       * without the mark when it is realized and whenever it changes. */
+      widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                                  on_widget_realize, NULL, NULL);
+      g_type_class_unref (widget_class);
       g_once_init_leave (&initialized, 1);
     }
 }

@@ -65,9 +65,17 @@ mc_welcome_page_update (McWelcomePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->try_again_button),
                           failed && !mc_session_get_demo (self->session));
 
+  /* Room for an error under the key, with Connect, on a small screen: the
+   * large icon goes while one is shown. */
+  if (!failed && mc_key_form_get_has_error (self->key_form))
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_page), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_page), "compact");
+
   if (!failed)
     {
-      adw_status_page_set_icon_name (self->status_page, BASE_ID);
+      adw_status_page_set_icon_name (self->status_page,
+                                     mc_key_form_get_has_error (self->key_form) ? NULL : BASE_ID);
       adw_status_page_set_title (self->status_page, _("Welcome to Market Chats"));
       adw_status_page_set_description (self->status_page,
                                        _("Read and answer the customer chats of all your "
@@ -148,6 +156,9 @@ mc_welcome_page_constructed (GObject *object)
                            G_CALLBACK (mc_welcome_page_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::error",
+                           G_CALLBACK (mc_welcome_page_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->key_form, "notify::has-error",
                            G_CALLBACK (mc_welcome_page_update), self,
                            G_CONNECT_SWAPPED);
   mc_welcome_page_update (self);

@@ -57,6 +57,9 @@ struct _McWindow
   AdwLeaflet           *leaflet;
   GtkRevealer          *demo_revealer;
   GtkListBox           *sidebar_list;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *sidebar_handle;
+  int                   drag_start_width;
   AdwClamp             *chats_pane;
   AdwWindowTitle       *chats_title;
   GtkRevealer          *banner_revealer;
@@ -135,6 +138,88 @@ mc_window_restore_state (McWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* The store list can be widened, for long store names, up to the width
+ * at which the window folds: beyond it the window could not be made as
+ * narrow as a phone (360 px). */
+#define SIDEBAR_MIN_WIDTH 240
+#define SIDEBAR_MAX_WIDTH 360
+#define SIDEBAR_KEY_STEP 20
+
+static void
+mc_window_set_sidebar_width (McWindow *self,
+                             int       width)
+{
+  gtk_widget_set_size_request (self->sidebar_pane,
+                               CLAMP (width, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH), -1);
+}
+
+static void
+on_sidebar_drag_begin (McWindow       *self,
+                       double          x,
+                       double          y,
+                       GtkGestureDrag *gesture)
+{
+  gtk_widget_get_size_request (self->sidebar_pane, &self->drag_start_width, NULL);
+}
+
+static void
+on_sidebar_drag_update (McWindow       *self,
+                        double          x,
+                        double          y,
+                        GtkGestureDrag *gesture)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    x = -x;
+
+  mc_window_set_sidebar_width (self, self->drag_start_width + (int) x);
+}
+
+static gboolean
+on_sidebar_handle_key (McWindow              *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  int width;
+  int step;
+
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    step = SIDEBAR_KEY_STEP;
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    step = -SIDEBAR_KEY_STEP;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    step = -step;
+
+  gtk_widget_get_size_request (self->sidebar_pane, &width, NULL);
+  mc_window_set_sidebar_width (self, width + step);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+mc_window_setup_sidebar_handle (McWindow *self)
+{
+  g_autoptr(GdkCursor) cursor = gdk_cursor_new_from_name ("col-resize", NULL);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_set_cursor (self->sidebar_handle, cursor);
+
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_sidebar_drag_begin), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_sidebar_drag_update), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->sidebar_handle, GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_sidebar_handle_key), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->sidebar_handle, keys);
 }
 
 static void
@@ -1149,6 +1234,25 @@ open_chat_action (GtkWidget  *widget,
   mc_window_open_chat (MC_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Stickers and other content this app cannot show are in the seller
+ * cabinet, which opens at that chat in the browser. */
+static void
+open_in_cabinet_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  gint64 chat_id = g_variant_get_int64 (parameter);
+  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id);
+  g_autofree char *uri = NULL;
+
+  if (chat == NULL)
+    return;
+
+  uri = mc_ui_seller_cabinet_chat_uri (mc_chat_get_business_id (chat), chat_id);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
 static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
@@ -1202,6 +1306,8 @@ mc_window_constructed (GObject *object)
   if (self->settings != NULL)
     {
       mc_window_restore_state (self);
+      g_settings_bind (self->settings, "sidebar-width", self->sidebar_pane, "width-request",
+                       G_SETTINGS_BIND_DEFAULT);
       self->wait_warning_minutes = g_settings_get_uint (self->settings, "wait-warning-minutes");
       g_signal_connect_object (self->settings, "changed::wait-warning-minutes",
                                G_CALLBACK (on_wait_warning_changed), self, G_CONNECT_SWAPPED);
@@ -1415,6 +1521,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_toasts);
   gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, McWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_pane);
@@ -1451,6 +1559,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-chat", NULL, new_chat_action);
   gtk_widget_class_install_action (widget_class, "win.add-cabinet", NULL, add_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.open-in-cabinet", "x", open_in_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.reload-keys", NULL, reload_keys_action);
@@ -1484,6 +1593,7 @@ mc_window_init (McWindow *self)
   self->wait_warning_minutes = DEFAULT_WAIT_WARNING_MINUTES;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mc_window_setup_sidebar_handle (self);
   label_inner_button (GTK_WIDGET (self->mode_dropdown), _("Which chats to show"));
   label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
 

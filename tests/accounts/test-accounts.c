@@ -356,6 +356,10 @@ test_welcome_wrong_key (Fixture       *f,
 
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (label_text (error_label), "The token is not valid"));
+  /* A wrong key is not one without access: say it is not accepted. */
+  g_assert_true (g_str_has_prefix (label_text (error_label),
+                                   "The Market does not accept this API key. Check that it was copied whole"));
+  g_assert_null (strstr (label_text (error_label), "no access"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key_row)), ==, typed);
   g_assert_true (gtk_widget_is_sensitive (key_row));
   g_assert_cmpint (mc_session_get_state (f->session), ==, MC_SESSION_STATE_WELCOME);
@@ -381,6 +385,61 @@ test_welcome_wrong_key (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key_row)), ==,
                    mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1));
   g_assert_cmpint (mc_session_get_state (f->session), ==, MC_SESSION_STATE_WELCOME);
+}
+
+/* The whole of @widget is inside @window's visible area, not scrolled
+ * away below it. */
+static gboolean
+in_view (GtkWidget *widget,
+         GtkWindow *window)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 && bounds.size.height > 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (window));
+}
+
+/* A key pasted with a space inside: said in a seller's words, with what to
+ * do, before anything is sent; the demo stays in view beside the error. */
+static void
+test_welcome_key_with_space (Fixture       *f,
+                             gconstpointer  data)
+{
+  McKeyForm *form = show_welcome_page (f);
+  GtkWidget *page = gtk_window_get_child (f->window);
+  GtkWidget *key_row = child (form, MC_TYPE_KEY_FORM, "key_row");
+  GtkWidget *error_label = child (form, MC_TYPE_KEY_FORM, "error_label");
+  GtkWidget *demo_button = child (page, MC_TYPE_WELCOME_PAGE, "demo_button");
+  g_autofree char *split = g_strdup_printf ("%.10s %s",
+                                            mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1),
+                                            mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1) + 10);
+
+  gtk_editable_set_text (GTK_EDITABLE (key_row), split);
+  g_signal_emit_by_name (child (form, MC_TYPE_KEY_FORM, "connect_button"), "clicked");
+  g_assert_false (mc_key_form_get_busy (form));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (label_text (error_label), ==,
+                   "An API key has no spaces, but this one has a space or a line break inside. "
+                   "Copy the key again from your seller cabinet, in one piece, and paste it here.");
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getAuthTokenInfo")
+                    + mc_fake_market_get_request_count (f->market, "getCampaigns"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key_row)), ==, split);
+
+  iterate_for (200);
+  g_assert_true (in_view (demo_button, f->window));
+  g_assert_true (in_view (error_label, f->window));
+  g_assert_true (in_view (child (form, MC_TYPE_KEY_FORM, "connect_button"), f->window));
+
+  /* The same for the longest error, a key the Market refuses. */
+  gtk_editable_set_text (GTK_EDITABLE (key_row), "ACMA:not-a-real-key");
+  g_signal_emit_by_name (child (form, MC_TYPE_KEY_FORM, "connect_button"), "clicked");
+  WAIT_UNTIL (!mc_key_form_get_busy (form));
+  iterate_for (200);
+  g_assert_true (in_view (demo_button, f->window));
+  g_assert_true (in_view (error_label, f->window));
 }
 
 static void
@@ -715,6 +774,8 @@ main (int   argc,
               fixture_set_up, test_welcome_good_key, fixture_tear_down);
   g_test_add ("/accounts/welcome/wrong-key", Fixture, NULL,
               fixture_set_up, test_welcome_wrong_key, fixture_tear_down);
+  g_test_add ("/accounts/welcome/key-with-space", Fixture, NULL,
+              fixture_set_up, test_welcome_key_with_space, fixture_tear_down);
   g_test_add ("/accounts/welcome/read-only", Fixture, NULL,
               fixture_set_up, test_welcome_read_only, fixture_tear_down);
   g_test_add ("/accounts/welcome/cancel", Fixture, NULL,

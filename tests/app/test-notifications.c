@@ -24,6 +24,8 @@ typedef struct
   gint64  chat_id;  /* the target of app.open-chat */
   char   *title;
   char   *body;
+  guint64 time;     /* when the daemon got it, in whole seconds */
+  guchar  urgency;  /* 0 for a quiet one, 1 for a banner */
 } Shown;
 
 static void
@@ -63,11 +65,13 @@ list_shown (guint *n_closed)
 
   *n_closed = 0;
   g_variant_get (reply, "(a(tsav))", &iter);
-  while (g_variant_iter_next (iter, "(t&sav)", NULL, &method, &args))
+  guint64 time;
+
+  while (g_variant_iter_next (iter, "(t&sav)", &time, &method, &args))
     {
       g_autoptr(GVariantIter) owned_args = args;
       g_autoptr(GVariant) app_name = NULL, replaces = NULL, icon = NULL;
-      g_autoptr(GVariant) title = NULL, body = NULL, actions = NULL;
+      g_autoptr(GVariant) title = NULL, body = NULL, actions = NULL, hints = NULL;
       g_autofree const char **action_strv = NULL;
       Shown *item;
 
@@ -82,6 +86,7 @@ list_shown (guint *n_closed)
       g_variant_iter_next (args, "v", &title);
       g_variant_iter_next (args, "v", &body);
       g_variant_iter_next (args, "v", &actions);
+      g_variant_iter_next (args, "v", &hints);
 
       item = g_new0 (Shown, 1);
       item->id = g_variant_get_uint32 (replaces);
@@ -89,6 +94,9 @@ list_shown (guint *n_closed)
         item->id = next_id++;
       item->title = g_variant_dup_string (title, NULL);
       item->body = g_variant_dup_string (body, NULL);
+      item->time = time;
+      item->urgency = 1;
+      g_variant_lookup (hints, "urgency", "y", &item->urgency);
 
       /* [key, label, key, label, ...]: "default" first, then the button,
        * whose key names the action and its target. */
@@ -263,6 +271,94 @@ test_notify_open_withdraw (void)
   g_subprocess_wait (mock, NULL, NULL);
 }
 
+/* A fast customer: every Notify call of a chat replaces that chat's one
+ * notification, a busy moment pops up a few banners and lists the rest
+ * quietly, and "New chat" is said once per chat, not on later messages. */
+static void
+test_fast_customer (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) mock = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  /* chats announced (or notified) with a message */
+  g_autoptr(GHashTable) new_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *settings_dir = NULL;
+  g_autofree char *keyfile = NULL;
+  const char *app_argv[] = { "--demo", NULL };
+  Wanted wanted = { 35, 0 };
+  guint n_closed;
+
+  settings_dir = g_build_filename (test->home, "config", "glib-2.0", "settings", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_file_set_contents (keyfile,
+                       "[io/github/marketchats/MarketChats]\n"
+                       "poll-interval=uint32 10\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  launcher = app_test_launcher (test, "PYTHONDONTWRITEBYTECODE", "1", NULL);
+  mock = g_subprocess_launcher_spawn (launcher, &error,
+                                      "/usr/bin/python3", "-m", "dbusmock",
+                                      "--template", "notification_daemon", NULL);
+  g_assert_no_error (error);
+  g_assert_true (app_test_wait_for_name (test, NOTIFY_NAME, 10000));
+
+  g_clear_object (&launcher);
+  launcher = app_test_launcher (test,
+                                "GSETTINGS_BACKEND", "keyfile",
+                                "MARKET_CHATS_DEMO_LIFE", "1,1",
+                                NULL);
+  app_test_start_app (test, launcher, app_argv);
+  g_assert_true (app_test_wait_for_name (test, APP_TEST_BUS_NAME, 10000));
+
+  /* A customer writes every second: three or four polls. */
+  g_assert_true (app_test_wait (calls_reached, &wanted, 60000));
+  shown = list_shown (&n_closed);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      Shown *item = g_ptr_array_index (shown, i);
+      gboolean announced_with_message = g_hash_table_contains (new_titles, &item->chat_id);
+      guint banners = 0;
+
+      /* One notification per chat, replaced in place. */
+      for (guint j = 0; j < i; j++)
+        {
+          Shown *before = g_ptr_array_index (shown, j);
+
+          if (before->chat_id == item->chat_id)
+            g_assert_cmpuint (before->id, ==, item->id);
+          else
+            g_assert_cmpuint (before->id, !=, item->id);
+          if (before->time == item->time && before->urgency > 0)
+            banners++;
+        }
+
+      /* A busy second pops up a few banners; the rest come quietly. */
+      if (item->urgency > 0)
+        g_assert_cmpuint (banners + 1, <=, 3);
+
+      /* "New chat" until the chat's first message is shown, not after. */
+      if (g_str_has_prefix (item->title, "New chat: "))
+        {
+          if (announced_with_message)
+            g_error ("chat %" G_GINT64_FORMAT " announced as new again: “%s”",
+                     item->chat_id, item->body);
+          if (!g_str_equal (item->body, "Open the chat to read the message."))
+            g_hash_table_add (new_titles, g_memdup2 (&item->chat_id, sizeof item->chat_id));
+        }
+      else
+        {
+          g_hash_table_add (new_titles, g_memdup2 (&item->chat_id, sizeof item->chat_id));
+        }
+    }
+
+  g_assert_cmpint (app_test_quit_app (test, 15000), ==, 0);
+  g_subprocess_force_exit (mock);
+  g_subprocess_wait (mock, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +369,7 @@ main (int   argc,
   test = app_test_new ();
 
   g_test_add_func ("/app/notifications/notify-open-withdraw", test_notify_open_withdraw);
+  g_test_add_func ("/app/notifications/fast-customer", test_fast_customer);
 
   ret = g_test_run ();
   app_test_free (test);

@@ -43,6 +43,13 @@ test_phones (void)
     { "+1 (555) 123-4567", MC_CONTACT_PHONE },
     { "+375291234567", MC_CONTACT_PHONE },
     { "тел.89991234567", MC_CONTACT_PHONE },
+    /* A mobile number without "8" or "+7". */
+    { "пишите в вотсап 9123456789", MC_CONTACT_PHONE },
+    { "9123456789", MC_CONTACT_PHONE },
+    { "Мой номер 912 345-67-89", MC_CONTACT_PHONE },
+    { "звоните (912) 345-67-89", MC_CONTACT_PHONE },
+    { "телеграм 912-345-67-89.", MC_CONTACT_PHONE },
+    { "WhatsApp: 9123456789, Иван", MC_CONTACT_PHONE },
   };
   static const Case negatives[] = {
     { "Заказ 123456789 отправлен", MC_CONTACT_NONE },
@@ -58,6 +65,29 @@ test_phones (void)
     { "+1234567890123456789", MC_CONTACT_NONE },
     { "8   999   123 45 67", MC_CONTACT_NONE },
     { "", MC_CONTACT_NONE },
+    /* Ten digits from 9 that are not a phone: order, return and parcel
+     * numbers, sums and dates. */
+    { "Заказ 9123456789 отправлен", MC_CONTACT_NONE },
+    { "Номер заказа: 9123456789", MC_CONTACT_NONE },
+    { "заказ № 9123456789", MC_CONTACT_NONE },
+    { "№9123456789", MC_CONTACT_NONE },
+    { "Order #9123456789", MC_CONTACT_NONE },
+    { "Возврат 9123456789 оформлен", MC_CONTACT_NONE },
+    { "Трек-номер 9123456789", MC_CONTACT_NONE },
+    { "трек номер посылки: 9123456789", MC_CONTACT_NONE },
+    { "Артикул 9123456789", MC_CONTACT_NONE },
+    { "Сумма 9 123 456 789 ₽", MC_CONTACT_NONE },
+    { "Итого 9123456789 ₽", MC_CONTACT_NONE },
+    { "9123456789 руб.", MC_CONTACT_NONE },
+    { "9123456789RUB", MC_CONTACT_NONE },
+    { "Доставка 09.12.2024, 9:00–12:00", MC_CONTACT_NONE },
+    { "91234567890", MC_CONTACT_NONE },
+    { "1234567890", MC_CONTACT_NONE },
+    { "912345678", MC_CONTACT_NONE },
+    { "Заказ 51234567 передан в доставку", MC_CONTACT_NONE },
+    { "Возврат 3123456 принят", MC_CONTACT_NONE },
+    { "Трек RA123456789RU", MC_CONTACT_NONE },
+    { "Трек 80085612345678", MC_CONTACT_NONE },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));

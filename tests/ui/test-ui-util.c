@@ -168,6 +168,36 @@ test_words (void)
   g_assert_cmpstr (mc_ui_chat_status_to_string (42), ==, "Unknown status");
 }
 
+/* Stickers are shown by the seller cabinet, at the chat's page. */
+static void
+test_cabinet_uri (void)
+{
+  g_autofree char *uri = mc_ui_seller_cabinet_chat_uri (1234, 56789);
+
+  g_assert_cmpstr (uri, ==, "https://partner.market.yandex.ru/business/1234/chats?chatId=56789");
+}
+
+static void
+test_strip_mnemonic (void)
+{
+  const struct { const char *label, *text; } cases[] = {
+    { "_Cancel", "Cancel" },
+    { "Try the _Demo", "Try the Demo" },
+    { "C_onnect", "Connect" },
+    { "snake__case", "snake_case" },
+    { "_Открыть", "Открыть" },
+    { "Plain", "Plain" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = mc_ui_strip_mnemonic (cases[i].label);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +216,8 @@ main (int   argc,
   g_test_add_func ("/ui-util/slow-checks", test_slow_checks);
   g_test_add_func ("/ui-util/day", test_day);
   g_test_add_func ("/ui-util/words", test_words);
+  g_test_add_func ("/ui-util/cabinet-uri", test_cabinet_uri);
+  g_test_add_func ("/ui-util/strip-mnemonic", test_strip_mnemonic);
 
   return g_test_run ();
 }

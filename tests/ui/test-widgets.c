@@ -1,0 +1,355 @@
+/* test-widgets.c: rows, the welcome page and the key form on their own,
+ * as a new seller meets them: what they show, say on hover and tell a
+ * screen reader.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mc-message-row.h"
+#include "mc-store-row.h"
+#include "mc-window.h"
+#include "ui-test-util.h"
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *expected)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                  expected);
+
+  if (mismatch != NULL)
+    g_error ("accessible label is “%s”, not “%s”", mismatch, expected);
+}
+
+/* One badge, the chats that need a reply; the unread count, the whole
+ * name and the placement type on hover and for a screen reader. */
+static void
+test_store_row (void)
+{
+  const char *name = "Уютный дом — склад Маркета в Софьино, самый длинный";
+  g_autoptr(McCampaign) campaign = mc_campaign_new (7, name, 3, "Уютный дом",
+                                                    MC_PLACEMENT_TYPE_FBY,
+                                                    MC_API_AVAILABILITY_AVAILABLE);
+  g_autoptr(McStoreItem) store = mc_store_item_new (MC_STORE_ITEM_KIND_CABINET_STORE, 3, campaign, "Уютный дом");
+  g_autoptr(McStoreItem) all = mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES, 3, NULL, "Уютный дом");
+  GtkWidget *store_row;
+  GtkWidget *all_row;
+  g_autofree char *store_label = NULL;
+  const char *tooltip;
+
+  mc_store_item_set_needs_reply_count (store, 23);
+  mc_store_item_set_unread_count (store, 5);
+  store_row = g_object_ref_sink (mc_store_row_new (store));
+
+  g_assert_cmpstr (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)), ==, "23");
+  tooltip = gtk_widget_get_tooltip_text (store_row);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, mc_store_item_get_title (store)));
+  g_assert_nonnull (strstr (tooltip, "FBY, Market warehouse"));
+  g_assert_nonnull (strstr (tooltip, "23 chats need a reply, 5 unread"));
+  store_label = g_strdup_printf ("%s, FBY, Market warehouse, 23 chats need a reply, 5 unread",
+                                 mc_store_item_get_title (store));
+  assert_accessible_label (store_row, store_label);
+
+  /* The count follows the store, and no badge when nothing waits. */
+  mc_store_item_set_needs_reply_count (store, 1);
+  mc_store_item_set_unread_count (store, 1);
+  g_assert_cmpstr (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)), ==, "1");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (store_row), "1 chat needs a reply, 1 unread"));
+  mc_store_item_set_needs_reply_count (store, 0);
+  g_assert_null (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)));
+
+  all_row = g_object_ref_sink (mc_store_row_new (all));
+  assert_accessible_label (all_row, "All stores, 0 chats need a reply, 0 unread");
+  g_assert_null (mc_store_row_get_badge_text (MC_STORE_ROW (all_row)));
+
+  g_assert_finalize_object (store_row);
+  g_assert_finalize_object (all_row);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      found = find_child_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_visible (child) && shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean is_mapped (gpointer data);
+
+static void
+on_open_in_cabinet (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  gint64 *opened = user_data;
+
+  *opened = g_variant_get_int64 (parameter);
+}
+
+/* A message with neither text nor files (the API's stickers) says what it
+ * is and offers the seller cabinet, at that chat. */
+static void
+test_sticker_message (void)
+{
+  g_autoptr(McMessage) sticker = mc_message_new (11, 4242);
+  g_autoptr(McMessage) text = mc_message_new (12, 4242);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *row = g_object_ref_sink (mc_message_row_new ());
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("open-in-cabinet", G_VARIANT_TYPE_INT64);
+  gint64 opened = 0;
+  GLogLevelFlags fatal;
+  GtkWidget *button;
+  GVariant *target;
+
+  /* A row in a window before its message: GTK warns about an action
+   * without its target as soon as the button is rooted. */
+  g_signal_connect (action, "activate", G_CALLBACK (on_open_in_cabinet), &opened);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (actions));
+  fatal = g_log_set_fatal_mask ("Gtk", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  gtk_window_set_child (window, row);
+  gtk_window_present (window);
+  g_assert_true (ui_test_wait_until (is_mapped, row, 5000));
+
+  mc_message_set_sender (sticker, MC_SENDER_CUSTOMER);
+  mc_message_row_set_message (MC_MESSAGE_ROW (row), sticker);
+  g_assert_true (shows_label (row, "A sticker or other content that only the seller cabinet shows"));
+  g_assert_false (shows_label (row, "cannot show"));
+  button = find_child_of_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open in Seller Cabinet");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.open-in-cabinet");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, 4242);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (opened, ==, 4242);
+
+  /* A message with text has neither the words nor the button. */
+  mc_message_set_sender (text, MC_SENDER_CUSTOMER);
+  mc_message_set_text (text, "Здравствуйте");
+  mc_message_row_set_message (MC_MESSAGE_ROW (row), text);
+  g_assert_false (shows_label (row, "seller cabinet"));
+  g_assert_null (find_child_of_type (row, GTK_TYPE_BUTTON));
+  ui_test_run_for (100);
+  g_log_set_fatal_mask ("Gtk", fatal);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (row);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Screen readers said "_Cancel Cancel": a button's accessible name is its
+ * label without the mnemonic mark, in our rows and in message dialogs, and
+ * it follows the label when it changes. */
+static void
+test_mnemonic_names (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(McMessage) failed = mc_message_new (0, 4242);
+  GtkWidget *row = mc_message_row_new ();
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  mc_message_set_sender (failed, MC_SENDER_PARTNER);
+  mc_message_set_text (failed, "Добрый день");
+  mc_message_set_state (failed, MC_MESSAGE_STATE_FAILED);
+  mc_message_row_set_message (MC_MESSAGE_ROW (row), failed);
+  gtk_window_set_child (window, row);
+  gtk_window_present (window);
+  g_assert_true (ui_test_wait_until (is_mapped, row, 5000));
+
+  assert_accessible_label (find_button (row, "_Retry"), "Retry");
+  button = find_button (row, "_Edit");
+  assert_accessible_label (button, "Edit");
+  gtk_button_set_label (GTK_BUTTON (button), "_Change");
+  assert_accessible_label (button, "Change");
+
+  dialog = adw_message_dialog_new (window, "Send anyway?", NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", "_Cancel",
+                                    "send", "_Send Anyway",
+                                    NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (ui_test_wait_until (is_mapped, dialog, 5000));
+  assert_accessible_label (find_button (dialog, "_Cancel"), "Cancel");
+  assert_accessible_label (find_button (dialog, "_Send Anyway"), "Send Anyway");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
+static GtkEventControllerKey *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return GTK_EVENT_CONTROLLER_KEY (controller);
+    }
+
+  return NULL;
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key_controller (widget), "key-pressed", keyval, 0, 0, &handled);
+
+  return handled;
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* Long store names: the store list beside the chats can be widened, with
+ * the keyboard too, is remembered, and never so wide that the window
+ * cannot fold to a phone's 360 px. */
+static void
+test_sidebar_width (void)
+{
+  McSession *session = ui_test_new_demo_session ();
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  McWindow *window;
+  GtkWidget *handle;
+  GtkWidget *pane;
+  AdwLeaflet *leaflet;
+  int width;
+  int minimum;
+
+  g_settings_reset (settings, "sidebar-width");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  window = mc_window_new (NULL, session, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_until (is_mapped, window, 5000));
+
+  handle = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "sidebar_handle"));
+  pane = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "sidebar_pane"));
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "leaflet"));
+  g_assert_true (gtk_widget_get_focusable (handle));
+  assert_accessible_label (handle, "Store list width");
+
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 240);
+  g_assert_true (press_key (handle, GDK_KEY_Right));
+  g_assert_true (press_key (handle, GDK_KEY_Right));
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 280);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 280);
+  ui_test_run_for (200);
+  g_assert_cmpint (gtk_widget_get_width (pane), >=, 280);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  for (guint i = 0; i < 20; i++)
+    press_key (handle, GDK_KEY_Right);
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 360);
+  g_assert_true (press_key (handle, GDK_KEY_Left));
+  gtk_widget_get_size_request (pane, &width, NULL);
+  g_assert_cmpint (width, ==, 340);
+  g_assert_false (press_key (handle, GDK_KEY_a));
+
+  /* As wide as it goes, the window still folds at 360 px. */
+  for (guint i = 0; i < 5; i++)
+    press_key (handle, GDK_KEY_Right);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (ui_test_wait_until (is_folded, leaflet, 5000));
+  gtk_widget_measure (GTK_WIDGET (leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  g_settings_reset (settings, "sidebar-width");
+  ui_test_destroy_and_check (GTK_WINDOW (window), session);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The test AT context keeps the accessible properties to check; the
+   * suite's GTK_A11Y=none would keep none. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/widgets/store-row", test_store_row);
+  g_test_add_func ("/ui/widgets/sticker-message", test_sticker_message);
+  g_test_add_func ("/ui/widgets/mnemonic-names", test_mnemonic_names);
+  g_test_add_func ("/ui/widgets/sidebar-width", test_sidebar_width);
+
+  return g_test_run ();
+}
