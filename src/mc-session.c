@@ -52,11 +52,18 @@ struct _McSession
   /* Cabinets whose refresh failed (offline start): retried when the sync
    * engine is back online. */
   GPtrArray      *unrefreshed;
+  guint           retry_refresh_id;
+
+  /* See "reachable", "checked" and "last-check". */
+  gboolean        reachable;
+  gboolean        checked;
+  gint64          last_check;
 
   McFakeMarket   *fake_market;
   /* Caches of the demo live here, never next to the seller's own. */
   char           *demo_dir;
   guint           demo_pending;
+  guint           demo_next;
 };
 
 G_DEFINE_ENUM_TYPE (McSessionState, mc_session_state,
@@ -79,6 +86,9 @@ enum {
   PROP_SYNC,
   PROP_CAN_SEND,
   PROP_KEYRING_PENDING,
+  PROP_REACHABLE,
+  PROP_CHECKED,
+  PROP_LAST_CHECK,
   N_PROPS
 };
 
@@ -152,6 +162,79 @@ mc_session_update_can_send (McSession *self)
 
   self->can_send = can_send;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SEND]);
+}
+
+/* Reachability: the network monitor, and every client's own word from its
+ * last request, so that an unreachable Market shows within seconds of the
+ * first failed attempt rather than after the retries. */
+static void
+mc_session_update_reachable (McSession *self)
+{
+  GListModel *model = G_LIST_MODEL (self->cabinets);
+  guint n = g_list_model_get_n_items (model);
+  gboolean reachable = mc_sync_engine_get_online (self->sync);
+  gint64 last_check = self->last_check;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (model, i);
+      McApiClient *client = mc_cabinet_get_client (cabinet);
+
+      if (client == NULL)
+        continue;
+      reachable = reachable && mc_api_client_get_reachable (client);
+      last_check = MAX (last_check, mc_api_client_get_last_answer (client));
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->last_check != last_check)
+    {
+      self->last_check = last_check;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECK]);
+    }
+  if (self->reachable != reachable)
+    {
+      self->reachable = reachable;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+on_client_reachability_changed (McSession   *self,
+                                McApiClient *client)
+{
+  mc_session_update_reachable (self);
+}
+
+static void
+on_cabinet_client_changed (McSession  *self,
+                           GParamSpec *pspec,
+                           McCabinet  *cabinet)
+{
+  McApiClient *client = mc_cabinet_get_client (cabinet);
+
+  if (client != NULL)
+    g_signal_connect_object (client, "reachability-changed",
+                             G_CALLBACK (on_client_reachability_changed), self,
+                             G_CONNECT_SWAPPED);
+  mc_session_update_reachable (self);
+}
+
+/* A sync that ran to its end with the Market answering: only from then on
+ * may an empty Needs Reply mean that nothing waits. */
+static void
+on_sync_syncing_changed (McSession    *self,
+                         GParamSpec   *pspec,
+                         McSyncEngine *sync)
+{
+  mc_session_update_reachable (self);
+  if (self->checked || mc_sync_engine_get_syncing (sync) ||
+      !self->reachable || self->last_check == 0)
+    return;
+
+  self->checked = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKED]);
 }
 
 static gboolean
@@ -269,7 +352,11 @@ mc_session_add_to_list (McSession *self,
   g_signal_connect_object (cabinet, "notify::campaigns",
                            G_CALLBACK (on_cabinet_campaigns_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (cabinet, "notify::client",
+                           G_CALLBACK (on_cabinet_client_changed), self,
+                           G_CONNECT_SWAPPED);
   g_list_store_append (self->cabinets, cabinet);
+  on_cabinet_client_changed (self, NULL, cabinet);
   mc_session_update_can_send (self);
   mc_session_set_state (self, MC_SESSION_STATE_READY);
 }
@@ -315,6 +402,8 @@ mc_session_detach_cabinet (McSession *self,
   mc_session_update_can_send (self);
 }
 
+static gboolean retry_refresh_cb (gpointer user_data);
+
 static void
 mc_session_refresh_cb (GObject      *object,
                        GAsyncResult *result,
@@ -335,6 +424,11 @@ mc_session_refresh_cb (GObject      *object,
       if (mc_session_find_cabinet (self, cabinet, NULL) &&
           !g_ptr_array_find (self->unrefreshed, cabinet, NULL))
         g_ptr_array_add (self->unrefreshed, g_object_ref (cabinet));
+      /* A Market that did not answer (the network is up) is asked again at
+       * the pace of the polls, or the cabinet would stay empty for good. */
+      if (self->retry_refresh_id == 0)
+        self->retry_refresh_id = g_timeout_add_seconds (mc_sync_engine_get_poll_interval (self->sync),
+                                                        retry_refresh_cb, self);
       return;
     }
 
@@ -370,15 +464,12 @@ mc_session_refresh_cabinet (McSession *self,
 }
 
 static void
-on_sync_online_changed (McSession    *self,
-                        GParamSpec   *pspec,
-                        McSyncEngine *sync)
+mc_session_retry_unrefreshed (McSession *self)
 {
   g_autoptr(GPtrArray) pending = NULL;
-  gboolean online = FALSE;
 
-  g_object_get (sync, "online", &online, NULL);
-  if (!online || self->unrefreshed->len == 0)
+  g_clear_handle_id (&self->retry_refresh_id, g_source_remove);
+  if (self->unrefreshed->len == 0)
     return;
 
   pending = g_steal_pointer (&self->unrefreshed);
@@ -386,6 +477,26 @@ on_sync_online_changed (McSession    *self,
 
   for (guint i = 0; i < pending->len; i++)
     mc_session_refresh_cabinet (self, g_ptr_array_index (pending, i));
+}
+
+static gboolean
+retry_refresh_cb (gpointer user_data)
+{
+  McSession *self = user_data;
+
+  self->retry_refresh_id = 0;
+  mc_session_retry_unrefreshed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sync_online_changed (McSession    *self,
+                        GParamSpec   *pspec,
+                        McSyncEngine *sync)
+{
+  mc_session_update_reachable (self);
+  if (mc_sync_engine_get_online (sync))
+    mc_session_retry_unrefreshed (self);
 }
 
 static void
@@ -676,6 +787,34 @@ demo_chats_from_env (void)
   return 0;
 }
 
+static const McFakeToken demo_tokens[] = { MC_FAKE_TOKEN_CABINET_1, MC_FAKE_TOKEN_CABINET_2 };
+static const char *demo_labels[] = { N_("Demo cabinet 1"), N_("Demo cabinet 2") };
+
+static void mc_session_demo_connect_cb (GObject      *object,
+                                        GAsyncResult *result,
+                                        gpointer      user_data);
+
+/* One cabinet after the other, so that they keep their order in the
+ * sidebar from one start to the next. */
+static void
+mc_session_demo_connect_next (McSession *self)
+{
+  guint i = self->demo_next;
+
+  if (i >= G_N_ELEMENTS (demo_tokens))
+    return;
+
+  self->demo_next++;
+  self->demo_pending++;
+  mc_cabinet_connect_async (self->base_url,
+                            MC_AUTH_KIND_API_KEY,
+                            _(demo_labels[i]),
+                            mc_fake_market_get_token (self->fake_market, demo_tokens[i]),
+                            self->cancellable,
+                            mc_session_demo_connect_cb,
+                            self);
+}
+
 static void
 mc_session_demo_connect_cb (GObject      *object,
                             GAsyncResult *result,
@@ -705,11 +844,13 @@ mc_session_demo_connect_cb (GObject      *object,
           mc_session_add_to_list (self, cabinet);
           mc_session_attach_cabinet (self, cabinet);
           mc_session_start_sync (self);
+          mc_session_demo_connect_next (self);
           return;
         }
     }
 
   g_warning ("Could not start a demo cabinet: %s", error->message);
+  mc_session_demo_connect_next (self);
 
   if (self->demo_pending == 0 &&
       g_list_model_get_n_items (G_LIST_MODEL (self->cabinets)) == 0)
@@ -723,8 +864,6 @@ gboolean
 mc_session_start_demo (McSession  *self,
                        GError    **error)
 {
-  static const McFakeToken tokens[] = { MC_FAKE_TOKEN_CABINET_1, MC_FAKE_TOKEN_CABINET_2 };
-  static const char *labels[] = { N_("Demo cabinet 1"), N_("Demo cabinet 2") };
   g_autoptr(McFakeMarket) market = NULL;
   guint life_min, life_max;
 
@@ -765,17 +904,8 @@ mc_session_start_demo (McSession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
-    {
-      self->demo_pending++;
-      mc_cabinet_connect_async (self->base_url,
-                                MC_AUTH_KIND_API_KEY,
-                                _(labels[i]),
-                                mc_fake_market_get_token (self->fake_market, tokens[i]),
-                                self->cancellable,
-                                mc_session_demo_connect_cb,
-                                self);
-    }
+  self->demo_next = 0;
+  mc_session_demo_connect_next (self);
 
   return TRUE;
 }
@@ -1116,6 +1246,39 @@ mc_session_get_keyring_pending (McSession *self)
   return self->keyring_pending;
 }
 
+gboolean
+mc_session_get_reachable (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), FALSE);
+
+  return self->reachable;
+}
+
+gboolean
+mc_session_get_checked (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), FALSE);
+
+  return self->checked;
+}
+
+gint64
+mc_session_get_last_check (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), 0);
+
+  return self->last_check;
+}
+
+void
+mc_session_refresh (McSession *self)
+{
+  g_return_if_fail (MC_IS_SESSION (self));
+
+  mc_session_retry_unrefreshed (self);
+  mc_sync_engine_refresh (self->sync);
+}
+
 McCabinet *
 mc_session_get_cabinet_for_chat (McSession *self,
                                  gint64     chat_id)
@@ -1193,6 +1356,7 @@ mc_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->start_sync_id, g_source_remove);
+  g_clear_handle_id (&self->retry_refresh_id, g_source_remove);
 
   if (self->remembered != NULL)
     for (guint i = 0; i < self->remembered->len; i++)
@@ -1298,6 +1462,18 @@ mc_session_get_property (GObject    *object,
       g_value_set_boolean (value, self->can_send);
       break;
 
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, self->reachable);
+      break;
+
+    case PROP_CHECKED:
+      g_value_set_boolean (value, self->checked);
+      break;
+
+    case PROP_LAST_CHECK:
+      g_value_set_int64 (value, self->last_check);
+      break;
+
     case PROP_KEYRING_PENDING:
       g_value_set_boolean (value, self->keyring_pending);
       break;
@@ -1390,6 +1566,21 @@ mc_session_class_init (McSessionClass *klass)
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CHECKED] =
+    g_param_spec_boolean ("checked", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LAST_CHECK] =
+    g_param_spec_int64 ("last-check", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -1410,4 +1601,8 @@ mc_session_init (McSession *self)
   g_signal_connect_object (self->sync, "notify::online",
                            G_CALLBACK (on_sync_online_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::syncing",
+                           G_CALLBACK (on_sync_syncing_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->reachable = mc_sync_engine_get_online (self->sync);
 }

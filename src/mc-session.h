@@ -39,7 +39,12 @@ G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
  * any token), "demo" (gboolean), "base-url" (string),
  * "cabinets" (GListModel of McCabinet), "chats" (McChatStore), "stores"
  * (McStoreList), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
- * may answer), "keyring-pending" (TRUE while load() waits for the keyring). */
+ * may answer), "keyring-pending" (TRUE while load() waits for the keyring),
+ * "reachable" (FALSE while the network is down or a cabinet's last request
+ * found the Market out of reach), "checked" (TRUE once a sync ran to its
+ * end with the Market answering: before that an empty list proves
+ * nothing), "last-check" (gint64 usec: when the Market last answered in
+ * this run, 0 before). */
 McSession    *mc_session_new              (const char    *base_url);
 /* Shows the cached chats and stores of the cabinets in the cabinets file
  * at once (READY before returning when there are any), then looks the
@@ -83,6 +88,12 @@ McStoreList   *mc_session_get_stores      (McSession     *self);
 McSyncEngine  *mc_session_get_sync        (McSession     *self);
 gboolean       mc_session_get_can_send    (McSession     *self);
 gboolean       mc_session_get_keyring_pending (McSession *self);
+gboolean       mc_session_get_reachable   (McSession     *self);
+gboolean       mc_session_get_checked     (McSession     *self);
+gint64         mc_session_get_last_check  (McSession     *self);
+/* The seller asked to check now: cabinets whose first refresh failed are
+ * asked again, and the sync engine polls. */
+void           mc_session_refresh         (McSession     *self);
 McCabinet     *mc_session_get_cabinet_for_chat (McSession *self,
                                                 gint64     chat_id);
 /* The fake Market of the demo (NULL outside the demo), for tests. */

@@ -65,6 +65,8 @@ struct _McApiClient
   char          *token;
   double         backoff_scale;
   guint          max_retries;
+  gboolean       unreachable;
+  gint64         last_answer;
   GHashTable    *pools; /* gint64* -> McPool* */
   McMethodState  methods[MC_API_N_METHODS];
 };
@@ -80,6 +82,7 @@ enum {
 enum {
   PAUSED_CHANGED,
   LIMITS_CHANGED,
+  REACHABILITY_CHANGED,
   N_SIGNALS
 };
 
@@ -814,12 +817,32 @@ request_release (McRequest *req)
   return pool;
 }
 
+/* Told at each attempt, before any retry, so that the seller learns within
+ * seconds that the Market is out of reach, not after the back-off. */
+static void
+note_reachable (McApiClient *self,
+                gboolean     reachable)
+{
+  if (reachable)
+    self->last_answer = g_get_real_time ();
+  if (self->unreachable != !reachable)
+    {
+      self->unreachable = !reachable;
+      g_signal_emit (self, signals[REACHABILITY_CHANGED], 0);
+    }
+}
+
 static void
 request_failed (McRequest *req,
                 GError    *error)
 {
   g_autoptr(McApiClient) self = g_object_ref (req->client);
   McPool *pool = request_release (req);
+
+  if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_NETWORK) ||
+      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_TIMEOUT) ||
+      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_SERVER))
+    note_reachable (self, FALSE);
 
   if (!request_maybe_retry (req, error))
     request_return_error (req, g_steal_pointer (&error));
@@ -921,6 +944,10 @@ request_got_response (McRequest *req)
   McPool *pool;
 
   note_rate_headers (self, req->method, headers, &until);
+
+  /* A 5xx is the Market failing to answer; request_failed() says so. */
+  if (req->status < 500)
+    note_reachable (self, TRUE);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (req->status))
     {
@@ -1295,6 +1322,13 @@ mc_api_client_class_init (McApiClientClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  signals[REACHABILITY_CHANGED] =
+    g_signal_new ("reachability-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   signals[LIMITS_CHANGED] =
     g_signal_new ("limits-changed",
                   G_TYPE_FROM_CLASS (klass),
@@ -1404,6 +1438,22 @@ mc_api_client_set_max_retries (McApiClient *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
 
   self->max_retries = max_retries;
+}
+
+gboolean
+mc_api_client_get_reachable (McApiClient *self)
+{
+  g_return_val_if_fail (MC_IS_API_CLIENT (self), FALSE);
+
+  return !self->unreachable;
+}
+
+gint64
+mc_api_client_get_last_answer (McApiClient *self)
+{
+  g_return_val_if_fail (MC_IS_API_CLIENT (self), 0);
+
+  return self->last_answer;
 }
 
 gint64

@@ -124,6 +124,14 @@ void         mc_api_client_set_backoff_scale (McApiClient *self,
 void         mc_api_client_set_max_retries   (McApiClient *self,
                                               guint        max_retries);
 
+/* Whether the Market answers: FALSE from a request that failed on the
+ * network, timed out or got a 5xx, until the next answer; TRUE before any
+ * request.  "reachability-changed" (no arguments) is emitted when it flips.
+ * The last answer's time (usec, 0 before any) is when this client last
+ * heard the Market. */
+gboolean     mc_api_client_get_reachable      (McApiClient *self);
+gint64       mc_api_client_get_last_answer    (McApiClient *self);
+
 /* Budget and pauses.  "paused-changed" (no arguments) is emitted when a
  * method pauses or resumes; "limits-changed" when a Remaining header moved. */
 gint64       mc_api_client_get_paused_until   (McApiClient *self,

@@ -1025,6 +1025,54 @@ mc_cache_load_unread_ids (McCache  *self,
 }
 
 static gboolean
+load_waiting_since_job (McCache   *self,
+                        sqlite3   *db,
+                        gpointer   data,
+                        gpointer  *result,
+                        GError   **error)
+{
+  g_autoptr(GArray) waiting = g_array_new (FALSE, FALSE, sizeof (McCacheWaiting));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Only chats awaiting the seller, each read through the messages' primary
+   * key, so the cost follows those chats' histories, not the whole cache. */
+  stmt = prepare (db,
+                  "SELECT c.chat_id,"
+                  " (SELECT MIN (m.created_at) FROM messages m"
+                  "  WHERE m.chat_id = c.chat_id AND m.sender = 'CUSTOMER'"
+                  "  AND m.message_id > COALESCE ("
+                  "   (SELECT MAX (p.message_id) FROM messages p"
+                  "    WHERE p.chat_id = c.chat_id AND p.sender = 'PARTNER'), 0)) AS since"
+                  " FROM chats c WHERE c.status IN ('NEW', 'WAITING_FOR_PARTNER')"
+                  " AND since IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      McCacheWaiting row;
+
+      row.chat_id = sqlite3_column_int64 (stmt, 0);
+      row.since = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (waiting, row);
+    }
+  if (!end_rows (db, stmt, rc, "SELECT waiting chats", error))
+    return FALSE;
+
+  *result = g_steal_pointer (&waiting);
+  return TRUE;
+}
+
+GArray *
+mc_cache_load_waiting_since (McCache  *self,
+                             GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return run_sync (self, load_waiting_since_job, NULL, error);
+}
+
+static gboolean
 load_messages_job (McCache   *self,
                    sqlite3   *db,
                    gpointer   data,

@@ -95,6 +95,15 @@ GArray     *mc_cache_load_chat_states     (McCache             *self,
  * marker of their chat, ascending. */
 GHashTable *mc_cache_load_unread_ids      (McCache             *self,
                                            GError             **error);
+/* McCacheWaiting per chat that needs a reply and has a CUSTOMER message
+ * after its last PARTNER one: when the first of those was written. */
+typedef struct
+{
+  gint64 chat_id;
+  gint64 since;
+} McCacheWaiting;
+GArray     *mc_cache_load_waiting_since   (McCache             *self,
+                                           GError             **error);
 GPtrArray  *mc_cache_load_messages        (McCache             *self,
                                            gint64               chat_id,
                                            GError             **error);

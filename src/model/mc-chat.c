@@ -18,6 +18,7 @@ struct _McChat
   gint64         business_id;
   gint64         created_at;
   gint64         updated_at;
+  gint64         waiting_since;
   McChatContext *context;
   char          *last_message_preview;
   guint          unread_count;
@@ -41,6 +42,7 @@ enum {
   PROP_UNREAD_COUNT,
   PROP_LAST_MESSAGE_PREVIEW,
   PROP_NO_CUSTOMER_MESSAGE,
+  PROP_WAITING_SINCE,
   N_PROPS
 };
 
@@ -116,6 +118,10 @@ mc_chat_get_property (GObject    *object,
       g_value_set_boolean (value, self->no_customer_message);
       break;
 
+    case PROP_WAITING_SINCE:
+      g_value_set_int64 (value, mc_chat_get_waiting_since (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -161,6 +167,10 @@ mc_chat_set_property (GObject      *object,
 
     case PROP_NO_CUSTOMER_MESSAGE:
       mc_chat_set_no_customer_message (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_WAITING_SINCE:
+      mc_chat_set_waiting_since (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -231,6 +241,10 @@ mc_chat_class_init (McChatClass *klass)
     g_param_spec_boolean ("no-customer-message", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WAITING_SINCE] =
+    g_param_spec_int64 ("waiting-since", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -436,6 +450,36 @@ mc_chat_set_last_message_preview (McChat     *self,
   g_free (self->last_message_preview);
   self->last_message_preview = g_strdup (preview);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_MESSAGE_PREVIEW]);
+}
+
+gint64
+mc_chat_get_waiting_since (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), 0);
+
+  /* Until history tells, the last message is the best guess there is. */
+  return self->waiting_since != 0 ? self->waiting_since : self->updated_at;
+}
+
+gint64
+mc_chat_get_first_unanswered (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), 0);
+
+  return self->waiting_since;
+}
+
+void
+mc_chat_set_waiting_since (McChat *self,
+                           gint64  waiting_since)
+{
+  g_return_if_fail (MC_IS_CHAT (self));
+
+  if (self->waiting_since == waiting_since)
+    return;
+
+  self->waiting_since = waiting_since;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_SINCE]);
 }
 
 gint64

@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (McChat, mc_chat, MC, CHAT, GObject)
  *
  * Local properties kept by the store: "unread-count" (guint, customer
  * messages newer than what the seller has seen), "last-message-preview"
- * (string, nullable). */
+ * (string, nullable), "waiting-since" (gint64: when the first customer
+ * message the seller has not answered yet was written; 0 when history does
+ * not tell, or nothing is unanswered). */
 McChat        *mc_chat_new                      (gint64         chat_id,
                                                  gint64         business_id);
 /* All API values at once, without notifications (@context may be NULL). */
@@ -51,6 +53,13 @@ void           mc_chat_set_unread_count         (McChat        *self,
 const char    *mc_chat_get_last_message_preview (McChat        *self);
 void           mc_chat_set_last_message_preview (McChat        *self,
                                                  const char    *preview);
+/* The time the customer has been waiting from: "waiting-since", or
+ * "updated-at" while that is unknown. */
+gint64         mc_chat_get_waiting_since        (McChat        *self);
+/* "waiting-since" itself (0 when unknown). */
+gint64         mc_chat_get_first_unanswered     (McChat        *self);
+void           mc_chat_set_waiting_since        (McChat        *self,
+                                                 gint64         waiting_since);
 
 /* Convenience accessors through the context (0 / NULL when absent). */
 gint64         mc_chat_get_campaign_id          (McChat        *self);

@@ -50,6 +50,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (McChatStore, mc_chat_store, G_TYPE_OBJECT,
 enum {
   CHATS_UPDATED,
   UNREAD_CHANGED,
+  WAITING_CHANGED,
   N_SIGNALS
 };
 
@@ -195,6 +196,12 @@ mc_chat_store_class_init (McChatStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  signals[WAITING_CHANGED] =
+    g_signal_new ("waiting-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 }
 
 static void
@@ -292,9 +299,15 @@ merge_chats (McChatStore *self,
 
       if (entry != NULL)
         {
+          gboolean waited = mc_chat_needs_reply (entry->chat);
+
           if (mc_chat_update_from (entry->chat, chat))
             {
               forget_folded_name (entry);
+              /* Answered elsewhere (or closed): the next customer message
+               * starts a new wait, whatever history has not told yet. */
+              if (waited && !mc_chat_needs_reply (entry->chat))
+                mc_chat_set_waiting_since (entry->chat, 0);
               g_ptr_array_add (updated, entry->chat);
             }
           continue;
@@ -335,6 +348,8 @@ mc_chat_store_add_cache (McChatStore  *self,
   g_autoptr(GPtrArray) chats = NULL;
   g_autoptr(GArray) states = NULL;
   g_autoptr(GHashTable) unread = NULL;
+  g_autoptr(GArray) waiting = NULL;
+  g_autoptr(GPtrArray) resorted = NULL;
   gint64 business_id;
   GHashTableIter iter;
   gpointer key, value;
@@ -345,7 +360,8 @@ mc_chat_store_add_cache (McChatStore  *self,
 
   if (!(chats = mc_cache_load_chats (cache, error)) ||
       !(states = mc_cache_load_chat_states (cache, error)) ||
-      !(unread = mc_cache_load_unread_ids (cache, error)))
+      !(unread = mc_cache_load_unread_ids (cache, error)) ||
+      !(waiting = mc_cache_load_waiting_since (cache, error)))
     return FALSE;
 
   business_id = mc_cache_get_business_id (cache);
@@ -357,6 +373,21 @@ mc_chat_store_add_cache (McChatStore  *self,
   for (guint i = 0; i < chats->len; i++)
     mc_chat_set_unread_count (g_ptr_array_index (chats, i), 0);
   merge_chats (self, chats, FALSE);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      McCacheWaiting *row = &g_array_index (waiting, McCacheWaiting, i);
+      Entry *entry = lookup_entry (self, row->chat_id);
+
+      if (entry == NULL || mc_chat_get_first_unanswered (entry->chat) == row->since)
+        continue;
+      mc_chat_set_waiting_since (entry->chat, row->since);
+      if (resorted == NULL)
+        resorted = g_ptr_array_new ();
+      g_ptr_array_add (resorted, entry->chat);
+    }
+  if (resorted != NULL)
+    g_signal_emit (self, signals[WAITING_CHANGED], 0, resorted);
 
   for (guint i = 0; i < states->len; i++)
     {
@@ -524,6 +555,7 @@ mc_chat_store_merge_messages (McChatStore *self,
   gint64 business_id;
   gboolean unread_changed = FALSE;
   gint64 old_last;
+  gint64 waiting_since;
   guint old_unread;
 
   g_return_if_fail (MC_IS_CHAT_STORE (self));
@@ -569,6 +601,7 @@ mc_chat_store_merge_messages (McChatStore *self,
       }
   }
 
+  waiting_since = mc_chat_get_first_unanswered (entry->chat);
   for (guint i = 0; i < sorted->len; i++)
     {
       McMessage *message = g_ptr_array_index (sorted, i);
@@ -584,6 +617,10 @@ mc_chat_store_merge_messages (McChatStore *self,
       switch (mc_message_get_sender (message))
         {
         case MC_SENDER_CUSTOMER:
+          /* A follow-up does not restart the wait: the first unanswered
+           * message does. */
+          if (waiting_since == 0)
+            waiting_since = mc_message_get_created_at (message);
           if (id > entry->read_marker)
             {
               if (entry->unread_ids == NULL)
@@ -593,6 +630,7 @@ mc_chat_store_merge_messages (McChatStore *self,
           break;
         case MC_SENDER_PARTNER:
           advance_read_marker (entry, id);
+          waiting_since = 0;
           break;
         case MC_SENDER_UNKNOWN:
         case MC_SENDER_MARKET:
@@ -620,6 +658,15 @@ mc_chat_store_merge_messages (McChatStore *self,
 
   if (unread_changed)
     g_signal_emit (self, signals[UNREAD_CHANGED], 0);
+
+  if (waiting_since != mc_chat_get_first_unanswered (entry->chat))
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      mc_chat_set_waiting_since (entry->chat, waiting_since);
+      g_ptr_array_add (one, entry->chat);
+      g_signal_emit (self, signals[WAITING_CHANGED], 0, one);
+    }
 }
 
 void
@@ -659,6 +706,7 @@ mc_chat_store_mark_answered (McChatStore *self,
     return;
 
   mc_chat_set_status (entry->chat, MC_CHAT_STATUS_WAITING_FOR_CUSTOMER);
+  mc_chat_set_waiting_since (entry->chat, 0);
   one = g_ptr_array_new ();
   g_ptr_array_add (one, entry->chat);
   persist_chats (self, one);

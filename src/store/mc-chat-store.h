@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (McChatStore, mc_chat_store, MC, CHAT_STORE, GObject)
  *  "chats-updated" (GPtrArray *chats): after a merge, the chats that were
  *    inserted or whose API properties changed (what views re-filter).
  *  "unread-changed" (): after any chat's "unread-count" changed.
+ *  "waiting-changed" (GPtrArray *chats): the chats whose "waiting-since"
+ *    changed (what needs-reply views re-sort by).
  *
  * Chats change only through this store: do not call the setters of a
  * McChat held here directly, or views will not re-sort it. */

@@ -24,6 +24,7 @@ struct _McChatView
   McChatStore      *store;
   gulong            items_changed_id;
   gulong            chats_updated_id;
+  gulong            waiting_changed_id;
 
   gint64            business_id;
   McCampaignFilter  campaign_filter;
@@ -103,13 +104,22 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* Filtering and sorting */
 
+/* A search covers every chat of the store, whatever the view: a customer
+ * looked up by name must not hide behind "Needs reply".  Found chats come
+ * newest first, as in All. */
+static McChatViewMode
+effective_mode (McChatView *self)
+{
+  return self->search_folded != NULL ? MC_CHAT_VIEW_MODE_ALL : self->mode;
+}
+
 static gboolean
 matches_mode (McChatView *self,
               McChat     *chat)
 {
   McChatStatus status = mc_chat_get_status (chat);
 
-  switch (self->mode)
+  switch (effective_mode (self))
     {
     case MC_CHAT_VIEW_MODE_NEEDS_REPLY:
       return mc_chat_needs_reply (chat);
@@ -182,7 +192,8 @@ matches (McChatView *self,
 }
 
 /* Sort keys are copied out so that sorting 100,000 chats compares plain
- * integers instead of calling getters. */
+ * integers instead of calling getters.  Needs Reply sorts by how long the
+ * customer has waited, the other views by the last activity. */
 typedef struct
 {
   gint64  updated_at;
@@ -209,9 +220,12 @@ compare_keys_descending (const void *a,
 }
 
 static SortKey
-key_of (McChat *chat)
+key_of (McChatView *self,
+        McChat     *chat)
 {
-  SortKey key = { mc_chat_get_updated_at (chat), mc_chat_get_chat_id (chat), chat };
+  SortKey key = { effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? mc_chat_get_waiting_since (chat)
+                                                              : mc_chat_get_updated_at (chat),
+                  mc_chat_get_chat_id (chat), chat };
 
   return key;
 }
@@ -221,9 +235,9 @@ compare_chats (McChatView *self,
                McChat     *a,
                McChat     *b)
 {
-  SortKey ka = key_of (a), kb = key_of (b);
+  SortKey ka = key_of (self, a), kb = key_of (self, b);
 
-  if (self->mode == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
+  if (effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
     return compare_keys_ascending (&ka, &kb);
   return compare_keys_descending (&ka, &kb);
 }
@@ -235,9 +249,9 @@ sort_chats (McChatView *self,
   g_autofree SortKey *keys = g_new (SortKey, MAX (chats->len, 1));
 
   for (guint i = 0; i < chats->len; i++)
-    keys[i] = key_of (g_ptr_array_index (chats, i));
+    keys[i] = key_of (self, g_ptr_array_index (chats, i));
   qsort (keys, chats->len, sizeof (SortKey),
-         self->mode == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? compare_keys_ascending
+         effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? compare_keys_ascending
                                                      : compare_keys_descending);
   for (guint i = 0; i < chats->len; i++)
     chats->pdata[i] = keys[i].chat;
@@ -402,6 +416,16 @@ on_chats_updated (McChatView  *self,
 }
 
 static void
+on_waiting_changed (McChatView  *self,
+                    GPtrArray   *changed,
+                    McChatStore *store)
+{
+  /* Only Needs Reply sorts by the wait; a chat's place elsewhere stands. */
+  if (effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
+    on_chats_updated (self, changed, store);
+}
+
+static void
 on_store_items_changed (McChatView  *self,
                         guint        position,
                         guint        removed,
@@ -431,6 +455,9 @@ mc_chat_view_constructed (GObject *object)
   self->chats_updated_id =
     g_signal_connect_object (self->store, "chats-updated",
                              G_CALLBACK (on_chats_updated), self, G_CONNECT_SWAPPED);
+  self->waiting_changed_id =
+    g_signal_connect_object (self->store, "waiting-changed",
+                             G_CALLBACK (on_waiting_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -443,6 +470,7 @@ mc_chat_view_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->items_changed_id, self->store);
       g_clear_signal_handler (&self->chats_updated_id, self->store);
+      g_clear_signal_handler (&self->waiting_changed_id, self->store);
       g_ptr_array_set_size (self->items, 0);
       g_clear_object (&self->store);
     }
@@ -684,6 +712,14 @@ mc_chat_view_get_search_text (McChatView *self)
 {
   g_return_val_if_fail (MC_IS_CHAT_VIEW (self), NULL);
   return self->search_text;
+}
+
+gboolean
+mc_chat_view_get_searching (McChatView *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_VIEW (self), FALSE);
+
+  return self->search_folded != NULL;
 }
 
 void

@@ -21,10 +21,11 @@ G_DECLARE_FINAL_TYPE (McChatView, mc_chat_view, MC, CHAT_VIEW, GObject)
  * 0 = all cabinets), "campaign-filter" (McCampaignFilter), "campaign-id"
  * (gint64, used with MC_CAMPAIGN_FILTER_ONE), "mode" (McChatViewMode),
  * "search-text" (string: case-insensitive match on the customer's name and
- * the order or return number).
+ * the order or return number; while set, the mode does not filter: a search
+ * covers every chat of the business and store, sorted as in ALL).
  *
- * NEEDS_REPLY sorts by updated-at ascending (oldest waiting first); the other
- * modes by updated-at descending.  Merges into the store update the view
+ * NEEDS_REPLY sorts by waiting-since ascending (oldest waiting first); the
+ * other modes by updated-at descending.  Merges into the store update the view
  * incrementally: only chats that entered, left or moved are signalled. */
 McChatView      *mc_chat_view_new                 (McChatStore      *store);
 McChatStore     *mc_chat_view_get_store           (McChatView       *self);
@@ -41,6 +42,8 @@ McChatViewMode   mc_chat_view_get_mode            (McChatView       *self);
 void             mc_chat_view_set_mode            (McChatView       *self,
                                                    McChatViewMode    mode);
 const char      *mc_chat_view_get_search_text     (McChatView       *self);
+/* Whether the search text holds more than blanks (the mode is then off). */
+gboolean         mc_chat_view_get_searching       (McChatView       *self);
 void             mc_chat_view_set_search_text     (McChatView       *self,
                                                    const char       *search_text);
 /* Sets business id, campaign filter and campaign id from a sidebar item at

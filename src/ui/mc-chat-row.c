@@ -73,11 +73,11 @@ mc_chat_row_update_times (McChatRow *self,
   time = mc_ui_format_relative_time (mc_chat_get_updated_at (self->chat), now);
   gtk_label_set_label (self->time_label, time);
 
-  /* updatedAt is the time of the last message, which in a chat awaiting
-   * the seller is the customer's. */
+  /* From the first customer message not answered yet: a follow-up does
+   * not make a customer look freshly arrived. */
   if (mc_chat_needs_reply (self->chat))
     {
-      gint64 since = mc_chat_get_updated_at (self->chat);
+      gint64 since = mc_chat_get_waiting_since (self->chat);
       g_autofree char *waiting = mc_ui_format_waiting (since, now);
       gboolean late = now - since >= (gint64) self->wait_warning_minutes * 60 * G_USEC_PER_SEC;
 
@@ -134,11 +134,13 @@ mc_chat_row_update (McChatRow *self)
   else if (order_id > 0)
     number = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
 
+  /* The status first: in a narrow row only the number may be cut, never
+   * the status ("Waiti…" beside two badges in disputes). */
   if (number != NULL)
-    /* Translators: an order or return number, then the chat's status,
-     * e.g. "No. 12345 · Finished". */
-    details = g_strdup_printf (_("No. %s · %s"), number,
-                               mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)));
+    /* Translators: the chat's status, then an order or return number,
+     * e.g. "Finished · No. 12345". */
+    details = g_strdup_printf (_("%s · No. %s"),
+                               mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)), number);
   else
     details = g_strdup (mc_ui_chat_status_to_string (mc_chat_get_status (self->chat)));
   gtk_label_set_label (self->details_label, details);

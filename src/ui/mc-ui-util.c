@@ -196,6 +196,28 @@ mc_ui_format_waiting (gint64 since,
   return g_strdup_printf (_("waiting %d min"), MAX (mins, 1));
 }
 
+#define SLOW_SHOW_SECONDS 60
+#define SLOW_KEEP_SECONDS 45
+
+char *
+mc_ui_format_slow_checks (guint    poll_interval,
+                          guint    effective_interval,
+                          gboolean shown)
+{
+  guint minutes;
+
+  if (effective_interval <= poll_interval ||
+      effective_interval <= (shown ? SLOW_KEEP_SECONDS : SLOW_SHOW_SECONDS))
+    return NULL;
+
+  /* Whole minutes, rounded up: a wandering "33 s", "69 s" is noise. */
+  minutes = (effective_interval + 59) / 60;
+  return g_strdup_printf (ngettext ("New messages may show up to %u minute late: the Market limits how often chats can be checked.",
+                                    "New messages may show up to %u minutes late: the Market limits how often chats can be checked.",
+                                    minutes),
+                          minutes);
+}
+
 char *
 mc_ui_format_day (gint64 time,
                   gint64 now)

@@ -24,6 +24,14 @@ char       *mc_ui_format_relative_time  (gint64         time,
 /* "waiting 5 min", "waiting 2 h 5 min", "waiting 3 d 4 h". */
 char       *mc_ui_format_waiting        (gint64         since,
                                          gint64         now);
+/* What a governor slowing the polls from @poll_interval to
+ * @effective_interval seconds means to the seller, or NULL when it does
+ * not matter to them: only when new messages may show more than a minute
+ * late.  @shown (the notice is up) keeps it up down to 45 s, so that a
+ * delay wavering around a minute does not make it come and go. */
+char       *mc_ui_format_slow_checks    (guint          poll_interval,
+                                         guint          effective_interval,
+                                         gboolean       shown);
 /* The label of a day separator: "Today", "Yesterday", "5 March",
  * "5 March 2023". */
 char       *mc_ui_format_day            (gint64         time,

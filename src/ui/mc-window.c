@@ -37,20 +37,30 @@ struct _McWindow
   GPtrArray            *bound_rows;
   guint                 clock_id;
   guint                 banner_timeout_id;
+  /* The slow-checks notice is up (see mc_ui_format_slow_checks()). */
+  gboolean              slow_banner;
   guint                 wait_warning_minutes;
   gboolean              selecting;
+  /* The chat list shows its first row: rows coming in above it (a chat
+   * waiting longer) keep it at the top rather than pushing it down. */
+  gboolean              list_at_top;
+  /* The store is being selected by the window, not by the seller: not
+   * saved.  store_chosen: the seller picked one, or the saved one came. */
+  gboolean              selecting_store;
+  gboolean              store_chosen;
   char                 *auth_error;
   char                 *sync_error;
 
   GtkStack             *main_stack;
   AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay      *conversation_toasts;
   AdwLeaflet           *leaflet;
   GtkRevealer          *demo_revealer;
   GtkListBox           *sidebar_list;
   GtkWidget            *sidebar_pane;
   GtkWidget            *sidebar_handle;
   int                   drag_start_width;
-  GtkWidget            *chats_pane;
+  AdwClamp             *chats_pane;
   AdwWindowTitle       *chats_title;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
@@ -58,7 +68,9 @@ struct _McWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *mode_dropdown;
+  GtkMenuButton        *menu_button;
   GtkStack             *chats_stack;
+  GtkScrolledWindow    *chats_scrolled;
   GtkListView          *chats_list;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
@@ -216,8 +228,71 @@ mc_window_toast (McWindow   *self,
 {
   /* Toast titles are markup; API errors may hold "<" or "&". */
   g_autofree char *escaped = g_markup_escape_text (text, -1);
+  gboolean conversation_shown = !adw_leaflet_get_folded (self->leaflet) ||
+                                adw_leaflet_get_visible_child (self->leaflet) == self->conversation_pane;
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  /* Where the conversation is on screen, over it: over the whole window a
+   * toast sits on the chat list and hides its rows. */
+  adw_toast_overlay_add_toast (conversation_shown ? self->conversation_toasts : self->toast_overlay,
+                               adw_toast_new (escaped));
+}
+
+/* "Last checked 14:05." for the offline notices. */
+static char *
+mc_window_describe_last_check (McWindow *self)
+{
+  gint64 last = mc_session_get_last_check (self->session);
+  g_autofree char *when = NULL;
+
+  if (last == 0)
+    return g_strdup (_("Chats have not been checked since Market Chats started."));
+
+  when = mc_ui_format_relative_time (last, g_get_real_time ());
+  /* Translators: %s is "just now", "5 min ago", "14:05", "yesterday" or a date. */
+  return g_strdup_printf (_("Chats were last checked %s."), when);
+}
+
+/* Before the first sync that ran to its end an empty view proves nothing:
+ * it says that the Market was not heard yet, or cannot be reached, never
+ * "all caught up".  Returns whether it showed a page. */
+static gboolean
+mc_window_show_unchecked (McWindow *self,
+                          gboolean  syncing)
+{
+  g_autofree char *checked = NULL;
+
+  if (mc_session_get_checked (self->session) ||
+      mc_session_get_state (self->session) != MC_SESSION_STATE_READY ||
+      mc_session_get_error (self->session) != NULL)
+    return FALSE;
+
+  if (!mc_session_get_reachable (self->session))
+    {
+      checked = mc_window_describe_last_check (self);
+      adw_status_page_set_title (self->error_page, _("The Market Cannot Be Reached"));
+      adw_status_page_set_description (self->error_page, checked);
+      gtk_stack_set_visible_child_name (self->chats_stack, "error");
+    }
+  else if (self->sync_error != NULL)
+    {
+      adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
+      adw_status_page_set_description (self->error_page, self->sync_error);
+      gtk_stack_set_visible_child_name (self->chats_stack, "error");
+    }
+  else if (syncing)
+    gtk_stack_set_visible_child_name (self->chats_stack, "loading");
+  else
+    {
+      /* Not a spinner while nothing runs: its frames would keep the
+       * low-priority start of the sync waiting. */
+      adw_status_page_set_icon_name (self->empty_page, "network-transmit-receive-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Checking for Chats"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("They appear here once the Market has answered"));
+      gtk_stack_set_visible_child_name (self->chats_stack, "empty");
+    }
+
+  return TRUE;
 }
 
 /* The chats pane: list, empty, loading or error. */
@@ -238,8 +313,15 @@ mc_window_update_chats_page (McWindow *self)
     }
 
   g_object_get (sync, "syncing", &syncing, NULL);
+
+  /* A search that finds nothing says so whatever the sync. */
+  if ((search == NULL || *search == '\0') &&
+      mc_window_show_unchecked (self, syncing))
+    return;
+
   if (store_empty && self->sync_error != NULL)
     {
+      adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
       adw_status_page_set_description (self->error_page, self->sync_error);
       gtk_stack_set_visible_child_name (self->chats_stack, "error");
       return;
@@ -382,6 +464,31 @@ mc_window_update_banner (McWindow *self)
       return;
     }
 
+  g_object_get (sync,
+                "online", &online,
+                "poll-interval", &poll_interval,
+                "effective-interval", &effective_interval,
+                NULL);
+
+  /* Before the pause: a Market out of reach matters more than a limit. */
+  if (!mc_session_get_reachable (self->session) &&
+      mc_session_get_state (self->session) == MC_SESSION_STATE_READY)
+    {
+      g_autofree char *checked = mc_window_describe_last_check (self);
+      g_autofree char *text = NULL;
+
+      if (!online)
+        /* Translators: the second sentence says when chats were last checked. */
+        text = g_strdup_printf (_("Offline: new messages and replies wait for the connection. %s"),
+                                checked);
+      else
+        /* Translators: the second sentence says when chats were last checked. */
+        text = g_strdup_printf (_("The Market cannot be reached: new messages may be missing. %s"),
+                                checked);
+      mc_window_show_banner (self, text, _("_Retry"), "win.refresh");
+      return;
+    }
+
   paused_until = find_paused_method (self, &method);
   if (paused_until > now)
     {
@@ -400,29 +507,17 @@ mc_window_update_banner (McWindow *self)
       return;
     }
 
-  g_object_get (sync,
-                "online", &online,
-                "poll-interval", &poll_interval,
-                "effective-interval", &effective_interval,
-                NULL);
+  {
+    g_autofree char *slow = mc_ui_format_slow_checks (poll_interval, effective_interval,
+                                                      self->slow_banner);
 
-  if (!online)
-    {
-      mc_window_show_banner (self, _("Offline: these are the chats saved on this computer."),
-                             _("_Retry"), "win.refresh");
-      return;
-    }
-
-  if (effective_interval > poll_interval)
-    {
-      g_autofree char *text = NULL;
-
-      /* Translators: both are numbers of seconds. */
-      text = g_strdup_printf (_("Checking every %u s instead of %u s to stay within the Market’s request limits."),
-                              effective_interval, poll_interval);
-      mc_window_show_banner (self, text, NULL, NULL);
-      return;
-    }
+    self->slow_banner = slow != NULL;
+    if (slow != NULL)
+      {
+        mc_window_show_banner (self, slow, NULL, NULL);
+        return;
+      }
+  }
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
@@ -524,6 +619,8 @@ on_session_state (McWindow   *self,
   mc_window_update_banner (self);
 }
 
+static void mc_window_view_switched (McWindow *self);
+
 /* Sidebar. */
 
 static GtkWidget *
@@ -572,15 +669,25 @@ store_item_key (McStoreItem *item)
 }
 
 static void
+mc_window_select_store_row (McWindow *self,
+                            guint     index)
+{
+  self->selecting_store = TRUE;
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
+  self->selecting_store = FALSE;
+}
+
+/* The saved store, as soon as its cabinet is in (a second cabinet may come
+ * after the first has filled the sidebar); until then the first row. */
+static void
 mc_window_select_default_store (McWindow *self)
 {
   GListModel *stores = G_LIST_MODEL (mc_session_get_stores (self->session));
   g_autofree char *wanted = self->settings != NULL
     ? g_settings_get_string (self->settings, "last-selected-store") : NULL;
-  guint index = 0;
+  gboolean selected = gtk_list_box_get_selected_row (self->sidebar_list) != NULL;
 
-  if (gtk_list_box_get_selected_row (self->sidebar_list) != NULL ||
-      g_list_model_get_n_items (stores) == 0)
+  if ((selected && self->store_chosen) || g_list_model_get_n_items (stores) == 0)
     return;
 
   for (guint i = 0; wanted != NULL && *wanted != '\0' && i < g_list_model_get_n_items (stores); i++)
@@ -589,10 +696,15 @@ mc_window_select_default_store (McWindow *self)
       g_autofree char *key = store_item_key (item);
 
       if (g_str_equal (key, wanted))
-        index = i;
+        {
+          self->store_chosen = TRUE;
+          mc_window_select_store_row (self, i);
+          return;
+        }
     }
 
-  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
+  if (!selected)
+    mc_window_select_store_row (self, 0);
 }
 
 static void
@@ -613,12 +725,18 @@ on_sidebar_row_selected (McWindow      *self,
 
   item = mc_store_row_get_item (MC_STORE_ROW (row));
   mc_chat_view_set_store_item (self->view, item);
+  mc_window_view_switched (self);
 
   if (mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
     adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_title (item));
   else
     adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_subtitle (item));
 
+  /* Only the seller's own choice is kept: not a stand-in while the saved
+   * store's cabinet loads, nor what is left as the window closes. */
+  if (self->selecting_store)
+    return;
+  self->store_chosen = TRUE;
   key = store_item_key (item);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-selected-store", key);
@@ -629,7 +747,7 @@ on_sidebar_row_activated (McWindow      *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
 }
 
 static void
@@ -684,6 +802,12 @@ on_clock (gpointer user_data)
   /* Only rows that are bound, which is about what is on screen. */
   for (guint i = 0; i < self->bound_rows->len; i++)
     mc_chat_row_update_times (g_ptr_array_index (self->bound_rows, i), now);
+  /* "Last checked 5 min ago" ages too. */
+  if (!mc_session_get_reachable (self->session))
+    {
+      mc_window_update_banner (self);
+      mc_window_update_chats_page (self);
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -762,12 +886,54 @@ on_chat_activated (McWindow    *self,
 }
 
 static void
+mc_window_scroll_chats_to_top (McWindow *self)
+{
+  self->list_at_top = TRUE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->chat_selection)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", 0);
+}
+
+static guint find_chat_position (McWindow *self,
+                                 gint64    chat_id);
+static void  mc_window_show_all_rows (McWindow *self);
+
+/* A new view starts at its top, with the open chat highlighted if it is
+ * in it (and nothing else). */
+static void
+mc_window_view_switched (McWindow *self)
+{
+  McChat *open = mc_conversation_get_chat (self->conversation);
+  guint position = open != NULL ? find_chat_position (self, mc_chat_get_chat_id (open))
+                                : GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->chat_slice)))
+    mc_window_show_all_rows (self);
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->chat_selection, position);
+  self->selecting = FALSE;
+
+  mc_window_scroll_chats_to_top (self);
+}
+
+static void
+on_chats_scrolled (McWindow      *self,
+                   GtkAdjustment *adjustment)
+{
+  self->list_at_top = gtk_adjustment_get_value (adjustment) <= 0;
+}
+
+static void
 on_view_changed (McWindow   *self,
                  guint       position,
                  guint       removed,
                  guint       added,
                  GListModel *view)
 {
+  /* The list view keeps its first row in place, so chats coming in above
+   * it would push the most urgent ones out of sight. */
+  if (position == 0 && added > 0 && self->list_at_top)
+    mc_window_scroll_chats_to_top (self);
   mc_window_update_chats_page (self);
 }
 
@@ -782,6 +948,7 @@ on_mode_selected (McWindow    *self,
     return;
 
   mc_chat_view_set_mode (self->view, (McChatViewMode) selected);
+  mc_window_view_switched (self);
   mc_window_update_chats_page (self);
 }
 
@@ -793,6 +960,11 @@ on_search_changed (McWindow       *self,
     return;
 
   mc_chat_view_set_search_text (self->view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* A search covers every chat of the selected stores: the view's choice
+   * does not apply meanwhile, and looks so. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown),
+                            !mc_chat_view_get_searching (self->view));
+  mc_window_view_switched (self);
   mc_window_update_chats_page (self);
 }
 
@@ -809,11 +981,15 @@ on_leaflet_folded (McWindow   *self,
                    GParamSpec *pspec,
                    AdwLeaflet *leaflet)
 {
+  /* Side by side the chats keep one width, so that neither a long store
+   * name nor a wide chat moves the panes; alone they take the window. */
+  adw_clamp_set_maximum_size (self->chats_pane, adw_leaflet_get_folded (leaflet) ? G_MAXINT : 340);
+
   /* Folding with nothing open shows the chats rather than an empty page. */
   if (adw_leaflet_get_folded (leaflet) &&
       adw_leaflet_get_visible_child (leaflet) == self->conversation_pane &&
       mc_conversation_get_chat (self->conversation) == NULL)
-    adw_leaflet_set_visible_child (leaflet, self->chats_pane);
+    adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->chats_pane));
 }
 
 static guint
@@ -989,7 +1165,7 @@ search_action (GtkWidget  *widget,
   McWindow *self = MC_WINDOW (widget);
 
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1099,7 +1275,7 @@ refresh_action (GtkWidget  *widget,
   McWindow *self = MC_WINDOW (widget);
 
   g_clear_pointer (&self->sync_error, g_free);
-  mc_sync_engine_refresh (mc_session_get_sync (self->session));
+  mc_session_refresh (self->session);
   mc_window_update_chats_page (self);
 }
 
@@ -1163,6 +1339,9 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->chat_selection, "notify::selected-item",
                            G_CALLBACK (on_chat_selected), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->chats_list, GTK_SELECTION_MODEL (self->chat_selection));
+  self->list_at_top = TRUE;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->chats_scrolled), "value-changed",
+                           G_CALLBACK (on_chats_scrolled), self, G_CONNECT_SWAPPED);
 
   stores = G_LIST_MODEL (mc_session_get_stores (self->session));
   gtk_list_box_bind_model (self->sidebar_list, stores, create_store_row, NULL, NULL);
@@ -1174,6 +1353,10 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::demo", G_CALLBACK (on_session_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::reachable", G_CALLBACK (on_sync_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::checked", G_CALLBACK (on_sync_notify), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::error", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
@@ -1193,7 +1376,7 @@ mc_window_constructed (GObject *object)
 
   /* On a narrow screen the chats come first: they are what a seller opens
    * the app for. */
-  adw_leaflet_set_visible_child (self->leaflet, self->chats_pane);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
 
   mc_window_update_banner (self);
   mc_window_update_chats_page (self);
@@ -1209,7 +1392,10 @@ mc_window_dispose (GObject *object)
   g_clear_handle_id (&self->all_rows_id, g_source_remove);
 
   if (self->sidebar_list != NULL)
-    gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
+    {
+      g_signal_handlers_disconnect_by_func (self->sidebar_list, on_sidebar_row_selected, self);
+      gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
+    }
   if (self->chats_list != NULL)
     gtk_list_view_set_model (self->chats_list, NULL);
 
@@ -1282,6 +1468,29 @@ mc_window_set_property (GObject      *object,
     }
 }
 
+/* Tab leaves the stores instead of walking them: GtkListBox moves its
+ * selection with its focus, so a Tab through the sidebar would pick
+ * another store (and save it).  The arrow keys still walk the stores. */
+static gboolean
+mc_window_focus (GtkWidget        *widget,
+                 GtkDirectionType  direction)
+{
+  McWindow *self = MC_WINDOW (widget);
+  GtkWidget *list = GTK_WIDGET (self->sidebar_list);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+  gboolean moved;
+
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) ||
+      focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return GTK_WIDGET_CLASS (mc_window_parent_class)->focus (widget, direction);
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = GTK_WIDGET_CLASS (mc_window_parent_class)->focus (widget, direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved;
+}
+
 static void
 mc_window_class_init (McWindowClass *klass)
 {
@@ -1296,6 +1505,7 @@ mc_window_class_init (McWindowClass *klass)
   object_class->set_property = mc_window_set_property;
 
   widget_class->realize = mc_window_realize;
+  widget_class->focus = mc_window_focus;
 
   window_class->close_request = mc_window_close_request;
 
@@ -1315,6 +1525,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_toasts);
   gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_handle);
@@ -1329,6 +1540,8 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, error_page);
@@ -1364,6 +1577,21 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-chat", NULL);
 }
 
+/* GTK 4.8 leaves the button inside a drop-down or menu button, which is
+ * what takes the focus, without a name: a screen reader said "button". */
+static void
+label_inner_button (GtkWidget  *outer,
+                    const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (outer);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+}
+
 static void
 mc_window_init (McWindow *self)
 {
@@ -1372,6 +1600,8 @@ mc_window_init (McWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   mc_window_setup_sidebar_handle (self);
+  label_inner_button (GTK_WIDGET (self->mode_dropdown), _("Which chats to show"));
+  label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
 
   self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, on_clock, self);
 }

@@ -17,6 +17,7 @@
 #include "mc-session.h"
 #include "mc-token-store.h"
 #include "mc-welcome-page.h"
+#include "mc-window.h"
 
 #define WAIT_SECONDS 30
 
@@ -658,6 +659,87 @@ test_add_cabinet_dialog (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (f->session)), ==, 2);
 }
 
+static gboolean
+banner_says (McWindow   *window,
+             const char *words)
+{
+  GtkRevealer *revealer = child (window, MC_TYPE_WINDOW, "banner_revealer");
+  GtkLabel *label = child (window, MC_TYPE_WINDOW, "banner_label");
+
+  return gtk_revealer_get_reveal_child (revealer) &&
+         strstr (gtk_label_get_label (label), words) != NULL;
+}
+
+static const char *
+chats_page (McWindow *window)
+{
+  return gtk_stack_get_visible_child_name (child (window, MC_TYPE_WINDOW, "chats_stack"));
+}
+
+/* A key in the keyring, nothing saved yet, and the Market out of reach: the
+ * window says so within seconds, never "all caught up", and recovers once
+ * the Market answers. */
+static void
+test_unreachable_at_start (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(McCabinet) cabinet = add_cabinet (f, MC_FAKE_TOKEN_CABINET_1, "Unreachable");
+  g_autofree char *cache_path = g_strdup (mc_cache_get_path (mc_cabinet_get_cache (cabinet)));
+  g_autoptr(GError) error = NULL;
+  AdwStatusPage *error_page;
+  McWindow *window;
+  gint64 started;
+
+  /* A fresh home: the key stays, the saved chats and business go. */
+  g_clear_object (&cabinet);
+  g_clear_object (&f->session);
+  g_assert_true (mc_cabinet_forget ("Unreachable", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (cache_path), ==, 0);
+
+  mc_fake_market_inject_fault (f->market, NULL, MC_FAKE_FAULT_DROP, 0, 100000);
+  f->session = mc_session_new (mc_fake_market_get_url (f->market));
+  mc_session_load (f->session);
+  WAIT_UNTIL (mc_session_get_state (f->session) == MC_SESSION_STATE_READY);
+
+  window = mc_window_new (NULL, f->session, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  error_page = child (window, MC_TYPE_WINDOW, "error_page");
+  started = g_get_monotonic_time ();
+  WAIT_UNTIL (banner_says (window, "cannot be reached"));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  g_assert_true (banner_says (window, "not been checked"));
+  g_assert_cmpstr (chats_page (window), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "The Market Cannot Be Reached");
+  g_assert_false (mc_session_get_checked (f->session));
+
+  /* However long it stays out of reach. */
+  iterate_for (1500);
+  g_assert_cmpstr (chats_page (window), ==, "error");
+
+  /* The Market is back and the seller asks again. */
+  mc_fake_market_clear_faults (f->market);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  WAIT_UNTIL (mc_session_get_checked (f->session));
+  g_assert_true (mc_session_get_reachable (f->session));
+  g_assert_cmpint (mc_session_get_last_check (f->session), >, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (child (window, MC_TYPE_WINDOW, "banner_revealer")));
+  g_assert_cmpstr (chats_page (window), !=, "error");
+
+  /* Then goes away again: the saved chats stay, with the time they were
+   * last checked, within seconds of the next request. */
+  mc_fake_market_inject_fault (f->market, NULL, MC_FAKE_FAULT_STATUS, 503, 100000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  started = g_get_monotonic_time ();
+  WAIT_UNTIL (banner_says (window, "cannot be reached"));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  g_assert_true (banner_says (window, "last checked"));
+  g_assert_cmpstr (chats_page (window), !=, "error");
+  mc_fake_market_clear_faults (f->market);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +787,8 @@ main (int   argc,
               fixture_set_up, test_add_cabinet_dialog, fixture_tear_down);
   g_test_add ("/accounts/preferences/remove", Fixture, NULL,
               fixture_set_up, test_preferences_remove, fixture_tear_down);
+  g_test_add ("/accounts/window/unreachable-at-start", Fixture, NULL,
+              fixture_set_up, test_unreachable_at_start, fixture_tear_down);
   g_test_add ("/accounts/preferences/scopes", Fixture, NULL,
               fixture_set_up, test_scopes_in_words, fixture_tear_down);
 

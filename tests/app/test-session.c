@@ -106,6 +106,7 @@ test_demo (void)
   g_autofree char *demo_dir = NULL;
   g_autoptr(McCabinet) cabinet = NULL;
   g_autoptr(McChat) chat = NULL;
+  g_autoptr(McStoreItem) first_store = NULL;
   GObject *market;
 
   g_assert_true (mc_session_start_demo (session, &error));
@@ -123,6 +124,13 @@ test_demo (void)
 
   cabinet = g_list_model_get_item (mc_session_get_cabinets (session), 0);
   g_assert_true (mc_cabinet_get_demo (cabinet));
+  /* The same order at every start: the first cabinet first, in the
+   * sidebar too. */
+  g_assert_cmpstr (mc_cabinet_get_label (cabinet), ==, "Demo cabinet 1");
+  g_assert_cmpint (mc_cabinet_get_business_id (cabinet), ==,
+                   mc_fake_market_get_business_id (MC_FAKE_MARKET (market), 1));
+  first_store = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (session)), 0);
+  g_assert_cmpint (mc_store_item_get_business_id (first_store), ==, mc_cabinet_get_business_id (cabinet));
   chat = g_list_model_get_item (G_LIST_MODEL (mc_session_get_chats (session)), 0);
   g_assert_nonnull (mc_session_get_cabinet_for_chat (session, mc_chat_get_chat_id (chat)));
   g_assert_cmpint (mc_cabinet_get_business_id (mc_session_get_cabinet_for_chat (session, mc_chat_get_chat_id (chat))),
@@ -135,6 +143,7 @@ test_demo (void)
 
   g_clear_object (&cabinet);
   g_clear_object (&chat);
+  g_clear_object (&first_store);
   g_assert_finalize_object (g_steal_pointer (&session));
   g_assert_false (g_file_test (demo_dir, G_FILE_TEST_EXISTS));
 }

@@ -374,6 +374,34 @@ test_view_filters (void)
   shadow_check (shadow);
 }
 
+/* A search finds every chat of the store whatever the view shows, newest
+ * first; clearing it gives the view back. */
+static void
+test_view_search_all (void)
+{
+  g_autoptr(McChatStore) store = sample_store ();
+  g_autoptr(McChatView) view = mc_chat_view_new (store);
+  g_autoptr(Shadow) shadow = shadow_new (view);
+  const gint64 needs_reply[] = { 7, 2, 1, 8, 6 };
+  const gint64 by_name[] = { 3, 1 };
+  const gint64 finished[] = { 5 };
+
+  assert_ids (view, needs_reply, G_N_ELEMENTS (needs_reply));
+  mc_chat_view_set_search_text (view, "ан");
+  assert_ids (view, by_name, G_N_ELEMENTS (by_name));
+  mc_chat_view_set_search_text (view, "Глеб");
+  assert_ids (view, finished, G_N_ELEMENTS (finished));
+  g_assert_cmpint (mc_chat_view_get_mode (view), ==, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  shadow_check (shadow);
+
+  mc_chat_view_set_mode (view, MC_CHAT_VIEW_MODE_DISPUTES);
+  assert_ids (view, finished, G_N_ELEMENTS (finished));
+  mc_chat_view_set_mode (view, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  mc_chat_view_set_search_text (view, NULL);
+  assert_ids (view, needs_reply, G_N_ELEMENTS (needs_reply));
+  shadow_check (shadow);
+}
+
 static void
 merge_one (McChatStore *store,
            McChat      *chat)
@@ -561,6 +589,87 @@ test_read_state (void)
   g_assert_cmpuint (mc_chat_get_unread_count (chat), ==, 1);
   mc_chat_store_mark_read (store, 1, 6);
   g_assert_cmpuint (mc_chat_get_unread_count (chat), ==, 0);
+}
+
+/* The wait runs from the first customer message not answered yet: a
+ * follow-up neither restarts it nor moves the chat in Needs Reply, a
+ * restart keeps it, and a reply ends it. */
+static void
+test_waiting_since (void)
+{
+  g_autoptr(McCache) cache = open_cache ("waiting.sqlite", 10);
+  g_autoptr(McChatStore) store = mc_chat_store_new ();
+  g_autoptr(McChatView) view = NULL;
+  g_autoptr(Shadow) shadow = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) m1 = NULL;
+  g_autoptr(GPtrArray) m2 = NULL;
+  g_autoptr(GPtrArray) m3 = NULL;
+  g_autoptr(GPtrArray) m4 = NULL;
+  const gint64 fresh_first[] = { 1, 2 };
+  const gint64 oldest_first[] = { 2, 1 };
+  McChat *chat;
+
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  view = mc_chat_view_new (store);
+  shadow = shadow_new (view);
+  merge_one (store, make_chat (1, 10, MC_CHAT_STATUS_NEW, 1000, 5, "Анна", 1));
+  merge_one (store, make_chat (2, 10, MC_CHAT_STATUS_WAITING_FOR_PARTNER, 2000, 5, "Наталья", 2));
+  /* Without history the last message is all there is to go by. */
+  assert_ids (view, fresh_first, G_N_ELEMENTS (fresh_first));
+  chat = mc_chat_store_lookup (store, 2);
+  g_assert_cmpint (mc_chat_get_waiting_since (chat), ==, 2000);
+
+  m1 = messages_of (make_message (1, 1, 1000, MC_SENDER_CUSTOMER, "Здравствуйте"), NULL);
+  mc_chat_store_merge_messages (store, 1, m1);
+  m2 = messages_of (make_message (2, 11, 100, MC_SENDER_PARTNER, "Добрый день"),
+                    make_message (2, 12, 500, MC_SENDER_CUSTOMER, "Где заказ?"),
+                    make_message (2, 13, 2000, MC_SENDER_CUSTOMER, "Ау"),
+                    NULL);
+  mc_chat_store_merge_messages (store, 2, m2);
+  g_assert_cmpint (mc_chat_get_waiting_since (chat), ==, 500);
+  assert_ids (view, oldest_first, G_N_ELEMENTS (oldest_first));
+  shadow_check (shadow);
+
+  /* The customer writes again: the chat's updatedAt moves, the wait not. */
+  merge_one (store, make_chat (2, 10, MC_CHAT_STATUS_WAITING_FOR_PARTNER, 3000, 5, "Наталья", 2));
+  m3 = messages_of (make_message (2, 14, 3000, MC_SENDER_CUSTOMER, "Ответьте!"), NULL);
+  mc_chat_store_merge_messages (store, 2, m3);
+  g_assert_cmpint (mc_chat_get_waiting_since (chat), ==, 500);
+  assert_ids (view, oldest_first, G_N_ELEMENTS (oldest_first));
+  shadow_check (shadow);
+
+  /* A restart keeps the wait, from the saved history. */
+  g_clear_pointer (&shadow, shadow_free);
+  g_clear_object (&view);
+  g_clear_object (&store);
+  g_clear_object (&cache);
+  cache = open_cache ("waiting.sqlite", 10);
+  store = mc_chat_store_new ();
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  view = mc_chat_view_new (store);
+  shadow = shadow_new (view);
+  chat = mc_chat_store_lookup (store, 2);
+  g_assert_cmpint (mc_chat_get_updated_at (chat), ==, 3000);
+  g_assert_cmpint (mc_chat_get_waiting_since (chat), ==, 500);
+  assert_ids (view, oldest_first, G_N_ELEMENTS (oldest_first));
+
+  /* The seller answers: the wait is over, whatever the status says yet. */
+  m4 = messages_of (make_message (2, 15, 3100, MC_SENDER_PARTNER, "Уже в пути"), NULL);
+  mc_chat_store_merge_messages (store, 2, m4);
+  g_assert_cmpint (mc_chat_get_first_unanswered (chat), ==, 0);
+  assert_ids (view, fresh_first, G_N_ELEMENTS (fresh_first));
+  shadow_check (shadow);
+
+  /* Answered elsewhere, then a new question: a new wait. */
+  merge_one (store, make_chat (1, 10, MC_CHAT_STATUS_WAITING_FOR_CUSTOMER, 4000, 5, "Анна", 1));
+  chat = mc_chat_store_lookup (store, 1);
+  g_assert_cmpint (mc_chat_get_first_unanswered (chat), ==, 0);
+  merge_one (store, make_chat (1, 10, MC_CHAT_STATUS_WAITING_FOR_PARTNER, 5000, 5, "Анна", 1));
+  g_assert_cmpint (mc_chat_get_waiting_since (chat), ==, 5000);
+  shadow_check (shadow);
 }
 
 static void
@@ -810,9 +919,11 @@ main (int   argc,
   g_test_add_func ("/store/merge", test_merge);
   g_test_add_func ("/store/view/modes", test_view_modes);
   g_test_add_func ("/store/view/filters", test_view_filters);
+  g_test_add_func ("/store/view/search-all", test_view_search_all);
   g_test_add_func ("/store/view/incremental", test_view_incremental);
   g_test_add_func ("/store/view/random", test_view_random);
   g_test_add_func ("/store/read-state", test_read_state);
+  g_test_add_func ("/store/waiting-since", test_waiting_since);
   g_test_add_func ("/store/sidebar", test_sidebar);
   g_test_add_func ("/store/remove-business", test_remove_business);
   g_test_add_func ("/store/message-store", test_message_store);

@@ -110,6 +110,28 @@ test_waiting (void)
   check_waiting (-10, "waiting 1 min");
 }
 
+/* The governor is none of the seller's business until messages may be more
+ * than a minute late; then in minutes, and not flickering around it. */
+static void
+test_slow_checks (void)
+{
+  g_autofree char *two = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_null (mc_ui_format_slow_checks (30, 30, FALSE));
+  g_assert_null (mc_ui_format_slow_checks (30, 33, FALSE));
+  g_assert_null (mc_ui_format_slow_checks (30, 60, FALSE));
+  /* The seller's own slow setting is not news. */
+  g_assert_null (mc_ui_format_slow_checks (120, 120, FALSE));
+
+  two = mc_ui_format_slow_checks (30, 69, FALSE);
+  g_assert_cmpstr (two, ==, "New messages may show up to 2 minutes late: the Market limits how often chats can be checked.");
+  kept = mc_ui_format_slow_checks (30, 50, TRUE);
+  g_assert_nonnull (kept);
+  g_assert_null (mc_ui_format_slow_checks (30, 45, TRUE));
+  g_assert_null (mc_ui_format_slow_checks (30, 50, FALSE));
+}
+
 static void
 test_day (void)
 {
@@ -191,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/ui-util/sanitize-long", test_sanitize_long);
   g_test_add_func ("/ui-util/relative-time", test_relative_time);
   g_test_add_func ("/ui-util/waiting", test_waiting);
+  g_test_add_func ("/ui-util/slow-checks", test_slow_checks);
   g_test_add_func ("/ui-util/day", test_day);
   g_test_add_func ("/ui-util/words", test_words);
   g_test_add_func ("/ui-util/cabinet-uri", test_cabinet_uri);

@@ -9,11 +9,13 @@
 
 #include "mc-api-error.h"
 #include "mc-chat-view.h"
+#include "mc-chat-row.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-store-row.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -64,6 +66,14 @@ static gboolean
 has_chats (gpointer data)
 {
   return g_list_model_get_n_items (chat_list_model (data)) > 0;
+}
+
+static gboolean
+has_chats_in (gpointer data)
+{
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (data, MC_TYPE_WINDOW, "chats_list"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) > 0;
 }
 
 static void
@@ -803,6 +813,386 @@ test_new_chat (Fixture       *fixture,
   g_assert_cmpint (mc_chat_context_get_order_id (mc_chat_get_context (created)), ==, 987654321);
 }
 
+/* The row of the first store (not "All stores") of the cabinet of the
+ * last row, which is the second cabinet's. */
+static GtkListBoxRow *
+second_cabinet_store_row (GtkListBox *sidebar,
+                          McSession  *session)
+{
+  GListModel *stores = G_LIST_MODEL (mc_session_get_stores (session));
+  guint n = g_list_model_get_n_items (stores);
+  g_autoptr(McStoreItem) last = g_list_model_get_item (stores, n - 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+
+      if (mc_store_item_get_business_id (item) == mc_store_item_get_business_id (last) &&
+          mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
+        return gtk_list_box_get_row_at_index (sidebar, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+static McStoreItem *
+selected_store (GtkListBox *sidebar)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
+
+  g_assert_nonnull (row);
+  return mc_store_row_get_item (MC_STORE_ROW (row));
+}
+
+/* Tab walks through the window, never through the stores: the selected
+ * store and the saved choice stay as they are. */
+static void
+test_tab_keeps_store (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 1);
+  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  g_autofree char *saved = NULL;
+
+  gtk_list_box_select_row (sidebar, row);
+  saved = g_settings_get_string (fixture->settings, "last-selected-store");
+  g_assert_cmpstr (saved, !=, "");
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *now = NULL;
+
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window),
+                              i < 3 ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
+      ui_test_run_for (50);
+      g_assert_true (selected_store (sidebar) == item);
+      now = g_settings_get_string (fixture->settings, "last-selected-store");
+      g_assert_cmpstr (now, ==, saved);
+    }
+
+  /* Focus did leave the stores. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                          GTK_WIDGET (sidebar)));
+}
+
+static gboolean
+store_selected (gpointer data)
+{
+  gpointer *wait = data;
+  GtkListBox *sidebar = wait[0];
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
+  McStoreItem *item;
+
+  if (row == NULL)
+    return FALSE;
+  item = mc_store_row_get_item (MC_STORE_ROW (row));
+  return mc_store_item_get_business_id (item) == (gint64) GPOINTER_TO_SIZE (wait[1]) &&
+         mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE;
+}
+
+/* A store of the second cabinet, selected, is selected again at the next
+ * start, though its cabinet comes in after the first; closing the window
+ * does not rewrite the choice. */
+static void
+test_store_restored (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkListBoxRow *row = second_cabinet_store_row (sidebar, fixture->session);
+  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  gint64 business_id = mc_store_item_get_business_id (item);
+  gint64 campaign_id = mc_store_item_get_campaign_id (item);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  gpointer wait[2];
+  McSession *session;
+  McWindow *window;
+
+  gtk_list_box_select_row (sidebar, row);
+  saved = g_settings_get_string (fixture->settings, "last-selected-store");
+
+  ui_test_destroy_and_check (GTK_WINDOW (g_steal_pointer (&fixture->window)),
+                             g_steal_pointer (&fixture->session));
+  after = g_settings_get_string (fixture->settings, "last-selected-store");
+  g_assert_cmpstr (after, ==, saved);
+
+  /* A new start: the window comes up before the cabinets. */
+  session = mc_session_new (NULL);
+  g_assert_true (mc_session_start_demo (session, &error));
+  g_assert_no_error (error);
+  window = mc_window_new (NULL, session, fixture->settings);
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (window), "sidebar_list");
+  wait[0] = sidebar;
+  wait[1] = GSIZE_TO_POINTER (business_id);
+  g_assert_true (ui_test_wait_until (store_selected, wait, WAIT_MSEC));
+  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+  /* And it stays once everything is in. */
+  g_assert_true (ui_test_wait_until (has_chats_in, window, WAIT_MSEC));
+  ui_test_run_for (500);
+  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+
+  fixture->session = session;
+  fixture->window = window;
+}
+
+static GtkAdjustment *
+chats_vadjustment (Fixture *fixture)
+{
+  GtkScrolledWindow *scrolled = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_scrolled");
+
+  return gtk_scrolled_window_get_vadjustment (scrolled);
+}
+
+static gboolean
+scrolled_down (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  /* Again and again: the list may still be growing to its full length. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return gtk_adjustment_get_value (adjustment) > 0;
+}
+
+/* Every view opens at its top, stays there when a chat that waited longer
+ * comes in above, and shows the open chat highlighted. */
+static void
+test_view_at_top (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
+  GtkAdjustment *adjustment = chats_vadjustment (fixture);
+  McStoreItem *all_stores;
+  g_autoptr(McChat) open = NULL;
+  g_autoptr(McChatContext) context = NULL;
+  g_autoptr(McChat) older = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(McChat) first = NULL;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  all_stores = selected_store (sidebar);
+  g_assert_cmpint (mc_store_item_get_kind (all_stores), ==, MC_STORE_ITEM_KIND_ALL_STORES);
+  open = open_first_chat (fixture);
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  ui_test_run_for (300);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
+  g_assert_true (ui_test_wait_until (scrolled_down, adjustment, WAIT_MSEC));
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  ui_test_run_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
+
+  /* A customer who has waited longer than anyone shown comes in. */
+  context = mc_chat_context_new (MC_CONTEXT_TYPE_DIRECT);
+  older = mc_chat_new_full (G_MAXINT32, mc_store_item_get_business_id (all_stores),
+                            MC_CHAT_TYPE_CHAT, MC_CHAT_STATUS_NEW,
+                            G_USEC_PER_SEC, G_USEC_PER_SEC, context);
+  merged = g_ptr_array_new ();
+  g_ptr_array_add (merged, older);
+  mc_chat_store_merge (mc_session_get_chats (fixture->session), merged);
+  ui_test_run_for (300);
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_true (first == mc_chat_store_lookup (mc_session_get_chats (fixture->session), G_MAXINT32));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+/* A search looks through every chat of the store, not only the view's, and
+ * the view's choice looks off meanwhile. */
+static void
+test_search_all_chats (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkEditable *search = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "search_entry");
+  GListModel *model = chat_list_model (fixture);
+  g_autoptr(McChat) finished = NULL;
+  gboolean found = FALSE;
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_FINISHED);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  finished = g_list_model_get_item (model, 0);
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+
+  gtk_editable_set_text (search, mc_chat_get_customer_name (finished));
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (mode)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      found = found || chat == finished;
+    }
+  g_assert_true (found);
+
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (mode)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
+
+      g_assert_true (mc_chat_needs_reply (chat));
+    }
+}
+
+/* The chats keep their width whatever the store or the chat shown. */
+static void
+test_pane_widths_stable (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, window, "sidebar_list");
+  GtkWidget *chats = template_child (fixture, MC_TYPE_WINDOW, window, "chats_pane");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown");
+  GListModel *stores = G_LIST_MODEL (mc_session_get_stores (fixture->session));
+  GListModel *model = chat_list_model (fixture);
+  int width;
+
+  ui_test_run_for (300);
+  width = gtk_widget_get_width (chats);
+  g_assert_cmpint (width, >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
+    {
+      gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, i));
+      for (guint m = MC_CHAT_VIEW_MODE_NEEDS_REPLY; m <= MC_CHAT_VIEW_MODE_FINISHED; m++)
+        {
+          gtk_drop_down_set_selected (mode, m);
+          if (g_list_model_get_n_items (model) > 0)
+            {
+              g_autoptr(McChat) chat = g_list_model_get_item (model, 0);
+
+              mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+            }
+          ui_test_run_for (100);
+          g_assert_cmpint (gtk_widget_get_width (chats), ==, width);
+        }
+    }
+}
+
+static void
+collect_chat_rows (GtkWidget *widget,
+                   GPtrArray *rows)
+{
+  if (MC_IS_CHAT_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_chat_rows (child, rows);
+}
+
+/* In the narrow list of disputes, with two badges, the status is shown
+ * whole; only the number may be cut. */
+static void
+test_dispute_status_whole (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, window, "sidebar_list");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown");
+  GtkWidget *list = template_child (fixture, MC_TYPE_WINDOW, window, "chats_list");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint checked = 0;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_DISPUTES);
+  ui_test_run_for (300);
+  collect_chat_rows (list, rows);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkLabel *details = GTK_LABEL (gtk_widget_get_template_child (row, MC_TYPE_CHAT_ROW, "details_label"));
+      const char *text = gtk_label_get_label (details);
+      g_autofree char *status = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      if (!gtk_widget_get_mapped (row) || strstr (text, " · ") == NULL)
+        continue;
+      status = g_strndup (text, strstr (text, " · ") - text);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (details), status);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      g_assert_cmpstr (status, !=, "");
+      g_assert_null (strstr (status, "No."));
+      g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (details)));
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static gboolean
+holds_toast (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_toast (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Side by side, a toast shows over the conversation, not over the chats. */
+static void
+test_toast_beside_list (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *chats = template_child (fixture, MC_TYPE_WINDOW, window, "chats_pane");
+  GtkWidget *conversation_pane = template_child (fixture, MC_TYPE_WINDOW, window, "conversation_pane");
+
+  g_assert_false (holds_toast (window));
+  gtk_widget_activate_action (window, "win.toast", "s", "Could not save the file");
+  ui_test_run_for (300);
+  g_assert_true (holds_toast (conversation_pane));
+  g_assert_false (holds_toast (chats));
+}
+
+static GtkWidget *
+inner_button (gpointer outer)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (outer);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* What takes the focus in the view drop-down and the main menu button has
+ * a name. */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  gtk_test_accessible_assert_property (inner_button (template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Which chats to show");
+  gtk_test_accessible_assert_property (inner_button (template_child (fixture, MC_TYPE_WINDOW, window, "menu_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Main menu");
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer),
@@ -815,6 +1205,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Accessible properties are kept, for test_accessible_names(), by the
+   * test backend only. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   add_test ("/ui/window/opens-with-chats", test_opens_with_chats, 0);
@@ -830,6 +1223,14 @@ main (int   argc,
   add_test ("/ui/window/auth-banner", test_auth_banner, 0);
   add_test ("/ui/window/keyboard", test_keyboard, 0);
   add_test ("/ui/window/new-chat", test_new_chat, 0);
+  add_test ("/ui/window/tab-keeps-store", test_tab_keeps_store, 0);
+  add_test ("/ui/window/store-restored", test_store_restored, 0);
+  add_test ("/ui/window/view-at-top", test_view_at_top, 0);
+  add_test ("/ui/window/search-all-chats", test_search_all_chats, 0);
+  add_test ("/ui/window/accessible-names", test_accessible_names, 0);
+  add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
+  add_test ("/ui/window/dispute-status-whole", test_dispute_status_whole, 0);
+  add_test ("/ui/window/toast-beside-list", test_toast_beside_list, 0);
 
   return g_test_run ();
 }
