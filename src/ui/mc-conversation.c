@@ -44,6 +44,7 @@ struct _McConversation
   guint            keep_distance_tick;
   guint            settle_tick_id;
   guint            settle_frames;
+  gboolean         model_fresh;
 
   GtkStack          *stack;
   GtkLabel          *details_label;
@@ -282,6 +283,16 @@ mc_conversation_show_new_messages (McConversation *self,
  * stays there for a few frames.  Not "list.scroll-to-item": in GTK 4.8 it
  * also focuses the row, and a focused selectable label selects all its
  * text. */
+/* Until the list has been laid out with a new chat's messages, its
+ * adjustment still holds the previous chat's height, and GTK 4.8 warns
+ * when asked to scroll into it.  An empty list has nowhere to scroll. */
+static gboolean
+mc_conversation_can_scroll (McConversation *self)
+{
+  return !self->model_fresh &&
+         self->messages != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->messages)) > 0;
+}
+
 static gboolean
 on_settle_tick (GtkWidget     *widget,
                 GdkFrameClock *frame_clock,
@@ -297,7 +308,14 @@ on_settle_tick (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  if (gtk_adjustment_get_value (adj) < bottom - 0.5)
+  /* Ticks run before layout: the first one after a new chat is too early. */
+  if (self->model_fresh)
+    {
+      self->model_fresh = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (mc_conversation_can_scroll (self) && gtk_adjustment_get_value (adj) < bottom - 0.5)
     {
       self->settle_frames = 0;
       gtk_adjustment_set_value (adj, bottom);
@@ -334,7 +352,8 @@ mc_conversation_scroll_to_bottom (McConversation *self)
 
   self->stick_to_bottom = TRUE;
   mc_conversation_show_new_messages (self, FALSE);
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+  if (mc_conversation_can_scroll (self))
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
   mc_conversation_settle (self);
 }
 
@@ -1062,6 +1081,7 @@ mc_conversation_set_chat (McConversation *self,
                             chat_id);
       gtk_stack_set_visible_child_name (self->stack, "chat");
 
+      self->model_fresh = TRUE;
       mc_conversation_scroll_to_bottom (self);
 
       mc_conversation_mark_read (self);
