@@ -858,13 +858,26 @@ note_rate_headers (McApiClient        *self,
     }
 }
 
+static int
+uri_get_effective_port (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* "https://host" and "https://host:443" are one origin; anything else that
+ * differs in scheme, host or port is another party. */
 static gboolean
 same_origin (GUri *a,
              GUri *b)
 {
   return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
          g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
-         g_uri_get_port (a) == g_uri_get_port (b);
+         uri_get_effective_port (a) == uri_get_effective_port (b);
 }
 
 /* Attachments may live behind a redirect; the API itself never redirects. */
@@ -2636,6 +2649,7 @@ mc_api_client_download_async (McApiClient         *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  g_autoptr(GUri) api = NULL;
   GError *error = NULL;
   GUri *uri;
   McRequest *req;
@@ -2663,6 +2677,11 @@ mc_api_client_download_async (McApiClient         *self,
                      complete_download, mc_api_client_download_async,
                      cancellable, callback, user_data);
   req->max_size = max_size > 0 ? max_size : MC_API_MAX_FILE_SIZE;
+
+  /* An attachment URL comes from the server's answer and may name any host:
+   * the key goes only where the API itself lives. */
+  api = g_uri_parse (self->base_url, G_URI_FLAGS_ENCODED, NULL);
+  req->with_auth = api != NULL && same_origin (api, uri);
   request_submit (req);
 }
 

@@ -223,7 +223,8 @@ tiny_handler (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
   tiny->hits++;
-  if (soup_message_headers_get_one (request_headers, "Api-Key") != NULL)
+  if (soup_message_headers_get_one (request_headers, "Api-Key") != NULL ||
+      soup_message_headers_get_one (request_headers, "Authorization") != NULL)
     tiny->hits_with_auth++;
 
   if (g_str_has_suffix (path, "/chats"))
@@ -1095,6 +1096,46 @@ test_download (void)
   g_assert_null (bytes);
 }
 
+/* An attachment URL is whatever the server answered; another port on the
+ * same computer is another party and must not see either kind of token. */
+static void
+test_download_other_origin (void)
+{
+  g_autoptr(Tiny) api = tiny_new ();
+  g_autoptr(Tiny) other = tiny_new ();
+  g_autofree char *other_file = g_strconcat (other->url, "/file", NULL);
+  g_autofree char *api_file = g_strconcat (api->url, "/file", NULL);
+  McAuthKind kinds[] = { MC_AUTH_KIND_API_KEY, MC_AUTH_KIND_OAUTH };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(McApiClient) client = new_client (api->url, kinds[i], "tiny-secret-origin");
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      api->hits = api->hits_with_auth = 0;
+      other->hits = other->hits_with_auth = 0;
+
+      mc_api_client_download_async (client, other_file, 1024, NULL, mc_test_store_result, &result);
+      bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), ==, 16);
+      g_assert_cmpuint (other->hits, ==, 1);
+      g_assert_cmpuint (other->hits_with_auth, ==, 0);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_clear_object (&result);
+
+      /* The API's own origin still gets it. */
+      mc_api_client_download_async (client, api_file, 1024, NULL, mc_test_store_result, &result);
+      bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (api->hits, ==, 1);
+      g_assert_cmpuint (api->hits_with_auth, ==, 1);
+      g_clear_object (&result);
+    }
+}
+
 static void
 test_token_not_logged (Fixture       *fixture,
                        gconstpointer  data)
@@ -1186,6 +1227,7 @@ main (int   argc,
   g_test_add_func ("/api/client/repeated-token", test_repeated_token);
   g_test_add_func ("/api/client/liberal-parsing", test_liberal_parsing);
   g_test_add_func ("/api/client/download", test_download);
+  g_test_add_func ("/api/client/download-other-origin", test_download_other_origin);
 
 #undef ADD
 
