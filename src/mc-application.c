@@ -275,7 +275,13 @@ mc_application_notify_chat (McApplication *self,
 
   notification = g_notification_new (title);
   if (body != NULL)
-    g_notification_set_body (notification, body);
+    {
+      /* Notification servers read a markup subset in bodies (not titles);
+       * a customer's "<a href>" or "&" must arrive as written. */
+      g_autofree char *escaped = g_markup_escape_text (body, -1);
+
+      g_notification_set_body (notification, escaped);
+    }
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
   g_notification_set_default_action_and_target_value (notification, "app.open-chat",
                                                       g_variant_new_int64 (chat_id));

@@ -128,10 +128,7 @@ static void
 mc_window_toast (McWindow   *self,
                  const char *text)
 {
-  /* Toast titles are markup; API errors may hold "<" or "&". */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  adw_toast_overlay_add_toast (self->toast_overlay, mc_ui_plain_toast_new (text));
 }
 
 /* The chats pane: list, empty, loading or error. */
@@ -154,7 +151,7 @@ mc_window_update_chats_page (McWindow *self)
   g_object_get (sync, "syncing", &syncing, NULL);
   if (store_empty && self->sync_error != NULL)
     {
-      adw_status_page_set_description (self->error_page, self->sync_error);
+      mc_ui_status_page_set_plain_description (self->error_page, self->sync_error);
       gtk_stack_set_visible_child_name (self->chats_stack, "error");
       return;
     }
