@@ -229,6 +229,19 @@ on_cabinet_campaigns_changed (McSession  *self,
 
 /* Makes a cabinet whose cache is open live: chats from its cache at once,
  * its stores in the sidebar, and syncing. */
+/* The cache holds the seller's history: a locked or newer file is left
+ * alone, so the seller must hear why the cabinet's chats are missing. */
+static void
+mc_session_report_cache_error (McSession    *self,
+                               McCabinet    *cabinet,
+                               const GError *error)
+{
+  g_warning ("Could not open the saved chats of cabinet “%s”: %s",
+             mc_cabinet_get_label (cabinet), error->message);
+  if (self->sync != NULL)
+    g_signal_emit_by_name (self->sync, "error", cabinet, error);
+}
+
 static void
 mc_session_attach_cabinet (McSession *self,
                            McCabinet *cabinet)
@@ -346,8 +359,7 @@ mc_session_refresh_cb (GObject      *object,
     {
       if (!mc_cabinet_open_cache (cabinet, &error))
         {
-          g_warning ("Could not open the saved chats of cabinet “%s”: %s",
-                     mc_cabinet_get_label (cabinet), error->message);
+          mc_session_report_cache_error (self, cabinet, error);
           return;
         }
       mc_session_attach_cabinet (self, cabinet);
@@ -441,8 +453,8 @@ mc_session_open_remembered (McSession *self)
 
       if (!mc_cabinet_open_cache (cabinet, &error))
         {
-          g_warning ("Could not open the saved chats of cabinet “%s”: %s",
-                     labels[i], error->message);
+          mc_session_report_cache_error (self, cabinet, error);
+          g_clear_error (&error);
           continue;
         }
 
@@ -559,8 +571,7 @@ mc_session_load_cb (GObject      *object,
             mc_session_attach_cabinet (self, cabinet);
           else
             {
-              g_warning ("Could not open the saved chats of cabinet “%s”: %s",
-                         label, error->message);
+              mc_session_report_cache_error (self, cabinet, error);
               g_clear_error (&error);
             }
         }

@@ -20,6 +20,9 @@ typedef enum
 {
   MC_CACHE_ERROR_FAILED,   /* SQLite refused a statement */
   MC_CACHE_ERROR_CLOSED,   /* the cache was closed or deleted */
+  MC_CACHE_ERROR_BUSY,     /* another program holds the file locked */
+  MC_CACHE_ERROR_CORRUPT,  /* SQLite says the file is damaged or no database */
+  MC_CACHE_ERROR_NEWER,    /* written by a newer version: left untouched */
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
@@ -62,13 +65,25 @@ G_DECLARE_FINAL_TYPE (McCache, mc_cache, MC, CACHE, GObject)
 
 GQuark      mc_cache_error_quark          (void);
 
-/* $XDG_DATA_HOME/market-chats/<business-id>.sqlite */
+/* The folder name under $XDG_DATA_HOME for the application id @app_id:
+ * "market-chats" for the release, "market-chats-devel" for the development
+ * profile, so that a development build never migrates or rewrites the
+ * seller's own history. */
+char       *mc_cache_dup_data_dir_name    (const char          *app_id);
+/* $XDG_DATA_HOME/<mc_cache_dup_data_dir_name (BASE_ID)>: the cabinets file
+ * and the caches of each cabinet. */
+char       *mc_cache_dup_data_dir         (void);
+
+/* <mc_cache_dup_data_dir ()>/<business-id>.sqlite */
 char       *mc_cache_dup_default_path     (gint64               business_id);
 
-/* Opens (creating directories and the file as needed) and migrates the
- * cache.  A file SQLite cannot read is moved aside to
- * "<name>.corrupt-<timestamp>" with a warning and an empty cache is built in
- * its place, so this only fails when the directory cannot be written. */
+/* Opens (creating directories and the file, readable by the seller only,
+ * as needed) and migrates the cache.  Only a file SQLite reports as
+ * damaged (SQLITE_CORRUPT, SQLITE_NOTADB or a failed quick_check) is moved
+ * aside to "<name>.corrupt-<timestamp>" with a warning and replaced by an
+ * empty cache.  A file locked by another program is tried again and then
+ * reported as MC_CACHE_ERROR_BUSY; one written by a newer version is
+ * refused with MC_CACHE_ERROR_NEWER; both are left as they are. */
 McCache    *mc_cache_open                 (gint64               business_id,
                                            GError             **error);
 McCache    *mc_cache_open_path            (const char          *path,
