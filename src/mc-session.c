@@ -1185,6 +1185,7 @@ static void
 mc_session_constructed (GObject *object)
 {
   McSession *self = MC_SESSION (object);
+  g_autofree char *origin = NULL;
   GError *error = NULL;
 
   G_OBJECT_CLASS (mc_session_parent_class)->constructed (object);
@@ -1193,7 +1194,18 @@ mc_session_constructed (GObject *object)
     self->base_url = g_strdup (MC_API_DEFAULT_URL);
 
   if (!mc_api_url_is_allowed (self->base_url, &error))
-    self->error = error;
+    {
+      self->error = error;
+      return;
+    }
+
+  /* Keys, the cabinets file and the caches belong to the origin they were
+   * added for: another --api-url neither gets the Market's keys nor
+   * writes its answers over the seller's history. */
+  origin = mc_token_store_dup_origin_of_url (self->base_url);
+  g_clear_object (&self->token_store);
+  self->token_store = mc_token_store_new_for_origin (origin);
+  mc_cache_set_api_origin (g_strcmp0 (origin, MC_TOKEN_STORE_DEFAULT_ORIGIN) != 0 ? origin : NULL);
 }
 
 static void

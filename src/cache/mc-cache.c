@@ -840,10 +840,32 @@ mc_cache_dup_data_dir_name (const char *app_id)
   return g_strconcat ("market-chats-", suffix, NULL);
 }
 
+/* One per process, like the application id: set by the session before
+ * any cabinet is opened. */
+static char *api_origin_folder;
+
+void
+mc_cache_set_api_origin (const char *origin)
+{
+  char *folder = NULL;
+
+  if (origin != NULL)
+    {
+      folder = g_strdup (origin);
+      g_strcanon (folder, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-", '_');
+    }
+
+  g_free (api_origin_folder);
+  api_origin_folder = folder;
+}
+
 char *
 mc_cache_dup_data_dir (void)
 {
   g_autofree char *name = mc_cache_dup_data_dir_name (BASE_ID);
+
+  if (api_origin_folder != NULL)
+    return g_build_filename (g_get_user_data_dir (), name, "origins", api_origin_folder, NULL);
 
   return g_build_filename (g_get_user_data_dir (), name, NULL);
 }

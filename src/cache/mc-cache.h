@@ -71,8 +71,13 @@ GQuark      mc_cache_error_quark          (void);
  * seller's own history. */
 char       *mc_cache_dup_data_dir_name    (const char          *app_id);
 /* $XDG_DATA_HOME/<mc_cache_dup_data_dir_name (BASE_ID)>: the cabinets file
- * and the caches of each cabinet. */
+ * and the caches of each cabinet.  While another API origin than the
+ * Market's own is set, its own folder under "origins/" instead, so that a
+ * test server's answers never touch the seller's cabinets and history. */
 char       *mc_cache_dup_data_dir         (void);
+/* The API origin this process talks to (see mc_token_store_dup_origin_of_url());
+ * NULL for the Market's own. */
+void        mc_cache_set_api_origin       (const char          *origin);
 
 /* <mc_cache_dup_data_dir ()>/<business-id>.sqlite */
 char       *mc_cache_dup_default_path     (gint64               business_id);
