@@ -14,6 +14,9 @@
 #include "mc-session.h"
 #include "mc-token-store.h"
 
+#define ATTACHMENT_MAX_AGE_DAYS 30
+#define ATTACHMENT_MAX_AGE_USEC (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * ATTACHMENT_MAX_AGE_DAYS)
+
 #define DEMO_LIFE_MIN_SEC 20
 #define DEMO_LIFE_MAX_SEC 60
 
@@ -608,6 +611,30 @@ mc_session_load_cb (GObject      *object,
     self->start_sync_id = g_idle_add_full (G_PRIORITY_LOW, mc_session_start_sync_cb, self, NULL);
 }
 
+static void
+expire_attachments_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  guint n = mc_cache_expire_attachments (ATTACHMENT_MAX_AGE_USEC);
+
+  if (n > 0)
+    g_debug ("Deleted %u opened attachments older than %d days", n, ATTACHMENT_MAX_AGE_DAYS);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Opened attachments are copies of what the Market keeps: a month after
+ * they were downloaded they go, off the main thread. */
+static void
+expire_attachments_in_background (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, expire_attachments_in_background);
+  g_task_run_in_thread (task, expire_attachments_thread);
+}
+
 void
 mc_session_load (McSession *self)
 {
@@ -643,6 +670,8 @@ mc_session_load (McSession *self)
                              self->load_cancellable,
                              mc_session_load_cb,
                              self);
+
+  expire_attachments_in_background ();
 }
 
 static void

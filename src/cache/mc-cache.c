@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -870,6 +871,100 @@ mc_cache_dup_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), name, NULL);
 }
 
+static char *
+dup_attachments_root (void)
+{
+  g_autofree char *name = mc_cache_dup_data_dir_name (BASE_ID);
+
+  if (api_origin_folder != NULL)
+    return g_build_filename (g_get_user_cache_dir (), name, "origins", api_origin_folder,
+                             "attachments", NULL);
+
+  return g_build_filename (g_get_user_cache_dir (), name, "attachments", NULL);
+}
+
+char *
+mc_cache_dup_attachments_dir (gint64 business_id,
+                              gint64 chat_id)
+{
+  g_autofree char *root = dup_attachments_root ();
+  char business[24], chat[24];
+
+  g_snprintf (business, sizeof business, "%" G_GINT64_FORMAT, business_id);
+  g_snprintf (chat, sizeof chat, "%" G_GINT64_FORMAT, chat_id);
+
+  return g_build_filename (root, business, chat, NULL);
+}
+
+/* Removes what is older than @cutoff (real time, usec) under @path, at most
+ * @depth folders down, and @path itself when it is left empty. */
+static guint
+expire_tree (const char *path,
+             guint       depth,
+             gint64      cutoff)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint removed = 0;
+
+  if (dir == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      GStatBuf buf;
+
+      /* Only what this app wrote: a link is not followed, only removed. */
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_unlink (child);
+          continue;
+        }
+      if (g_stat (child, &buf) != 0)
+        continue;
+
+      if (S_ISDIR (buf.st_mode))
+        {
+          if (depth > 0)
+            removed += expire_tree (child, depth - 1, cutoff);
+          g_rmdir (child);
+        }
+      else if ((gint64) buf.st_mtime * G_USEC_PER_SEC < cutoff && g_unlink (child) == 0)
+        removed++;
+    }
+
+  return removed;
+}
+
+guint
+mc_cache_expire_attachments (gint64 max_age_usec)
+{
+  g_autofree char *root = dup_attachments_root ();
+
+  /* business / chat / file */
+  return expire_tree (root, 2, g_get_real_time () - max_age_usec);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
 char *
 mc_cache_dup_default_path (gint64 business_id)
 {
@@ -1020,6 +1115,14 @@ mc_cache_delete (McCache  *self,
   g_return_val_if_fail (MC_IS_CACHE (self), FALSE);
 
   mc_cache_close (self);
+
+  /* The files opened from its chats go with the cabinet. */
+  {
+    g_autofree char *chat_dir = mc_cache_dup_attachments_dir (self->business_id, 0);
+    g_autofree char *business_dir = g_path_get_dirname (chat_dir);
+
+    remove_tree (business_dir);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {

@@ -79,6 +79,16 @@ char       *mc_cache_dup_data_dir         (void);
  * NULL for the Market's own. */
 void        mc_cache_set_api_origin       (const char          *origin);
 
+/* Where opened attachments of a chat go:
+ * $XDG_CACHE_HOME/<data dir name>[/origins/<origin>]/attachments/<business-id>/<chat-id>,
+ * so same-named files of two chats never overwrite each other and a
+ * cabinet's files go with it (mc_cache_delete()). */
+char       *mc_cache_dup_attachments_dir  (gint64               business_id,
+                                           gint64               chat_id);
+/* Deletes opened attachments not touched for @max_age_usec, and the chat
+ * folders left empty.  Returns how many files went. */
+guint       mc_cache_expire_attachments   (gint64               max_age_usec);
+
 /* <mc_cache_dup_data_dir ()>/<business-id>.sqlite */
 char       *mc_cache_dup_default_path     (gint64               business_id);
 

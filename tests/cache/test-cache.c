@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <utime.h>
 
 #include "mc-cache.h"
 #include "mc-test-util.h"
@@ -876,6 +877,50 @@ test_data_dir_per_app_id (void)
 }
 
 static void
+test_attachments_dir (void)
+{
+  g_autofree char *first = mc_cache_dup_attachments_dir (7, 100);
+  g_autofree char *second = mc_cache_dup_attachments_dir (7, 101);
+  g_autofree char *other = mc_cache_dup_attachments_dir (8, 100);
+  g_autofree char *old_file = g_build_filename (first, "old.jpg", NULL);
+  g_autofree char *new_file = g_build_filename (second, "photo.jpg", NULL);
+  g_autofree char *kept = g_build_filename (other, "photo.jpg", NULL);
+  g_autofree char *path = fresh_path ("attachments");
+  g_autoptr(McCache) cache = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 month_ago = g_get_real_time () - G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 31;
+  struct utimbuf times = { month_ago / G_USEC_PER_SEC, month_ago / G_USEC_PER_SEC };
+
+  /* Same-named files of two chats or cabinets never meet, and live in the
+   * cache folder, not with the seller's data. */
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpstr (first, !=, other);
+  g_assert_true (g_str_has_prefix (first, g_get_user_cache_dir ()));
+
+  g_assert_cmpint (g_mkdir_with_parents (first, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (second, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (other, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old_file, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (new_file, "new", -1, NULL));
+  g_assert_true (g_file_set_contents (kept, "kept", -1, NULL));
+  g_assert_cmpint (g_utime (old_file, &times), ==, 0);
+
+  /* Old ones expire, with the chat folder they leave empty. */
+  g_assert_cmpuint (mc_cache_expire_attachments (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 30), ==, 1);
+  g_assert_false (g_file_test (old_file, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_file, G_FILE_TEST_EXISTS));
+
+  /* Deleting a cabinet's cache takes its files along, not another's. */
+  cache = mc_cache_open_path (path, 7, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_cache_delete (cache, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (new_file, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_delete (void)
 {
   g_autofree char *path = fresh_path ("delete");
@@ -988,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/cache/damaged-pages", test_damaged_pages);
   g_test_add_func ("/cache/file-modes", test_file_modes);
   g_test_add_func ("/cache/data-dir-per-app-id", test_data_dir_per_app_id);
+  g_test_add_func ("/cache/attachments-dir", test_attachments_dir);
   g_test_add_func ("/cache/delete", test_delete);
   g_test_add_func ("/cache/concurrent-writers", test_concurrent_writers);
 

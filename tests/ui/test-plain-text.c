@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mc-api-error.h"
+#include "mc-attachment-row.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
@@ -73,6 +74,29 @@ test_welcome_error (void)
   ui_test_destroy_and_check (GTK_WINDOW (window), session);
 }
 
+/* A file name is shown as it is, with what would reorder or hide parts of
+ * it made visible. */
+static void
+test_attachment_names (void)
+{
+  static const struct { const char *name; const char *shown; } cases[] = {
+    { "Invoice_\xe2\x80\xae" "fdp.desktop", "Invoice_[U+202E]fdp.desktop" },
+    { "<a href=\"https://evil.example/\">x</a> & y.pdf", "<a href=\"https://evil.example/\">x</a> & y.pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(McAttachment) attachment = mc_attachment_new (cases[i].name, "https://example.com/f", 10);
+      GtkWidget *window = gtk_window_new ();
+
+      gtk_window_set_child (GTK_WINDOW (window), mc_attachment_row_new (attachment));
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (shows_literally (window, cases[i].shown));
+      g_assert_false (shows_literally (window, "\xe2\x80\xae"));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +105,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/plain-text/window-error-and-toast", test_window_error_and_toast);
   g_test_add_func ("/ui/plain-text/welcome-error", test_welcome_error);
+  g_test_add_func ("/ui/plain-text/attachment-names", test_attachment_names);
 
   return g_test_run ();
 }
