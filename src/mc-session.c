@@ -230,8 +230,6 @@ on_cabinet_campaigns_changed (McSession  *self,
   mc_session_update_stores (self, cabinet);
 }
 
-/* Makes a cabinet whose cache is open live: chats from its cache at once,
- * its stores in the sidebar, and syncing. */
 /* The cache holds the seller's history: a locked or newer file is left
  * alone, so the seller must hear why the cabinet's chats are missing. */
 static void
@@ -245,6 +243,8 @@ mc_session_report_cache_error (McSession    *self,
     g_signal_emit_by_name (self->sync, "error", cabinet, error);
 }
 
+/* Makes a cabinet whose cache is open live: chats from its cache at once,
+ * its stores in the sidebar, and syncing. */
 static void
 mc_session_attach_cabinet (McSession *self,
                            McCabinet *cabinet)
@@ -617,7 +617,7 @@ expire_attachments_thread (GTask        *task,
                            gpointer      task_data,
                            GCancellable *cancellable)
 {
-  guint n = mc_cache_expire_attachments (ATTACHMENT_MAX_AGE_USEC);
+  guint n = mc_cache_expire_attachments (task_data, ATTACHMENT_MAX_AGE_USEC);
 
   if (n > 0)
     g_debug ("Deleted %u opened attachments older than %d days", n, ATTACHMENT_MAX_AGE_DAYS);
@@ -632,6 +632,7 @@ expire_attachments_in_background (void)
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
 
   g_task_set_source_tag (task, expire_attachments_in_background);
+  g_task_set_task_data (task, mc_cache_dup_attachments_root (), g_free);
   g_task_run_in_thread (task, expire_attachments_thread);
 }
 

@@ -871,8 +871,8 @@ mc_cache_dup_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), name, NULL);
 }
 
-static char *
-dup_attachments_root (void)
+char *
+mc_cache_dup_attachments_root (void)
 {
   g_autofree char *name = mc_cache_dup_data_dir_name (BASE_ID);
 
@@ -887,7 +887,7 @@ char *
 mc_cache_dup_attachments_dir (gint64 business_id,
                               gint64 chat_id)
 {
-  g_autofree char *root = dup_attachments_root ();
+  g_autofree char *root = mc_cache_dup_attachments_root ();
   char business[24], chat[24];
 
   g_snprintf (business, sizeof business, "%" G_GINT64_FORMAT, business_id);
@@ -938,9 +938,10 @@ expire_tree (const char *path,
 }
 
 guint
-mc_cache_expire_attachments (gint64 max_age_usec)
+mc_cache_expire_attachments (const char *root,
+                             gint64      max_age_usec)
 {
-  g_autofree char *root = dup_attachments_root ();
+  g_return_val_if_fail (root != NULL, 0);
 
   /* business / chat / file */
   return expire_tree (root, 2, g_get_real_time () - max_age_usec);

@@ -85,9 +85,14 @@ void        mc_cache_set_api_origin       (const char          *origin);
  * cabinet's files go with it (mc_cache_delete()). */
 char       *mc_cache_dup_attachments_dir  (gint64               business_id,
                                            gint64               chat_id);
-/* Deletes opened attachments not touched for @max_age_usec, and the chat
- * folders left empty.  Returns how many files went. */
-guint       mc_cache_expire_attachments   (gint64               max_age_usec);
+/* The folder holding the attachments folders of every cabinet. */
+char       *mc_cache_dup_attachments_root (void);
+/* Deletes opened attachments under @root (from
+ * mc_cache_dup_attachments_root(), so it may run in a thread) older than
+ * @max_age_usec, and the chat folders left empty.  Returns how many files
+ * went. */
+guint       mc_cache_expire_attachments   (const char          *root,
+                                           gint64               max_age_usec);
 
 /* <mc_cache_dup_data_dir ()>/<business-id>.sqlite */
 char       *mc_cache_dup_default_path     (gint64               business_id);

@@ -886,6 +886,7 @@ test_attachments_dir (void)
   g_autofree char *new_file = g_build_filename (second, "photo.jpg", NULL);
   g_autofree char *kept = g_build_filename (other, "photo.jpg", NULL);
   g_autofree char *path = fresh_path ("attachments");
+  g_autofree char *root = NULL;
   g_autoptr(McCache) cache = NULL;
   g_autoptr(GError) error = NULL;
   gint64 month_ago = g_get_real_time () - G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 31;
@@ -906,7 +907,9 @@ test_attachments_dir (void)
   g_assert_cmpint (g_utime (old_file, &times), ==, 0);
 
   /* Old ones expire, with the chat folder they leave empty. */
-  g_assert_cmpuint (mc_cache_expire_attachments (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 30), ==, 1);
+  root = mc_cache_dup_attachments_root ();
+  g_assert_true (g_str_has_prefix (first, root));
+  g_assert_cmpuint (mc_cache_expire_attachments (root, G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 30), ==, 1);
   g_assert_false (g_file_test (old_file, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (new_file, G_FILE_TEST_EXISTS));
