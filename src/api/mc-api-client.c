@@ -21,6 +21,7 @@
 #include "mc-api-client.h"
 #include "mc-api-parse.h"
 #include "mc-rate-window.h"
+#include "mc-secure-memory.h"
 
 #define HOUR_USEC          (G_USEC_PER_SEC * G_GINT64_CONSTANT (3600))
 #define DEFAULT_PAUSE_USEC (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
@@ -1220,8 +1221,7 @@ mc_api_client_finalize (GObject *object)
 {
   McApiClient *self = MC_API_CLIENT (object);
 
-  clear_secret (self->token);
-  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->token, mc_secure_free);
 
   for (guint i = 0; i < MC_API_N_METHODS; i++)
     g_clear_pointer (&self->methods[i].window, mc_rate_window_free);
@@ -1377,7 +1377,9 @@ mc_api_client_new (const char  *base_url,
 
   self = g_object_new (MC_TYPE_API_CLIENT, "base-url", base_url, NULL);
   self->auth_kind = kind;
-  self->token = g_strdup (token);
+  /* Locked and wiped for the life of the client: never swapped to disk
+   * nor left behind in freed memory. */
+  self->token = mc_secure_strdup (token);
 
   return self;
 }

@@ -1136,6 +1136,57 @@ test_download_other_origin (void)
     }
 }
 
+/* kB of this process's memory locked against swapping, -1 if unknown. */
+static gint64
+locked_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmLck:")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("VmLck:"), NULL, 10);
+}
+
+static gboolean
+may_lock_a_page (void)
+{
+  g_autofree char *limits = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/limits", &limits, NULL, NULL) ||
+      (line = strstr (limits, "Max locked memory")) == NULL)
+    return FALSE;
+
+  line += strlen ("Max locked memory");
+  while (*line == ' ')
+    line++;
+
+  return g_str_has_prefix (line, "unlimited") || g_ascii_strtoll (line, NULL, 10) >= 65536;
+}
+
+/* The key lives in locked pages for the life of the client, so it is
+ * never written to swap. */
+static void
+test_token_locked (void)
+{
+  McApiClient *client;
+  gint64 before = locked_kb ();
+
+  if (before < 0 || !may_lock_a_page ())
+    {
+      g_test_skip ("This system does not let the test lock memory");
+      return;
+    }
+
+  client = new_client ("https://api.example.com", MC_AUTH_KIND_API_KEY, "locked-secret-key");
+  g_assert_cmpint (locked_kb (), >, before);
+  g_assert_finalize_object (client);
+  g_assert_cmpint (locked_kb (), ==, before);
+}
+
 static void
 test_token_not_logged (Fixture       *fixture,
                        gconstpointer  data)
@@ -1228,6 +1279,7 @@ main (int   argc,
   g_test_add_func ("/api/client/liberal-parsing", test_liberal_parsing);
   g_test_add_func ("/api/client/download", test_download);
   g_test_add_func ("/api/client/download-other-origin", test_download_other_origin);
+  g_test_add_func ("/api/client/token-locked", test_token_locked);
 
 #undef ADD
 
