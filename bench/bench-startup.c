@@ -108,7 +108,8 @@ prepare_cabinet (void)
   /* The fake splits its chats between two cabinets; ask for enough that
    * the first holds N_CHATS. */
   g_autoptr(McFakeMarket) market = mc_fake_market_new (5, N_CHATS * 8 / 5);
-  g_autoptr(McTokenStore) tokens = mc_token_store_new ();
+  g_autoptr(McTokenStore) tokens = NULL;
+  g_autofree char *origin = NULL;
   g_autoptr(McCabinet) cabinet = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) chats = NULL;
@@ -120,6 +121,12 @@ prepare_cabinet (void)
   mc_fake_market_set_latency (market, 0);
   url = g_strdup (mc_fake_market_get_url (market));
   token = mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1);
+
+  /* Where the app started with --api-url URL looks for its key, cabinets
+   * file and cache. */
+  origin = mc_token_store_dup_origin_of_url (url);
+  tokens = mc_token_store_new_for_origin (origin);
+  mc_cache_set_api_origin (origin);
 
   mc_cabinet_connect_async (url, MC_AUTH_KIND_API_KEY, LABEL, token, NULL, on_result, &result);
   cabinet = mc_cabinet_connect_finish (wait_result (&result), &error);

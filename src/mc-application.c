@@ -235,6 +235,36 @@ message_body (McMessage *message)
   return NULL;
 }
 
+/* GLib sends notifications through the portal inside a sandbox, else to
+ * org.gtk.Notifications when someone owns it (GNOME Shell, which shows
+ * bodies as plain text), else to org.freedesktop.Notifications, whose
+ * servers read a markup subset in bodies: only that last one needs the
+ * text escaped, or GNOME would show "&amp;".  Asked once. */
+static gboolean
+notification_body_is_markup (GApplication *app)
+{
+  static int is_markup = -1;
+
+  if (is_markup < 0)
+    {
+      GDBusConnection *bus = g_application_get_dbus_connection (app);
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      if (bus != NULL && !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+        reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "NameHasOwner",
+                                             g_variant_new ("(s)", "org.gtk.Notifications"),
+                                             G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                             1000, NULL, NULL);
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &owned);
+      is_markup = reply != NULL && !owned;
+    }
+
+  return is_markup == 1;
+}
+
 /* One notification per chat: a later message replaces it (same id). */
 static void
 mc_application_notify_chat (McApplication         *self,
@@ -282,7 +312,14 @@ mc_application_notify_chat (McApplication         *self,
     }
 
   notification = g_notification_new (title);
-  if (body != NULL)
+  if (body != NULL && notification_body_is_markup (G_APPLICATION (self)))
+    {
+      /* A customer's "<a href>" or "&" must arrive as written. */
+      g_autofree char *escaped = g_markup_escape_text (body, -1);
+
+      g_notification_set_body (notification, escaped);
+    }
+  else if (body != NULL)
     g_notification_set_body (notification, body);
   g_notification_set_priority (notification, priority);
   g_notification_set_default_action_and_target_value (notification, "app.open-chat",

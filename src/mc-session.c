@@ -14,6 +14,9 @@
 #include "mc-session.h"
 #include "mc-token-store.h"
 
+#define ATTACHMENT_MAX_AGE_DAYS 30
+#define ATTACHMENT_MAX_AGE_USEC (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * ATTACHMENT_MAX_AGE_DAYS)
+
 #define DEMO_LIFE_MIN_SEC 20
 #define DEMO_LIFE_MAX_SEC 60
 
@@ -310,6 +313,19 @@ on_cabinet_campaigns_changed (McSession  *self,
   mc_session_update_stores (self, cabinet);
 }
 
+/* The cache holds the seller's history: a locked or newer file is left
+ * alone, so the seller must hear why the cabinet's chats are missing. */
+static void
+mc_session_report_cache_error (McSession    *self,
+                               McCabinet    *cabinet,
+                               const GError *error)
+{
+  g_warning ("Could not open the saved chats of cabinet “%s”: %s",
+             mc_cabinet_get_label (cabinet), error->message);
+  if (self->sync != NULL)
+    g_signal_emit_by_name (self->sync, "error", cabinet, error);
+}
+
 /* Makes a cabinet whose cache is open live: chats from its cache at once,
  * its stores in the sidebar, and syncing. */
 static void
@@ -440,8 +456,7 @@ mc_session_refresh_cb (GObject      *object,
     {
       if (!mc_cabinet_open_cache (cabinet, &error))
         {
-          g_warning ("Could not open the saved chats of cabinet “%s”: %s",
-                     mc_cabinet_get_label (cabinet), error->message);
+          mc_session_report_cache_error (self, cabinet, error);
           return;
         }
       mc_session_attach_cabinet (self, cabinet);
@@ -552,8 +567,8 @@ mc_session_open_remembered (McSession *self)
 
       if (!mc_cabinet_open_cache (cabinet, &error))
         {
-          g_warning ("Could not open the saved chats of cabinet “%s”: %s",
-                     labels[i], error->message);
+          mc_session_report_cache_error (self, cabinet, error);
+          g_clear_error (&error);
           continue;
         }
 
@@ -670,8 +685,7 @@ mc_session_load_cb (GObject      *object,
             mc_session_attach_cabinet (self, cabinet);
           else
             {
-              g_warning ("Could not open the saved chats of cabinet “%s”: %s",
-                         label, error->message);
+              mc_session_report_cache_error (self, cabinet, error);
               g_clear_error (&error);
             }
         }
@@ -706,6 +720,31 @@ mc_session_load_cb (GObject      *object,
   mc_session_set_state (self, MC_SESSION_STATE_READY);
   if (self->start_sync_id == 0)
     self->start_sync_id = g_idle_add_full (G_PRIORITY_LOW, mc_session_start_sync_cb, self, NULL);
+}
+
+static void
+expire_attachments_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  guint n = mc_cache_expire_attachments (task_data, ATTACHMENT_MAX_AGE_USEC);
+
+  if (n > 0)
+    g_debug ("Deleted %u opened attachments older than %d days", n, ATTACHMENT_MAX_AGE_DAYS);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Opened attachments are copies of what the Market keeps: a month after
+ * they were downloaded they go, off the main thread. */
+static void
+expire_attachments_in_background (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, expire_attachments_in_background);
+  g_task_set_task_data (task, mc_cache_dup_attachments_root (), g_free);
+  g_task_run_in_thread (task, expire_attachments_thread);
 }
 
 void
@@ -743,6 +782,8 @@ mc_session_load (McSession *self)
                              self->load_cancellable,
                              mc_session_load_cb,
                              self);
+
+  expire_attachments_in_background ();
 }
 
 static void
@@ -1337,6 +1378,7 @@ static void
 mc_session_constructed (GObject *object)
 {
   McSession *self = MC_SESSION (object);
+  g_autofree char *origin = NULL;
   GError *error = NULL;
 
   G_OBJECT_CLASS (mc_session_parent_class)->constructed (object);
@@ -1345,7 +1387,18 @@ mc_session_constructed (GObject *object)
     self->base_url = g_strdup (MC_API_DEFAULT_URL);
 
   if (!mc_api_url_is_allowed (self->base_url, &error))
-    self->error = error;
+    {
+      self->error = error;
+      return;
+    }
+
+  /* Keys, the cabinets file and the caches belong to the origin they were
+   * added for: another --api-url neither gets the Market's keys nor
+   * writes its answers over the seller's history. */
+  origin = mc_token_store_dup_origin_of_url (self->base_url);
+  g_clear_object (&self->token_store);
+  self->token_store = mc_token_store_new_for_origin (origin);
+  mc_cache_set_api_origin (g_strcmp0 (origin, MC_TOKEN_STORE_DEFAULT_ORIGIN) != 0 ? origin : NULL);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "mc-api-client.h"
 #include "mc-api-parse.h"
 #include "mc-rate-window.h"
+#include "mc-secure-memory.h"
 
 #define HOUR_USEC          (G_USEC_PER_SEC * G_GINT64_CONSTANT (3600))
 #define DEFAULT_PAUSE_USEC (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
@@ -881,13 +882,26 @@ note_rate_headers (McApiClient        *self,
     }
 }
 
+static int
+uri_get_effective_port (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* "https://host" and "https://host:443" are one origin; anything else that
+ * differs in scheme, host or port is another party. */
 static gboolean
 same_origin (GUri *a,
              GUri *b)
 {
   return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
          g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
-         g_uri_get_port (a) == g_uri_get_port (b);
+         uri_get_effective_port (a) == uri_get_effective_port (b);
 }
 
 /* Attachments may live behind a redirect; the API itself never redirects. */
@@ -1234,8 +1248,7 @@ mc_api_client_finalize (GObject *object)
 {
   McApiClient *self = MC_API_CLIENT (object);
 
-  clear_secret (self->token);
-  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->token, mc_secure_free);
 
   for (guint i = 0; i < MC_API_N_METHODS; i++)
     g_clear_pointer (&self->methods[i].window, mc_rate_window_free);
@@ -1398,7 +1411,9 @@ mc_api_client_new (const char  *base_url,
 
   self = g_object_new (MC_TYPE_API_CLIENT, "base-url", base_url, NULL);
   self->auth_kind = kind;
-  self->token = g_strdup (token);
+  /* Locked and wiped for the life of the client: never swapped to disk
+   * nor left behind in freed memory. */
+  self->token = mc_secure_strdup (token);
 
   return self;
 }
@@ -2698,6 +2713,7 @@ mc_api_client_download_async (McApiClient         *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  g_autoptr(GUri) api = NULL;
   GError *error = NULL;
   GUri *uri;
   McRequest *req;
@@ -2725,6 +2741,11 @@ mc_api_client_download_async (McApiClient         *self,
                      complete_download, mc_api_client_download_async,
                      cancellable, callback, user_data);
   req->max_size = max_size > 0 ? max_size : MC_API_MAX_FILE_SIZE;
+
+  /* An attachment URL comes from the server's answer and may name any host:
+   * the key goes only where the API itself lives. */
+  api = g_uri_parse (self->base_url, G_URI_FLAGS_ENCODED, NULL);
+  req->with_auth = api != NULL && same_origin (api, uri);
   request_submit (req);
 }
 

@@ -101,6 +101,10 @@ civil_from_days (gint64  days,
   *year = yoe + era * 400 + (*month <= 2);
 }
 
+/* 1970-01-01T00:00:00Z and 3000-01-01T00:00:00Z */
+#define MIN_DATE_USEC G_GINT64_CONSTANT (0)
+#define MAX_DATE_USEC G_GINT64_CONSTANT (32503680000000000)
+
 /* Runs once per chat and message, so it is written out by hand rather than
  * going through GDateTime. */
 static gboolean
@@ -323,6 +327,16 @@ read_date (McJsonReader *r,
   if (!parse_date_len (str, len, out))
     {
       mc_json_reader_fail (r, "expected an ISO 8601 date with offset, found \"%.*s\"",
+                           utf8_prefix (str, len, 40), str);
+      return FALSE;
+    }
+
+  /* Near year 1 or 9999 a local time zone pushes a date out of what
+   * GDateTime can show; no chat is older than Unix time or 975 years
+   * ahead. */
+  if (*out < MIN_DATE_USEC || *out >= MAX_DATE_USEC)
+    {
+      mc_json_reader_fail (r, "date out of range (1970 to 2999), found \"%.*s\"",
                            utf8_prefix (str, len, 40), str);
       return FALSE;
     }

@@ -20,6 +20,9 @@ typedef enum
 {
   MC_CACHE_ERROR_FAILED,   /* SQLite refused a statement */
   MC_CACHE_ERROR_CLOSED,   /* the cache was closed or deleted */
+  MC_CACHE_ERROR_BUSY,     /* another program holds the file locked */
+  MC_CACHE_ERROR_CORRUPT,  /* SQLite says the file is damaged or no database */
+  MC_CACHE_ERROR_NEWER,    /* written by a newer version: left untouched */
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
@@ -62,13 +65,45 @@ G_DECLARE_FINAL_TYPE (McCache, mc_cache, MC, CACHE, GObject)
 
 GQuark      mc_cache_error_quark          (void);
 
-/* $XDG_DATA_HOME/market-chats/<business-id>.sqlite */
+/* The folder name under $XDG_DATA_HOME for the application id @app_id:
+ * "market-chats" for the release, "market-chats-devel" for the development
+ * profile, so that a development build never migrates or rewrites the
+ * seller's own history. */
+char       *mc_cache_dup_data_dir_name    (const char          *app_id);
+/* $XDG_DATA_HOME/<mc_cache_dup_data_dir_name (BASE_ID)>: the cabinets file
+ * and the caches of each cabinet.  While another API origin than the
+ * Market's own is set, its own folder under "origins/" instead, so that a
+ * test server's answers never touch the seller's cabinets and history. */
+char       *mc_cache_dup_data_dir         (void);
+/* The API origin this process talks to (see mc_token_store_dup_origin_of_url());
+ * NULL for the Market's own. */
+void        mc_cache_set_api_origin       (const char          *origin);
+
+/* Where opened attachments of a chat go:
+ * $XDG_CACHE_HOME/<data dir name>[/origins/<origin>]/attachments/<business-id>/<chat-id>,
+ * so same-named files of two chats never overwrite each other and a
+ * cabinet's files go with it (mc_cache_delete()). */
+char       *mc_cache_dup_attachments_dir  (gint64               business_id,
+                                           gint64               chat_id);
+/* The folder holding the attachments folders of every cabinet. */
+char       *mc_cache_dup_attachments_root (void);
+/* Deletes opened attachments under @root (from
+ * mc_cache_dup_attachments_root(), so it may run in a thread) older than
+ * @max_age_usec, and the chat folders left empty.  Returns how many files
+ * went. */
+guint       mc_cache_expire_attachments   (const char          *root,
+                                           gint64               max_age_usec);
+
+/* <mc_cache_dup_data_dir ()>/<business-id>.sqlite */
 char       *mc_cache_dup_default_path     (gint64               business_id);
 
-/* Opens (creating directories and the file as needed) and migrates the
- * cache.  A file SQLite cannot read is moved aside to
- * "<name>.corrupt-<timestamp>" with a warning and an empty cache is built in
- * its place, so this only fails when the directory cannot be written. */
+/* Opens (creating directories and the file, readable by the seller only,
+ * as needed) and migrates the cache.  Only a file SQLite reports as
+ * damaged (SQLITE_CORRUPT, SQLITE_NOTADB or a failed quick_check) is moved
+ * aside to "<name>.corrupt-<timestamp>" with a warning and replaced by an
+ * empty cache.  A file locked by another program is tried again and then
+ * reported as MC_CACHE_ERROR_BUSY; one written by a newer version is
+ * refused with MC_CACHE_ERROR_NEWER; both are left as they are. */
 McCache    *mc_cache_open                 (gint64               business_id,
                                            GError             **error);
 McCache    *mc_cache_open_path            (const char          *path,

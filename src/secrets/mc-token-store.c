@@ -18,6 +18,7 @@ struct _McTokenStore
   GObject parent_instance;
 
   guint   connect_timeout_ms;
+  char   *origin;
 };
 
 G_DEFINE_FINAL_TYPE (McTokenStore, mc_token_store, G_TYPE_OBJECT)
@@ -25,6 +26,7 @@ G_DEFINE_FINAL_TYPE (McTokenStore, mc_token_store, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_CONNECT_TIMEOUT,
+  PROP_ORIGIN,
   N_PROPS
 };
 
@@ -42,6 +44,9 @@ typedef struct
 {
   OpKind         op;
   McTokenKind    kind;
+  char          *origin;
+  gboolean       migrating; /* reading items of the legacy schema first */
+  guint          next_migrated;
   char          *label;   /* NULL when listing every cabinet */
   char          *token;   /* secure memory, only while saving */
 
@@ -68,6 +73,7 @@ op_free (gpointer data)
   g_clear_object (&op->connect_cancellable);
   g_clear_pointer (&op->token, secret_password_free);
   g_free (op->label);
+  g_free (op->origin);
   g_list_free_full (op->items, g_object_unref);
   g_clear_pointer (&op->found, g_ptr_array_unref);
   g_free (op);
@@ -75,6 +81,26 @@ op_free (gpointer data)
 
 static const SecretSchema *
 mc_token_store_get_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.marketchats.MarketChats.OriginToken", SECRET_SCHEMA_NONE,
+    {
+      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "cabinet", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "origin", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+/* Items from before keys were tied to an origin.  libsecret's file backend
+ * (Flatpak, tests) does not match schema names, so the new schema names the
+ * cabinet "cabinet" rather than "label": clearing by "label" can then only
+ * reach a legacy item. */
+static const SecretSchema *
+mc_token_store_get_legacy_schema (void)
 {
   static const SecretSchema schema = {
     "io.github.marketchats.MarketChats.Token", SECRET_SCHEMA_NONE,
@@ -86,6 +112,12 @@ mc_token_store_get_schema (void)
   };
 
   return &schema;
+}
+
+static gboolean
+op_is_default_origin (Op *op)
+{
+  return g_strcmp0 (op->origin, MC_TOKEN_STORE_DEFAULT_ORIGIN) == 0;
 }
 
 static GError *
@@ -191,6 +223,8 @@ compare_found (gconstpointer a,
 }
 
 static void search_read_next (GTask *task);
+static void migrate_next     (GTask *task);
+static void op_run           (GTask *task);
 
 /* Items come newest first, so when a crash between storing and clearing
  * left two items for one label, the newer one wins. */
@@ -221,9 +255,12 @@ search_add (Op                *op,
             SecretValue       *value)
 {
   g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
-  const char *label = g_hash_table_lookup (attributes, "label");
+  const char *label = g_hash_table_lookup (attributes, op->migrating ? "label" : "cabinet");
   const char *text;
   McTokenKind kind;
+
+  if (op->migrating && g_hash_table_contains (attributes, "origin"))
+    return;
 
   if (label == NULL ||
       !mc_token_kind_from_string (g_hash_table_lookup (attributes, "kind"), &kind))
@@ -309,6 +346,13 @@ search_read_next (GTask *task)
       return;
     }
 
+  if (op->migrating)
+    {
+      op->next_migrated = 0;
+      migrate_next (task);
+      return;
+    }
+
   g_ptr_array_sort (op->found, compare_found);
   g_task_return_pointer (task, g_steal_pointer (&op->found), (GDestroyNotify) g_ptr_array_unref);
   g_object_unref (task);
@@ -334,6 +378,88 @@ on_searched (GObject      *object,
   op->next_item = op->items;
   op->found = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_stored_token_free);
   search_read_next (g_steal_pointer (&task));
+}
+
+static void
+on_legacy_cleared (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    {
+      op_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  op->next_migrated++;
+  migrate_next (task);
+}
+
+static void
+on_migrated_stored (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  McStoredToken *token = g_ptr_array_index (op->found, op->next_migrated);
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    {
+      op_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_debug ("Tied the key of cabinet “%s” to %s", mc_stored_token_get_label (token), op->origin);
+
+  /* Only once the copy is stored, so a failure never loses the key. */
+  secret_password_clear (mc_token_store_get_legacy_schema (),
+                         g_task_get_cancellable (task),
+                         on_legacy_cleared, task,
+                         "label", mc_stored_token_get_label (token),
+                         NULL);
+}
+
+/* Every legacy item was added for the Market's own API: stored again with
+ * that origin, then cleared.  The normal search follows. */
+static void
+migrate_next (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+  g_autofree char *item_label = NULL;
+  McStoredToken *token;
+
+  if (op->next_migrated >= op->found->len)
+    {
+      op->migrating = FALSE;
+      g_clear_pointer (&op->found, g_ptr_array_unref);
+      g_list_free_full (g_steal_pointer (&op->items), g_object_unref);
+      op->next_item = NULL;
+      op_run (task);
+      return;
+    }
+
+  token = g_ptr_array_index (op->found, op->next_migrated);
+  item_label = g_strdup_printf (_("Market Chats: %s"), mc_stored_token_get_label (token));
+  secret_password_store (mc_token_store_get_schema (),
+                         SECRET_COLLECTION_DEFAULT,
+                         item_label,
+                         mc_stored_token_get_token (token),
+                         g_task_get_cancellable (task),
+                         on_migrated_stored,
+                         task,
+                         "kind", mc_token_kind_to_string (mc_stored_token_get_kind (token)),
+                         "cabinet", mc_stored_token_get_label (token),
+                         "origin", op->origin,
+                         NULL);
 }
 
 static void
@@ -380,7 +506,8 @@ on_stored (GObject      *object,
                          on_other_kind_cleared,
                          g_object_ref (task),
                          "kind", mc_token_kind_to_string (other),
-                         "label", op->label,
+                         "cabinet", op->label,
+                         "origin", op->origin,
                          NULL);
 }
 
@@ -397,6 +524,19 @@ on_removed (GObject      *object,
   if (error != NULL)
     {
       op_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A legacy item not yet moved would bring the cabinet back. */
+  if (op_is_default_origin (op) && !op->migrating)
+    {
+      op->migrating = TRUE;
+      secret_password_clear (mc_token_store_get_legacy_schema (),
+                             g_task_get_cancellable (task),
+                             on_removed,
+                             g_object_ref (task),
+                             "label", op->label,
+                             NULL);
       return;
     }
 
@@ -439,7 +579,8 @@ on_unlocked_for_remove (GObject      *object,
                          g_task_get_cancellable (task),
                          on_removed,
                          g_object_ref (task),
-                         "label", op->label,
+                         "cabinet", op->label,
+                         "origin", op->origin,
                          NULL);
 }
 
@@ -464,21 +605,29 @@ op_run (GTask *task)
                              on_stored,
                              task,
                              "kind", mc_token_kind_to_string (op->kind),
-                             "label", op->label,
+                             "cabinet", op->label,
+                             "origin", op->origin,
                              NULL);
       break;
 
     case OP_SEARCH:
-      if (op->label != NULL)
+      if (op->migrating)
+        secret_password_search (mc_token_store_get_legacy_schema (),
+                                SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                                cancellable, on_searched, task,
+                                NULL);
+      else if (op->label != NULL)
         secret_password_search (mc_token_store_get_schema (),
                                 SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                                 cancellable, on_searched, task,
-                                "label", op->label,
+                                "cabinet", op->label,
+                                "origin", op->origin,
                                 NULL);
       else
         secret_password_search (mc_token_store_get_schema (),
                                 SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                                 cancellable, on_searched, task,
+                                "origin", op->origin,
                                 NULL);
       break;
 
@@ -486,7 +635,8 @@ op_run (GTask *task)
       secret_password_search (mc_token_store_get_schema (),
                               SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
                               cancellable, on_unlocked_for_remove, task,
-                              "label", op->label,
+                              "cabinet", op->label,
+                              "origin", op->origin,
                               NULL);
       break;
 
@@ -603,6 +753,9 @@ op_start (McTokenStore *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, op, op_free);
 
+  op->origin = g_strdup (self->origin);
+  op->migrating = op->op == OP_SEARCH && op_is_default_origin (op);
+
   op->connect_cancellable = g_cancellable_new ();
   if (cancellable != NULL)
     op->cancelled_id = g_cancellable_connect (cancellable,
@@ -627,6 +780,16 @@ op_start (McTokenStore *self,
 }
 
 static void
+mc_token_store_finalize (GObject *object)
+{
+  McTokenStore *self = MC_TOKEN_STORE (object);
+
+  g_free (self->origin);
+
+  G_OBJECT_CLASS (mc_token_store_parent_class)->finalize (object);
+}
+
+static void
 mc_token_store_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -638,6 +801,10 @@ mc_token_store_get_property (GObject    *object,
     {
     case PROP_CONNECT_TIMEOUT:
       g_value_set_uint (value, self->connect_timeout_ms);
+      break;
+
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
       break;
 
     default:
@@ -659,6 +826,13 @@ mc_token_store_set_property (GObject      *object,
       mc_token_store_set_connect_timeout (self, g_value_get_uint (value));
       break;
 
+    case PROP_ORIGIN:
+      g_free (self->origin);
+      self->origin = g_value_dup_string (value);
+      if (self->origin == NULL)
+        self->origin = g_strdup (MC_TOKEN_STORE_DEFAULT_ORIGIN);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -669,6 +843,7 @@ mc_token_store_class_init (McTokenStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->finalize = mc_token_store_finalize;
   object_class->get_property = mc_token_store_get_property;
   object_class->set_property = mc_token_store_set_property;
 
@@ -676,6 +851,11 @@ mc_token_store_class_init (McTokenStoreClass *klass)
     g_param_spec_uint ("connect-timeout", NULL, NULL,
                        1, G_MAXUINT, DEFAULT_CONNECT_TIMEOUT_MS,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ORIGIN] =
+    g_param_spec_string ("origin", NULL, NULL,
+                         MC_TOKEN_STORE_DEFAULT_ORIGIN,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -690,6 +870,57 @@ McTokenStore *
 mc_token_store_new (void)
 {
   return g_object_new (MC_TYPE_TOKEN_STORE, NULL);
+}
+
+McTokenStore *
+mc_token_store_new_for_origin (const char *origin)
+{
+  g_return_val_if_fail (origin != NULL && *origin != '\0', NULL);
+
+  return g_object_new (MC_TYPE_TOKEN_STORE, "origin", origin, NULL);
+}
+
+char *
+mc_token_store_dup_origin_of_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *host = NULL;
+  int port;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return NULL;
+
+  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  port = g_uri_get_port (uri);
+  if ((port == 443 && g_str_equal (scheme, "https")) ||
+      (port == 80 && g_str_equal (scheme, "http")))
+    port = -1;
+
+  if (port > 0)
+    return g_strdup_printf ("%s://%s:%d", scheme, host, port);
+
+  return g_strdup_printf ("%s://%s", scheme, host);
+}
+
+McTokenStore *
+mc_token_store_new_for_url (const char *url)
+{
+  g_autofree char *origin = mc_token_store_dup_origin_of_url (url);
+
+  return g_object_new (MC_TYPE_TOKEN_STORE, "origin", origin, NULL);
+}
+
+const char *
+mc_token_store_get_origin (McTokenStore *self)
+{
+  g_return_val_if_fail (MC_IS_TOKEN_STORE (self), NULL);
+
+  return self->origin;
 }
 
 guint

@@ -11,9 +11,18 @@
 
 G_BEGIN_DECLS
 
-/* Items use the schema "io.github.marketchats.MarketChats.Token" with the
- * string attributes "kind" ("api-key" or "oauth") and "label" (the name the
- * seller gave the cabinet); the secret is the token.  One item per label.
+/* Items use the schema "io.github.marketchats.MarketChats.OriginToken" with
+ * the string attributes "kind" ("api-key" or "oauth"), "cabinet" (the name
+ * the seller gave the cabinet) and "origin" (the API origin the key was added
+ * for, e.g. "https://api.partner.market.yandex.ru"); the secret is the
+ * token.  One item per label and origin; a store sees only the items of
+ * its own origin, so a run against another server never gets (and never
+ * sends) the keys of the Market.
+ *
+ * Items of the earlier schema "io.github.marketchats.MarketChats.Token"
+ * ("kind" and "label", no origin) were all added for the Market: a store of
+ * MC_TOKEN_STORE_DEFAULT_ORIGIN moves them to the new schema with that
+ * origin the first time it lists or looks up.
  *
  * Errors are MC_SECRETS_ERROR, or G_IO_ERROR_CANCELLED when @cancellable was
  * cancelled.  Reaching the Secret Service is bounded by
@@ -23,7 +32,18 @@ G_BEGIN_DECLS
 #define MC_TYPE_TOKEN_STORE (mc_token_store_get_type ())
 G_DECLARE_FINAL_TYPE (McTokenStore, mc_token_store, MC, TOKEN_STORE, GObject)
 
+#define MC_TOKEN_STORE_DEFAULT_ORIGIN "https://api.partner.market.yandex.ru"
+
+/* A store of MC_TOKEN_STORE_DEFAULT_ORIGIN. */
 McTokenStore  *mc_token_store_new                 (void);
+/* A store of @origin ("scheme://host" or "scheme://host:port"). */
+McTokenStore  *mc_token_store_new_for_origin      (const char           *origin);
+const char    *mc_token_store_get_origin          (McTokenStore         *self);
+/* "scheme://host" or "scheme://host:port" (the port only when not the
+ * scheme's default), lower case; NULL when @url is no web address. */
+char          *mc_token_store_dup_origin_of_url   (const char           *url);
+/* A store of the origin of @url. */
+McTokenStore  *mc_token_store_new_for_url         (const char           *url);
 /* Milliseconds allowed to reach the Secret Service (default 15000). */
 guint          mc_token_store_get_connect_timeout (McTokenStore         *self);
 void           mc_token_store_set_connect_timeout (McTokenStore         *self,

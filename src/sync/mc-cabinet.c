@@ -220,7 +220,9 @@ cabinet_new (const char  *base_url,
 static char *
 registry_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "market-chats", REGISTRY_NAME, NULL);
+  g_autofree char *dir = mc_cache_dup_data_dir ();
+
+  return g_build_filename (dir, REGISTRY_NAME, NULL);
 }
 
 /* Key file group names may not hold '[' or ']', which a seller may type. */
@@ -250,6 +252,8 @@ registry_save (GKeyFile  *file,
 {
   g_autofree char *path = registry_path ();
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *data = NULL;
+  gsize length;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -260,7 +264,11 @@ registry_save (GKeyFile  *file,
       return FALSE;
     }
 
-  return g_key_file_save_to_file (file, path, error);
+  data = g_key_file_to_data (file, &length, NULL);
+
+  /* The labels and business ids are the seller's alone. */
+  return g_file_set_contents_full (path, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 
 #include "mc-attachment-row.h"
 #include "mc-ui.h"
+#include "mc-ui-util.h"
 
 struct _McAttachmentRow
 {
@@ -76,6 +77,7 @@ mc_attachment_row_constructed (GObject *object)
   const char *name = mc_attachment_get_name (self->attachment);
   g_autofree char *content_type = NULL;
   g_autofree char *size = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GIcon) icon = NULL;
 
   G_OBJECT_CLASS (mc_attachment_row_parent_class)->constructed (object);
@@ -92,12 +94,15 @@ mc_attachment_row_constructed (GObject *object)
   gtk_widget_set_visible (self->open_button, mc_attachment_get_url (self->attachment) != NULL);
   gtk_widget_set_visible (self->save_button, mc_attachment_get_url (self->attachment) != NULL);
 
-  gtk_label_set_label (self->name_label, name);
+  /* A right-to-left override can make "Invoice_fdp.desktop" read as a PDF:
+   * the seller sees every such character for what it is. */
+  shown = mc_ui_format_visible_name (name);
+  gtk_label_set_label (self->name_label, shown);
   size = g_format_size (MAX (mc_attachment_get_size (self->attachment), 0));
   gtk_label_set_label (self->size_label, size);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, shown,
                                   -1);
 }
 

@@ -14,6 +14,7 @@
 #include "mc-composer.h"
 #include "mc-contact-detector.h"
 #include "mc-ui.h"
+#include "mc-ui-util.h"
 
 #define DRAFT_DELAY_MSEC 500
 
@@ -479,6 +480,23 @@ on_attach_clicked (McComposer *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+on_drop_confirm_response (McComposer       *self,
+                          const char       *response,
+                          AdwMessageDialog *dialog)
+{
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "mc-dropped-files");
+
+  if (g_strcmp0 (response, "send") != 0 || files == NULL)
+    return;
+
+  for (guint i = 0; i < files->len; i++)
+    mc_composer_attach_or_toast (self, g_ptr_array_index (files, i));
+}
+
+/* A drop can carry more, or other, files than the seller meant, and each
+ * goes to the customer at once: the names are shown and the seller says
+ * yes once for all of them. */
 static gboolean
 on_drop (McComposer    *self,
          const GValue  *value,
@@ -486,15 +504,51 @@ on_drop (McComposer    *self,
          double         y,
          GtkDropTarget *target)
 {
-  GSList *files;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GString) body = g_string_new (NULL);
+  GPtrArray *files;
+  GtkWidget *dialog;
+  GSList *list;
 
   if (self->disabled_reason != NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    mc_composer_attach_or_toast (self, l->data);
-  g_slist_free (files);
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *shown = mc_ui_format_visible_name (name);
+
+      g_ptr_array_add (files, g_object_ref (l->data));
+      g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", shown);
+    }
+  g_slist_free (list);
+
+  if (files->len == 0)
+    {
+      g_ptr_array_unref (files);
+      return FALSE;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, body->str);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     ngettext ("Send %u File to the Customer?",
+                                               "Send %u Files to the Customer?", files->len),
+                                     files->len);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("_Send"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mc-dropped-files", files,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_drop_confirm_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
 }

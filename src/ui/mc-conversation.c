@@ -80,6 +80,7 @@ typedef struct
   McAttachment   *attachment;
   GFile          *target;
   gboolean        open;
+  GBytes         *bytes;   /* held while the seller is asked */
 } Download;
 
 static void
@@ -88,6 +89,7 @@ download_free (Download *download)
   g_clear_object (&download->self);
   g_clear_object (&download->attachment);
   g_clear_object (&download->target);
+  g_clear_pointer (&download->bytes, g_bytes_unref);
   g_free (download);
 }
 
@@ -826,6 +828,70 @@ on_file_written (GObject      *object,
 }
 
 static void
+download_write (Download *download)
+{
+  g_file_replace_contents_bytes_async (download->target, download->bytes, NULL, FALSE,
+                                       download->open ? G_FILE_CREATE_PRIVATE : G_FILE_CREATE_NONE,
+                                       download->self->cancellable,
+                                       on_file_written, download);
+}
+
+static void
+on_risky_open_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  Download *download = user_data;
+
+  if (g_strcmp0 (response, "open") == 0)
+    download_write (download);
+  else
+    download_free (download);
+}
+
+/* A launcher, a script or an archive runs or unpacks code when the desktop
+ * opens it: the seller decides, told what the file really is (its content,
+ * not the name a customer chose). */
+static gboolean
+download_confirm_risky (Download *download)
+{
+  McConversation *self = download->self;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *basename = g_file_get_basename (download->target);
+  g_autofree char *shown = mc_ui_format_visible_name (mc_attachment_get_name (download->attachment));
+  g_autofree char *type = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *dialog;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (download->bytes, &size);
+
+  type = g_content_type_guess (basename, data, size, NULL);
+  if (!mc_ui_content_may_run_code (type, mc_attachment_get_name (download->attachment)) &&
+      !mc_ui_content_may_run_code (type, basename))
+    return FALSE;
+
+  description = g_content_type_get_description (type);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Open a File That Can Run Programs?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: the file's name, then what it really is (e.g. "desktop configuration file", "shell script") */
+                                  _("“%s” is a %s (%s). Opening it may run a program on this computer. Open it only if you trust the customer and expected this file."),
+                                  shown, description, type);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_risky_open_response), download);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
 on_downloaded (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -845,11 +911,14 @@ on_downloaded (GObject      *object,
       return;
     }
 
-  g_file_replace_contents_bytes_async (download->target, bytes, NULL, FALSE,
-                                       download->open ? G_FILE_CREATE_PRIVATE : G_FILE_CREATE_NONE,
-                                       download->self->cancellable,
-                                       on_file_written, download);
-  download = NULL;
+  download->bytes = g_steal_pointer (&bytes);
+  if (download->open && download_confirm_risky (download))
+    {
+      download = NULL;
+      return;
+    }
+
+  download_write (g_steal_pointer (&download));
 }
 
 static void
@@ -886,10 +955,18 @@ on_row_open_attachment (McConversation *self,
                         McAttachment   *attachment,
                         McMessageRow   *row)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "market-chats", "attachments", NULL);
   g_autofree char *name = mc_ui_sanitize_filename (mc_attachment_get_name (attachment));
+  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFile) target = NULL;
+
+  if (self->chat == NULL)
+    return;
+
+  /* Per cabinet and chat: two customers' "photo.jpg" stay apart, and the
+   * files go when the cabinet is removed. */
+  dir = mc_cache_dup_attachments_dir (mc_chat_get_business_id (self->chat),
+                                      mc_chat_get_chat_id (self->chat));
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {

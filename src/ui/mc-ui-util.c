@@ -6,11 +6,26 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "mc-ui-util.h"
 
 #define MAX_NAME_BYTES 255
+
+/* Characters that change how the rest of a name reads or that take no
+ * room: direction marks, embeddings, overrides and isolates, zero-width
+ * characters, invisible operators, the byte order mark. */
+static gboolean
+is_invisible_or_bidi (gunichar ch)
+{
+  return ch == 0x061C || ch == 0x180E ||
+         (ch >= 0x200B && ch <= 0x200F) ||
+         (ch >= 0x202A && ch <= 0x202E) ||
+         (ch >= 0x2060 && ch <= 0x2069) ||
+         ch == 0xFEFF ||
+         g_unichar_type (ch) == G_UNICODE_FORMAT;
+}
 
 static gboolean
 is_forbidden_in_name (gunichar ch)
@@ -18,8 +33,28 @@ is_forbidden_in_name (gunichar ch)
   /* Besides the separators, what Windows file systems (USB sticks, shared
    * folders) refuse, so a saved attachment can be copied anywhere. */
   return ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0) ||
-         ch == 0x200E || ch == 0x200F || (ch >= 0x202A && ch <= 0x202E) ||
+         is_invisible_or_bidi (ch) ||
          (ch < 0x80 && strchr ("/\\:*?\"<>|", (int) ch) != NULL);
+}
+
+/* CON, PRN, AUX, NUL, COM1-9 and LPT1-9, with any extension, name devices
+ * on Windows, whatever the case. */
+static gboolean
+is_reserved_name (const char *name)
+{
+  static const char * const reserved[] = { "CON", "PRN", "AUX", "NUL" };
+  gsize stem = strcspn (name, ".");
+
+  while (stem > 0 && name[stem - 1] == ' ')
+    stem--;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    if (stem == 3 && g_ascii_strncasecmp (name, reserved[i], 3) == 0)
+      return TRUE;
+
+  return stem == 4 &&
+         (g_ascii_strncasecmp (name, "COM", 3) == 0 || g_ascii_strncasecmp (name, "LPT", 3) == 0) &&
+         name[3] >= '1' && name[3] <= '9';
 }
 
 /* Too long for most file systems: shortens the stem, keeps the extension
@@ -88,10 +123,100 @@ mc_ui_sanitize_filename (const char *name)
   if (*stripped == '\0')
     return g_strdup ("attachment");
 
+  if (is_reserved_name (stripped))
+    {
+      g_autofree char *prefixed = g_strconcat ("_", stripped, NULL);
+
+      return strlen (prefixed) <= MAX_NAME_BYTES ? g_steal_pointer (&prefixed) : shorten_name (prefixed);
+    }
+
   if (strlen (stripped) <= MAX_NAME_BYTES)
     return g_strdup (stripped);
 
   return shorten_name (stripped);
+}
+
+char *
+mc_ui_format_visible_name (const char *name)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (name == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (name, -1);
+  out = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_invisible_or_bidi (ch) || ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0))
+        g_string_append_printf (out, "[U+%04X]", ch);
+      else
+        g_string_append_unichar (out, ch);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+mc_ui_content_may_run_code (const char *content_type,
+                            const char *name)
+{
+  /* Types the desktop runs or unpacks into something it runs; a launcher
+   * is caught by its name too, whatever the server said it was. */
+  static const char * const risky[] = {
+    "application/x-desktop",
+    "application/x-executable",
+    "application/x-sharedlib",
+    "application/x-shellscript",
+    "application/x-msdownload",
+    "application/x-ms-dos-executable",
+    "application/x-msi",
+    "application/vnd.microsoft.portable-executable",
+    "application/x-java-archive",
+    "application/vnd.android.package-archive",
+    "application/x-deb",
+    "application/x-rpm",
+    "application/x-flatpak",
+    "application/x-appimage",
+    "application/zip",
+    "application/x-tar",
+    "application/x-compressed-tar",
+    "application/x-7z-compressed",
+    "application/vnd.rar",
+    "application/x-rar",
+    "application/x-rar-compressed",
+    "application/gzip",
+    "application/x-bzip",
+    "application/x-xz",
+    "application/x-zstd",
+    "application/x-cd-image",
+    "application/vnd.ms-cab-compressed",
+  };
+  static const char * const risky_suffixes[] = {
+    ".desktop", ".sh", ".bash", ".py", ".pl", ".rb", ".js", ".jar", ".exe",
+    ".bat", ".cmd", ".com", ".msi", ".ps1", ".vbs", ".scr", ".appimage",
+    ".flatpakref", ".run", ".bin", ".deb", ".rpm", ".apk", ".lnk",
+  };
+  g_autofree char *lower = name != NULL ? g_utf8_strdown (name, -1) : NULL;
+
+  if (content_type != NULL)
+    {
+      if (g_content_type_can_be_executable (content_type))
+        return TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (risky); i++)
+        if (g_content_type_is_a (content_type, risky[i]) ||
+            g_content_type_is_mime_type (content_type, risky[i]))
+          return TRUE;
+    }
+
+  for (guint i = 0; lower != NULL && i < G_N_ELEMENTS (risky_suffixes); i++)
+    if (g_str_has_suffix (lower, risky_suffixes[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 static GDateTime *

@@ -12,10 +12,21 @@
 G_BEGIN_DECLS
 
 /* A file name that is safe to create in a folder the seller chose: only the
- * last path component of @name, no separators, control characters or
- * leading dots, valid UTF-8, at most 255 bytes with the extension kept,
- * and "attachment" when nothing is left. */
+ * last path component of @name, no separators, control characters,
+ * direction controls or invisible characters, no leading dots, no name
+ * Windows reserves (CON, NUL, COM1...), valid UTF-8, at most 255 bytes with
+ * the extension kept, and "attachment" when nothing is left. */
 char       *mc_ui_sanitize_filename     (const char    *name);
+/* @name as the seller should read it: direction controls (which can turn
+ * "Invoice_fdp.desktop" into what reads as "…potksed.pdf") and invisible
+ * characters shown as "[U+202E]", control characters as "[U+0007]". */
+char       *mc_ui_format_visible_name   (const char    *name);
+/* TRUE when opening a file of @content_type (named @name) may run code:
+ * executables, scripts, .desktop launchers, anything
+ * g_content_type_can_be_executable() says, and archives that may hold
+ * them. */
+gboolean    mc_ui_content_may_run_code  (const char    *content_type,
+                                         const char    *name);
 
 /* Times are Unix time in microseconds, shown in the local time zone.
  * "just now", "5 min ago", "14:05" (earlier today), "yesterday", a date. */

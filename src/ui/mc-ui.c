@@ -85,6 +85,31 @@ mc_ui_toast (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.toast", "s", text);
 }
 
+AdwToast *
+mc_ui_plain_toast_new (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+void
+mc_ui_status_page_set_plain_description (AdwStatusPage *page,
+                                         const char    *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+
+  if (text != NULL)
+    escaped = g_markup_escape_text (text, -1);
+  adw_status_page_set_description (page, escaped);
+}
+
 void
 mc_ui_unparent_children (GtkWidget *widget)
 {

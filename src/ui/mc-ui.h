@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,12 @@ void mc_ui_ensure_resources (void);
  * "win.toast" action), so rows and dialogs need no pointer to it. */
 void mc_ui_toast            (GtkWidget  *widget,
                              const char *text);
+
+/* libadwaita 1.2 reads toast titles and status page descriptions as Pango
+ * markup; server and customer text must stay words, never links. */
+AdwToast *mc_ui_plain_toast_new (const char    *text);
+void mc_ui_status_page_set_plain_description (AdwStatusPage *page,
+                                              const char    *text);
 
 /* For a GtkWidget subclass whose template's root child has no id, which
  * gtk_widget_dispose_template() does not unparent: call after it. */

@@ -103,7 +103,7 @@ mc_welcome_page_update (McWelcomePage *self)
         text = mc_api_error_describe (error);
       else
         text = g_strdup (_("The system keyring, where the API keys are kept, did not answer."));
-      adw_status_page_set_description (self->status_page, text);
+      mc_ui_status_page_set_plain_description (self->status_page, text);
     }
 }
 

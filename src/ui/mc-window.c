@@ -226,15 +226,13 @@ static void
 mc_window_toast (McWindow   *self,
                  const char *text)
 {
-  /* Toast titles are markup; API errors may hold "<" or "&". */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
   gboolean conversation_shown = !adw_leaflet_get_folded (self->leaflet) ||
                                 adw_leaflet_get_visible_child (self->leaflet) == self->conversation_pane;
 
   /* Where the conversation is on screen, over it: over the whole window a
    * toast sits on the chat list and hides its rows. */
   adw_toast_overlay_add_toast (conversation_shown ? self->conversation_toasts : self->toast_overlay,
-                               adw_toast_new (escaped));
+                               mc_ui_plain_toast_new (text));
 }
 
 /* "Last checked 14:05." for the offline notices. */
@@ -276,7 +274,7 @@ mc_window_show_unchecked (McWindow *self,
   else if (self->sync_error != NULL)
     {
       adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
-      adw_status_page_set_description (self->error_page, self->sync_error);
+      mc_ui_status_page_set_plain_description (self->error_page, self->sync_error);
       gtk_stack_set_visible_child_name (self->chats_stack, "error");
     }
   else if (syncing)
@@ -322,7 +320,7 @@ mc_window_update_chats_page (McWindow *self)
   if (store_empty && self->sync_error != NULL)
     {
       adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
-      adw_status_page_set_description (self->error_page, self->sync_error);
+      mc_ui_status_page_set_plain_description (self->error_page, self->sync_error);
       gtk_stack_set_visible_child_name (self->chats_stack, "error");
       return;
     }

@@ -168,9 +168,10 @@ remove_tree (const char *path)
 }
 
 static McStoredToken *
-lookup_token (const char *label)
+lookup_token (Fixture    *f,
+              const char *label)
 {
-  g_autoptr(McTokenStore) store = mc_token_store_new ();
+  g_autoptr(McTokenStore) store = mc_token_store_new_for_url (mc_fake_market_get_url (f->market));
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   McStoredToken *stored;
@@ -318,7 +319,7 @@ test_welcome_good_key (Fixture       *f,
     }
 
   /* The key is in the keyring, trimmed, and nowhere else. */
-  stored = lookup_token ("My cabinet");
+  stored = lookup_token (f, "My cabinet");
   g_assert_nonnull (stored);
   g_assert_cmpstr (mc_stored_token_get_token (stored), ==, token);
   g_assert_false (log_contains (token));
@@ -613,7 +614,7 @@ test_preferences_remove (Fixture       *f,
 
   g_assert_cmpint (mc_session_get_state (f->session), ==, MC_SESSION_STATE_WELCOME);
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
-  stored = lookup_token ("Sport shop");
+  stored = lookup_token (f, "Sport shop");
   g_assert_null (stored);
 
   gtk_window_destroy (prefs);

@@ -223,7 +223,8 @@ tiny_handler (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
   tiny->hits++;
-  if (soup_message_headers_get_one (request_headers, "Api-Key") != NULL)
+  if (soup_message_headers_get_one (request_headers, "Api-Key") != NULL ||
+      soup_message_headers_get_one (request_headers, "Authorization") != NULL)
     tiny->hits_with_auth++;
 
   if (g_str_has_suffix (path, "/chats"))
@@ -1095,6 +1096,102 @@ test_download (void)
   g_assert_null (bytes);
 }
 
+/* An attachment URL is whatever the server answered; another port on the
+ * same computer is another party and must not see either kind of token. */
+static void
+test_download_other_origin (void)
+{
+  g_autoptr(Tiny) api = tiny_new ();
+  g_autoptr(Tiny) other = tiny_new ();
+  g_autofree char *other_file = g_strconcat (other->url, "/file", NULL);
+  g_autofree char *api_file = g_strconcat (api->url, "/file", NULL);
+  McAuthKind kinds[] = { MC_AUTH_KIND_API_KEY, MC_AUTH_KIND_OAUTH };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(McApiClient) client = new_client (api->url, kinds[i], "tiny-secret-origin");
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      api->hits = api->hits_with_auth = 0;
+      other->hits = other->hits_with_auth = 0;
+
+      mc_api_client_download_async (client, other_file, 1024, NULL, mc_test_store_result, &result);
+      bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), ==, 16);
+      g_assert_cmpuint (other->hits, ==, 1);
+      g_assert_cmpuint (other->hits_with_auth, ==, 0);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_clear_object (&result);
+
+      /* The API's own origin still gets it. */
+      mc_api_client_download_async (client, api_file, 1024, NULL, mc_test_store_result, &result);
+      bytes = mc_api_client_download_finish (client, mc_test_wait_for (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (api->hits, ==, 1);
+      g_assert_cmpuint (api->hits_with_auth, ==, 1);
+      g_clear_object (&result);
+    }
+}
+
+/* kB of this process's memory locked against swapping, -1 if unknown. */
+static gint64
+locked_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmLck:")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("VmLck:"), NULL, 10);
+}
+
+static gboolean
+may_lock_a_page (void)
+{
+  g_autofree char *limits = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/limits", &limits, NULL, NULL) ||
+      (line = strstr (limits, "Max locked memory")) == NULL)
+    return FALSE;
+
+  line += strlen ("Max locked memory");
+  while (*line == ' ')
+    line++;
+
+  return g_str_has_prefix (line, "unlimited") || g_ascii_strtoll (line, NULL, 10) >= 65536;
+}
+
+/* The key lives in locked pages for the life of the client, so it is
+ * never written to swap. */
+static void
+test_token_locked (void)
+{
+  McApiClient *client;
+  gint64 before = locked_kb ();
+
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer makes mlock() do nothing");
+  return;
+#endif
+
+  if (before < 0 || !may_lock_a_page ())
+    {
+      g_test_skip ("This system does not let the test lock memory");
+      return;
+    }
+
+  client = new_client ("https://api.example.com", MC_AUTH_KIND_API_KEY, "locked-secret-key");
+  g_assert_cmpint (locked_kb (), >, before);
+  g_assert_finalize_object (client);
+  g_assert_cmpint (locked_kb (), ==, before);
+}
+
 static void
 test_token_not_logged (Fixture       *fixture,
                        gconstpointer  data)
@@ -1186,6 +1283,8 @@ main (int   argc,
   g_test_add_func ("/api/client/repeated-token", test_repeated_token);
   g_test_add_func ("/api/client/liberal-parsing", test_liberal_parsing);
   g_test_add_func ("/api/client/download", test_download);
+  g_test_add_func ("/api/client/download-other-origin", test_download_other_origin);
+  g_test_add_func ("/api/client/token-locked", test_token_locked);
 
 #undef ADD
 

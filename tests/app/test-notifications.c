@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "mc-fake-market.h"
+#include "mc-test-util.h"
+#include "mc-token-store.h"
 
 #define NOTIFY_PATH "/org/freedesktop/Notifications"
 #define NOTIFY_NAME "org.freedesktop.Notifications"
@@ -145,6 +148,12 @@ log_contains (gpointer data)
   g_autofree char *log = app_test_read_log (test);
 
   return strstr (log, data) != NULL;
+}
+
+static gboolean
+never_true (gpointer data)
+{
+  return FALSE;
 }
 
 static void
@@ -359,6 +368,107 @@ test_fast_customer (void)
   g_subprocess_wait (mock, NULL, NULL);
 }
 
+typedef struct
+{
+  const char *needle;
+} BodyWanted;
+
+static gboolean
+body_shown (gpointer data)
+{
+  BodyWanted *wanted = data;
+  g_autoptr(GPtrArray) shown = NULL;
+  guint n_closed;
+
+  shown = list_shown (&n_closed);
+  for (guint i = 0; i < shown->len; i++)
+    if (strstr (((Shown *) g_ptr_array_index (shown, i))->body, wanted->needle) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+result_is_set (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* A customer's link and ampersand reach a notification server that reads
+ * markup (org.freedesktop.Notifications) as text, not as a link. */
+static void
+test_notify_plain_text (void)
+{
+  McFakeMarket *market = mc_fake_market_new (41, 20);
+  g_autoptr(McTokenStore) store = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) mock = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keyring_dir = g_build_filename (test->dir, "keyring", NULL);
+  g_autofree char *keyring = g_build_filename (keyring_dir, "test.keyring", NULL);
+  g_autofree char *settings_dir = g_build_filename (test->home, "config", "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  const char *argv[] = { "--api-url", NULL, NULL };
+  BodyWanted wanted = {
+    "&lt;a href=&quot;https://evil.example/&quot;&gt;click&lt;/a&gt; &amp; more"
+  };
+  gint64 business_id;
+  gint64 chat_id;
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (keyring_dir, 0700), ==, 0);
+  g_file_set_contents (keyfile,
+                       "[io/github/marketchats/MarketChats]\n"
+                       "poll-interval=uint32 10\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  mc_test_start_market (market);
+  mc_test_use_file_keyring (keyring_dir);
+  store = mc_token_store_new_for_url (mc_fake_market_get_url (market));
+  mc_token_store_save_async (store, MC_TOKEN_KIND_API_KEY, "Shop",
+                             mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1),
+                             NULL, mc_test_store_result, &result);
+  g_assert_true (app_test_wait (result_is_set, &result, 10000));
+  g_assert_true (mc_token_store_save_finish (store, result, &error));
+  g_assert_no_error (error);
+
+  launcher = app_test_launcher (test, "PYTHONDONTWRITEBYTECODE", "1", NULL);
+  mock = g_subprocess_launcher_spawn (launcher, &error,
+                                      "/usr/bin/python3", "-m", "dbusmock",
+                                      "--template", "notification_daemon", NULL);
+  g_assert_no_error (error);
+  g_assert_true (app_test_wait_for_name (test, NOTIFY_NAME, 10000));
+
+  g_clear_object (&launcher);
+  launcher = app_test_launcher (test,
+                                "GSETTINGS_BACKEND", "keyfile",
+                                "SECRET_BACKEND", "file",
+                                "SECRET_FILE_TEST_PATH", keyring,
+                                NULL);
+  argv[1] = mc_fake_market_get_url (market);
+  app_test_start_app (test, launcher, argv);
+  g_assert_true (app_test_wait_for_name (test, APP_TEST_BUS_NAME, 10000));
+
+  /* After the first sync, which notifies nothing, a customer writes. */
+  business_id = mc_fake_market_get_business_id (market, 1);
+  chat_id = mc_fake_market_find_chat (market, business_id, "WAITING_FOR_CUSTOMER");
+  if (chat_id == 0)
+    chat_id = mc_fake_market_find_chat (market, business_id, "NEW");
+  g_assert_cmpint (chat_id, >, 0);
+  app_test_wait (never_true, NULL, 3000);
+  mc_fake_market_customer_writes (market, chat_id,
+                                  "<a href=\"https://evil.example/\">click</a> & more", 0);
+
+  g_assert_true (app_test_wait (body_shown, &wanted, 40000));
+
+  g_assert_cmpint (app_test_quit_app (test, 15000), ==, 0);
+  g_subprocess_force_exit (mock);
+  g_subprocess_wait (mock, NULL, NULL);
+  mc_test_stop_market (market);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +480,7 @@ main (int   argc,
 
   g_test_add_func ("/app/notifications/notify-open-withdraw", test_notify_open_withdraw);
   g_test_add_func ("/app/notifications/fast-customer", test_fast_customer);
+  g_test_add_func ("/app/notifications/plain-text", test_notify_plain_text);
 
   ret = g_test_run ();
   app_test_free (test);

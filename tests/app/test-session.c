@@ -47,9 +47,10 @@ store_has_chats (gpointer data)
 }
 
 static McStoredToken *
-lookup_token (const char *label)
+lookup_token (const char *url,
+              const char *label)
 {
-  g_autoptr(McTokenStore) store = mc_token_store_new ();
+  g_autoptr(McTokenStore) store = mc_token_store_new_for_url (url);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   McStoredToken *token;
@@ -175,7 +176,7 @@ test_cabinets (void)
   g_clear_error (&error);
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
   g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
-  g_assert_null (lookup_token ("Wrong"));
+  g_assert_null (lookup_token (url, "Wrong"));
 
   /* A read-only key may read, not answer. */
   read_only = add_cabinet (session, "Read only",
@@ -194,12 +195,12 @@ test_cabinets (void)
   g_assert_true (mc_session_get_can_send (session));
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 1);
   g_assert_true (mc_test_wait_until (stores_listed, session, MC_TEST_WAIT_MSEC));
-  stored = lookup_token ("Main");
+  stored = lookup_token (url, "Main");
   g_assert_nonnull (stored);
   g_assert_cmpstr (mc_stored_token_get_token (stored), ==,
                    mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1));
   g_clear_pointer (&stored, mc_stored_token_free);
-  g_assert_null (lookup_token ("Read only"));
+  g_assert_null (lookup_token (url, "Read only"));
 
   second = add_cabinet (session, "Second",
                         mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_2), &error);
@@ -231,21 +232,22 @@ test_cabinets (void)
 
   remove_cabinet (session, first);
   g_assert_false (g_file_test (first_cache, G_FILE_TEST_EXISTS));
-  g_assert_null (lookup_token ("Main"));
+  g_assert_null (lookup_token (url, "Main"));
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 1);
   g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
 
   remove_cabinet (session, second);
   g_assert_false (g_file_test (second_cache, G_FILE_TEST_EXISTS));
-  g_assert_null (lookup_token ("Second"));
+  g_assert_null (lookup_token (url, "Second"));
   g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mc_session_get_chats (session))), ==, 0);
 }
 
 static void
-remove_token (const char *label)
+remove_token (const char *url,
+              const char *label)
 {
-  g_autoptr(McTokenStore) store = mc_token_store_new ();
+  g_autoptr(McTokenStore) store = mc_token_store_new_for_url (url);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -361,9 +363,10 @@ test_cached_before_keyring (void)
       g_unsetenv ("SECRET_BACKEND");
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/market-chats-bus", TRUE);
 
-      /* No Market at this address: all the stores shown come from the
-       * cache. */
-      session = mc_session_new ("http://127.0.0.1:9");
+      /* The Market of the cached chats is stopped: all the stores shown
+       * come from the cache (of that origin: keys, cabinets and caches of
+       * one origin are never shown for another). */
+      session = mc_session_new (g_getenv ("MC_TEST_STOPPED_MARKET_URL"));
       n_chats = assert_cached_before_keyring (session, &stores);
       g_assert_true (mc_test_wait_until (session_is_settled, session, MC_TEST_WAIT_MSEC));
       g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_READY);
@@ -397,6 +400,7 @@ test_cached_before_keyring (void)
   mc_fake_market_stop (market);
   g_assert_true (label_is_remembered ("Cached"));
 
+  g_setenv ("MC_TEST_STOPPED_MARKET_URL", mc_fake_market_get_url (market), TRUE);
   g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 
@@ -426,7 +430,7 @@ test_cached_before_keyring (void)
 
   /* The key is gone from the keyring: so are its chats and stores from
    * the view, but not their cache. */
-  remove_token ("Cached");
+  remove_token (mc_fake_market_get_url (market), "Cached");
   session = mc_session_new (mc_fake_market_get_url (market));
   assert_cached_before_keyring (session, &stores);
   assert_same_stores (fetched, stores);
@@ -507,6 +511,45 @@ test_no_keyring (void)
   g_test_trap_assert_passed ();
 }
 
+/* --api-url with another server: its key, cabinets file and cache are
+ * its own, and a run against the Market sees none of them. */
+static void
+test_origins_apart (void)
+{
+  g_autoptr(McFakeMarket) market = mc_fake_market_new (29, 20);
+  g_autoptr(McSession) session = NULL;
+  g_autoptr(McCabinet) cabinet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *market_dir = g_build_filename (g_get_user_data_dir (), "market-chats", NULL);
+  g_autofree char *cache_dir = NULL;
+  g_autoptr(McStoredToken) stored = NULL;
+
+  mc_test_start_market (market);
+  session = load_session (mc_fake_market_get_url (market));
+  cabinet = add_cabinet (session, "Test server",
+                         mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1), &error);
+  g_assert_no_error (error);
+  g_assert_true (label_is_remembered ("Test server"));
+  cache_dir = g_path_get_dirname (mc_cache_get_path (mc_cabinet_get_cache (cabinet)));
+  g_assert_cmpstr (cache_dir, !=, market_dir);
+  g_assert_true (g_str_has_prefix (cache_dir, market_dir));
+  g_clear_object (&cabinet);
+  g_assert_finalize_object (g_steal_pointer (&session));
+
+  session = load_session (NULL);
+  g_assert_cmpint (mc_session_get_state (session), ==, MC_SESSION_STATE_WELCOME);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 0);
+  g_assert_false (label_is_remembered ("Test server"));
+  g_assert_finalize_object (g_steal_pointer (&session));
+
+  /* Back on the test server, all of it is there again. */
+  session = load_session (mc_fake_market_get_url (market));
+  g_assert_true (label_is_remembered ("Test server"));
+  stored = lookup_token (mc_fake_market_get_url (market), "Test server");
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (session)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/session/url-not-allowed", test_url_not_allowed);
   g_test_add_func ("/session/no-keyring", test_no_keyring);
   g_test_add_func ("/session/cached-before-keyring", test_cached_before_keyring);
+  g_test_add_func ("/session/origins-apart", test_origins_apart);
 
   ret = g_test_run ();
 

@@ -98,13 +98,14 @@ static void
 test_token_not_leaked (void)
 {
   g_autoptr(McFakeMarket) market = mc_fake_market_new (3, 60);
-  g_autoptr(McTokenStore) store = mc_token_store_new ();
+  g_autoptr(McTokenStore) store = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *keyring = g_build_filename (keyring_dir, "test.keyring", NULL);
   g_autofree char *cabinets = NULL;
+  g_autofree char *origin_folder = NULL;
   g_autofree char *log = NULL;
   const char *argv[] = { "--api-url", NULL, NULL };
   const char *token;
@@ -115,6 +116,7 @@ test_token_not_leaked (void)
   mc_fake_market_set_life (market, 1, 2);
   token = mc_fake_market_get_token (market, MC_FAKE_TOKEN_CABINET_1);
 
+  store = mc_token_store_new_for_url (mc_fake_market_get_url (market));
   mc_token_store_save_async (store, MC_TOKEN_KIND_API_KEY, "Shop", token, NULL, mc_test_store_result, &result);
   g_assert_true (app_test_wait (result_is_set, &result, 10000));
   g_assert_true (mc_token_store_save_finish (store, result, &error));
@@ -138,7 +140,11 @@ test_token_not_leaked (void)
   g_assert_cmpint (app_test_quit_app (test, 15000), ==, 0);
 
   /* What was written: the cabinets file and a cache. */
-  cabinets = g_build_filename (test->home, "data", "market-chats", "cabinets.ini", NULL);
+  /* Another origin than the Market's keeps its own folder. */
+  origin_folder = g_strcanon (mc_token_store_dup_origin_of_url (mc_fake_market_get_url (market)),
+                              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-", '_');
+  cabinets = g_build_filename (test->home, "data", "market-chats", "origins", origin_folder,
+                               "cabinets.ini", NULL);
   g_assert_true (g_file_test (cabinets, G_FILE_TEST_EXISTS));
   log = app_test_read_log (test);
   g_assert_nonnull (strstr (log, "DEBUG"));

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <utime.h>
 
 #include "mc-cache.h"
 #include "mc-test-util.h"
@@ -706,6 +707,222 @@ test_corrupt_file (void)
   g_assert_cmpuint (chats->len, ==, 1);
 }
 
+static gboolean
+has_corrupt_sibling (const char *dir,
+                     const char *base)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strconcat (base, ".corrupt-", NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gint64
+count_chats (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM chats", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A cache with one chat, closed again. */
+static void
+make_cache_with_a_chat (const char *path)
+{
+  g_autoptr(McCache) cache = open_cache (path);
+  g_autoptr(GPtrArray) chats = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (chats, make_chat (1, MC_CHAT_STATUS_NEW, "Olga"));
+  mc_cache_save_chats_async (cache, chats, NULL, NULL, NULL);
+  flush (cache);
+  mc_cache_close (cache);
+}
+
+/* Another program holding the lock is not damage: the file is tried again,
+ * then reported, and stays where it is with all it holds. */
+static void
+test_busy_file (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "busy", NULL);
+  g_autofree char *path = g_build_filename (dir, "7.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCache) cache = NULL;
+  sqlite3 *holder;
+  guint warnings = unreadable_warnings;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  make_cache_with_a_chat (path);
+
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  cache = mc_cache_open_path (path, 7, &error);
+  g_assert_error (error, MC_CACHE_ERROR, MC_CACHE_ERROR_BUSY);
+  g_assert_null (cache);
+  g_assert_cmpuint (unreadable_warnings, ==, warnings);
+  g_assert_false (has_corrupt_sibling (dir, "7.sqlite"));
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+  g_assert_cmpint (count_chats (path), ==, 1);
+  g_clear_error (&error);
+  cache = open_cache (path);
+}
+
+/* After a downgrade the newer file is refused in words and kept intact. */
+static void
+test_newer_schema (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "newer", NULL);
+  g_autofree char *path = g_build_filename (dir, "7.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCache) cache = NULL;
+  sqlite3 *db;
+  guint warnings = unreadable_warnings;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  make_cache_with_a_chat (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  cache = mc_cache_open_path (path, 7, &error);
+  g_assert_error (error, MC_CACHE_ERROR, MC_CACHE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_null (cache);
+  g_assert_cmpuint (unreadable_warnings, ==, warnings);
+  g_assert_false (has_corrupt_sibling (dir, "7.sqlite"));
+  g_assert_cmpint (read_user_version (path), ==, 99);
+  g_assert_cmpint (count_chats (path), ==, 1);
+}
+
+/* A valid header over damaged pages opens, and quick_check finds it. */
+static void
+test_damaged_pages (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "damaged", NULL);
+  g_autofree char *path = g_build_filename (dir, "7.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCache) cache = NULL;
+  sqlite3 *db;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  make_cache_with_a_chat (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* Everything after the first page (the header and the schema table)
+   * overwritten. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 4096, 0x5a, length - 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  cache = mc_cache_open_path (path, 7, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_corrupt_sibling (dir, "7.sqlite"));
+}
+
+static void
+test_file_modes (void)
+{
+  g_autofree char *path = fresh_path ("modes");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(McCache) cache = NULL;
+  GStatBuf buf;
+
+  /* An older version left it readable by everyone. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  cache = open_cache (path);
+  mc_cache_set_draft (cache, 1, "x");
+  flush (cache);
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (wal, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_data_dir_per_app_id (void)
+{
+  g_autofree char *release = mc_cache_dup_data_dir_name ("io.github.marketchats.MarketChats");
+  g_autofree char *devel = mc_cache_dup_data_dir_name ("io.github.marketchats.MarketChats.Devel");
+  g_autofree char *own = mc_cache_dup_data_dir_name (BASE_ID);
+  g_autofree char *dir = mc_cache_dup_data_dir ();
+  g_autofree char *base = g_path_get_basename (dir);
+
+  g_assert_cmpstr (release, ==, "market-chats");
+  g_assert_cmpstr (devel, ==, "market-chats-devel");
+  g_assert_cmpstr (base, ==, own);
+}
+
+static void
+test_attachments_dir (void)
+{
+  g_autofree char *first = mc_cache_dup_attachments_dir (7, 100);
+  g_autofree char *second = mc_cache_dup_attachments_dir (7, 101);
+  g_autofree char *other = mc_cache_dup_attachments_dir (8, 100);
+  g_autofree char *old_file = g_build_filename (first, "old.jpg", NULL);
+  g_autofree char *new_file = g_build_filename (second, "photo.jpg", NULL);
+  g_autofree char *kept = g_build_filename (other, "photo.jpg", NULL);
+  g_autofree char *path = fresh_path ("attachments");
+  g_autofree char *root = NULL;
+  g_autoptr(McCache) cache = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 month_ago = g_get_real_time () - G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 31;
+  struct utimbuf times = { month_ago / G_USEC_PER_SEC, month_ago / G_USEC_PER_SEC };
+
+  /* Same-named files of two chats or cabinets never meet, and live in the
+   * cache folder, not with the seller's data. */
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpstr (first, !=, other);
+  g_assert_true (g_str_has_prefix (first, g_get_user_cache_dir ()));
+
+  g_assert_cmpint (g_mkdir_with_parents (first, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (second, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (other, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old_file, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (new_file, "new", -1, NULL));
+  g_assert_true (g_file_set_contents (kept, "kept", -1, NULL));
+  g_assert_cmpint (g_utime (old_file, &times), ==, 0);
+
+  /* Old ones expire, with the chat folder they leave empty. */
+  root = mc_cache_dup_attachments_root ();
+  g_assert_true (g_str_has_prefix (first, root));
+  g_assert_cmpuint (mc_cache_expire_attachments (root, G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 30), ==, 1);
+  g_assert_false (g_file_test (old_file, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_file, G_FILE_TEST_EXISTS));
+
+  /* Deleting a cabinet's cache takes its files along, not another's. */
+  cache = mc_cache_open_path (path, 7, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_cache_delete (cache, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (new_file, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_delete (void)
 {
@@ -814,6 +1031,12 @@ main (int   argc,
   g_test_add_func ("/cache/campaigns-round-trip", test_campaigns_round_trip);
   g_test_add_func ("/cache/migration-from-v2", test_migration_from_v2);
   g_test_add_func ("/cache/corrupt-file", test_corrupt_file);
+  g_test_add_func ("/cache/busy-file", test_busy_file);
+  g_test_add_func ("/cache/newer-schema", test_newer_schema);
+  g_test_add_func ("/cache/damaged-pages", test_damaged_pages);
+  g_test_add_func ("/cache/file-modes", test_file_modes);
+  g_test_add_func ("/cache/data-dir-per-app-id", test_data_dir_per_app_id);
+  g_test_add_func ("/cache/attachments-dir", test_attachments_dir);
   g_test_add_func ("/cache/delete", test_delete);
   g_test_add_func ("/cache/concurrent-writers", test_concurrent_writers);
 

@@ -577,6 +577,49 @@ test_history (void)
   assert_rejected (rejected, 5, "result.messages[7].message: expected a string, found a number");
 }
 
+/* Dates a local time zone would push out of what GDateTime can show. */
+static void
+test_dates_out_of_range (void)
+{
+  g_autofree char *chats_json = g_strconcat (
+    "{\"status\":\"OK\",\"result\":{\"chats\":[",
+    CHAT (1, ",\"createdAt\":\"0001-01-01T00:00:00+03:00\""), ",",
+    CHAT (2, ",\"updatedAt\":\"9999-12-31T23:59:59-05:00\""), ",",
+    CHAT (3, ",\"updatedAt\":\"1969-12-31T23:59:59Z\""), ",",
+    CHAT (4, ""),
+    "],\"paging\":{}}}",
+    NULL);
+  g_autofree char *history_json = g_strconcat (
+    "{\"status\":\"OK\",\"result\":{\"messages\":[",
+    "{\"messageId\":10,\"createdAt\":\"9999-12-31T23:59:59Z\",\"sender\":\"CUSTOMER\",\"message\":\"a\"}", ",",
+    MESSAGE (11, "CUSTOMER", ",\"message\":\"b\""),
+    "],\"paging\":{}}}",
+    NULL);
+  g_autoptr(GPtrArray) chats = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(McChatContext) context = NULL;
+  g_autoptr(GPtrArray) rejected = new_rejected ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  g_assert_true (mc_api_parse_chats (chats_json, LEN (chats_json), 1, &chats, &token, rejected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chats->len, ==, 1);
+  g_assert_cmpint (mc_chat_get_chat_id (g_ptr_array_index (chats, 0)), ==, 4);
+  g_assert_cmpuint (rejected->len, ==, 3);
+  assert_rejected (rejected, 0, "result.chats[0].createdAt: date out of range (1970 to 2999), found \"0001-01-01T00:00:00+03:00\"");
+  assert_rejected (rejected, 1, "result.chats[1].updatedAt: date out of range (1970 to 2999), found \"9999-12-31T23:59:59-05:00\"");
+  assert_rejected (rejected, 2, "result.chats[2].updatedAt: date out of range (1970 to 2999), found \"1969-12-31T23:59:59Z\"");
+
+  g_ptr_array_set_size (rejected, 0);
+  g_clear_pointer (&token, g_free);
+  g_assert_true (mc_api_parse_history (history_json, LEN (history_json), 42, &context, &messages, &token, rejected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpuint (rejected->len, ==, 1);
+  assert_rejected (rejected, 0, "result.messages[0].createdAt: date out of range (1970 to 2999), found \"9999-12-31T23:59:59Z\"");
+}
+
 static void
 test_history_context (void)
 {
@@ -986,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/parse/chat", test_chat);
   g_test_add_func ("/parse/history", test_history);
   g_test_add_func ("/parse/history/context", test_history_context);
+  g_test_add_func ("/parse/dates-out-of-range", test_dates_out_of_range);
   g_test_add_func ("/parse/message", test_message);
   g_test_add_func ("/parse/campaigns", test_campaigns);
   g_test_add_func ("/parse/token-info", test_token_info);

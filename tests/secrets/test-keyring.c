@@ -15,10 +15,11 @@
 
 /* The same schema as the store's, to look at its items from outside. */
 static const SecretSchema token_schema = {
-  "io.github.marketchats.MarketChats.Token", SECRET_SCHEMA_NONE,
+  "io.github.marketchats.MarketChats.OriginToken", SECRET_SCHEMA_NONE,
   {
     { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { "label", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "cabinet", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "origin", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { NULL, 0 },
   }
 };
@@ -80,7 +81,7 @@ assert_item_in_default_collection (const char *label)
 
   /* The async call: libsecret 0.20's _sync wrapper leaks its items' paths. */
   secret_password_search (&token_schema, SECRET_SEARCH_ALL, NULL, mc_test_store_result, &result,
-                          "label", label, NULL);
+                          "cabinet", label, "origin", MC_TOKEN_STORE_DEFAULT_ORIGIN, NULL);
   items = secret_password_search_finish (mc_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_length (items), ==, 1);

@@ -135,6 +135,104 @@ test_store_and_find (void)
   assert_token (found, MC_TOKEN_KIND_API_KEY, "Мой магазин", "ACMA:find-me");
 }
 
+/* A run against another server sees only the keys added for it, and the
+ * Market's keys never reach it. */
+static void
+test_origins_apart (void)
+{
+  g_autoptr(McTokenStore) market = mc_token_store_new ();
+  g_autoptr(McTokenStore) other = mc_token_store_new_for_url ("http://127.0.0.1:8080/");
+  g_autoptr(McStoredToken) found = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *origin = mc_token_store_dup_origin_of_url ("HTTPS://Api.Partner.Market.Yandex.RU:443/v2");
+
+  g_assert_cmpstr (origin, ==, MC_TOKEN_STORE_DEFAULT_ORIGIN);
+  g_assert_cmpstr (mc_token_store_get_origin (other), ==, "http://127.0.0.1:8080");
+
+  reset_keyring ();
+
+  g_assert_true (save_sync (market, MC_TOKEN_KIND_API_KEY, "Shop", "ACMA:market", &error));
+  g_assert_no_error (error);
+  g_assert_true (save_sync (other, MC_TOKEN_KIND_API_KEY, "Shop", "ACMA:other", &error));
+  g_assert_no_error (error);
+
+  all = list_sync (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  assert_token (g_ptr_array_index (all, 0), MC_TOKEN_KIND_API_KEY, "Shop", "ACMA:other");
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  all = list_sync (market, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  assert_token (g_ptr_array_index (all, 0), MC_TOKEN_KIND_API_KEY, "Shop", "ACMA:market");
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* Removing one origin's key leaves the other's. */
+  g_assert_true (remove_sync (other, "Shop", &error));
+  g_assert_no_error (error);
+  found = lookup_sync (market, "Shop", &error);
+  g_assert_no_error (error);
+  assert_token (found, MC_TOKEN_KIND_API_KEY, "Shop", "ACMA:market");
+}
+
+/* Keys stored before origins existed were added for the Market: its store
+ * takes them over, another origin's never sees them. */
+static void
+test_legacy_migration (void)
+{
+  static const SecretSchema legacy = {
+    "io.github.marketchats.MarketChats.Token", SECRET_SCHEMA_NONE,
+    {
+      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "label", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+  g_autoptr(McTokenStore) market = NULL;
+  g_autoptr(McTokenStore) other = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStoredToken) found = NULL;
+  GList *left;
+
+  reset_keyring ();
+  g_assert_true (secret_password_store_sync (&legacy, NULL, "Market Chats: Old", "ACMA:legacy",
+                                             NULL, &error, "kind", "api-key", "label", "Old", NULL));
+  g_assert_no_error (error);
+  secret_service_disconnect ();
+
+  other = mc_token_store_new_for_url ("http://127.0.0.1:8080");
+  all = list_sync (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 0);
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  market = mc_token_store_new ();
+  all = list_sync (market, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  assert_token (g_ptr_array_index (all, 0), MC_TOKEN_KIND_API_KEY, "Old", "ACMA:legacy");
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* Moved, not copied: the legacy item is gone, the key stays. */
+  left = secret_password_search_sync (&legacy, SECRET_SEARCH_ALL, NULL, &error, "label", "Old", NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (left), ==, 0);
+
+  secret_service_disconnect ();
+  g_clear_object (&market);
+  market = mc_token_store_new ();
+  found = lookup_sync (market, "Old", &error);
+  g_assert_no_error (error);
+  assert_token (found, MC_TOKEN_KIND_API_KEY, "Old", "ACMA:legacy");
+
+  all = list_sync (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 0);
+}
+
 static void
 test_lookup_missing (void)
 {
@@ -420,6 +518,8 @@ main (int   argc,
   g_test_add_func ("/secrets/stored-token/wipe", test_stored_token_wipe);
   g_test_add_func ("/secrets/file/store-and-find", test_store_and_find);
   g_test_add_func ("/secrets/file/lookup-missing", test_lookup_missing);
+  g_test_add_func ("/secrets/file/origins-apart", test_origins_apart);
+  g_test_add_func ("/secrets/file/legacy-migration", test_legacy_migration);
   g_test_add_func ("/secrets/file/two-cabinets", test_two_cabinets);
   g_test_add_func ("/secrets/file/replace-same-label", test_replace_same_label);
   g_test_add_func ("/secrets/file/remove", test_remove);

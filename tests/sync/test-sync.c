@@ -1334,6 +1334,8 @@ test_cabinet (Fixture       *f,
   g_autoptr(McCabinet) unknown = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *registry = NULL;
+  g_autofree char *data_dir = NULL;
+  GStatBuf buf;
   g_autofree char *contents = NULL;
   const char *label = "Магазин [главный]";
   GListModel *campaigns;
@@ -1357,9 +1359,13 @@ test_cabinet (Fixture       *f,
   g_assert_true (mc_cabinet_remember (f->cabinet, &error));
   g_assert_no_error (error);
 
-  registry = g_build_filename (g_get_user_data_dir (), "market-chats", "cabinets.ini", NULL);
+  data_dir = mc_cache_dup_data_dir ();
+  registry = g_build_filename (data_dir, "cabinets.ini", NULL);
   g_assert_true (g_file_get_contents (registry, &contents, NULL, NULL));
   g_assert_null (strstr (contents, mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1)));
+  /* Readable by the seller only. */
+  g_assert_cmpint (g_stat (registry, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
 
   offline = mc_cabinet_new_offline (mc_fake_market_get_url (f->market), MC_AUTH_KIND_API_KEY, label,
                                     mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1), &error);

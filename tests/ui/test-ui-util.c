@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "mc-ui-util.h"
 
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
@@ -38,6 +40,72 @@ test_sanitize (void)
   check_name ("line\nbreak\t.txt", "line_break_.txt");
   check_name ("invoice\xe2\x80\xae" "fdp.exe", "invoice_fdp.exe");
   check_name ("bad\xff" "byte.txt", "bad\xef\xbf\xbd" "byte.txt");
+}
+
+static void
+test_sanitize_hostile (void)
+{
+  /* Right-to-left override, isolates, marks and zero-width characters. */
+  check_name ("Invoice_\xe2\x80\xae" "fdp.desktop", "Invoice__fdp.desktop");
+  check_name ("a\xe2\x81\xa6" "b\xe2\x81\xa9" "c.pdf", "a_b_c.pdf");
+  check_name ("x\xe2\x80\x8b" "y\xef\xbb\xbf" "z\xd8\x9c.png", "x_y_z_.png");
+  /* Names Windows keeps for devices, in any case, with any extension. */
+  check_name ("CON", "_CON");
+  check_name ("nul.txt", "_nul.txt");
+  check_name ("Com1.jpg", "_Com1.jpg");
+  check_name ("lpt9", "_lpt9");
+  check_name ("CONSOLE.txt", "CONSOLE.txt");
+  check_name ("COM0.txt", "COM0.txt");
+  check_name ("..\x01hidden", "_hidden");
+  check_name ("...", "attachment");
+}
+
+static void
+test_visible_name (void)
+{
+  static const struct { const char *name; const char *shown; } cases[] = {
+    { "photo.jpg", "photo.jpg" },
+    { "Фото.png", "Фото.png" },
+    { "Invoice_\xe2\x80\xae" "fdp.desktop", "Invoice_[U+202E]fdp.desktop" },
+    { "a\xe2\x81\xa7" "b", "a[U+2067]b" },
+    { "zero\xe2\x80\x8bwidth", "zero[U+200B]width" },
+    { "bell\x07.txt", "bell[U+0007].txt" },
+    { "<a href=\"x\">&amp;</a>", "<a href=\"x\">&amp;</a>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = mc_ui_format_visible_name (cases[i].name);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
+static void
+test_may_run_code (void)
+{
+  static const struct { const char *type; const char *name; gboolean risky; } cases[] = {
+    { "image/jpeg", "photo.jpg", FALSE },
+    { "application/pdf", "invoice.pdf", FALSE },
+    { "image/png", "Фото.png", FALSE },
+    { "application/x-desktop", "Invoice.desktop", TRUE },
+    { "application/pdf", "Invoice_\xe2\x80\xae" "fdp.desktop", TRUE },
+    { "application/x-shellscript", "run.sh", TRUE },
+    { "application/x-executable", "tool", TRUE },
+    { "application/zip", "photos.zip", TRUE },
+    { "application/x-7z-compressed", "photos.7z", TRUE },
+    { "application/octet-stream", "setup.EXE", TRUE },
+    { "application/octet-stream", "setup.AppImage", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *type = g_content_type_from_mime_type (cases[i].type);
+
+      if (mc_ui_content_may_run_code (type, cases[i].name) != cases[i].risky)
+        g_error ("%s (%s): expected %s", cases[i].name, cases[i].type,
+                 cases[i].risky ? "risky" : "harmless");
+    }
 }
 
 static void
@@ -211,6 +279,9 @@ main (int   argc,
 
   g_test_add_func ("/ui-util/sanitize", test_sanitize);
   g_test_add_func ("/ui-util/sanitize-long", test_sanitize_long);
+  g_test_add_func ("/ui-util/sanitize-hostile", test_sanitize_hostile);
+  g_test_add_func ("/ui-util/visible-name", test_visible_name);
+  g_test_add_func ("/ui-util/may-run-code", test_may_run_code);
   g_test_add_func ("/ui-util/relative-time", test_relative_time);
   g_test_add_func ("/ui-util/waiting", test_waiting);
   g_test_add_func ("/ui-util/slow-checks", test_slow_checks);
