@@ -2384,6 +2384,27 @@ file_too_large (const char *name,
                       name, actual, limit);
 }
 
+/* RFC 7578 section 4.2: the UTF-8 name as is, percent-encoding only what
+ * would end the quoted string or the header line. */
+static char *
+form_file_disposition (const char *name)
+{
+  GString *value = g_string_new ("form-data; name=\"file\"; filename=\"");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c < 0x20 || c == 0x7f)
+        g_string_append_printf (value, "%%%02X", c);
+      else
+        g_string_append_c (value, (char) c);
+    }
+  g_string_append_c (value, '"');
+
+  return g_string_free (value, FALSE);
+}
+
 static void
 on_file_loaded (GObject      *object,
                 GAsyncResult *result,
@@ -2432,7 +2453,16 @@ on_file_loaded (GObject      *object,
     mime_type = g_strdup ("application/octet-stream");
 
   multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
-  soup_multipart_append_form_file (multipart, "file", send->name, mime_type, bytes);
+  {
+    g_autoptr(SoupMessageHeaders) part = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+    g_autofree char *disposition = form_file_disposition (send->name);
+
+    /* libsoup would write a non-ASCII name as filename*=UTF-8''…, which
+     * RFC 7578 forbids in form data and servers ignore. */
+    soup_message_headers_replace (part, "Content-Disposition", disposition);
+    soup_message_headers_replace (part, "Content-Type", mime_type);
+    soup_multipart_append_part (multipart, part, bytes);
+  }
   headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
   soup_multipart_to_message (multipart, headers, &body);
   request_set_body (req, soup_message_headers_get_one (headers, "Content-Type"), body);

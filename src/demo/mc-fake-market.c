@@ -967,6 +967,74 @@ handle_send_message (McFakeMarket *self,
   return reply_ok (NULL);
 }
 
+/* RFC 7578 section 4.2: a form part names its file only with filename="…"
+ * in UTF-8, where a sender percent-encodes the quote and control
+ * characters; the RFC 5987 filename*= form is not allowed.  libsoup would
+ * accept either, so the part's header is read here as the Market reads it. */
+static gboolean
+part_file (SoupMultipart  *multipart,
+           char          **out_name,
+           char          **out_type,
+           GBytes        **out_file,
+           Reply          *error)
+{
+  for (int i = 0; i < soup_multipart_get_length (multipart); i++)
+    {
+      SoupMessageHeaders *headers;
+      GBytes *body;
+      const char *disposition, *start, *p;
+      GString *name;
+
+      if (!soup_multipart_get_part (multipart, i, &headers, &body))
+        continue;
+      disposition = soup_message_headers_get_one (headers, "Content-Disposition");
+      if (disposition == NULL || strstr (disposition, "name=\"file\"") == NULL)
+        continue;
+      if (strstr (disposition, "filename*") != NULL)
+        {
+          *error = reply_error (400, "filename* is not allowed in multipart/form-data");
+          return FALSE;
+        }
+      start = strstr (disposition, "filename=\"");
+      *out_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
+      *out_file = g_bytes_ref (body);
+      if (start == NULL)
+        {
+          *out_name = NULL;
+          return TRUE;
+        }
+
+      name = g_string_new (NULL);
+      for (p = start + strlen ("filename=\""); *p != '\0' && *p != '"'; p++)
+        {
+          int high, low;
+
+          if (*p == '%' && (high = g_ascii_xdigit_value (p[1])) >= 0 &&
+              (low = g_ascii_xdigit_value (p[2])) >= 0 &&
+              (high * 16 + low == '"' || high * 16 + low < 0x20 || high * 16 + low == 0x7f))
+            {
+              g_string_append_c (name, (char) (high * 16 + low));
+              p += 2;
+            }
+          else
+            g_string_append_c (name, *p);
+        }
+
+      if (*p != '"' || !g_utf8_validate (name->str, name->len, NULL))
+        {
+          g_string_free (name, TRUE);
+          *error = reply_error (400, "Malformed file name in Content-Disposition");
+          return FALSE;
+        }
+
+      *out_name = g_string_free (name, FALSE);
+      return TRUE;
+    }
+
+  *error = reply_error (400, "Part 'file' is required");
+  return FALSE;
+}
+
 static Reply
 handle_send_file (McFakeMarket *self,
                   Request      *req)
@@ -974,10 +1042,9 @@ handle_send_file (McFakeMarket *self,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) file = NULL;
-  g_autoptr(GHashTable) fields = NULL;
   g_autofree char *filename = NULL;
   g_autofree char *content_type = NULL;
-  SoupMultipart *multipart;
+  g_autoptr(SoupMultipart) multipart = NULL;
   const char *type;
   Reply error;
   McFakeChat *chat;
@@ -994,9 +1061,8 @@ handle_send_file (McFakeMarket *self,
   if (multipart == NULL)
     return reply_error (400, "Malformed multipart body");
 
-  fields = soup_form_decode_multipart (multipart, "file", &filename, &content_type, &file);
-  if (fields == NULL || file == NULL)
-    return reply_error (400, "Part 'file' is required");
+  if (!part_file (multipart, &filename, &content_type, &file, &error))
+    return error;
 
   if (g_bytes_get_size (file) == 0)
     return reply_error (400, "File is empty");

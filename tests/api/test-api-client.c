@@ -632,6 +632,21 @@ test_send_file (Fixture       *fixture,
   sent = mc_fake_market_dup_sent (fixture->market, chat_id);
   g_assert_true (strv_contains (sent, "накладная.txt"));
 
+  /* RFC 7578: the UTF-8 name itself, with only the quote percent-encoded. */
+  {
+    g_autofree char *quoted_path = g_build_filename (dir, "счёт \"май\".txt", NULL);
+    g_autoptr(GFile) quoted = g_file_new_for_path (quoted_path);
+    g_auto(GStrv) again = NULL;
+
+    g_file_set_contents (quoted_path, "Счёт\n", -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (send_file (fixture->client, fixture->business_id, chat_id, quoted, &error));
+    g_assert_no_error (error);
+    again = mc_fake_market_dup_sent (fixture->market, chat_id);
+    g_assert_true (strv_contains (again, "счёт \"май\".txt"));
+    g_unlink (quoted_path);
+  }
+
   before = mc_fake_market_get_request_count (fixture->market, "sendFileToChat");
 
   g_assert_false (send_file (fixture->client, fixture->business_id, chat_id, big, &error));
