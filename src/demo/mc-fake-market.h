@@ -31,6 +31,9 @@ typedef enum
   MC_FAKE_FAULT_HTML,
   MC_FAKE_FAULT_HANG,          /* never answer (until the client times out) */
   MC_FAKE_FAULT_DROP,          /* close the connection without an answer */
+  MC_FAKE_FAULT_TRICKLE,       /* a 200 whose body comes a byte a second, then the connection closes */
+  MC_FAKE_FAULT_ENDLESS,       /* the first page's answer again, under a fresh nextPageToken */
+  MC_FAKE_FAULT_MALFORMED_ITEMS, /* a normal page whose every chat or message has a string id */
 } McFakeFault;
 
 #define MC_TYPE_FAKE_MARKET (mc_fake_market_get_type ())
@@ -69,7 +72,9 @@ void          mc_fake_market_set_life          (McFakeMarket *self,
                                                 guint         min_sec,
                                                 guint         max_sec);
 /* The next @count answers to paths containing @path_part (NULL = any) get
- * @fault (@status for MC_FAKE_FAULT_STATUS*). */
+ * @fault (@status for MC_FAKE_FAULT_STATUS*).  "PATH?NAME" matches paths
+ * that end with PATH and carry the query parameter NAME ("/chats?" alone:
+ * getChats, whatever the query). */
 void          mc_fake_market_inject_fault      (McFakeMarket *self,
                                                 const char   *path_part,
                                                 McFakeFault   fault,
@@ -107,5 +112,17 @@ gint64        mc_fake_market_find_chat          (McFakeMarket *self,
                                                  const char   *status);
 guint         mc_fake_market_get_chat_count     (McFakeMarket *self,
                                                  gint64        business_id);
+/* 420s answered because @business_id's hourly budget was spent. */
+guint         mc_fake_market_get_refused_count  (McFakeMarket *self,
+                                                 gint64        business_id);
+/* X-RateLimit-Resource-Until as written, instead of the end of the hour
+ * (NULL: back to that). */
+void          mc_fake_market_set_until_header   (McFakeMarket *self,
+                                                 const char   *until);
+/* Gives @chat_id a status and/or a context type the app does not know. */
+void          mc_fake_market_set_unknown_values (McFakeMarket *self,
+                                                 gint64        chat_id,
+                                                 gboolean      status,
+                                                 gboolean      context_type);
 
 G_END_DECLS
