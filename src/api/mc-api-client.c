@@ -36,6 +36,8 @@
 #define CAMPAIGNS_PAGE_LIMIT 100
 #define NO_BUSINESS        0
 #define MAX_REDIRECTS      5
+/* A -Until further away than this is taken for a server's mistake. */
+#define MAX_PAUSE_USEC     HOUR_USEC
 
 typedef struct
 {
@@ -43,6 +45,8 @@ typedef struct
   gint64        paused_until; /* real time, usec */
   GSource      *resume_source;
   gint          remaining;
+  gint          limit;
+  gint64        limit_until;  /* real time, usec; 0 = unknown */
   guint64       request_count;
 } McMethodState;
 
@@ -65,6 +69,7 @@ struct _McApiClient
   char          *token;
   double         backoff_scale;
   guint          max_retries;
+  guint          deadline;
   GHashTable    *pools; /* gint64* -> McPool* */
   McMethodState  methods[MC_API_N_METHODS];
 };
@@ -128,6 +133,10 @@ struct _McRequest
   gulong           client_handler;
   GSource         *cancel_source;
   GSource         *backoff_source;
+  GCancellable    *attempt;         /* this attempt's, cancelled by ours or the deadline */
+  gulong           attempt_handler;
+  GSource         *deadline_source;
+  gboolean         timed_out;
 
   SoupMessage     *msg;
   GInputStream    *stream;
@@ -493,7 +502,13 @@ request_free (gpointer data)
     g_source_destroy (req->cancel_source);
   if (req->backoff_source != NULL)
     g_source_destroy (req->backoff_source);
+  if (req->deadline_source != NULL)
+    g_source_destroy (req->deadline_source);
+  if (req->attempt_handler != 0)
+    g_cancellable_disconnect (req->cancellable, req->attempt_handler);
 
+  g_clear_pointer (&req->deadline_source, g_source_unref);
+  g_clear_object (&req->attempt);
   g_clear_pointer (&req->cancel_source, g_source_unref);
   g_clear_pointer (&req->backoff_source, g_source_unref);
   g_clear_object (&req->caller_cancellable);
@@ -701,6 +716,22 @@ request_submit (McRequest *req)
 }
 
 static GError *
+error_from_transport (const GError *error);
+
+/* The deadline cancels the attempt; the caller did not. */
+static GError *
+request_transport_error (McRequest    *req,
+                         const GError *error)
+{
+  if (req->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (req->cancellable))
+    return g_error_new_literal (MC_API_ERROR, MC_API_ERROR_TIMEOUT,
+                                _("The Market did not finish its answer in time"));
+
+  return error_from_transport (error);
+}
+
+static GError *
 error_from_transport (const GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -807,6 +838,13 @@ request_release (McRequest *req)
 
   g_assert (pool->in_flight > 0);
   pool->in_flight--;
+  if (req->deadline_source != NULL)
+    g_source_destroy (req->deadline_source);
+  g_clear_pointer (&req->deadline_source, g_source_unref);
+  if (req->attempt_handler != 0)
+    g_cancellable_disconnect (req->cancellable, req->attempt_handler);
+  req->attempt_handler = 0;
+  g_clear_object (&req->attempt);
   g_clear_object (&req->msg);
   g_clear_object (&req->stream);
   g_clear_pointer (&req->buffer, g_byte_array_unref);
@@ -836,6 +874,7 @@ note_rate_headers (McApiClient        *self,
 {
   McMethodState *state = &self->methods[method];
   const char *remaining = soup_message_headers_get_one (headers, "X-RateLimit-Resource-Remaining");
+  const char *limit = soup_message_headers_get_one (headers, "X-RateLimit-Resource-Limit");
   const char *until = soup_message_headers_get_one (headers, "X-RateLimit-Resource-Until");
   guint64 value;
 
@@ -843,11 +882,29 @@ note_rate_headers (McApiClient        *self,
 
   if (until != NULL)
     {
-      g_autoptr(GDateTime) date = soup_date_time_new_from_http_string (until);
+      g_autoptr(GDateTime) date = mc_api_parse_http_date (until);
+      gint64 now = g_get_real_time ();
 
-      if (date != NULL)
+      if (date == NULL)
+        g_message ("%s: could not read X-RateLimit-Resource-Until “%s”",
+                   mc_api_method_get_name (method), until);
+      else if (g_date_time_to_unix (date) > (now + MAX_PAUSE_USEC) / G_USEC_PER_SEC)
+        {
+          /* A year 9999 must not stop the app for good: the hour is the
+           * longest window the Market counts in. */
+          g_message ("%s: the Market named %s as the end of its limit, more than an hour away; "
+                     "taking an hour instead", mc_api_method_get_name (method), until);
+          *out_until = now + MAX_PAUSE_USEC;
+        }
+      else
         *out_until = g_date_time_to_unix (date) * G_USEC_PER_SEC;
+
+      if (*out_until != 0)
+        state->limit_until = *out_until;
     }
+
+  if (limit != NULL && g_ascii_string_to_unsigned (limit, 10, 0, G_MAXINT, &value, NULL))
+    state->limit = (gint) value;
 
   if (remaining != NULL &&
       g_ascii_string_to_unsigned (remaining, 10, 0, G_MAXINT, &value, NULL) &&
@@ -973,7 +1030,7 @@ on_read (GObject      *object,
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (bytes == NULL)
     {
-      request_failed (req, error_from_transport (error));
+      request_failed (req, request_transport_error (req, error));
       return;
     }
 
@@ -1006,7 +1063,7 @@ on_read (GObject      *object,
 
   g_byte_array_append (req->buffer, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   req->cancellable, on_read, req);
+                                   req->attempt, on_read, req);
 }
 
 static void
@@ -1021,7 +1078,7 @@ on_sent (GObject      *object,
   req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (req->stream == NULL)
     {
-      request_failed (req, error_from_transport (error));
+      request_failed (req, request_transport_error (req, error));
       return;
     }
 
@@ -1041,7 +1098,31 @@ on_sent (GObject      *object,
 
   req->buffer = g_byte_array_new ();
   g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   req->cancellable, on_read, req);
+                                   req->attempt, on_read, req);
+}
+
+static guint
+request_deadline (McApiClient *self,
+                  McRequest   *req)
+{
+  if (req->method == MC_API_METHOD_SEND_FILE || req->method == MC_API_METHOD_DOWNLOAD)
+    return self->deadline * 10;
+
+  return self->deadline;
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  McRequest *req = user_data;
+
+  g_debug ("%s gave up after %u s", mc_api_method_get_name (req->method),
+           request_deadline (req->client, req));
+  req->timed_out = TRUE;
+  g_clear_pointer (&req->deadline_source, g_source_unref);
+  g_cancellable_cancel (req->attempt);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1086,8 +1167,19 @@ request_start (McApiClient *self,
   if (req->body != NULL)
     soup_message_set_request_body_from_bytes (req->msg, req->content_type, req->body);
 
+  /* libsoup's timeout is for a silent connection; a server that trickles
+   * a byte now and then must not hold one of the business's slots. */
+  req->timed_out = FALSE;
+  req->attempt = g_cancellable_new ();
+  req->attempt_handler = g_cancellable_connect (req->cancellable, G_CALLBACK (on_linked_cancelled),
+                                                g_object_ref (req->attempt), g_object_unref);
+  req->deadline_source = g_timeout_source_new_seconds (request_deadline (self, req));
+  g_source_set_static_name (req->deadline_source, "[mc-api] deadline");
+  g_source_set_callback (req->deadline_source, on_deadline, req, NULL);
+  g_source_attach (req->deadline_source, g_task_get_context (req->task));
+
   soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
-                           req->cancellable, on_sent, req);
+                           req->attempt, on_sent, req);
 }
 
 static gboolean
@@ -1310,6 +1402,7 @@ mc_api_client_init (McApiClient *self)
   self->cancellable = g_cancellable_new ();
   self->backoff_scale = 1.0;
   self->max_retries = MC_API_CLIENT_DEFAULT_RETRIES;
+  self->deadline = MC_API_CLIENT_DEFAULT_DEADLINE;
   self->pools = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, pool_free);
 
   /* Our own queue keeps four per business; libsoup must not cut below that
@@ -1324,6 +1417,7 @@ mc_api_client_init (McApiClient *self)
   for (guint i = 0; i < MC_API_N_METHODS; i++)
     {
       self->methods[i].remaining = -1;
+      self->methods[i].limit = -1;
       if (mc_api_method_get_hourly_budget (i) > 0)
         self->methods[i].window = mc_rate_window_new (HOUR_USEC);
     }
@@ -1398,6 +1492,16 @@ mc_api_client_set_backoff_scale (McApiClient *self,
 }
 
 void
+mc_api_client_set_deadline (McApiClient *self,
+                            guint        seconds)
+{
+  g_return_if_fail (MC_IS_API_CLIENT (self));
+  g_return_if_fail (seconds > 0);
+
+  self->deadline = seconds;
+}
+
+void
 mc_api_client_set_max_retries (McApiClient *self,
                                guint        max_retries)
 {
@@ -1437,6 +1541,26 @@ mc_api_client_get_remaining (McApiClient *self,
   g_return_val_if_fail (method < MC_API_N_METHODS, -1);
 
   return self->methods[method].remaining;
+}
+
+gint
+mc_api_client_get_limit (McApiClient *self,
+                         McApiMethod  method)
+{
+  g_return_val_if_fail (MC_IS_API_CLIENT (self), -1);
+  g_return_val_if_fail (method < MC_API_N_METHODS, -1);
+
+  return self->methods[method].limit;
+}
+
+gint64
+mc_api_client_get_limit_until (McApiClient *self,
+                               McApiMethod  method)
+{
+  g_return_val_if_fail (MC_IS_API_CLIENT (self), 0);
+  g_return_val_if_fail (method < MC_API_N_METHODS, 0);
+
+  return self->methods[method].limit_until;
 }
 
 guint64
@@ -2101,6 +2225,8 @@ on_history_page (GObject      *object,
   Walk *walk = g_task_get_task_data (task);
   GError *error = NULL;
   McHistoryPage *all;
+  gboolean repeated;
+  guint before;
 
   page = g_task_propagate_pointer (G_TASK (result), &error);
   if (page == NULL)
@@ -2112,6 +2238,7 @@ on_history_page (GObject      *object,
   if (walk->context == NULL && page->context != NULL)
     walk->context = g_object_ref (page->context);
 
+  before = walk->items->len;
   for (guint i = 0; i < page->messages->len; i++)
     {
       McMessage *message = g_ptr_array_index (page->messages, i);
@@ -2122,7 +2249,15 @@ on_history_page (GObject      *object,
   for (guint i = 0; i < page->rejected->len; i++)
     g_ptr_array_add (walk->rejected, g_strdup (g_ptr_array_index (page->rejected, i)));
 
-  if (walk_continue (walk, page->next_page_token, page->messages->len + page->rejected->len,
+  /* A history that gives the same messages under new page tokens would
+   * never end: a page with nothing new is its end. */
+  repeated = page->messages->len > 0 && walk->items->len == before;
+  if (repeated)
+    g_message ("getChatHistory of chat %" G_GINT64_FORMAT " stopped after %u pages: "
+               "the server repeated messages under a new page token", walk->chat_id, walk->pages + 1);
+
+  if (!repeated &&
+      walk_continue (walk, page->next_page_token, page->messages->len + page->rejected->len,
                      MAX_HISTORY_PAGES))
     {
       mc_api_client_get_history_async (self, walk->business_id, walk->chat_id,
