@@ -137,6 +137,7 @@ struct _McFakeMarket
   Budget        budgets[MC_FAKE_N_BUSINESSES][N_OPS];
   guint         counts[N_OPS];
   guint         refused[MC_FAKE_N_BUSINESSES];
+  guint         first_pages[N_OPS];
   guint         endless_serial;
   GPtrArray    *trickles;     /* Trickle, server thread only */
   GSource      *trickle_source;
@@ -1699,6 +1700,9 @@ handle_request (SoupServer        *server,
   g_mutex_lock (&self->mutex);
   if (op < N_OPS)
     self->counts[op]++;
+  if (op < N_OPS && (query == NULL || (!g_hash_table_contains (query, "pageToken") &&
+                                       !g_hash_table_contains (query, "page_token"))))
+    self->first_pages[op]++;
   g_mutex_unlock (&self->mutex);
 
   token = authenticate (self, msg, &status);
@@ -2343,6 +2347,23 @@ mc_fake_market_get_request_count (McFakeMarket *self,
   return count;
 }
 
+guint
+mc_fake_market_get_first_page_count (McFakeMarket *self,
+                                     const char   *operation)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < N_OPS; i++)
+    if (g_strcmp0 (ops[i].name, operation) == 0)
+      count = self->first_pages[i];
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
 void
 mc_fake_market_reset_counters (McFakeMarket *self)
 {
@@ -2350,6 +2371,7 @@ mc_fake_market_reset_counters (McFakeMarket *self)
 
   g_mutex_lock (&self->mutex);
   memset (self->counts, 0, sizeof self->counts);
+  memset (self->first_pages, 0, sizeof self->first_pages);
   memset (self->budgets, 0, sizeof self->budgets);
   for (guint b = 0; b < MC_FAKE_N_BUSINESSES; b++)
     self->peak[b] = self->in_flight[b];

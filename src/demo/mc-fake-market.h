@@ -101,6 +101,9 @@ guint         mc_fake_market_get_peak_in_flight (McFakeMarket *self,
 /* Requests by operationId ("getChats", "sendMessageToChat", ...). */
 guint         mc_fake_market_get_request_count  (McFakeMarket *self,
                                                  const char   *operation);
+/* The same, of requests without a page token: walks started. */
+guint         mc_fake_market_get_first_page_count (McFakeMarket *self,
+                                                   const char   *operation);
 void          mc_fake_market_reset_counters     (McFakeMarket *self);
 /* PARTNER messages received by sendMessageToChat / sendFileToChat for
  * @chat_id, oldest first; texts (file names for files). */
