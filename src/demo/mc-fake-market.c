@@ -2482,3 +2482,30 @@ mc_fake_market_set_until_header (McFakeMarket *self,
   self->until_header = g_strdup (until);
   g_mutex_unlock (&self->mutex);
 }
+
+gint64
+mc_fake_market_market_writes (McFakeMarket *self,
+                              gint64        chat_id,
+                              const char   *sender,
+                              const char   *text)
+{
+  McSender who = mc_sender_from_string (sender);
+  McFakeChat *chat;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+  g_return_val_if_fail (who == MC_SENDER_MARKET || who == MC_SENDER_SUPPORT, 0);
+
+  g_mutex_lock (&self->mutex);
+  chat = mc_fake_data_find_chat (self->data, chat_id);
+  if (chat != NULL)
+    {
+      McChatStatus status = chat->status;
+
+      id = mc_fake_data_append_message (self->data, chat, who, text, NULL, 0)->id;
+      chat->status = status;
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return id;
+}

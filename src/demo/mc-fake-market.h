@@ -90,6 +90,12 @@ gint64        mc_fake_market_customer_writes   (McFakeMarket *self,
                                                 gint64        chat_id,
                                                 const char   *text,
                                                 gint64        created_at_usec);
+/* A message from "MARKET" or "SUPPORT" (an arbiter's decision); the
+ * status stays.  Returns the new message id. */
+gint64        mc_fake_market_market_writes     (McFakeMarket *self,
+                                                gint64        chat_id,
+                                                const char   *sender,
+                                                const char   *text);
 /* A new chat with one customer message; returns its id. */
 gint64        mc_fake_market_customer_opens_chat (McFakeMarket *self,
                                                   gint64        business_id,

@@ -484,6 +484,12 @@ history_request (Cab      *cab,
   history_pump (cab);
 }
 
+static gboolean
+is_news_sender (McSender sender)
+{
+  return sender == MC_SENDER_CUSTOMER || sender == MC_SENDER_MARKET || sender == MC_SENDER_SUPPORT;
+}
+
 static void
 history_process (Cab           *cab,
                  HistoryJob    *job,
@@ -504,7 +510,9 @@ history_process (Cab           *cab,
       gint64 id = mc_message_get_message_id (message);
       gboolean is_new;
 
-      if (cab->initial || mc_message_get_sender (message) != MC_SENDER_CUSTOMER ||
+      /* The Market and its support write decisions and approvals: news
+       * as much as a customer's words. */
+      if (cab->initial || !is_news_sender (mc_message_get_sender (message)) ||
           g_hash_table_contains (self->announced_messages, &id))
         continue;
 

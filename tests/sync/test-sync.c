@@ -215,7 +215,9 @@ on_new_message (McSyncEngine *engine,
 {
   gint64 id = mc_message_get_message_id (message);
 
-  g_assert_cmpint (mc_message_get_sender (message), ==, MC_SENDER_CUSTOMER);
+  g_assert_true (mc_message_get_sender (message) == MC_SENDER_CUSTOMER ||
+                 mc_message_get_sender (message) == MC_SENDER_MARKET ||
+                 mc_message_get_sender (message) == MC_SENDER_SUPPORT);
   g_assert_cmpint (mc_message_get_chat_id (message), ==, mc_chat_get_chat_id (chat));
   g_array_append_val (f->new_messages, id);
 }
@@ -1347,6 +1349,25 @@ fixture_setup_shared_budget (Fixture       *f,
   mc_fake_market_set_until_header (f->market, until);
 }
 
+/* An arbiter's decision in a dispute is polled for, on its own cadence,
+ * and announced like a customer's message. */
+static void
+test_dispute_decision (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 chat_id, message_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_ARBITER");
+  message_id = mc_fake_market_market_writes (f->market, chat_id, "MARKET",
+                                             "Спор решён в пользу покупателя.");
+  g_assert_cmpint (message_id, >, 0);
+
+  /* Within a few polls, far sooner than the next sweep. */
+  g_assert_true (wait_for (f, has_new_message, 8000));
+  g_assert_cmpuint (count_id (f->new_messages, message_id), ==, 1);
+}
+
 static void
 fixture_setup_larger (Fixture       *f,
                       gconstpointer  data)
@@ -1389,6 +1410,7 @@ main (int   argc,
   ADD ("/sync/walks/unknown-values", test_unknown_values_swept);
   ADD ("/sync/walks/malformed-page", test_malformed_page);
   ADD ("/sync/walks/endless", test_endless_walk);
+  ADD ("/sync/dispute-decision", test_dispute_decision);
   g_test_add ("/sync/walks/keeps-poll-share", Fixture, NULL, fixture_setup_small_budget,
               test_sweep_keeps_poll_share, fixture_teardown);
   g_test_add ("/sync/governor-follows-market", Fixture, NULL, fixture_setup_shared_budget,
