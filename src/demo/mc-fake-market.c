@@ -142,6 +142,7 @@ struct _McFakeMarket
   GPtrArray    *trickles;     /* Trickle, server thread only */
   GSource      *trickle_source;
   char         *until_header;
+  guint         hour_length;
   GHashTable   *sent;         /* gint64* chat id -> GPtrArray of char* */
   GPtrArray    *hung;         /* Request, server thread only */
   GPtrArray    *delayed;      /* Request, server thread only */
@@ -254,7 +255,7 @@ budget_get (McFakeMarket *self,
             Op            op)
 {
   Budget *budget = &self->budgets[business][op];
-  gint64 hour = g_get_real_time () / (G_USEC_PER_SEC * (gint64) 3600);
+  gint64 hour = g_get_real_time () / (G_USEC_PER_SEC * (gint64) self->hour_length);
 
   if (budget->hour != hour)
     {
@@ -274,7 +275,7 @@ set_limit_headers (McFakeMarket      *self,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   Budget *budget = budget_get (self, business, op);
   guint limit = budget_limit (self, op);
-  g_autoptr(GDateTime) until = g_date_time_new_from_unix_utc ((budget->hour + 1) * 3600);
+  g_autoptr(GDateTime) until = g_date_time_new_from_unix_utc ((budget->hour + 1) * self->hour_length);
   g_autofree char *until_str = soup_date_time_to_string (until, SOUP_DATE_HTTP);
   char number[32];
 
@@ -2066,6 +2067,7 @@ mc_fake_market_init (McFakeMarket *self)
   g_cond_init (&self->cond);
   g_queue_init (&self->faults);
   self->budget_scale = 1.0;
+  self->hour_length = 3600;
   self->sent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_ptr_array_unref);
   self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
@@ -2508,4 +2510,17 @@ mc_fake_market_market_writes (McFakeMarket *self,
   g_mutex_unlock (&self->mutex);
 
   return id;
+}
+
+void
+mc_fake_market_set_hour_length (McFakeMarket *self,
+                                guint         seconds)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+  g_return_if_fail (seconds > 0);
+
+  g_mutex_lock (&self->mutex);
+  self->hour_length = seconds;
+  memset (self->budgets, 0, sizeof self->budgets);
+  g_mutex_unlock (&self->mutex);
 }

@@ -63,6 +63,10 @@ gint64        mc_fake_market_get_business_id   (McFakeMarket *self,
 /* Behaviour knobs. */
 void          mc_fake_market_set_latency       (McFakeMarket *self,
                                                 guint         msec);
+/* Budgets are counted in windows of @seconds (default 3600, clock hours)
+ * ending at X-RateLimit-Resource-Until: a simulated hour. */
+void          mc_fake_market_set_hour_length   (McFakeMarket *self,
+                                                guint         seconds);
 /* Multiplies every hourly budget (default 1.0). */
 void          mc_fake_market_set_budget_scale  (McFakeMarket *self,
                                                 double        scale);

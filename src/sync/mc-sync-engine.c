@@ -1499,7 +1499,7 @@ hourly_limit (McSyncEngine *self,
   gint limit = client != NULL ? mc_api_client_get_limit (client, method) : -1;
 
   if (limit > 0)
-    return limit;
+    return limit * self->budget_scale;
 
   return mc_api_method_get_hourly_budget (method) * self->budget_scale;
 }
@@ -2975,8 +2975,10 @@ mc_sync_engine_class_init (McSyncEngineClass *klass)
     g_param_spec_boolean ("test-mode", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                            G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* Multiplies the hourly budgets the governor plans with, as
-   * mc_fake_market_set_budget_scale() does on the fake server's side. */
+  /* Multiplies the hourly budgets the governor plans with, the documented
+   * ones and the Limit the Market states, as if the hour were that many
+   * times shorter (Remaining is counted to -Until whatever its length):
+   * for tests and benchmarks. */
   properties[PROP_BUDGET_SCALE] =
     g_param_spec_double ("budget-scale", NULL, NULL, 0.01, 1000.0, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
