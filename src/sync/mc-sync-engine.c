@@ -44,7 +44,9 @@
  * this share: the other copies and integrations on the key spend too. */
 #define REMAINING_SHARE         0.5
 /* Disputes (and chats waiting for the Market) are asked every this many
- * polls: a decision is news, but not minute by minute. */
+ * polls at least: a decision is news, but not minute by minute.  In a
+ * cabinet with many disputes, less often: they may cost at most a
+ * quarter of what the needs-reply polls cost. */
 #define DISPUTE_EVERY           4
 
 static const McChatStatus sweep_statuses[] = {
@@ -167,7 +169,8 @@ struct _Cab
   guint         poll_failures;
   gint64        poll_retry_at;    /* monotonic; 0 = now */
   guint         dispute_polling;  /* walks running */
-  guint         dispute_pages;
+  guint         dispute_pages;    /* of the round running */
+  guint         dispute_cost;     /* pages of the last round done */
   guint         polls;
   guint         recheck_every;
   GArray       *recheck_ids;      /* gint64 */
@@ -959,6 +962,14 @@ method_paused (Cab         *cab,
 static gboolean sweep_waiting (Sweep *sweep);
 static void     poll_disputes (Cab *cab);
 
+static guint
+dispute_every (Cab *cab)
+{
+  double poll_pages = MAX (cab->poll_pages, 1);
+
+  return MAX (DISPUTE_EVERY, (guint) ceil (4.0 * cab->dispute_cost / poll_pages));
+}
+
 static void
 poll_cabinet (Cab *cab)
 {
@@ -1001,7 +1012,7 @@ poll_cabinet (Cab *cab)
                                  on_poll_page, walk);
   cab_ref (cab);
 
-  if (!cab->initial && cab->polls % DISPUTE_EVERY == 0)
+  if (!cab->initial && cab->polls % dispute_every (cab) == 0)
     poll_disputes (cab);
 }
 
@@ -1037,8 +1048,12 @@ on_dispute_page (GObject      *object,
     report_error (cab, error);
 
   cab->dispute_pages += MAX (walk->pages, 1);
-  if (--cab->dispute_polling == 0 && cab->engine != NULL)
-    busy_pop (cab->engine);
+  if (--cab->dispute_polling == 0)
+    {
+      cab->dispute_cost = cab->dispute_pages;
+      if (cab->engine != NULL)
+        busy_pop (cab->engine);
+    }
   walk_free (walk);
 }
 
@@ -1224,7 +1239,7 @@ sweep_may_spend (Cab *cab)
 {
   McSyncEngine *self = cab->engine;
   McApiClient *client = cab_client (cab);
-  double poll_pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_pages, 2) / (double) DISPUTE_EVERY;
+  double poll_pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
   double interval = MAX (cab->local_interval, 1.0);
   double budget = hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
   gint remaining = mc_api_client_get_remaining (client, MC_API_METHOD_GET_CHATS);
@@ -1511,7 +1526,7 @@ governor_cab (McSyncEngine *self,
   double share = self->budget_percent / 100.0 * USABLE_SHARE;
   double cap_chats = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
   double cap_history = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHAT_HISTORY);
-  double pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_pages, 2) / (double) DISPUTE_EVERY;
+  double pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
   double sweep_pages = cab->sweep_pages;
   double interval, left;
 
