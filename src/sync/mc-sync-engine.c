@@ -2675,6 +2675,10 @@ mc_sync_engine_refresh (McSyncEngine *self)
   if (!self->running)
     return;
 
+  /* Asked for (or back online): a poll in back-off tries again now. */
+  for (guint i = 0; i < self->cabs->len; i++)
+    ((Cab *) g_ptr_array_index (self->cabs, i))->poll_retry_at = 0;
+
   for (guint i = 0; i < self->cabs->len; i++)
     tick_cab (g_ptr_array_index (self->cabs, i), FALSE);
 
