@@ -2398,9 +2398,12 @@ mc_sync_engine_sync_chat (McSyncEngine *self,
 
 /* History pages only go forward from messageIdFrom, so there is no asking
  * for "the page before message X".  Loading older messages walks the pages
- * from the start of the chat until it reaches the first message held, and
- * keeps everything it walked past: those requests are spent either way, so
- * one load brings the whole beginning and "has-older" turns FALSE. */
+ * from the start of the chat and keeps every message older than the first
+ * one held, so one load brings the whole beginning and "has-older" turns
+ * FALSE.  The order of messages across and within pages is the server's
+ * own (newest first, as it happens): a page holding a newer message says
+ * nothing of the pages after it, so the walk goes to the end, and what it
+ * keeps is deduplicated and sorted by messageId. */
 
 typedef struct
 {
@@ -2409,9 +2412,20 @@ typedef struct
   gint64          first_id;
   McMessageStore *messages;
   GPtrArray      *older;
+  GHashTable     *seen_ids;
   GHashTable     *seen_tokens;
   guint           pages;
 } Older;
+
+static int
+compare_message_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 ia = mc_message_get_message_id (*(McMessage **) a);
+  gint64 ib = mc_message_get_message_id (*(McMessage **) b);
+
+  return (ia > ib) - (ia < ib);
+}
 
 static void
 older_free (gpointer data)
@@ -2421,6 +2435,7 @@ older_free (gpointer data)
   cab_unref (older->cab);
   g_clear_object (&older->messages);
   g_clear_pointer (&older->older, g_ptr_array_unref);
+  g_clear_pointer (&older->seen_ids, g_hash_table_unref);
   g_clear_pointer (&older->seen_tokens, g_hash_table_unref);
   g_free (older);
 }
@@ -2435,7 +2450,6 @@ on_older_page (GObject      *object,
   Older *older = g_task_get_task_data (task);
   g_autoptr(McHistoryPage) page = NULL;
   GError *error = NULL;
-  gboolean reached = FALSE;
   const char *next;
 
   page = mc_api_client_get_history_finish (MC_API_CLIENT (object), result, &error);
@@ -2448,16 +2462,18 @@ on_older_page (GObject      *object,
   for (guint i = 0; i < page->messages->len; i++)
     {
       McMessage *message = g_ptr_array_index (page->messages, i);
+      gint64 id = mc_message_get_message_id (message);
 
-      if (mc_message_get_message_id (message) < older->first_id)
-        g_ptr_array_add (older->older, g_object_ref (message));
-      else
-        reached = TRUE;
+      if (id < older->first_id && !g_hash_table_contains (older->seen_ids, &id))
+        {
+          g_hash_table_add (older->seen_ids, g_memdup2 (&id, sizeof id));
+          g_ptr_array_add (older->older, g_object_ref (message));
+        }
     }
 
   older->pages++;
   next = page->next_page_token;
-  if (!reached && next != NULL && *next != '\0' && page->messages->len > 0 &&
+  if (next != NULL && *next != '\0' && page->messages->len > 0 &&
       !g_hash_table_contains (older->seen_tokens, next) && older->pages < MAX_WALK_PAGES &&
       cab_alive (older->cab))
     {
@@ -2469,6 +2485,7 @@ on_older_page (GObject      *object,
       return;
     }
 
+  g_ptr_array_sort (older->older, compare_message_ids);
   mc_message_store_merge_older (older->messages, older->older, FALSE);
   /* Persisted too; the store already holds them, so this adds nothing twice. */
   mc_chat_store_merge_messages (self->store, older->chat_id, older->older);
@@ -2506,6 +2523,7 @@ mc_sync_engine_load_older_async (McSyncEngine        *self,
   older->messages = mc_chat_store_get_messages (self->store, chat_id);
   older->first_id = mc_message_store_get_first_message_id (older->messages);
   older->older = g_ptr_array_new_with_free_func (g_object_unref);
+  older->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   older->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_task_set_task_data (task, older, older_free);
 

@@ -1368,6 +1368,75 @@ test_dispute_decision (Fixture       *f,
   g_assert_cmpuint (count_id (f->new_messages, message_id), ==, 1);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = mc_message_get_message_id (*(McMessage **) a);
+  gint64 ib = mc_message_get_message_id (*(McMessage **) b);
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* The server pages history in an order of its own (the fake Market,
+ * newest first): loading older history walks every page, and keeps every
+ * older message once, in messageId order. */
+static void
+test_load_older_any_order (Fixture       *f,
+                           gconstpointer  data)
+{
+  McApiClient *client = mc_cabinet_get_client (f->cabinet);
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(McHistoryPage) all = NULL;
+  g_autoptr(GPtrArray) newest = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+  gint64 last = 0;
+
+  start_and_settle (f);
+  mc_sync_engine_stop (f->engine);
+  g_assert_true (wait_for (f, idle, 20000));
+
+  /* More than two pages of 50. */
+  chat_id = chat_with_status (f, "FINISHED");
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Вопрос № %u", i);
+
+      mc_fake_market_customer_writes (f->market, chat_id, text, 0);
+    }
+
+  mc_api_client_get_all_history_async (client, f->business_id, chat_id, 0, NULL, on_result, f);
+  all = mc_api_client_get_all_history_finish (client, take_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->messages->len, >, 120);
+
+  /* The store holds only the newest ten. */
+  g_ptr_array_sort (all->messages, compare_ids);
+  for (guint i = all->messages->len - 10; i < all->messages->len; i++)
+    g_ptr_array_add (newest, g_ptr_array_index (all->messages, i));
+  mc_chat_store_merge_messages (f->store, chat_id, newest);
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, 10);
+  g_assert_true (mc_message_store_get_has_older (messages));
+
+  mc_sync_engine_load_older_async (f->engine, chat_id, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_true (mc_sync_engine_load_older_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, all->messages->len);
+  g_assert_false (mc_message_store_get_has_older (messages));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (messages)); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i);
+
+      g_assert_cmpint (mc_message_get_message_id (message), >, last);
+      last = mc_message_get_message_id (message);
+    }
+}
+
 static void
 fixture_setup_larger (Fixture       *f,
                       gconstpointer  data)
@@ -1411,6 +1480,7 @@ main (int   argc,
   ADD ("/sync/walks/malformed-page", test_malformed_page);
   ADD ("/sync/walks/endless", test_endless_walk);
   ADD ("/sync/dispute-decision", test_dispute_decision);
+  ADD ("/sync/load-older-any-order", test_load_older_any_order);
   g_test_add ("/sync/walks/keeps-poll-share", Fixture, NULL, fixture_setup_small_budget,
               test_sweep_keeps_poll_share, fixture_teardown);
   g_test_add ("/sync/governor-follows-market", Fixture, NULL, fixture_setup_shared_budget,
