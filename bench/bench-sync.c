@@ -1,6 +1,7 @@
 /* bench-sync.c: how fast a sweep of 10,000 chats runs against the fake
- * Market with 20 ms latency, and what idle polling costs per hour against
- * each method's budget at default settings.
+ * Market with 20 ms latency, what idle polling costs per hour against
+ * each method's budget at default settings, and what two copies of the
+ * app on one cabinet (one key, one budget) spend in a simulated hour.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,8 @@
 #define BACKLOG       40
 #define IDLE_POLLS    20
 #define SENDS_PER_KEY 900
+/* The simulated hour: this many times shorter than a real one. */
+#define SPEEDUP       30
 
 typedef struct
 {
@@ -215,6 +218,13 @@ bench_idle (Bench *b)
   mc_sync_engine_start (engine);
   wait_swept (b, store);
   wait_idle (engine);
+
+  /* Later sweeps are one walk; the first also runs partitions to be
+   * quick.  A restart sweeps again, with the one poll beside it. */
+  mc_sync_engine_stop (engine);
+  mc_fake_market_reset_counters (b->market);
+  mc_sync_engine_start (engine);
+  wait_idle (engine);
   sweep_requests = mc_fake_market_get_request_count (b->market, "getChats");
 
   backlog = count_waiting (store, b->business_id, NULL);
@@ -232,7 +242,7 @@ bench_idle (Bench *b)
 
   interval = mc_sync_engine_get_effective_interval (engine);
   sweep_interval = mc_sync_engine_get_sweep_interval (engine);
-  /* The first sweep's count includes the poll that follows it. */
+  /* The sweep's count includes the poll beside it. */
   sweep_requests -= MIN (sweep_requests, counts[0] / IDLE_POLLS);
 
   g_print ("# idle: %u chats, %u need a reply; poll every %.0f s (set: %u s), sweep every %.0f s (%u requests)\n",
@@ -256,6 +266,91 @@ bench_idle (Bench *b)
     }
 }
 
+static gboolean
+on_hour_over (gpointer user_data)
+{
+  gboolean *over = user_data;
+
+  *over = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Two copies of the app, at default settings and with the hour SPEEDUP
+ * times shorter (polls every 30 s / SPEEDUP, the fake Market counting
+ * its budgets in windows of 3600 s / SPEEDUP), share one key: neither may
+ * cause a 420, and each must stay within its idle share. */
+static void
+bench_two_copies (void)
+{
+  g_autoptr(McFakeMarket) market = mc_fake_market_new (SEED, 0);
+  g_autoptr(GError) error = NULL;
+  McSyncEngine *engines[2];
+  McChatStore *stores[2];
+  McCabinet *cabinets[2];
+  Bench b = { 0 };
+  gboolean over = FALSE;
+  gint64 business_id;
+  guint refused;
+
+  mc_fake_market_set_hour_length (market, 3600 / SPEEDUP);
+  if (!mc_fake_market_start (market, 0, &error))
+    g_error ("Could not start the fake Market: %s", error->message);
+  business_id = mc_fake_market_get_business_id (market, 1);
+  b.market = market;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      stores[i] = mc_chat_store_new ();
+      cabinets[i] = connect_cabinet (&b);
+      engines[i] = g_object_new (MC_TYPE_SYNC_ENGINE,
+                                 "store", stores[i],
+                                 "test-mode", TRUE,
+                                 "budget-scale", (double) SPEEDUP,
+                                 "poll-interval", 30 / SPEEDUP,
+                                 NULL);
+      mc_sync_engine_add_cabinet (engines[i], cabinets[i]);
+    }
+
+  mc_fake_market_reset_counters (market);
+  for (guint i = 0; i < 2; i++)
+    mc_sync_engine_start (engines[i]);
+  g_timeout_add_seconds (3600 / SPEEDUP, on_hour_over, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
+
+  refused = mc_fake_market_get_refused_count (market, business_id);
+  g_print ("# two copies, one key, %u chats, a simulated hour of %u s: %u getChats, %u getChatHistory in all\n",
+           mc_fake_market_get_chat_count (market, business_id), 3600 / SPEEDUP,
+           mc_fake_market_get_request_count (market, "getChats"),
+           mc_fake_market_get_request_count (market, "getChatHistory"));
+  g_print ("figure two_copies_420s %u count (target 0)\n", refused);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      McApiClient *client = mc_cabinet_get_client (cabinets[i]);
+      double chats = 100.0 * mc_api_client_get_request_count (client, MC_API_METHOD_GET_CHATS) /
+                     mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHATS);
+      double history = 100.0 * mc_api_client_get_request_count (client, MC_API_METHOD_GET_CHAT_HISTORY) /
+                       mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHAT_HISTORY);
+
+      g_print ("# copy %u: polled every %u s (of a simulated hour), first sweep included\n",
+               i + 1, mc_sync_engine_get_effective_interval (engines[i]));
+      g_print ("figure two_copies_share_getChats_copy%u %.2f %% (target <= %u)\n",
+               i + 1, chats, mc_sync_engine_get_budget_percent (engines[i]));
+      g_print ("figure two_copies_share_getChatHistory_copy%u %.2f %% (target <= %u)\n",
+               i + 1, history, mc_sync_engine_get_budget_percent (engines[i]));
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      mc_sync_engine_stop (engines[i]);
+      g_object_unref (engines[i]);
+      g_object_unref (cabinets[i]);
+      g_object_unref (stores[i]);
+    }
+  mc_fake_market_stop (market);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +369,8 @@ main (int   argc,
 
   mc_fake_market_stop (b.market);
   g_object_unref (b.market);
+
+  bench_two_copies ();
 
   return 0;
 }

@@ -292,6 +292,12 @@ mc_application_notify_chat (McApplication         *self,
   if (new_chat)
     /* Translators: a notification title; %s is the customer and the order, e.g. "Ivan Petrov · Order 12345" */
     title = g_strdup_printf (_("New chat: %s"), who);
+  else if (message != NULL && mc_message_get_sender (message) == MC_SENDER_MARKET)
+    /* Translators: a notification title; %s is the customer and the order, e.g. "Ivan Petrov · Order 12345" */
+    title = g_strdup_printf (_("The Market wrote in the chat with %s"), who);
+  else if (message != NULL && mc_message_get_sender (message) == MC_SENDER_SUPPORT)
+    /* Translators: a notification title; %s is the customer and the order, e.g. "Ivan Petrov · Order 12345" */
+    title = g_strdup_printf (_("Market support wrote in the chat with %s"), who);
   else
     title = g_steal_pointer (&who);
 

@@ -37,6 +37,8 @@
 #define CAMPAIGNS_PAGE_LIMIT 100
 #define NO_BUSINESS        0
 #define MAX_REDIRECTS      5
+/* A -Until further away than this is taken for a server's mistake. */
+#define MAX_PAUSE_USEC     HOUR_USEC
 
 typedef struct
 {
@@ -44,6 +46,8 @@ typedef struct
   gint64        paused_until; /* real time, usec */
   GSource      *resume_source;
   gint          remaining;
+  gint          limit;
+  gint64        limit_until;  /* real time, usec; 0 = unknown */
   guint64       request_count;
 } McMethodState;
 
@@ -68,6 +72,7 @@ struct _McApiClient
   guint          max_retries;
   gboolean       unreachable;
   gint64         last_answer;
+  guint          deadline;
   GHashTable    *pools; /* gint64* -> McPool* */
   McMethodState  methods[MC_API_N_METHODS];
 };
@@ -132,6 +137,10 @@ struct _McRequest
   gulong           client_handler;
   GSource         *cancel_source;
   GSource         *backoff_source;
+  GCancellable    *attempt;         /* this attempt's, cancelled by ours or the deadline */
+  gulong           attempt_handler;
+  GSource         *deadline_source;
+  gboolean         timed_out;
 
   SoupMessage     *msg;
   GInputStream    *stream;
@@ -497,7 +506,13 @@ request_free (gpointer data)
     g_source_destroy (req->cancel_source);
   if (req->backoff_source != NULL)
     g_source_destroy (req->backoff_source);
+  if (req->deadline_source != NULL)
+    g_source_destroy (req->deadline_source);
+  if (req->attempt_handler != 0)
+    g_cancellable_disconnect (req->cancellable, req->attempt_handler);
 
+  g_clear_pointer (&req->deadline_source, g_source_unref);
+  g_clear_object (&req->attempt);
   g_clear_pointer (&req->cancel_source, g_source_unref);
   g_clear_pointer (&req->backoff_source, g_source_unref);
   g_clear_object (&req->caller_cancellable);
@@ -705,6 +720,22 @@ request_submit (McRequest *req)
 }
 
 static GError *
+error_from_transport (const GError *error);
+
+/* The deadline cancels the attempt; the caller did not. */
+static GError *
+request_transport_error (McRequest    *req,
+                         const GError *error)
+{
+  if (req->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (req->cancellable))
+    return g_error_new_literal (MC_API_ERROR, MC_API_ERROR_TIMEOUT,
+                                _("The Market did not finish its answer in time"));
+
+  return error_from_transport (error);
+}
+
+static GError *
 error_from_transport (const GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -811,6 +842,13 @@ request_release (McRequest *req)
 
   g_assert (pool->in_flight > 0);
   pool->in_flight--;
+  if (req->deadline_source != NULL)
+    g_source_destroy (req->deadline_source);
+  g_clear_pointer (&req->deadline_source, g_source_unref);
+  if (req->attempt_handler != 0)
+    g_cancellable_disconnect (req->cancellable, req->attempt_handler);
+  req->attempt_handler = 0;
+  g_clear_object (&req->attempt);
   g_clear_object (&req->msg);
   g_clear_object (&req->stream);
   g_clear_pointer (&req->buffer, g_byte_array_unref);
@@ -860,6 +898,7 @@ note_rate_headers (McApiClient        *self,
 {
   McMethodState *state = &self->methods[method];
   const char *remaining = soup_message_headers_get_one (headers, "X-RateLimit-Resource-Remaining");
+  const char *limit = soup_message_headers_get_one (headers, "X-RateLimit-Resource-Limit");
   const char *until = soup_message_headers_get_one (headers, "X-RateLimit-Resource-Until");
   guint64 value;
 
@@ -867,11 +906,29 @@ note_rate_headers (McApiClient        *self,
 
   if (until != NULL)
     {
-      g_autoptr(GDateTime) date = soup_date_time_new_from_http_string (until);
+      g_autoptr(GDateTime) date = mc_api_parse_http_date (until);
+      gint64 now = g_get_real_time ();
 
-      if (date != NULL)
+      if (date == NULL)
+        g_message ("%s: could not read X-RateLimit-Resource-Until “%s”",
+                   mc_api_method_get_name (method), until);
+      else if (g_date_time_to_unix (date) > (now + MAX_PAUSE_USEC) / G_USEC_PER_SEC)
+        {
+          /* A year 9999 must not stop the app for good: the hour is the
+           * longest window the Market counts in. */
+          g_message ("%s: the Market named %s as the end of its limit, more than an hour away; "
+                     "taking an hour instead", mc_api_method_get_name (method), until);
+          *out_until = now + MAX_PAUSE_USEC;
+        }
+      else
         *out_until = g_date_time_to_unix (date) * G_USEC_PER_SEC;
+
+      if (*out_until != 0)
+        state->limit_until = *out_until;
     }
+
+  if (limit != NULL && g_ascii_string_to_unsigned (limit, 10, 0, G_MAXINT, &value, NULL))
+    state->limit = (gint) value;
 
   if (remaining != NULL &&
       g_ascii_string_to_unsigned (remaining, 10, 0, G_MAXINT, &value, NULL) &&
@@ -1014,7 +1071,7 @@ on_read (GObject      *object,
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (bytes == NULL)
     {
-      request_failed (req, error_from_transport (error));
+      request_failed (req, request_transport_error (req, error));
       return;
     }
 
@@ -1047,7 +1104,7 @@ on_read (GObject      *object,
 
   g_byte_array_append (req->buffer, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   req->cancellable, on_read, req);
+                                   req->attempt, on_read, req);
 }
 
 static void
@@ -1062,7 +1119,7 @@ on_sent (GObject      *object,
   req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (req->stream == NULL)
     {
-      request_failed (req, error_from_transport (error));
+      request_failed (req, request_transport_error (req, error));
       return;
     }
 
@@ -1082,7 +1139,31 @@ on_sent (GObject      *object,
 
   req->buffer = g_byte_array_new ();
   g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   req->cancellable, on_read, req);
+                                   req->attempt, on_read, req);
+}
+
+static guint
+request_deadline (McApiClient *self,
+                  McRequest   *req)
+{
+  if (req->method == MC_API_METHOD_SEND_FILE || req->method == MC_API_METHOD_DOWNLOAD)
+    return self->deadline * 10;
+
+  return self->deadline;
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  McRequest *req = user_data;
+
+  g_debug ("%s gave up after %u s", mc_api_method_get_name (req->method),
+           request_deadline (req->client, req));
+  req->timed_out = TRUE;
+  g_clear_pointer (&req->deadline_source, g_source_unref);
+  g_cancellable_cancel (req->attempt);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1127,8 +1208,19 @@ request_start (McApiClient *self,
   if (req->body != NULL)
     soup_message_set_request_body_from_bytes (req->msg, req->content_type, req->body);
 
+  /* libsoup's timeout is for a silent connection; a server that trickles
+   * a byte now and then must not hold one of the business's slots. */
+  req->timed_out = FALSE;
+  req->attempt = g_cancellable_new ();
+  req->attempt_handler = g_cancellable_connect (req->cancellable, G_CALLBACK (on_linked_cancelled),
+                                                g_object_ref (req->attempt), g_object_unref);
+  req->deadline_source = g_timeout_source_new_seconds (request_deadline (self, req));
+  g_source_set_static_name (req->deadline_source, "[mc-api] deadline");
+  g_source_set_callback (req->deadline_source, on_deadline, req, NULL);
+  g_source_attach (req->deadline_source, g_task_get_context (req->task));
+
   soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
-                           req->cancellable, on_sent, req);
+                           req->attempt, on_sent, req);
 }
 
 static gboolean
@@ -1357,6 +1449,7 @@ mc_api_client_init (McApiClient *self)
   self->cancellable = g_cancellable_new ();
   self->backoff_scale = 1.0;
   self->max_retries = MC_API_CLIENT_DEFAULT_RETRIES;
+  self->deadline = MC_API_CLIENT_DEFAULT_DEADLINE;
   self->pools = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, pool_free);
 
   /* Our own queue keeps four per business; libsoup must not cut below that
@@ -1371,6 +1464,7 @@ mc_api_client_init (McApiClient *self)
   for (guint i = 0; i < MC_API_N_METHODS; i++)
     {
       self->methods[i].remaining = -1;
+      self->methods[i].limit = -1;
       if (mc_api_method_get_hourly_budget (i) > 0)
         self->methods[i].window = mc_rate_window_new (HOUR_USEC);
     }
@@ -1447,6 +1541,16 @@ mc_api_client_set_backoff_scale (McApiClient *self,
 }
 
 void
+mc_api_client_set_deadline (McApiClient *self,
+                            guint        seconds)
+{
+  g_return_if_fail (MC_IS_API_CLIENT (self));
+  g_return_if_fail (seconds > 0);
+
+  self->deadline = seconds;
+}
+
+void
 mc_api_client_set_max_retries (McApiClient *self,
                                guint        max_retries)
 {
@@ -1502,6 +1606,26 @@ mc_api_client_get_remaining (McApiClient *self,
   g_return_val_if_fail (method < MC_API_N_METHODS, -1);
 
   return self->methods[method].remaining;
+}
+
+gint
+mc_api_client_get_limit (McApiClient *self,
+                         McApiMethod  method)
+{
+  g_return_val_if_fail (MC_IS_API_CLIENT (self), -1);
+  g_return_val_if_fail (method < MC_API_N_METHODS, -1);
+
+  return self->methods[method].limit;
+}
+
+gint64
+mc_api_client_get_limit_until (McApiClient *self,
+                               McApiMethod  method)
+{
+  g_return_val_if_fail (MC_IS_API_CLIENT (self), 0);
+  g_return_val_if_fail (method < MC_API_N_METHODS, 0);
+
+  return self->methods[method].limit_until;
 }
 
 guint64
@@ -2166,6 +2290,8 @@ on_history_page (GObject      *object,
   Walk *walk = g_task_get_task_data (task);
   GError *error = NULL;
   McHistoryPage *all;
+  gboolean repeated;
+  guint before;
 
   page = g_task_propagate_pointer (G_TASK (result), &error);
   if (page == NULL)
@@ -2177,6 +2303,7 @@ on_history_page (GObject      *object,
   if (walk->context == NULL && page->context != NULL)
     walk->context = g_object_ref (page->context);
 
+  before = walk->items->len;
   for (guint i = 0; i < page->messages->len; i++)
     {
       McMessage *message = g_ptr_array_index (page->messages, i);
@@ -2187,7 +2314,15 @@ on_history_page (GObject      *object,
   for (guint i = 0; i < page->rejected->len; i++)
     g_ptr_array_add (walk->rejected, g_strdup (g_ptr_array_index (page->rejected, i)));
 
-  if (walk_continue (walk, page->next_page_token, page->messages->len + page->rejected->len,
+  /* A history that gives the same messages under new page tokens would
+   * never end: a page with nothing new is its end. */
+  repeated = page->messages->len > 0 && walk->items->len == before;
+  if (repeated)
+    g_message ("getChatHistory of chat %" G_GINT64_FORMAT " stopped after %u pages: "
+               "the server repeated messages under a new page token", walk->chat_id, walk->pages + 1);
+
+  if (!repeated &&
+      walk_continue (walk, page->next_page_token, page->messages->len + page->rejected->len,
                      MAX_HISTORY_PAGES))
     {
       mc_api_client_get_history_async (self, walk->business_id, walk->chat_id,
@@ -2461,6 +2596,27 @@ file_too_large (const char *name,
                       name, actual, limit);
 }
 
+/* RFC 7578 section 4.2: the UTF-8 name as is, percent-encoding only what
+ * would end the quoted string or the header line. */
+static char *
+form_file_disposition (const char *name)
+{
+  GString *value = g_string_new ("form-data; name=\"file\"; filename=\"");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c < 0x20 || c == 0x7f)
+        g_string_append_printf (value, "%%%02X", c);
+      else
+        g_string_append_c (value, (char) c);
+    }
+  g_string_append_c (value, '"');
+
+  return g_string_free (value, FALSE);
+}
+
 static void
 on_file_loaded (GObject      *object,
                 GAsyncResult *result,
@@ -2509,7 +2665,16 @@ on_file_loaded (GObject      *object,
     mime_type = g_strdup ("application/octet-stream");
 
   multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
-  soup_multipart_append_form_file (multipart, "file", send->name, mime_type, bytes);
+  {
+    g_autoptr(SoupMessageHeaders) part = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+    g_autofree char *disposition = form_file_disposition (send->name);
+
+    /* libsoup would write a non-ASCII name as filename*=UTF-8''…, which
+     * RFC 7578 forbids in form data and servers ignore. */
+    soup_message_headers_replace (part, "Content-Disposition", disposition);
+    soup_message_headers_replace (part, "Content-Type", mime_type);
+    soup_multipart_append_part (multipart, part, bytes);
+  }
   headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
   soup_multipart_to_message (multipart, headers, &body);
   request_set_body (req, soup_message_headers_get_one (headers, "Content-Type"), body);

@@ -123,6 +123,12 @@ void         mc_api_client_set_backoff_scale (McApiClient *self,
 #define MC_API_CLIENT_DEFAULT_RETRIES 3
 void         mc_api_client_set_max_retries   (McApiClient *self,
                                               guint        max_retries);
+/* Every attempt of a request ends after @seconds however the server
+ * trickles its answer (default MC_API_CLIENT_DEFAULT_DEADLINE; file sends
+ * and downloads get ten times as long). */
+#define MC_API_CLIENT_DEFAULT_DEADLINE 60
+void         mc_api_client_set_deadline      (McApiClient *self,
+                                              guint        seconds);
 
 /* Whether the Market answers: FALSE from a request that failed on the
  * network, timed out or got a 5xx, until the next answer; TRUE before any
@@ -141,6 +147,12 @@ guint        mc_api_client_get_used_in_hour   (McApiClient *self,
                                                McApiMethod  method);
 /* The last X-RateLimit-Resource-Remaining seen, or -1. */
 gint         mc_api_client_get_remaining      (McApiClient *self,
+                                               McApiMethod  method);
+/* The last X-RateLimit-Resource-Limit seen, or -1, and the end of the
+ * window that X-RateLimit-Resource-Until named (real time, usec), or 0. */
+gint         mc_api_client_get_limit          (McApiClient *self,
+                                               McApiMethod  method);
+gint64       mc_api_client_get_limit_until    (McApiClient *self,
                                                McApiMethod  method);
 /* Total requests sent since creation, per method (for benchmarks). */
 guint64      mc_api_client_get_request_count  (McApiClient *self,

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <libsoup/soup.h>
+
 #include "mc-api-error.h"
 #include "mc-api-parse.h"
 #include "mc-json-reader.h"
@@ -1715,4 +1717,81 @@ mc_api_parse_error_body (const char *data,
     return NULL;
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* libsoup reads any zone name it does not know as UTC: "MSK" would put a
+ * pause three hours late. */
+static const struct
+{
+  const char *name;
+  int         minutes;
+} zone_names[] = {
+  { "GMT", 0 }, { "UT", 0 }, { "UTC", 0 }, { "Z", 0 },
+  { "MSK", 180 }, { "MSD", 240 },
+  { "EST", -300 }, { "EDT", -240 }, { "CST", -360 }, { "CDT", -300 },
+  { "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
+};
+
+GDateTime *
+mc_api_parse_http_date (const char *str)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *normal = NULL;
+  guint n;
+
+  if (str == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup (str));
+  words = g_strsplit_set (copy, " \t", -1);
+  n = g_strv_length (words);
+  for (guint i = 0; i < n; i++)
+    {
+      char *word = words[i];
+
+      /* "20:00" is a time without its optional seconds. */
+      if (strlen (word) == 5 && word[2] == ':' && g_ascii_isdigit (word[0]) && g_ascii_isdigit (word[4]))
+        {
+          words[i] = g_strconcat (word, ":00", NULL);
+          g_free (word);
+        }
+    }
+
+  if (n > 1 && g_ascii_isalpha (words[n - 1][0]))
+    {
+      char *zone = words[n - 1];
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (zone_names); i++)
+        {
+          if (g_ascii_strcasecmp (zone, zone_names[i].name) == 0)
+            {
+              int minutes = ABS (zone_names[i].minutes);
+
+              words[n - 1] = g_strdup_printf ("%c%02d%02d", zone_names[i].minutes < 0 ? '-' : '+',
+                                              minutes / 60, minutes % 60);
+              known = TRUE;
+              break;
+            }
+        }
+
+      if (!known)
+        return NULL;
+      g_free (zone);
+    }
+
+  normal = g_strjoinv (" ", words);
+  {
+    GDateTime *date = soup_date_time_new_from_http_string (normal);
+
+    if (date == NULL)
+      {
+        g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+        date = g_date_time_new_from_iso8601 (str, utc);
+      }
+
+    return date;
+  }
 }

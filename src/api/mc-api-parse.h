@@ -87,4 +87,10 @@ gboolean   mc_api_parse_status_ok   (const char  *data,
 char      *mc_api_parse_error_body  (const char  *data,
                                      gsize        length);
 
+/* An HTTP date (RFC 1123/850/asctime, as in X-RateLimit-Resource-Until)
+ * with any zone RFC 822 allows, named ("MSK", "EST") or numeric
+ * ("+0300"), seconds optional; ISO 8601 too.  NULL if it does not parse
+ * or names a zone it cannot place. */
+GDateTime *mc_api_parse_http_date   (const char  *str);
+
 G_END_DECLS

@@ -1351,7 +1351,9 @@ build_context (McFakeData  *data,
                                                 (guint64) (chat->seed & G_GUINT64_CONSTANT (0xffffffffff)));
 
   json_builder_begin_object (builder);
-  add_string (builder, "type", mc_context_type_to_string (chat->context_type));
+  /* A value the app cannot know yet, as the Market adds them. */
+  add_string (builder, "type", chat->context_type == MC_CONTEXT_TYPE_UNKNOWN
+                               ? "GIFT_CERTIFICATE" : mc_context_type_to_string (chat->context_type));
   json_builder_set_member_name (builder, "customer");
   json_builder_begin_object (builder);
   add_string (builder, "name", name);
@@ -1389,7 +1391,8 @@ mc_fake_data_chat_to_json (McFakeData *data,
   json_builder_set_member_name (builder, "context");
   build_context (data, chat, builder);
   add_string (builder, "type", mc_chat_type_to_string (chat->type));
-  add_string (builder, "status", mc_chat_status_to_string (chat->status));
+  add_string (builder, "status", chat->status == MC_CHAT_STATUS_UNKNOWN
+                                 ? "WAITING_FOR_COURIER" : mc_chat_status_to_string (chat->status));
   add_date (builder, "createdAt", chat->created_at);
   add_date (builder, "updatedAt", chat->updated_at);
   json_builder_end_object (builder);

@@ -92,7 +92,14 @@ typedef struct
   int                business;  /* index, or -1 */
   gboolean           in_flight;
   GSource           *delay;
+  gboolean           ignore_page_token;
 } Request;
+
+typedef struct
+{
+  GIOStream *stream;
+  guint      sent;
+} Trickle;
 
 typedef struct
 {
@@ -129,6 +136,13 @@ struct _McFakeMarket
   guint         peak[MC_FAKE_N_BUSINESSES];
   Budget        budgets[MC_FAKE_N_BUSINESSES][N_OPS];
   guint         counts[N_OPS];
+  guint         refused[MC_FAKE_N_BUSINESSES];
+  guint         first_pages[N_OPS];
+  guint         endless_serial;
+  GPtrArray    *trickles;     /* Trickle, server thread only */
+  GSource      *trickle_source;
+  char         *until_header;
+  guint         hour_length;
   GHashTable   *sent;         /* gint64* chat id -> GPtrArray of char* */
   GPtrArray    *hung;         /* Request, server thread only */
   GPtrArray    *delayed;      /* Request, server thread only */
@@ -241,7 +255,7 @@ budget_get (McFakeMarket *self,
             Op            op)
 {
   Budget *budget = &self->budgets[business][op];
-  gint64 hour = g_get_real_time () / (G_USEC_PER_SEC * (gint64) 3600);
+  gint64 hour = g_get_real_time () / (G_USEC_PER_SEC * (gint64) self->hour_length);
 
   if (budget->hour != hour)
     {
@@ -261,7 +275,7 @@ set_limit_headers (McFakeMarket      *self,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   Budget *budget = budget_get (self, business, op);
   guint limit = budget_limit (self, op);
-  g_autoptr(GDateTime) until = g_date_time_new_from_unix_utc ((budget->hour + 1) * 3600);
+  g_autoptr(GDateTime) until = g_date_time_new_from_unix_utc ((budget->hour + 1) * self->hour_length);
   g_autofree char *until_str = soup_date_time_to_string (until, SOUP_DATE_HTTP);
   char number[32];
 
@@ -269,7 +283,8 @@ set_limit_headers (McFakeMarket      *self,
   soup_message_headers_replace (headers, "X-RateLimit-Resource-Limit", number);
   g_snprintf (number, sizeof number, "%u", limit > budget->used ? limit - budget->used : 0);
   soup_message_headers_replace (headers, "X-RateLimit-Resource-Remaining", number);
-  soup_message_headers_replace (headers, "X-RateLimit-Resource-Until", until_str);
+  soup_message_headers_replace (headers, "X-RateLimit-Resource-Until",
+                                self->until_header != NULL ? self->until_header : until_str);
 }
 
 /* Requests */
@@ -327,6 +342,9 @@ static const char *
 query_get (Request    *req,
            const char *name)
 {
+  if (req->ignore_page_token && (g_str_equal (name, "pageToken") || g_str_equal (name, "page_token")))
+    return NULL;
+
   return req->query != NULL ? g_hash_table_lookup (req->query, name) : NULL;
 }
 
@@ -967,6 +985,74 @@ handle_send_message (McFakeMarket *self,
   return reply_ok (NULL);
 }
 
+/* RFC 7578 section 4.2: a form part names its file only with filename="…"
+ * in UTF-8, where a sender percent-encodes the quote and control
+ * characters; the RFC 5987 filename*= form is not allowed.  libsoup would
+ * accept either, so the part's header is read here as the Market reads it. */
+static gboolean
+part_file (SoupMultipart  *multipart,
+           char          **out_name,
+           char          **out_type,
+           GBytes        **out_file,
+           Reply          *error)
+{
+  for (int i = 0; i < soup_multipart_get_length (multipart); i++)
+    {
+      SoupMessageHeaders *headers;
+      GBytes *body;
+      const char *disposition, *start, *p;
+      GString *name;
+
+      if (!soup_multipart_get_part (multipart, i, &headers, &body))
+        continue;
+      disposition = soup_message_headers_get_one (headers, "Content-Disposition");
+      if (disposition == NULL || strstr (disposition, "name=\"file\"") == NULL)
+        continue;
+      if (strstr (disposition, "filename*") != NULL)
+        {
+          *error = reply_error (400, "filename* is not allowed in multipart/form-data");
+          return FALSE;
+        }
+      start = strstr (disposition, "filename=\"");
+      *out_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
+      *out_file = g_bytes_ref (body);
+      if (start == NULL)
+        {
+          *out_name = NULL;
+          return TRUE;
+        }
+
+      name = g_string_new (NULL);
+      for (p = start + strlen ("filename=\""); *p != '\0' && *p != '"'; p++)
+        {
+          int high, low;
+
+          if (*p == '%' && (high = g_ascii_xdigit_value (p[1])) >= 0 &&
+              (low = g_ascii_xdigit_value (p[2])) >= 0 &&
+              (high * 16 + low == '"' || high * 16 + low < 0x20 || high * 16 + low == 0x7f))
+            {
+              g_string_append_c (name, (char) (high * 16 + low));
+              p += 2;
+            }
+          else
+            g_string_append_c (name, *p);
+        }
+
+      if (*p != '"' || !g_utf8_validate (name->str, name->len, NULL))
+        {
+          g_string_free (name, TRUE);
+          *error = reply_error (400, "Malformed file name in Content-Disposition");
+          return FALSE;
+        }
+
+      *out_name = g_string_free (name, FALSE);
+      return TRUE;
+    }
+
+  *error = reply_error (400, "Part 'file' is required");
+  return FALSE;
+}
+
 static Reply
 handle_send_file (McFakeMarket *self,
                   Request      *req)
@@ -974,10 +1060,9 @@ handle_send_file (McFakeMarket *self,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) file = NULL;
-  g_autoptr(GHashTable) fields = NULL;
   g_autofree char *filename = NULL;
   g_autofree char *content_type = NULL;
-  SoupMultipart *multipart;
+  g_autoptr(SoupMultipart) multipart = NULL;
   const char *type;
   Reply error;
   McFakeChat *chat;
@@ -994,9 +1079,8 @@ handle_send_file (McFakeMarket *self,
   if (multipart == NULL)
     return reply_error (400, "Malformed multipart body");
 
-  fields = soup_form_decode_multipart (multipart, "file", &filename, &content_type, &file);
-  if (fields == NULL || file == NULL)
-    return reply_error (400, "Part 'file' is required");
+  if (!part_file (multipart, &filename, &content_type, &file, &error))
+    return error;
 
   if (g_bytes_get_size (file) == 0)
     return reply_error (400, "File is empty");
@@ -1209,15 +1293,37 @@ send_raw_and_close (SoupServerMessage *msg,
 
 /* Takes the next matching fault; the lock is held. */
 static gboolean
+fault_matches (const Fault *fault,
+               Request     *req)
+{
+  const char *question;
+
+  if (fault->path_part == NULL)
+    return TRUE;
+
+  question = strchr (fault->path_part, '?');
+  if (question == NULL)
+    return strstr (req->path, fault->path_part) != NULL;
+
+  {
+    g_autofree char *suffix = g_strndup (fault->path_part, question - fault->path_part);
+
+    return g_str_has_suffix (req->path, suffix) &&
+           (question[1] == '\0' ||
+            (req->query != NULL && g_hash_table_contains (req->query, question + 1)));
+  }
+}
+
+static gboolean
 take_fault (McFakeMarket *self,
-            const char   *path,
+            Request      *req,
             Fault        *out)
 {
   for (GList *l = self->faults.head; l != NULL; l = l->next)
     {
       Fault *fault = l->data;
 
-      if (fault->path_part != NULL && strstr (path, fault->path_part) == NULL)
+      if (!fault_matches (fault, req))
         continue;
 
       *out = *fault;
@@ -1233,6 +1339,8 @@ take_fault (McFakeMarket *self,
 
   return FALSE;
 }
+
+static gboolean on_trickle (gpointer user_data);
 
 static void
 answer_fault (McFakeMarket *self,
@@ -1322,6 +1430,33 @@ answer_fault (McFakeMarket *self,
       request_release (req);
       break;
 
+    case MC_FAKE_FAULT_TRICKLE:
+      {
+        static const char head[] = "HTTP/1.1 200 OK\r\n"
+                                   "Content-Type: application/json;charset=utf-8\r\n"
+                                   "Content-Length: 1000\r\n\r\n";
+        g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+        Trickle *trickle;
+
+        req->msg = NULL;
+        request_release (req);
+        if (stream == NULL)
+          break;
+
+        g_output_stream_write_all (g_io_stream_get_output_stream (stream), head, strlen (head),
+                                   NULL, NULL, NULL);
+        trickle = g_new0 (Trickle, 1);
+        trickle->stream = g_steal_pointer (&stream);
+        g_ptr_array_add (self->trickles, trickle);
+        if (self->trickle_source == NULL)
+          {
+            self->trickle_source = g_timeout_source_new_seconds (1);
+            g_source_set_callback (self->trickle_source, on_trickle, self, NULL);
+            g_source_attach (self->trickle_source, self->context);
+          }
+      }
+      break;
+
     case MC_FAKE_FAULT_NONE:
     default:
       break;
@@ -1367,6 +1502,76 @@ answer_download (McFakeMarket *self,
                                     g_bytes_get_size (contents));
 }
 
+/* ENDLESS: the same page under a token never seen; MALFORMED_ITEMS: every
+ * item of the page refused by any reader that checks types. */
+static void
+bend_reply (McFakeMarket *self,
+            Reply        *reply,
+            McFakeFault   fault)
+{
+  JsonObject *result;
+
+  if (!JSON_NODE_HOLDS_OBJECT (reply->body) ||
+      (result = json_object_get_object_member (json_node_get_object (reply->body), "result")) == NULL)
+    return;
+
+  if (fault == MC_FAKE_FAULT_ENDLESS)
+    {
+      JsonObject *paging = json_object_get_object_member (result, "paging");
+      g_autofree char *token = g_strdup_printf ("endless-%u", ++self->endless_serial);
+
+      if (paging != NULL)
+        json_object_set_string_member (paging, "nextPageToken", token);
+      return;
+    }
+
+  for (guint a = 0; a < 2; a++)
+    {
+      const char *list = a == 0 ? "chats" : "messages";
+      const char *id = a == 0 ? "chatId" : "messageId";
+      JsonArray *array = json_object_has_member (result, list) ? json_object_get_array_member (result, list) : NULL;
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+        json_object_set_string_member (json_array_get_object_element (array, i), id, "broken");
+    }
+}
+
+static void
+trickle_free (gpointer data)
+{
+  Trickle *trickle = data;
+
+  g_io_stream_close (trickle->stream, NULL, NULL);
+  g_object_unref (trickle->stream);
+  g_free (trickle);
+}
+
+#define TRICKLE_BYTES 30
+
+static gboolean
+on_trickle (gpointer user_data)
+{
+  McFakeMarket *self = user_data;
+
+  for (guint i = 0; i < self->trickles->len;)
+    {
+      Trickle *trickle = g_ptr_array_index (self->trickles, i);
+
+      if (trickle->sent++ >= TRICKLE_BYTES ||
+          !g_output_stream_write_all (g_io_stream_get_output_stream (trickle->stream), " ", 1,
+                                      NULL, NULL, NULL))
+        g_ptr_array_remove_index (self->trickles, i);
+      else
+        i++;
+    }
+
+  if (self->trickles->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  g_clear_pointer (&self->trickle_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 request_process (Request *req)
 {
@@ -1380,8 +1585,16 @@ request_process (Request *req)
     return;
 
   g_mutex_lock (&self->mutex);
-  has_fault = take_fault (self, req->path, &fault);
+  has_fault = take_fault (self, req, &fault);
   g_mutex_unlock (&self->mutex);
+
+  /* These answer normally and then bend the answer. */
+  if (has_fault && fault.fault == MC_FAKE_FAULT_ENDLESS)
+    req->ignore_page_token = TRUE;
+  if (!has_fault)
+    fault.fault = MC_FAKE_FAULT_NONE;
+  else if (fault.fault == MC_FAKE_FAULT_ENDLESS || fault.fault == MC_FAKE_FAULT_MALFORMED_ITEMS)
+    has_fault = FALSE;
 
   if (has_fault)
     {
@@ -1398,12 +1611,17 @@ request_process (Request *req)
       g_mutex_lock (&self->mutex);
       budget = budget_get (self, req->business, req->op);
       if (budget->used >= budget_limit (self, req->op))
-        reply = reply_error (420, "Hourly limit of %s exceeded", ops[req->op].name);
+        {
+          reply = reply_error (420, "Hourly limit of %s exceeded", ops[req->op].name);
+          self->refused[req->business]++;
+        }
       else
         {
           reply = dispatch (self, req);
           if (reply.status < 500)
             budget->used++;
+          if (reply.status == SOUP_STATUS_OK && fault.fault != MC_FAKE_FAULT_NONE)
+            bend_reply (self, &reply, fault.fault);
         }
       set_limit_headers (self, req->msg, req->business, req->op);
       g_mutex_unlock (&self->mutex);
@@ -1483,6 +1701,9 @@ handle_request (SoupServer        *server,
   g_mutex_lock (&self->mutex);
   if (op < N_OPS)
     self->counts[op]++;
+  if (op < N_OPS && (query == NULL || (!g_hash_table_contains (query, "pageToken") &&
+                                       !g_hash_table_contains (query, "page_token"))))
+    self->first_pages[op]++;
   g_mutex_unlock (&self->mutex);
 
   token = authenticate (self, msg, &status);
@@ -1769,6 +1990,13 @@ stop_in_thread (gpointer user_data)
   g_ptr_array_extend_and_steal (self->draining, g_steal_pointer (&self->delayed));
   self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
 
+  g_ptr_array_set_size (self->trickles, 0);
+  if (self->trickle_source != NULL)
+    {
+      g_source_destroy (self->trickle_source);
+      g_clear_pointer (&self->trickle_source, g_source_unref);
+    }
+
   for (guint i = 0; i < self->hung->len; i++)
     release_with_503 (g_ptr_array_index (self->hung, i));
   g_ptr_array_extend_and_steal (self->draining, g_steal_pointer (&self->hung));
@@ -1808,6 +2036,8 @@ mc_fake_market_finalize (GObject *object)
   g_queue_clear_full (&self->faults, fault_free);
   g_hash_table_unref (self->sent);
   g_ptr_array_unref (self->hung);
+  g_ptr_array_unref (self->trickles);
+  g_free (self->until_header);
   g_ptr_array_unref (self->delayed);
   g_ptr_array_unref (self->draining);
   mc_fake_data_free (self->data);
@@ -1837,9 +2067,11 @@ mc_fake_market_init (McFakeMarket *self)
   g_cond_init (&self->cond);
   g_queue_init (&self->faults);
   self->budget_scale = 1.0;
+  self->hour_length = 3600;
   self->sent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_ptr_array_unref);
   self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
+  self->trickles = g_ptr_array_new_with_free_func (trickle_free);
   self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
   self->draining = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
 }
@@ -2117,6 +2349,23 @@ mc_fake_market_get_request_count (McFakeMarket *self,
   return count;
 }
 
+guint
+mc_fake_market_get_first_page_count (McFakeMarket *self,
+                                     const char   *operation)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < N_OPS; i++)
+    if (g_strcmp0 (ops[i].name, operation) == 0)
+      count = self->first_pages[i];
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
 void
 mc_fake_market_reset_counters (McFakeMarket *self)
 {
@@ -2124,6 +2373,7 @@ mc_fake_market_reset_counters (McFakeMarket *self)
 
   g_mutex_lock (&self->mutex);
   memset (self->counts, 0, sizeof self->counts);
+  memset (self->first_pages, 0, sizeof self->first_pages);
   memset (self->budgets, 0, sizeof self->budgets);
   for (guint b = 0; b < MC_FAKE_N_BUSINESSES; b++)
     self->peak[b] = self->in_flight[b];
@@ -2184,4 +2434,93 @@ mc_fake_market_get_chat_count (McFakeMarket *self,
   g_mutex_unlock (&self->mutex);
 
   return count;
+}
+
+guint
+mc_fake_market_get_refused_count (McFakeMarket *self,
+                                  gint64        business_id)
+{
+  guint count = 0;
+  int business;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  business = mc_fake_data_find_business (self->data, business_id);
+  if (business >= 0)
+    count = self->refused[business];
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
+void
+mc_fake_market_set_unknown_values (McFakeMarket *self,
+                                   gint64        chat_id,
+                                   gboolean      status,
+                                   gboolean      context_type)
+{
+  McFakeChat *chat;
+
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+
+  g_mutex_lock (&self->mutex);
+  chat = mc_fake_data_find_chat (self->data, chat_id);
+  if (chat != NULL && status)
+    chat->status = MC_CHAT_STATUS_UNKNOWN;
+  if (chat != NULL && context_type)
+    chat->context_type = MC_CONTEXT_TYPE_UNKNOWN;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+mc_fake_market_set_until_header (McFakeMarket *self,
+                                 const char   *until)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->until_header);
+  self->until_header = g_strdup (until);
+  g_mutex_unlock (&self->mutex);
+}
+
+gint64
+mc_fake_market_market_writes (McFakeMarket *self,
+                              gint64        chat_id,
+                              const char   *sender,
+                              const char   *text)
+{
+  McSender who = mc_sender_from_string (sender);
+  McFakeChat *chat;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+  g_return_val_if_fail (who == MC_SENDER_MARKET || who == MC_SENDER_SUPPORT, 0);
+
+  g_mutex_lock (&self->mutex);
+  chat = mc_fake_data_find_chat (self->data, chat_id);
+  if (chat != NULL)
+    {
+      McChatStatus status = chat->status;
+
+      id = mc_fake_data_append_message (self->data, chat, who, text, NULL, 0)->id;
+      chat->status = status;
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return id;
+}
+
+void
+mc_fake_market_set_hour_length (McFakeMarket *self,
+                                guint         seconds)
+{
+  g_return_if_fail (MC_IS_FAKE_MARKET (self));
+  g_return_if_fail (seconds > 0);
+
+  g_mutex_lock (&self->mutex);
+  self->hour_length = seconds;
+  memset (self->budgets, 0, sizeof self->budgets);
+  g_mutex_unlock (&self->mutex);
 }

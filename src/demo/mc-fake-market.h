@@ -31,6 +31,9 @@ typedef enum
   MC_FAKE_FAULT_HTML,
   MC_FAKE_FAULT_HANG,          /* never answer (until the client times out) */
   MC_FAKE_FAULT_DROP,          /* close the connection without an answer */
+  MC_FAKE_FAULT_TRICKLE,       /* a 200 whose body comes a byte a second, then the connection closes */
+  MC_FAKE_FAULT_ENDLESS,       /* the first page's answer again, under a fresh nextPageToken */
+  MC_FAKE_FAULT_MALFORMED_ITEMS, /* a normal page whose every chat or message has a string id */
 } McFakeFault;
 
 #define MC_TYPE_FAKE_MARKET (mc_fake_market_get_type ())
@@ -60,6 +63,10 @@ gint64        mc_fake_market_get_business_id   (McFakeMarket *self,
 /* Behaviour knobs. */
 void          mc_fake_market_set_latency       (McFakeMarket *self,
                                                 guint         msec);
+/* Budgets are counted in windows of @seconds (default 3600, clock hours)
+ * ending at X-RateLimit-Resource-Until: a simulated hour. */
+void          mc_fake_market_set_hour_length   (McFakeMarket *self,
+                                                guint         seconds);
 /* Multiplies every hourly budget (default 1.0). */
 void          mc_fake_market_set_budget_scale  (McFakeMarket *self,
                                                 double        scale);
@@ -69,7 +76,9 @@ void          mc_fake_market_set_life          (McFakeMarket *self,
                                                 guint         min_sec,
                                                 guint         max_sec);
 /* The next @count answers to paths containing @path_part (NULL = any) get
- * @fault (@status for MC_FAKE_FAULT_STATUS*). */
+ * @fault (@status for MC_FAKE_FAULT_STATUS*).  "PATH?NAME" matches paths
+ * that end with PATH and carry the query parameter NAME ("/chats?" alone:
+ * getChats, whatever the query). */
 void          mc_fake_market_inject_fault      (McFakeMarket *self,
                                                 const char   *path_part,
                                                 McFakeFault   fault,
@@ -85,6 +94,12 @@ gint64        mc_fake_market_customer_writes   (McFakeMarket *self,
                                                 gint64        chat_id,
                                                 const char   *text,
                                                 gint64        created_at_usec);
+/* A message from "MARKET" or "SUPPORT" (an arbiter's decision); the
+ * status stays.  Returns the new message id. */
+gint64        mc_fake_market_market_writes     (McFakeMarket *self,
+                                                gint64        chat_id,
+                                                const char   *sender,
+                                                const char   *text);
 /* A new chat with one customer message; returns its id. */
 gint64        mc_fake_market_customer_opens_chat (McFakeMarket *self,
                                                   gint64        business_id,
@@ -96,6 +111,9 @@ guint         mc_fake_market_get_peak_in_flight (McFakeMarket *self,
 /* Requests by operationId ("getChats", "sendMessageToChat", ...). */
 guint         mc_fake_market_get_request_count  (McFakeMarket *self,
                                                  const char   *operation);
+/* The same, of requests without a page token: walks started. */
+guint         mc_fake_market_get_first_page_count (McFakeMarket *self,
+                                                   const char   *operation);
 void          mc_fake_market_reset_counters     (McFakeMarket *self);
 /* PARTNER messages received by sendMessageToChat / sendFileToChat for
  * @chat_id, oldest first; texts (file names for files). */
@@ -107,5 +125,17 @@ gint64        mc_fake_market_find_chat          (McFakeMarket *self,
                                                  const char   *status);
 guint         mc_fake_market_get_chat_count     (McFakeMarket *self,
                                                  gint64        business_id);
+/* 420s answered because @business_id's hourly budget was spent. */
+guint         mc_fake_market_get_refused_count  (McFakeMarket *self,
+                                                 gint64        business_id);
+/* X-RateLimit-Resource-Until as written, instead of the end of the hour
+ * (NULL: back to that). */
+void          mc_fake_market_set_until_header   (McFakeMarket *self,
+                                                 const char   *until);
+/* Gives @chat_id a status and/or a context type the app does not know. */
+void          mc_fake_market_set_unknown_values (McFakeMarket *self,
+                                                 gint64        chat_id,
+                                                 gboolean      status,
+                                                 gboolean      context_type);
 
 G_END_DECLS

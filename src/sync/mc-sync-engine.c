@@ -34,6 +34,20 @@
 #define POLL_SHARE              0.8
 /* Of getChatHistory, changed chats and late-message re-checks each get half. */
 #define HISTORY_SHARE           0.5
+/* A walk may hold twice the chats the cabinet had at its last count, plus
+ * this many for what came since; a server that pages on beyond is wrong. */
+#define WALK_SLACK_CHATS        2000
+/* A walk or poll that failed waits its interval, then twice as long each
+ * time, up to this. */
+#define MAX_BACKOFF_SEC         1800
+/* Of what the Market says is left of a shared budget, plan to use at most
+ * this share: the other copies and integrations on the key spend too. */
+#define REMAINING_SHARE         0.5
+/* Disputes (and chats waiting for the Market) are asked every this many
+ * polls at least: a decision is news, but not minute by minute.  In a
+ * cabinet with many disputes, less often: they may cost at most a
+ * quarter of what the needs-reply polls cost. */
+#define DISPUTE_EVERY           4
 
 static const McChatStatus sweep_statuses[] = {
   MC_CHAT_STATUS_NEW,
@@ -62,6 +76,11 @@ G_STATIC_ASSERT (G_N_ELEMENTS (context_shares) == G_N_ELEMENTS (sweep_contexts))
 static const McChatStatus needs_reply_statuses[] = {
   MC_CHAT_STATUS_NEW,
   MC_CHAT_STATUS_WAITING_FOR_PARTNER,
+};
+
+static const McChatStatus dispute_statuses[] = {
+  MC_CHAT_STATUS_WAITING_FOR_ARBITER,
+  MC_CHAT_STATUS_WAITING_FOR_MARKET,
 };
 
 #define N_CELLS (G_N_ELEMENTS (sweep_statuses) * G_N_ELEMENTS (sweep_contexts))
@@ -153,12 +172,19 @@ struct _Cab
 
   guint         poll_pages;
   guint         sweep_pages;
+  guint         known_chats;      /* at the last sweep's start */
+  guint         poll_failures;
+  gint64        poll_retry_at;    /* monotonic; 0 = now */
+  guint         dispute_polling;  /* walks running */
+  guint         dispute_pages;    /* of the round running */
+  guint         dispute_cost;     /* pages of the last round done */
   guint         polls;
   guint         recheck_every;
   GArray       *recheck_ids;      /* gint64 */
   double        changed_per_poll; /* moving average of history fetches */
   guint         changed_this_poll;
   double        interval;         /* what the governor asks for, seconds */
+  double        local_interval;   /* the same by this app's plan alone */
   double        sweep_interval;
 
   GHashTable   *history;          /* chat id -> HistoryJob */
@@ -213,6 +239,7 @@ cab_alive (Cab *cab)
 }
 
 static void poll_cabinet     (Cab *cab);
+static void sweep_pump       (Sweep *sweep);
 static void sweep_cabinet    (Cab *cab);
 static void reconcile_outbox (Cab *cab, gboolean at_start);
 static void resume_entry     (Cab *cab, const McOutboxEntry *entry);
@@ -527,6 +554,12 @@ history_request (Cab      *cab,
   history_pump (cab);
 }
 
+static gboolean
+is_news_sender (McSender sender)
+{
+  return sender == MC_SENDER_CUSTOMER || sender == MC_SENDER_MARKET || sender == MC_SENDER_SUPPORT;
+}
+
 static void
 history_process (Cab           *cab,
                  HistoryJob    *job,
@@ -547,7 +580,9 @@ history_process (Cab           *cab,
       gint64 id = mc_message_get_message_id (message);
       gboolean is_new;
 
-      if (cab->initial || mc_message_get_sender (message) != MC_SENDER_CUSTOMER ||
+      /* The Market and its support write decisions and approvals: news
+       * as much as a customer's words. */
+      if (cab->initial || !is_news_sender (mc_message_get_sender (message)) ||
           g_hash_table_contains (self->announced_messages, &id))
         continue;
 
@@ -755,12 +790,19 @@ typedef struct
   guint          n_statuses;
   McContextType  context;
   gboolean       has_context;
+  McChatType     type;
+  gboolean       has_type;
   char          *token;
   GHashTable    *seen_tokens;
+  GHashTable    *seen_ids;    /* gint64 chat ids this walk brought */
   guint          pages;
+  guint          max_pages;
   guint          estimate;    /* pages the cabinet's chats suggest */
+  gboolean       remainder;   /* unfiltered: whatever the status or type */
   gboolean       running;
   gboolean       done;
+  guint          failures;
+  gint64         retry_at;    /* monotonic; 0 = now */
   GPtrArray     *needs_reply; /* poll only: McChat */
 } Walk;
 
@@ -771,6 +813,8 @@ struct _Sweep
   guint      running;
   gboolean   failed;
   gint64     started;
+  GSource   *wait;      /* until a walk may go on */
+  gboolean   starved;   /* waits for budget the polls need */
 };
 
 static void
@@ -780,6 +824,7 @@ walk_free (gpointer data)
 
   g_free (walk->token);
   g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
+  g_clear_pointer (&walk->seen_ids, g_hash_table_unref);
   g_clear_pointer (&walk->needs_reply, g_ptr_array_unref);
   g_free (walk);
 }
@@ -791,8 +836,24 @@ walk_new (Cab *cab)
 
   walk->cab = cab;
   walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* Twice what the cabinet held at its last count, and room to grow. */
+  walk->max_pages = MIN (MAX_WALK_PAGES,
+                         (2 * cab->known_chats + WALK_SLACK_CHATS) / CHATS_PAGE_LIMIT + 1);
+  if (cab->known_chats == 0)
+    walk->max_pages = MAX_WALK_PAGES;
 
   return walk;
+}
+
+/* The interval, doubled with each failure in a row. */
+static gint64
+backoff_usec (McSyncEngine *self,
+              guint         failures)
+{
+  double seconds = MAX (self->effective_interval, 1) * pow (2.0, MIN (failures, 16) - 1.0);
+
+  return (gint64) (MIN (seconds, MAX_BACKOFF_SEC) * G_USEC_PER_SEC);
 }
 
 static void
@@ -802,6 +863,11 @@ walk_filter (Walk         *walk,
   memset (filter, 0, sizeof *filter);
   filter->statuses = walk->statuses;
   filter->n_statuses = walk->n_statuses;
+  if (walk->has_type)
+    {
+      filter->types = &walk->type;
+      filter->n_types = 1;
+    }
   if (walk->has_context)
     {
       filter->context_types = &walk->context;
@@ -815,13 +881,47 @@ walk_advance (Walk       *walk,
               McChatPage *page)
 {
   const char *next = page->next_page_token;
+  gint64 business_id = cab_business_id (walk->cab);
+  guint fresh = 0;
 
   walk->pages++;
   g_clear_pointer (&walk->token, g_free);
 
-  if (next == NULL || *next == '\0' || page->chats->len == 0 ||
-      g_hash_table_contains (walk->seen_tokens, next) || walk->pages >= MAX_WALK_PAGES)
+  for (guint i = 0; i < page->chats->len; i++)
+    {
+      gint64 id = mc_chat_get_chat_id (g_ptr_array_index (page->chats, i));
+
+      if (!g_hash_table_contains (walk->seen_ids, &id))
+        {
+          g_hash_table_add (walk->seen_ids, g_memdup2 (&id, sizeof id));
+          fresh++;
+        }
+    }
+
+  /* Broken items are skipped, never the rest of the walk. */
+  if (page->rejected->len > 0)
+    g_message ("getChats of business %" G_GINT64_FORMAT " page %u: refused %u chats, first %s",
+               business_id, walk->pages, page->rejected->len,
+               (const char *) g_ptr_array_index (page->rejected, 0));
+
+  if (next == NULL || *next == '\0' || page->chats->len + page->rejected->len == 0 ||
+      g_hash_table_contains (walk->seen_tokens, next))
     return FALSE;
+
+  if (page->chats->len > 0 && fresh == 0)
+    {
+      g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
+                 "the server repeated chats under a new page token", business_id, walk->pages);
+      return FALSE;
+    }
+
+  if (walk->pages >= walk->max_pages)
+    {
+      g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
+                 "more than the %u chats known could fill", business_id, walk->pages,
+                 walk->cab->known_chats);
+      return FALSE;
+    }
 
   g_hash_table_add (walk->seen_tokens, g_strdup (next));
   walk->token = g_strdup (next);
@@ -849,6 +949,11 @@ on_poll_page (GObject      *object,
     {
       if (error != NULL)
         report_error (cab, error);
+      if (error != NULL && cab_alive (cab))
+        {
+          cab->poll_failures++;
+          cab->poll_retry_at = g_get_monotonic_time () + backoff_usec (cab->engine, cab->poll_failures);
+        }
       poll_finish (cab, walk, FALSE);
       return;
     }
@@ -883,6 +988,9 @@ poll_finish (Cab      *cab,
   if (ok && self != NULL)
     {
       gint64 recent = g_get_real_time () - RECHECK_AGE_USEC;
+
+      cab->poll_failures = 0;
+      cab->poll_retry_at = 0;
 
       cab->poll_pages = MAX (walk->pages, 1);
       cab->changed_per_poll = 0.8 * cab->changed_per_poll + 0.2 * cab->changed_this_poll;
@@ -925,6 +1033,17 @@ method_paused (Cab         *cab,
   return mc_api_client_get_paused_until (cab_client (cab), method) > g_get_real_time ();
 }
 
+static gboolean sweep_waiting (Sweep *sweep);
+static void     poll_disputes (Cab *cab);
+
+static guint
+dispute_every (Cab *cab)
+{
+  double poll_pages = MAX (cab->poll_pages, 1);
+
+  return MAX (DISPUTE_EVERY, (guint) ceil (4.0 * cab->dispute_cost / poll_pages));
+}
+
 static void
 poll_cabinet (Cab *cab)
 {
@@ -935,8 +1054,14 @@ poll_cabinet (Cab *cab)
   if (!cab_alive (cab) || !self->online || cab->polling || cab_business_id (cab) == 0)
     return;
 
-  /* The first sweep covers these chats too. */
-  if (cab->initial && cab->sweep != NULL)
+  /* The first sweep covers these chats too, unless it waits out a
+   * failure. */
+  if (cab->initial && cab->sweep != NULL && !sweep_waiting (cab->sweep))
+    return;
+
+  /* A poll that failed waits, longer each time, rather than ask again at
+   * every tick. */
+  if (g_get_monotonic_time () < cab->poll_retry_at)
     return;
 
   /* Asking during a 420 pause would only prolong it. */
@@ -960,6 +1085,87 @@ poll_cabinet (Cab *cab)
                                  NULL, CHATS_PAGE_LIMIT, cab->cancellable,
                                  on_poll_page, walk);
   cab_ref (cab);
+
+  if (!cab->initial && cab->polls % dispute_every (cab) == 0)
+    poll_disputes (cab);
+}
+
+/* Disputes: chats an arbiter or the Market decides; what they write there
+ * is news the seller needs, at a slower cadence than the customers. */
+
+static void
+on_dispute_page (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Walk *walk = user_data;
+  g_autoptr(Cab) cab = walk->cab;
+  g_autoptr(McChatPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  McChatFilter filter;
+
+  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
+  if (page != NULL && cab_alive (cab))
+    {
+      process_chats (cab, page->chats);
+      if (walk_advance (walk, page))
+        {
+          walk_filter (walk, &filter);
+          mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
+                                         walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
+                                         on_dispute_page, walk);
+          cab_ref (cab);
+          return;
+        }
+    }
+  else if (error != NULL)
+    report_error (cab, error);
+
+  cab->dispute_pages += MAX (walk->pages, 1);
+  if (--cab->dispute_polling == 0)
+    {
+      cab->dispute_cost = cab->dispute_pages;
+      if (cab->engine != NULL)
+        busy_pop (cab->engine);
+    }
+  walk_free (walk);
+}
+
+static void
+poll_disputes (Cab *cab)
+{
+  McChatFilter filter;
+
+  if (cab->dispute_polling || method_paused (cab, MC_API_METHOD_GET_CHATS))
+    return;
+
+  busy_push (cab->engine);
+  cab->dispute_pages = 0;
+  for (guint i = 0; i < 2; i++)
+    {
+      Walk *walk = walk_new (cab);
+
+      if (i == 0)
+        {
+          memcpy (walk->statuses, dispute_statuses, sizeof dispute_statuses);
+          walk->n_statuses = G_N_ELEMENTS (dispute_statuses);
+        }
+      else
+        {
+          /* An arbitrage waiting for the customer is still a dispute. */
+          walk->statuses[0] = MC_CHAT_STATUS_WAITING_FOR_CUSTOMER;
+          walk->n_statuses = 1;
+          walk->type = MC_CHAT_TYPE_ARBITRAGE;
+          walk->has_type = TRUE;
+        }
+
+      cab->dispute_polling++;
+      walk_filter (walk, &filter);
+      mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
+                                     NULL, CHATS_PAGE_LIMIT, cab->cancellable,
+                                     on_dispute_page, walk);
+      cab_ref (cab);
+    }
 }
 
 /* Sweeps: every chat, split into independent walks (status x context type)
@@ -971,8 +1177,6 @@ poll_cabinet (Cab *cab)
  * stay long).  So the longest walk is never starved behind short ones and
  * the sweep ends near pages x latency / 4. */
 
-static void sweep_pump (Sweep *sweep);
-
 static void
 sweep_finish (Sweep *sweep)
 {
@@ -980,9 +1184,24 @@ sweep_finish (Sweep *sweep)
   McSyncEngine *self = cab->engine;
   guint pages = 0;
 
+  /* Later sweeps are one unfiltered walk: plan for what that costs. */
   for (guint i = 0; i < sweep->walks->len; i++)
-    pages += ((Walk *) g_ptr_array_index (sweep->walks, i))->pages;
+    {
+      Walk *walk = g_ptr_array_index (sweep->walks, i);
 
+      if (walk->remainder)
+        {
+          pages = walk->pages;
+          break;
+        }
+      pages += walk->pages;
+    }
+
+  if (sweep->wait != NULL)
+    {
+      g_source_destroy (sweep->wait);
+      g_clear_pointer (&sweep->wait, g_source_unref);
+    }
   cab->sweep = NULL;
 
   if (!sweep->failed && cab_alive (cab))
@@ -1030,25 +1249,126 @@ on_sweep_page (GObject      *object,
   walk->running = FALSE;
   sweep->running--;
 
-  if (page == NULL || !cab_alive (cab))
+  if (!cab_alive (cab))
     {
-      if (error != NULL && !sweep->failed)
-        report_error (cab, error);
       sweep->failed = TRUE;
       walk->done = TRUE;
     }
+  else if (page == NULL)
+    {
+      /* The walk keeps its place and waits, longer with each failure in
+       * a row, while the others go on: starting over from the first page
+       * at every tick would spend the hour's budget on one bad page. */
+      walk->failures++;
+      walk->retry_at = g_get_monotonic_time () + backoff_usec (cab->engine, walk->failures);
+      if (walk->failures == 1 && error != NULL)
+        report_error (cab, error);
+      g_debug ("A getChats walk of business %" G_GINT64_FORMAT " failed %u times at page %u; "
+               "waiting %" G_GINT64_FORMAT " s", cab_business_id (cab), walk->failures, walk->pages + 1,
+               backoff_usec (cab->engine, walk->failures) / G_USEC_PER_SEC);
+    }
   else
     {
+      walk->failures = 0;
+      walk->retry_at = 0;
       process_chats (cab, page->chats);
       walk->done = !walk_advance (walk, page);
+
+      /* The unfiltered walk has seen every chat: the partitions that
+       * only made the first sweep quicker have nothing left to bring. */
+      if (walk->remainder && walk->done)
+        for (guint i = 0; i < sweep->walks->len; i++)
+          ((Walk *) g_ptr_array_index (sweep->walks, i))->done = TRUE;
     }
 
   sweep_pump (sweep);
 }
 
+static double hourly_limit (McSyncEngine *self,
+                            Cab          *cab,
+                            McApiMethod   method);
+
+static gboolean
+sweep_waiting (Sweep *sweep)
+{
+  if (sweep->starved)
+    return TRUE;
+
+  for (guint i = 0; i < sweep->walks->len; i++)
+    {
+      Walk *walk = g_ptr_array_index (sweep->walks, i);
+
+      if (!walk->done && walk->failures > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether a sweep may spend one more getChats now.  What polls need until
+ * the budget's window ends is kept back, counted both by this app and by
+ * what the Market says is left (other copies and integrations share it). */
+static gboolean
+sweep_may_spend (Cab *cab)
+{
+  McSyncEngine *self = cab->engine;
+  McApiClient *client = cab_client (cab);
+  double poll_pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
+  double interval = MAX (cab->local_interval, 1.0);
+  double budget = hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
+  gint remaining = mc_api_client_get_remaining (client, MC_API_METHOD_GET_CHATS);
+  gint64 until = mc_api_client_get_limit_until (client, MC_API_METHOD_GET_CHATS);
+  double window, need;
+
+  /* Our own count: the hour is a sliding window. */
+  need = poll_pages * 3600.0 / interval;
+  if (mc_api_client_get_used_in_hour (client, MC_API_METHOD_GET_CHATS) + need >= budget)
+    return FALSE;
+
+  /* A window that ended has a fresh budget the next answer will tell. */
+  if (remaining < 0 || until <= g_get_real_time ())
+    return TRUE;
+
+  /* Half of what is left stays for the others on the key. */
+  window = MIN ((until - g_get_real_time ()) / (double) G_USEC_PER_SEC, 3600.0);
+  need = poll_pages * (window / interval + 1.0);
+
+  return remaining > 2.0 * need;
+}
+
+static gboolean
+on_sweep_wait_done (gpointer user_data)
+{
+  Sweep *sweep = user_data;
+
+  g_clear_pointer (&sweep->wait, g_source_unref);
+  sweep_pump (sweep);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sweep_wait (Sweep  *sweep,
+            gint64  until)
+{
+  gint64 delay = MAX (until - g_get_monotonic_time (), 0) / 1000 + 1;
+
+  if (sweep->wait != NULL)
+    {
+      g_source_destroy (sweep->wait);
+      g_source_unref (sweep->wait);
+    }
+
+  sweep->wait = g_timeout_source_new ((guint) MIN (delay, G_MAXUINT));
+  g_source_set_static_name (sweep->wait, "[mc-sync] sweep wait");
+  g_source_set_callback (sweep->wait, on_sweep_wait_done, sweep, NULL);
+  g_source_attach (sweep->wait, NULL);
+}
+
 static Walk *
 sweep_pick (Sweep *sweep)
 {
+  gint64 now = g_get_monotonic_time ();
   Walk *best = NULL;
 
   for (guint i = 0; i < sweep->walks->len; i++)
@@ -1056,8 +1376,11 @@ sweep_pick (Sweep *sweep)
       Walk *walk = g_ptr_array_index (sweep->walks, i);
       guint left, best_left;
 
-      if (walk->running || walk->done)
+      if (walk->running || walk->done || walk->retry_at > now)
         continue;
+      /* The one walk that covers every chat goes whenever it can. */
+      if (walk->remainder)
+        return walk;
       if (best == NULL)
         {
           best = walk;
@@ -1089,6 +1412,8 @@ static void
 sweep_pump (Sweep *sweep)
 {
   Cab *cab = sweep->cab;
+  gint64 next = G_MAXINT64;
+  gboolean left = FALSE;
   Walk *walk;
 
   if (sweep->failed || !cab_alive (cab))
@@ -1102,6 +1427,15 @@ sweep_pump (Sweep *sweep)
     {
       McChatFilter filter;
 
+      sweep->starved = !sweep_may_spend (cab);
+      if (sweep->starved)
+        {
+          g_debug ("Sweep of business %" G_GINT64_FORMAT " waits: polls need what is left of the budget",
+                   cab_business_id (cab));
+          sweep_wait (sweep, g_get_monotonic_time () + MAX (cab->interval, 1.0) * G_USEC_PER_SEC);
+          return;
+        }
+
       walk->running = TRUE;
       sweep->running++;
       walk_filter (walk, &filter);
@@ -1110,7 +1444,20 @@ sweep_pump (Sweep *sweep)
                                      on_sweep_page, walk);
     }
 
-  if (sweep->running == 0)
+  for (guint i = 0; i < sweep->walks->len; i++)
+    {
+      walk = g_ptr_array_index (sweep->walks, i);
+      if (!walk->done && !walk->running)
+        {
+          left = TRUE;
+          next = MIN (next, walk->retry_at);
+        }
+    }
+
+  /* Walks in back-off: the sweep goes on when the first may. */
+  if (left && sweep->running == 0)
+    sweep_wait (sweep, next);
+  else if (sweep->running == 0)
     sweep_finish (sweep);
 }
 
@@ -1165,16 +1512,22 @@ sweep_cabinet (Cab *cab)
   sweep->walks = g_ptr_array_new_with_free_func (walk_free);
   sweep->started = g_get_monotonic_time ();
   cab->sweep = sweep;
+  cab->known_chats = known;
   busy_push (self);
 
-  if (known > 0 && known < SPLIT_SWEEP_PAGES * CHATS_PAGE_LIMIT)
-    {
-      Walk *walk = walk_new (cab);
+  /* One unfiltered walk sees every chat whatever its status and context
+   * type, the ones the app does not know yet too.  The first sweep of a
+   * large cabinet, which the seller waits for, also runs partitions
+   * beside it: the same pages four at a time instead of one by one. */
+  {
+    Walk *walk = walk_new (cab);
 
-      walk->sweep = sweep;
-      g_ptr_array_add (sweep->walks, walk);
-    }
-  else
+    walk->sweep = sweep;
+    walk->remainder = TRUE;
+    g_ptr_array_add (sweep->walks, walk);
+  }
+
+  if ((known == 0 || known >= SPLIT_SWEEP_PAGES * CHATS_PAGE_LIMIT) && cab->last_sweep == 0)
     {
       for (guint s = 0; s < G_N_ELEMENTS (sweep_statuses); s++)
         for (guint c = 0; c < G_N_ELEMENTS (sweep_contexts); c++)
@@ -1203,19 +1556,59 @@ sweep_cabinet (Cab *cab)
  * poll and sweep cost, and stretches the intervals so that idle polling
  * stays within budget-percent of every method's hourly budget. */
 
+/* The Market's own count wins: when what is left of a budget shared with
+ * other copies and integrations would not carry polls of @pages requests
+ * to the window's end at this share, poll less often.  0 = no limit known. */
+static double
+market_interval (Cab         *cab,
+                 McApiMethod  method,
+                 double       pages)
+{
+  McApiClient *client = cab_client (cab);
+  gint remaining = client != NULL ? mc_api_client_get_remaining (client, method) : -1;
+  gint64 until = client != NULL ? mc_api_client_get_limit_until (client, method) : 0;
+  double window;
+
+  if (remaining < 0 || until <= g_get_real_time () || pages <= 0)
+    return 0.0;
+
+  window = MIN ((until - g_get_real_time ()) / (double) G_USEC_PER_SEC, 3600.0);
+
+  return pages * window / (REMAINING_SHARE * MAX (remaining, 1));
+}
+
+/* The budget the Market states (X-RateLimit-Resource-Limit) wins over
+ * the documented one. */
+static double
+hourly_limit (McSyncEngine *self,
+              Cab          *cab,
+              McApiMethod   method)
+{
+  McApiClient *client = cab_client (cab);
+  gint limit = client != NULL ? mc_api_client_get_limit (client, method) : -1;
+
+  if (limit > 0)
+    return limit * self->budget_scale;
+
+  return mc_api_method_get_hourly_budget (method) * self->budget_scale;
+}
+
 static void
 governor_cab (McSyncEngine *self,
               Cab          *cab)
 {
-  double share = self->budget_percent / 100.0 * USABLE_SHARE * self->budget_scale;
-  double cap_chats = share * mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHATS);
-  double cap_history = share * mc_api_method_get_hourly_budget (MC_API_METHOD_GET_CHAT_HISTORY);
-  double pages = MAX (cab->poll_pages, 1);
+  double share = self->budget_percent / 100.0 * USABLE_SHARE;
+  double cap_chats = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
+  double cap_history = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHAT_HISTORY);
+  double pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
   double sweep_pages = cab->sweep_pages;
   double interval, left;
 
   interval = MAX (self->poll_interval, pages * 3600.0 / (POLL_SHARE * cap_chats));
   interval = MAX (interval, cab->changed_per_poll * 3600.0 / (HISTORY_SHARE * cap_history));
+  cab->local_interval = interval;
+  interval = MAX (interval, market_interval (cab, MC_API_METHOD_GET_CHATS, pages));
+  interval = MAX (interval, market_interval (cab, MC_API_METHOD_GET_CHAT_HISTORY, cab->changed_per_poll));
   cab->interval = interval;
 
   cab->recheck_every = MAX (RECHECK_EVERY,
@@ -2265,9 +2658,12 @@ mc_sync_engine_sync_chat (McSyncEngine *self,
 
 /* History pages only go forward from messageIdFrom, so there is no asking
  * for "the page before message X".  Loading older messages walks the pages
- * from the start of the chat until it reaches the first message held, and
- * keeps everything it walked past: those requests are spent either way, so
- * one load brings the whole beginning and "has-older" turns FALSE. */
+ * from the start of the chat and keeps every message older than the first
+ * one held, so one load brings the whole beginning and "has-older" turns
+ * FALSE.  The order of messages across and within pages is the server's
+ * own (newest first, as it happens): a page holding a newer message says
+ * nothing of the pages after it, so the walk goes to the end, and what it
+ * keeps is deduplicated and sorted by messageId. */
 
 typedef struct
 {
@@ -2276,9 +2672,20 @@ typedef struct
   gint64          first_id;
   McMessageStore *messages;
   GPtrArray      *older;
+  GHashTable     *seen_ids;
   GHashTable     *seen_tokens;
   guint           pages;
 } Older;
+
+static int
+compare_message_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 ia = mc_message_get_message_id (*(McMessage **) a);
+  gint64 ib = mc_message_get_message_id (*(McMessage **) b);
+
+  return (ia > ib) - (ia < ib);
+}
 
 static void
 older_free (gpointer data)
@@ -2288,6 +2695,7 @@ older_free (gpointer data)
   cab_unref (older->cab);
   g_clear_object (&older->messages);
   g_clear_pointer (&older->older, g_ptr_array_unref);
+  g_clear_pointer (&older->seen_ids, g_hash_table_unref);
   g_clear_pointer (&older->seen_tokens, g_hash_table_unref);
   g_free (older);
 }
@@ -2302,7 +2710,6 @@ on_older_page (GObject      *object,
   Older *older = g_task_get_task_data (task);
   g_autoptr(McHistoryPage) page = NULL;
   GError *error = NULL;
-  gboolean reached = FALSE;
   const char *next;
 
   page = mc_api_client_get_history_finish (MC_API_CLIENT (object), result, &error);
@@ -2315,16 +2722,18 @@ on_older_page (GObject      *object,
   for (guint i = 0; i < page->messages->len; i++)
     {
       McMessage *message = g_ptr_array_index (page->messages, i);
+      gint64 id = mc_message_get_message_id (message);
 
-      if (mc_message_get_message_id (message) < older->first_id)
-        g_ptr_array_add (older->older, g_object_ref (message));
-      else
-        reached = TRUE;
+      if (id < older->first_id && !g_hash_table_contains (older->seen_ids, &id))
+        {
+          g_hash_table_add (older->seen_ids, g_memdup2 (&id, sizeof id));
+          g_ptr_array_add (older->older, g_object_ref (message));
+        }
     }
 
   older->pages++;
   next = page->next_page_token;
-  if (!reached && next != NULL && *next != '\0' && page->messages->len > 0 &&
+  if (next != NULL && *next != '\0' && page->messages->len > 0 &&
       !g_hash_table_contains (older->seen_tokens, next) && older->pages < MAX_WALK_PAGES &&
       cab_alive (older->cab))
     {
@@ -2336,6 +2745,7 @@ on_older_page (GObject      *object,
       return;
     }
 
+  g_ptr_array_sort (older->older, compare_message_ids);
   mc_message_store_merge_older (older->messages, older->older, FALSE);
   /* Persisted too; the store already holds them, so this adds nothing twice. */
   mc_chat_store_merge_messages (self->store, older->chat_id, older->older);
@@ -2373,6 +2783,7 @@ mc_sync_engine_load_older_async (McSyncEngine        *self,
   older->messages = mc_chat_store_get_messages (self->store, chat_id);
   older->first_id = mc_message_store_get_first_message_id (older->messages);
   older->older = g_ptr_array_new_with_free_func (g_object_unref);
+  older->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   older->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_task_set_task_data (task, older, older_free);
 
@@ -2455,6 +2866,14 @@ cab_detach (Cab *cab)
   g_cancellable_cancel (cab->cancellable);
   g_clear_signal_handler (&cab->paused_id, mc_cabinet_get_client (cab->cabinet));
 
+  /* A sweep that waits out a back-off ends now, not when its timer fires. */
+  if (cab->sweep != NULL && cab->sweep->wait != NULL)
+    {
+      g_source_destroy (cab->sweep->wait);
+      g_clear_pointer (&cab->sweep->wait, g_source_unref);
+      sweep_pump (cab->sweep);
+    }
+
   /* Queued jobs never run now: answer who waits for them. */
   jobs = g_hash_table_get_values (cab->history);
   for (GList *l = jobs; l != NULL; l = l->next)
@@ -2533,6 +2952,10 @@ mc_sync_engine_refresh (McSyncEngine *self)
 
   if (!self->running)
     return;
+
+  /* Asked for (or back online): a poll in back-off tries again now. */
+  for (guint i = 0; i < self->cabs->len; i++)
+    ((Cab *) g_ptr_array_index (self->cabs, i))->poll_retry_at = 0;
 
   for (guint i = 0; i < self->cabs->len; i++)
     tick_cab (g_ptr_array_index (self->cabs, i), FALSE);
@@ -2897,8 +3320,10 @@ mc_sync_engine_class_init (McSyncEngineClass *klass)
     g_param_spec_boolean ("test-mode", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                            G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  /* Multiplies the hourly budgets the governor plans with, as
-   * mc_fake_market_set_budget_scale() does on the fake server's side. */
+  /* Multiplies the hourly budgets the governor plans with, the documented
+   * ones and the Limit the Market states, as if the hour were that many
+   * times shorter (Remaining is counted to -Until whatever its length):
+   * for tests and benchmarks. */
   properties[PROP_BUDGET_SCALE] =
     g_param_spec_double ("budget-scale", NULL, NULL, 0.01, 1000.0, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |

@@ -384,7 +384,8 @@ mc_ui_chat_status_to_string (McChatStatus status)
       return _("Finished");
     case MC_CHAT_STATUS_UNKNOWN:
     default:
-      return _("Unknown status");
+      /* Translators: a chat status the app does not know yet */
+      return C_("chat status", "Other");
     }
 }
 

@@ -15,6 +15,7 @@
 #include <libsoup/soup.h>
 
 #include "mc-api-client.h"
+#include "mc-api-parse.h"
 #include "mc-fake-market.h"
 #include "mc-test-util.h"
 
@@ -633,6 +634,21 @@ test_send_file (Fixture       *fixture,
   sent = mc_fake_market_dup_sent (fixture->market, chat_id);
   g_assert_true (strv_contains (sent, "накладная.txt"));
 
+  /* RFC 7578: the UTF-8 name itself, with only the quote percent-encoded. */
+  {
+    g_autofree char *quoted_path = g_build_filename (dir, "счёт \"май\".txt", NULL);
+    g_autoptr(GFile) quoted = g_file_new_for_path (quoted_path);
+    g_auto(GStrv) again = NULL;
+
+    g_file_set_contents (quoted_path, "Счёт\n", -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (send_file (fixture->client, fixture->business_id, chat_id, quoted, &error));
+    g_assert_no_error (error);
+    again = mc_fake_market_dup_sent (fixture->market, chat_id);
+    g_assert_true (strv_contains (again, "счёт \"май\".txt"));
+    g_unlink (quoted_path);
+  }
+
   before = mc_fake_market_get_request_count (fixture->market, "sendFileToChat");
 
   g_assert_false (send_file (fixture->client, fixture->business_id, chat_id, big, &error));
@@ -1247,6 +1263,118 @@ test_dispose_cancels (Fixture       *fixture,
   mc_fake_market_clear_faults (fixture->market);
 }
 
+/* A server that trickles its answer a byte a second never lets libsoup's
+ * timeout fire; the request's own deadline ends it. */
+static void
+test_deadline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(McChat) chat = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id = any_chat (fixture);
+  gint64 start;
+
+  mc_api_client_set_timeout (fixture->client, 5);
+  mc_api_client_set_deadline (fixture->client, 2);
+  mc_api_client_set_max_retries (fixture->client, 0);
+  mc_fake_market_inject_fault (fixture->market, "/chat?", MC_FAKE_FAULT_TRICKLE, 0, 1);
+
+  start = g_get_monotonic_time ();
+  chat = get_chat (fixture->client, fixture->business_id, chat_id, &error);
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TIMEOUT);
+  g_assert_null (chat);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* The slot is free again. */
+  chat = get_chat (fixture->client, fixture->business_id, chat_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chat);
+}
+
+static gint64
+parse_http_date (const char *text)
+{
+  g_autoptr(GDateTime) date = mc_api_parse_http_date (text);
+
+  return date != NULL ? g_date_time_to_unix (date) : -1;
+}
+
+static void
+test_until_zones (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, 10);
+  g_autoptr(GDateTime) msk_zone = NULL;
+  g_autoptr(GTimeZone) msk = g_time_zone_new_offset (3 * 3600);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McChat) chat = NULL;
+  g_autofree char *until = NULL;
+  gint64 chat_id = any_chat (fixture);
+  gint64 paused, expected = 1796403600; /* 2026-12-04T17:00:00Z */
+
+  g_assert_cmpint (parse_http_date ("Fri, 04 Dec 2026 17:00:00 GMT"), ==, expected);
+  g_assert_cmpint (parse_http_date ("Fri, 04 Dec 2026 20:00:00 MSK"), ==, expected);
+  g_assert_cmpint (parse_http_date ("Fri, 04 Dec 2026 20:00:00 +0300"), ==, expected);
+  g_assert_cmpint (parse_http_date ("Fri, 04 Dec 2026 20:00 +0300"), ==, expected);
+  g_assert_cmpint (parse_http_date ("4 Dec 2026 12:00:00 EST"), ==, expected);
+  g_assert_cmpint (parse_http_date ("Fri, 04 Dec 2026 09:00:00 PST"), ==, expected);
+  g_assert_cmpint (parse_http_date ("2026-12-04T20:00:00+03:00"), ==, expected);
+  g_assert_cmpint (parse_http_date ("Fri, 04 Dec 2026 20:00:00 XYZ"), ==, -1);
+  g_assert_cmpint (parse_http_date ("tomorrow"), ==, -1);
+
+  /* A 420 until ten minutes from now, written in Moscow time. */
+  msk_zone = g_date_time_to_timezone (soon, msk);
+  until = g_date_time_format (msk_zone, "%a, %d %b %Y %H:%M:%S MSK");
+  mc_fake_market_set_until_header (fixture->market, until);
+  mc_fake_market_inject_fault (fixture->market, "/chat?", MC_FAKE_FAULT_STATUS, 420, 1);
+  chat = get_chat (fixture->client, fixture->business_id, chat_id, &error);
+  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_RATE_LIMITED);
+  g_clear_error (&error);
+  paused = mc_api_client_get_paused_until (fixture->client, MC_API_METHOD_GET_CHAT) / G_USEC_PER_SEC;
+  g_assert_cmpint (ABS (paused - g_date_time_to_unix (soon)), <=, 2);
+
+  /* The year 9999 pauses for an hour, not for ever. */
+  mc_fake_market_set_until_header (fixture->market, "Fri, 31 Dec 9999 23:59:59 GMT");
+  mc_fake_market_inject_fault (fixture->market, "/chats?", MC_FAKE_FAULT_STATUS, 420, 1);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(McChatPage) page = NULL;
+
+    mc_api_client_get_chats_async (fixture->client, fixture->business_id, NULL, NULL, 20, NULL,
+                                   mc_test_store_result, &result);
+    page = mc_api_client_get_chats_finish (fixture->client, mc_test_wait_for (&result), &error);
+    g_assert_error (error, MC_API_ERROR, MC_API_ERROR_RATE_LIMITED);
+  }
+  paused = mc_api_client_get_paused_until (fixture->client, MC_API_METHOD_GET_CHATS);
+  g_assert_cmpint (paused, >, g_get_real_time () + 3500 * (gint64) G_USEC_PER_SEC);
+  g_assert_cmpint (paused, <=, g_get_real_time () + 3600 * (gint64) G_USEC_PER_SEC);
+  mc_fake_market_set_until_header (fixture->market, NULL);
+}
+
+/* The same messages under ever new page tokens: the walk stops at the
+ * first page that brings nothing new. */
+static void
+test_endless_history (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(McHistoryPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id = any_chat (fixture);
+
+  mc_fake_market_inject_fault (fixture->market, "/chats/history?", MC_FAKE_FAULT_ENDLESS, 0, 100000);
+  mc_api_client_get_all_history_async (fixture->client, fixture->business_id, chat_id, 0, NULL,
+                                       mc_test_store_result, &result);
+  page = mc_api_client_get_all_history_finish (fixture->client, mc_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  g_assert_cmpuint (page->messages->len, >, 0);
+  g_assert_cmpuint (mc_fake_market_get_request_count (fixture->market, "getChatHistory"), <=, 3);
+  mc_fake_market_clear_faults (fixture->market);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1279,6 +1407,9 @@ main (int   argc,
   ADD ("local-budget", 0, test_local_budget);
   ADD ("token-not-logged", 0, test_token_not_logged);
   ADD ("dispose-cancels", 0, test_dispose_cancels);
+  ADD ("deadline", 0, test_deadline);
+  ADD ("until-zones", 0, test_until_zones);
+  ADD ("endless-history", 0, test_endless_history);
   g_test_add_func ("/api/client/rate-limited", test_rate_limited);
   g_test_add_func ("/api/client/repeated-token", test_repeated_token);
   g_test_add_func ("/api/client/liberal-parsing", test_liberal_parsing);

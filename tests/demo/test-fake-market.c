@@ -968,7 +968,9 @@ pattern_bytes (gsize size)
   return g_bytes_new_take (data, size);
 }
 
-/* A multipart/form-data body with @file in the part @part. */
+/* A multipart/form-data body with @file in the part @part, named as
+ * RFC 7578 wants (filename="…" in UTF-8); libsoup's own form file would
+ * use filename*= for a name that is not ASCII. */
 static GBytes *
 multipart_body (const char  *part,
                 const char  *name,
@@ -978,9 +980,13 @@ multipart_body (const char  *part,
 {
   g_autoptr(SoupMultipart) multipart = soup_multipart_new ("multipart/form-data");
   g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+  g_autoptr(SoupMessageHeaders) part_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+  g_autofree char *disposition = g_strdup_printf ("form-data; name=\"%s\"; filename=\"%s\"", part, name);
   GBytes *body = NULL;
 
-  soup_multipart_append_form_file (multipart, part, name, content_type, file);
+  soup_message_headers_replace (part_headers, "Content-Disposition", disposition);
+  soup_message_headers_replace (part_headers, "Content-Type", content_type);
+  soup_multipart_append_part (multipart, part_headers, file);
   soup_multipart_to_message (multipart, headers, &body);
   *out_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
 
@@ -1083,6 +1089,18 @@ test_file (Fixture       *f,
     g_autoptr(Response) r = send_file (f, path, type, body);
 
     g_assert_cmpuint (r->status, ==, 200);
+  }
+  {
+    /* RFC 7578 section 4.2 forbids the RFC 5987 form in form data. */
+    g_autoptr(SoupMultipart) multipart = soup_multipart_new ("multipart/form-data");
+    g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(Response) r = NULL;
+
+    soup_multipart_append_form_file (multipart, "file", "Счёт.pdf", "application/pdf", file);
+    soup_multipart_to_message (multipart, headers, &body);
+    r = send_file (f, path, soup_message_headers_get_one (headers, "Content-Type"), body);
+    assert_error (r, 400, "BAD_REQUEST");
   }
   {
     g_autofree char *type = NULL;

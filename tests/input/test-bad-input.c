@@ -411,7 +411,14 @@ test_hostile_upload (Fixture       *fixture,
                                               mc_fake_market_get_url (fixture->market),
                                               fixture->business_id, fixture->chat_id);
 
-      soup_multipart_append_form_file (multipart, "file", hostile_names[i], "application/octet-stream", body);
+      g_autoptr(SoupMessageHeaders) part = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+      g_autofree char *disposition = NULL;
+
+      /* RFC 7578: the name as is in filename="…", as the app sends it. */
+      disposition = g_strdup_printf ("form-data; name=\"file\"; filename=\"%s\"", hostile_names[i]);
+      soup_message_headers_replace (part, "Content-Disposition", disposition);
+      soup_message_headers_replace (part, "Content-Type", "application/octet-stream");
+      soup_multipart_append_part (multipart, part, body);
       msg = soup_message_new_from_multipart (url, multipart);
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Api-Key",
                                     mc_fake_market_get_token (fixture->market, MC_FAKE_TOKEN_CABINET_1));

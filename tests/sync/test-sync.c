@@ -217,7 +217,9 @@ on_new_message (McSyncEngine *engine,
 {
   gint64 id = mc_message_get_message_id (message);
 
-  g_assert_cmpint (mc_message_get_sender (message), ==, MC_SENDER_CUSTOMER);
+  g_assert_true (mc_message_get_sender (message) == MC_SENDER_CUSTOMER ||
+                 mc_message_get_sender (message) == MC_SENDER_MARKET ||
+                 mc_message_get_sender (message) == MC_SENDER_SUPPORT);
   g_assert_cmpint (mc_message_get_chat_id (message), ==, mc_chat_get_chat_id (chat));
   g_array_append_val (f->new_messages, id);
 }
@@ -290,6 +292,9 @@ fixture_setup_full (Fixture     *f,
   g_autoptr(GError) error = NULL;
 
   f->market = mc_fake_market_new (SEED, n_chats);
+  /* The Market grants what the engine plans with: its Remaining headers
+   * steer the governor too. */
+  mc_fake_market_set_budget_scale (f->market, budget_scale);
   mc_fake_market_start (f->market, 0, &error);
   g_assert_no_error (error);
   f->business_id = mc_fake_market_get_business_id (f->market, 1);
@@ -1025,9 +1030,7 @@ test_governor_backlog (Fixture       *f,
   double interval, sweep_interval, chats_per_hour, history_per_hour;
   const guint polls = 20;
 
-  mc_fake_market_reset_counters (f->market);
   start_and_settle (f);
-  sweep_requests = mc_fake_market_get_request_count (f->market, "getChats");
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->store)); i++)
     {
@@ -1039,11 +1042,15 @@ test_governor_backlog (Fixture       *f,
   g_test_message ("needs-reply backlog: %u chats", backlog);
   g_assert_cmpuint (backlog, >=, 280);
 
-  /* Polls back to back, as many as ever run between two re-checks. */
+  /* A sweep after the first (which also runs partitions to be quick),
+   * with the one poll that starts beside it; then polls back to back, as
+   * many as ever run between two re-checks. */
   mc_sync_engine_stop (f->engine);
   g_assert_true (wait_for (f, idle, 20000));
+  mc_fake_market_reset_counters (f->market);
   mc_sync_engine_start (f->engine);
   g_assert_true (wait_for (f, idle, 20000));
+  sweep_requests = mc_fake_market_get_request_count (f->market, "getChats");
   mc_fake_market_reset_counters (f->market);
   for (guint i = 0; i < polls; i++)
     poll_now (f);
@@ -1513,6 +1520,286 @@ test_load_older (Fixture       *f,
   g_assert_cmpuint (f->new_messages->len, ==, 0);
 }
 
+static guint
+count_business_chats (Fixture *f)
+{
+  guint held = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->store)); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+      held += mc_chat_get_business_id (chat) == f->business_id;
+    }
+
+  return held;
+}
+
+static gboolean
+holds_every_chat (Fixture *f)
+{
+  return count_business_chats (f) == mc_fake_market_get_chat_count (f->market, f->business_id);
+}
+
+/* A page that keeps failing: its walk waits, twice as long each time, and
+ * then goes on from that page; the first sweep does not start over from
+ * page 1 at every tick. */
+static void
+test_failing_page_backs_off (Fixture       *f,
+                             gconstpointer  data)
+{
+  guint asked, started;
+
+  /* Only the engine's own back-off, not the client's quick retries. */
+  mc_api_client_set_max_retries (mc_cabinet_get_client (f->cabinet), 0);
+  mc_fake_market_inject_fault (f->market, "/chats?page_token", MC_FAKE_FAULT_STATUS, 500, 100000);
+  mc_sync_engine_start (f->engine);
+  spin (f, 10000);
+  asked = mc_fake_market_get_request_count (f->market, "getChats");
+  started = mc_fake_market_get_first_page_count (f->market, "getChats");
+  g_test_message ("getChats in 10 s with every later page failing: %u, %u of them first pages", asked, started);
+  /* 19 walks start once; each with more pages retries its page after 1,
+   * 2, 4 and 8 s, and polls back off the same way.  Starting over at
+   * every tick asks a first page again each second, and a poll too. */
+  g_assert_cmpuint (started, <, 30);
+  g_assert_cmpuint (asked, <, 100);
+  g_assert_false (initial_done (f));
+
+  mc_fake_market_clear_faults (f->market);
+  mc_fake_market_reset_counters (f->market);
+  g_assert_true (wait_for (f, initial_done, 20000));
+  g_assert_true (holds_every_chat (f));
+}
+
+/* The Market adds statuses and context types; the sweep sees them all. */
+static void
+test_unknown_values_swept (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 finished = mc_fake_market_find_chat (f->market, f->business_id, "FINISHED");
+  gint64 waiting = mc_fake_market_find_chat (f->market, f->business_id, "WAITING_FOR_CUSTOMER");
+  gint64 partner = mc_fake_market_find_chat (f->market, f->business_id, "WAITING_FOR_PARTNER");
+  McChat *chat;
+
+  mc_fake_market_set_unknown_values (f->market, finished, TRUE, FALSE);
+  mc_fake_market_set_unknown_values (f->market, waiting, FALSE, TRUE);
+  mc_fake_market_set_unknown_values (f->market, partner, TRUE, TRUE);
+
+  start_and_settle (f);
+  g_assert_true (holds_every_chat (f));
+
+  chat = mc_chat_store_lookup (f->store, finished);
+  g_assert_nonnull (chat);
+  g_assert_cmpint (mc_chat_get_status (chat), ==, MC_CHAT_STATUS_UNKNOWN);
+  chat = mc_chat_store_lookup (f->store, waiting);
+  g_assert_nonnull (chat);
+  g_assert_cmpint (mc_chat_context_get_context_type (mc_chat_get_context (chat)), ==, MC_CONTEXT_TYPE_UNKNOWN);
+  g_assert_nonnull (mc_chat_store_lookup (f->store, partner));
+}
+
+/* A page of broken chats is skipped; the walk goes on to the end. */
+static void
+test_malformed_page (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint pages = (mc_fake_market_get_chat_count (f->market, f->business_id) + 19) / 20;
+
+  start_and_settle (f);
+
+  /* A later sweep is one walk over every page. */
+  mc_sync_engine_stop (f->engine);
+  g_assert_true (wait_for (f, idle, 20000));
+  mc_fake_market_inject_fault (f->market, "/chats?page_token", MC_FAKE_FAULT_MALFORMED_ITEMS, 0, 100000);
+  mc_fake_market_reset_counters (f->market);
+  mc_sync_engine_start (f->engine);
+  g_assert_true (wait_for (f, idle, 20000));
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getChats"), >=, pages + 1);
+}
+
+/* Pages that repeat under new tokens for ever end at the first page that
+ * brings nothing new. */
+static void
+test_endless_walk (Fixture       *f,
+                   gconstpointer  data)
+{
+  mc_fake_market_inject_fault (f->market, "/chats?", MC_FAKE_FAULT_ENDLESS, 0, 1000000);
+  mc_sync_engine_start (f->engine);
+  spin (f, 3000);
+  g_assert_cmpuint (mc_fake_market_get_request_count (f->market, "getChats"), <, 100);
+}
+
+/* The Market's budget is small and shared: the first sweep stops short
+ * of what polls need instead of running into a 420, and polls go on. */
+static void
+test_sweep_keeps_poll_share (Fixture       *f,
+                             gconstpointer  data)
+{
+  McApiClient *client = mc_cabinet_get_client (f->cabinet);
+
+  mc_sync_engine_start (f->engine);
+  spin (f, 5000);
+  g_assert_cmpuint (mc_fake_market_get_refused_count (f->market, f->business_id), ==, 0);
+  g_assert_cmpint (mc_api_client_get_paused_until (client, MC_API_METHOD_GET_CHATS), ==, 0);
+  g_assert_cmpint (mc_api_client_get_remaining (client, MC_API_METHOD_GET_CHATS), >, 0);
+}
+
+static void
+fixture_setup_small_budget (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GDateTime) hour = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC + 3600);
+  g_autofree char *until = g_date_time_format (hour, "%a, %d %b %Y %H:%M:%S GMT");
+
+  /* About 1,070 chats, 54 pages, against 100 getChats an hour. */
+  fixture_setup_full (f, 1600, MC_FAKE_TOKEN_CABINET_1, 1.0);
+  mc_fake_market_set_budget_scale (f->market, 0.02);
+  mc_fake_market_set_until_header (f->market, until);
+}
+
+/* Another copy of the app spends the shared budget: this one polls less
+ * often at once, by the Market's count rather than its own. */
+static void
+test_governor_follows_market (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McApiClient) other = NULL;
+  guint before;
+
+  start_and_settle (f);
+  poll_now (f);
+  before = mc_sync_engine_get_effective_interval (f->engine);
+
+  other = mc_api_client_new (mc_fake_market_get_url (f->market), MC_AUTH_KIND_API_KEY,
+                             mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_1), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; mc_api_client_get_remaining (mc_cabinet_get_client (f->cabinet), MC_API_METHOD_GET_CHATS) > 30; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(McChatPage) page = NULL;
+
+      mc_api_client_get_chats_async (other, f->business_id, NULL, NULL, 1, NULL, on_result, f);
+      result = take_result (f);
+      page = mc_api_client_get_chats_finish (other, result, &error);
+      g_assert_no_error (error);
+      if (i % 100 == 0 || mc_api_client_get_remaining (other, MC_API_METHOD_GET_CHATS) < 40)
+        poll_now (f);
+    }
+
+  g_test_message ("polling every %u s, then every %u s", before, mc_sync_engine_get_effective_interval (f->engine));
+  g_assert_cmpuint (mc_sync_engine_get_effective_interval (f->engine), >=, 4 * before);
+  g_assert_cmpuint (mc_fake_market_get_refused_count (f->market, f->business_id), ==, 0);
+}
+
+static void
+fixture_setup_shared_budget (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GDateTime) hour = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC + 3600);
+  g_autofree char *until = g_date_time_format (hour, "%a, %d %b %Y %H:%M:%S GMT");
+
+  fixture_setup_full (f, 0, MC_FAKE_TOKEN_CABINET_1, 1.0);
+  /* getChats: 2,000 an hour for the key. */
+  mc_fake_market_set_budget_scale (f->market, 0.4);
+  mc_fake_market_set_until_header (f->market, until);
+}
+
+/* An arbiter's decision in a dispute is polled for, on its own cadence,
+ * and announced like a customer's message. */
+static void
+test_dispute_decision (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 chat_id, message_id;
+
+  start_and_settle (f);
+  chat_id = chat_with_status (f, "WAITING_FOR_ARBITER");
+  message_id = mc_fake_market_market_writes (f->market, chat_id, "MARKET",
+                                             "Спор решён в пользу покупателя.");
+  g_assert_cmpint (message_id, >, 0);
+
+  /* Within a few polls, far sooner than the next sweep. */
+  g_assert_true (wait_for (f, has_new_message, 8000));
+  g_assert_cmpuint (count_id (f->new_messages, message_id), ==, 1);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = mc_message_get_message_id (*(McMessage **) a);
+  gint64 ib = mc_message_get_message_id (*(McMessage **) b);
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* The server pages history in an order of its own (the fake Market,
+ * newest first): loading older history walks every page, and keeps every
+ * older message once, in messageId order. */
+static void
+test_load_older_any_order (Fixture       *f,
+                           gconstpointer  data)
+{
+  McApiClient *client = mc_cabinet_get_client (f->cabinet);
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(McHistoryPage) all = NULL;
+  g_autoptr(GPtrArray) newest = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 chat_id;
+  gint64 last = 0;
+
+  start_and_settle (f);
+  mc_sync_engine_stop (f->engine);
+  g_assert_true (wait_for (f, idle, 20000));
+
+  /* More than two pages of 50. */
+  chat_id = chat_with_status (f, "FINISHED");
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Вопрос № %u", i);
+
+      mc_fake_market_customer_writes (f->market, chat_id, text, 0);
+    }
+
+  mc_api_client_get_all_history_async (client, f->business_id, chat_id, 0, NULL, on_result, f);
+  all = mc_api_client_get_all_history_finish (client, take_result (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->messages->len, >, 120);
+
+  /* The store holds only the newest ten. */
+  g_ptr_array_sort (all->messages, compare_ids);
+  for (guint i = all->messages->len - 10; i < all->messages->len; i++)
+    g_ptr_array_add (newest, g_ptr_array_index (all->messages, i));
+  mc_chat_store_merge_messages (f->store, chat_id, newest);
+  messages = mc_chat_store_get_messages (f->store, chat_id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, 10);
+  g_assert_true (mc_message_store_get_has_older (messages));
+
+  mc_sync_engine_load_older_async (f->engine, chat_id, NULL, on_result, f);
+  result = take_result (f);
+  g_assert_true (mc_sync_engine_load_older_finish (f->engine, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, all->messages->len);
+  g_assert_false (mc_message_store_get_has_older (messages));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (messages)); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (messages), i);
+
+      g_assert_cmpint (mc_message_get_message_id (message), >, last);
+      last = mc_message_get_message_id (message);
+    }
+}
+
+static void
+fixture_setup_larger (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* About 400 chats in the first cabinet: 20 pages. */
+  fixture_setup_full (f, 600, MC_FAKE_TOKEN_CABINET_1, 100.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1550,6 +1837,17 @@ main (int   argc,
               test_read_only_cabinet, fixture_teardown);
   g_test_add ("/sync/governor-backlog", Fixture, NULL, fixture_setup_backlog,
               test_governor_backlog, fixture_teardown);
+  g_test_add ("/sync/walks/failing-page-backs-off", Fixture, NULL, fixture_setup_larger,
+              test_failing_page_backs_off, fixture_teardown);
+  ADD ("/sync/walks/unknown-values", test_unknown_values_swept);
+  ADD ("/sync/walks/malformed-page", test_malformed_page);
+  ADD ("/sync/walks/endless", test_endless_walk);
+  ADD ("/sync/dispute-decision", test_dispute_decision);
+  ADD ("/sync/load-older-any-order", test_load_older_any_order);
+  g_test_add ("/sync/walks/keeps-poll-share", Fixture, NULL, fixture_setup_small_budget,
+              test_sweep_keeps_poll_share, fixture_teardown);
+  g_test_add ("/sync/governor-follows-market", Fixture, NULL, fixture_setup_shared_budget,
+              test_governor_follows_market, fixture_teardown);
 
 #undef ADD
 

@@ -233,7 +233,8 @@ test_words (void)
   g_assert_cmpstr (mc_ui_chat_status_to_string (MC_CHAT_STATUS_WAITING_FOR_PARTNER), ==,
                    "Waiting for your reply");
   g_assert_cmpstr (mc_ui_chat_status_to_string (MC_CHAT_STATUS_FINISHED), ==, "Finished");
-  g_assert_cmpstr (mc_ui_chat_status_to_string (42), ==, "Unknown status");
+  g_assert_cmpstr (mc_ui_chat_status_to_string (42), ==, "Other");
+  g_assert_cmpstr (mc_ui_chat_status_to_string (MC_CHAT_STATUS_UNKNOWN), ==, "Other");
 }
 
 /* Stickers are shown by the seller cabinet, at the chat's page. */

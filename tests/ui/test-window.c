@@ -184,6 +184,27 @@ first_cabinet_loaded (gpointer data)
          count_first_cabinet_chats (fixture) > 30;
 }
 
+/* "All" lists more than "Needs reply" once the first cabinet holds a chat
+ * that needs none: the demo's first sweep may not have brought one yet. */
+static gboolean
+first_cabinet_has_answered_chat (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(McStoreItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
+  GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
+
+      if (mc_chat_get_business_id (chat) == mc_store_item_get_business_id (item) &&
+          !mc_chat_needs_reply (chat))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 lists_every_chat (gpointer data)
 {
@@ -551,6 +572,7 @@ test_filter_and_search (Fixture       *fixture,
   guint needs_reply, all;
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  g_assert_true (ui_test_wait_until (first_cabinet_has_answered_chat, fixture, WAIT_MSEC));
   needs_reply = g_list_model_get_n_items (model);
   for (guint i = 0; i < needs_reply; i++)
     {
