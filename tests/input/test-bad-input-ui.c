@@ -85,7 +85,9 @@ test_long_paste (void)
     ;
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("setting %d characters took %" G_GINT64_FORMAT " ms", LONG_CHARS, elapsed / 1000);
-  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+  /* A guard against a freeze, not a timing: the figure is printed above,
+   * and other jobs on the machine may slow it down severalfold. */
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
 
   mc_composer_send (MC_COMPOSER (composer));
   ui_test_run_for (50);
