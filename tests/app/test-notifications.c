@@ -415,6 +415,7 @@ test_notify_plain_text (void)
   };
   gint64 business_id;
   gint64 chat_id;
+  gboolean shown = FALSE;
 
   g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (keyring_dir, 0700), ==, 0);
@@ -451,17 +452,22 @@ test_notify_plain_text (void)
   app_test_start_app (test, launcher, argv);
   g_assert_true (app_test_wait_for_name (test, APP_TEST_BUS_NAME, 10000));
 
-  /* After the first sync, which notifies nothing, a customer writes. */
+  /* The first sync notifies nothing, and on a busy machine it may still
+   * be running after a few seconds: the customer writes again until a
+   * poll after it brings the text. */
   business_id = mc_fake_market_get_business_id (market, 1);
   chat_id = mc_fake_market_find_chat (market, business_id, "WAITING_FOR_CUSTOMER");
   if (chat_id == 0)
     chat_id = mc_fake_market_find_chat (market, business_id, "NEW");
   g_assert_cmpint (chat_id, >, 0);
   app_test_wait (never_true, NULL, 3000);
-  mc_fake_market_customer_writes (market, chat_id,
-                                  "<a href=\"https://evil.example/\">click</a> & more", 0);
-
-  g_assert_true (app_test_wait (body_shown, &wanted, 40000));
+  for (guint attempt = 0; !shown && attempt < 4; attempt++)
+    {
+      mc_fake_market_customer_writes (market, chat_id,
+                                      "<a href=\"https://evil.example/\">click</a> & more", 0);
+      shown = app_test_wait (body_shown, &wanted, 25000);
+    }
+  g_assert_true (shown);
 
   g_assert_cmpint (app_test_quit_app (test, 15000), ==, 0);
   g_subprocess_force_exit (mock);
