@@ -1133,7 +1133,25 @@ test_dispute_status_whole (Fixture       *fixture,
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
   gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_DISPUTES);
   ui_test_run_for (300);
-  collect_chat_rows (list, rows);
+  /* On a busy machine rows may be mapped a frame before they are laid out. */
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      gboolean laid_out = TRUE;
+
+      g_ptr_array_set_size (rows, 0);
+      collect_chat_rows (list, rows);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GtkWidget *row = g_ptr_array_index (rows, i);
+          GtkWidget *details = GTK_WIDGET (gtk_widget_get_template_child (row, MC_TYPE_CHAT_ROW, "details_label"));
+
+          if (gtk_widget_get_mapped (row) && gtk_widget_get_width (details) == 0)
+            laid_out = FALSE;
+        }
+      if (laid_out && rows->len > 0)
+        break;
+      ui_test_run_for (100);
+    }
 
   for (guint i = 0; i < rows->len; i++)
     {
