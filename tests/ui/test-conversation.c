@@ -420,9 +420,10 @@ test_offline_send (Fixture       *fixture,
   g_assert_cmpuint (count_sent (fixture, chat_id, text), ==, 1);
 }
 
-static guint
-find_store (GtkDropDown     *dropdown,
-            McPlacementType  placement)
+static gboolean
+lookup_store (GtkDropDown     *dropdown,
+              McPlacementType  placement,
+              guint           *position)
 {
   GListModel *model = gtk_drop_down_get_model (dropdown);
 
@@ -431,10 +432,36 @@ find_store (GtkDropDown     *dropdown,
       g_autoptr(McStoreItem) item = g_list_model_get_item (model, i);
 
       if (mc_campaign_get_placement_type (mc_store_item_get_campaign (item)) == placement)
-        return i;
+        {
+          *position = i;
+          return TRUE;
+        }
     }
 
-  g_assert_not_reached ();
+  return FALSE;
+}
+
+static guint
+find_store (GtkDropDown     *dropdown,
+            McPlacementType  placement)
+{
+  guint position;
+
+  if (!lookup_store (dropdown, placement, &position))
+    g_assert_not_reached ();
+
+  return position;
+}
+
+/* The demo's cabinets connect one after the other: the DBS store belongs
+ * to the second. */
+static gboolean
+has_fbs_and_dbs (gpointer data)
+{
+  guint position;
+
+  return lookup_store (data, MC_PLACEMENT_TYPE_FBS, &position) &&
+         lookup_store (data, MC_PLACEMENT_TYPE_DBS, &position);
 }
 
 static gboolean
@@ -477,6 +504,7 @@ test_new_chat (Fixture       *fixture,
   g_assert_nonnull (focus);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 
+  g_assert_true (ui_test_wait_until (has_fbs_and_dbs, dropdown, WAIT_MSEC));
   gtk_drop_down_set_selected (dropdown, find_store (dropdown, MC_PLACEMENT_TYPE_FBS));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (returns), TRUE);
   gtk_drop_down_set_selected (dropdown, find_store (dropdown, MC_PLACEMENT_TYPE_DBS));
