@@ -1067,6 +1067,12 @@ test_search_all_chats (Fixture       *fixture,
 }
 
 /* The chats keep their width whatever the store or the chat shown. */
+static gboolean
+is_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
 static void
 test_pane_widths_stable (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -1079,9 +1085,9 @@ test_pane_widths_stable (Fixture       *fixture,
   GListModel *model = chat_list_model (fixture);
   int width;
 
+  g_assert_true (ui_test_wait_until (is_laid_out, chats, 5000));
   ui_test_run_for (300);
   width = gtk_widget_get_width (chats);
-  g_assert_cmpint (width, >, 0);
 
   for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
     {
