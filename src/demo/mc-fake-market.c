@@ -15,139 +15,9 @@
 
 #include "mc-enums.h"
 #include "mc-fake-data.h"
-#include "mc-fake-market.h"
+#include "mc-fake-market-private.h"
 
 #define DEFAULT_CHATS   150
-#define MAX_IN_FLIGHT   4
-#define N_TOKENS        4
-
-typedef enum
-{
-  OP_GET_CAMPAIGNS,
-  OP_AUTH_TOKEN,
-  OP_GET_CHATS,
-  OP_GET_CHAT,
-  OP_GET_HISTORY,
-  OP_GET_MESSAGE,
-  OP_SEND_MESSAGE,
-  OP_SEND_FILE,
-  OP_CREATE_CHAT,
-  N_OPS,
-  OP_DOWNLOAD = N_OPS,
-  OP_UNKNOWN,
-} Op;
-
-static const struct
-{
-  const char *name;
-  guint       budget;
-} ops[N_OPS] = {
-  [OP_GET_CAMPAIGNS] = { "getCampaigns", 1000 },
-  [OP_AUTH_TOKEN] = { "getAuthTokenInfo", 100 },
-  [OP_GET_CHATS] = { "getChats", 5000 },
-  [OP_GET_CHAT] = { "getChat", 1000 },
-  [OP_GET_HISTORY] = { "getChatHistory", 10000 },
-  [OP_GET_MESSAGE] = { "getChatMessage", 1000 },
-  [OP_SEND_MESSAGE] = { "sendMessageToChat", 1000 },
-  [OP_SEND_FILE] = { "sendFileToChat", 1000 },
-  [OP_CREATE_CHAT] = { "createChat", 1000 },
-};
-
-static const struct
-{
-  guint       business;
-  gboolean    oauth;
-  gboolean    read_only;
-  const char *name;
-  const char *scope;
-} token_specs[N_TOKENS] = {
-  [MC_FAKE_TOKEN_CABINET_1] = { 0, FALSE, FALSE, "Чаты — Уютный дом", "ALL_METHODS" },
-  [MC_FAKE_TOKEN_CABINET_2] = { 1, FALSE, FALSE, "Чаты — СпортЛайн", "COMMUNICATION" },
-  [MC_FAKE_TOKEN_READ_ONLY] = { 0, FALSE, TRUE, "Только чтение", "ALL_METHODS_READ_ONLY" },
-  [MC_FAKE_TOKEN_OAUTH] = { 0, TRUE, FALSE, NULL, NULL },
-};
-
-typedef struct
-{
-  char        *path_part;
-  McFakeFault  fault;
-  guint        status;
-  guint        count;
-} Fault;
-
-typedef struct
-{
-  gint64 hour;
-  guint  used;
-} Budget;
-
-typedef struct
-{
-  McFakeMarket      *self;      /* outlives every request: stop() drains them */
-  SoupServerMessage *msg;       /* NULL once finished or disconnected */
-  char              *path;
-  GHashTable        *query;
-  Op                 op;
-  int                token;     /* McFakeToken, or -1 */
-  int                business;  /* index, or -1 */
-  gboolean           in_flight;
-  GSource           *delay;
-  gboolean           ignore_page_token;
-} Request;
-
-typedef struct
-{
-  GIOStream *stream;
-  guint      sent;
-} Trickle;
-
-typedef struct
-{
-  guint     status;
-  JsonNode *body;
-} Reply;
-
-struct _McFakeMarket
-{
-  GObject       parent_instance;
-
-  GMutex        mutex;
-  GCond         cond;
-  McFakeData   *data;
-  guint64       seed;
-  char         *tokens[N_TOKENS];
-
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  guint         port;
-  gboolean      ready;
-  GError       *start_error;
-  char         *url;
-
-  guint         latency;
-  double        budget_scale;
-  guint         life_min;
-  guint         life_max;
-  GSource      *life;         /* server thread only */
-  GQueue        faults;
-
-  guint         in_flight[MC_FAKE_N_BUSINESSES];
-  guint         peak[MC_FAKE_N_BUSINESSES];
-  Budget        budgets[MC_FAKE_N_BUSINESSES][N_OPS];
-  guint         counts[N_OPS];
-  guint         refused[MC_FAKE_N_BUSINESSES];
-  guint         first_pages[N_OPS];
-  guint         endless_serial;
-  GPtrArray    *trickles;     /* Trickle, server thread only */
-  GSource      *trickle_source;
-  char         *until_header;
-  guint         hour_length;
-  GHashTable   *sent;         /* gint64* chat id -> GPtrArray of char* */
-  GPtrArray    *hung;         /* Request, server thread only */
-  GPtrArray    *delayed;      /* Request, server thread only */
-  GPtrArray    *draining;     /* Request answered by stop(), server thread only */
-};
 
 G_DEFINE_FINAL_TYPE (McFakeMarket, mc_fake_market, G_TYPE_OBJECT)
 
@@ -168,10 +38,10 @@ code_for_status (guint status)
     }
 }
 
-static Reply G_GNUC_PRINTF (2, 3)
-reply_error (guint       status,
-             const char *format,
-             ...)
+Reply G_GNUC_PRINTF (2, 3)
+mc_fake_reply_error (guint       status,
+                     const char *format,
+                     ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *message = NULL;
@@ -199,8 +69,8 @@ reply_error (guint       status,
 }
 
 /* {"status": "OK", "result": @result}; no result for an empty answer. */
-static Reply
-reply_ok (JsonNode *result)
+Reply
+mc_fake_reply_ok (JsonNode *result)
 {
   JsonObject *object = json_object_new ();
   JsonNode *root = json_node_new (JSON_NODE_OBJECT);
@@ -225,10 +95,10 @@ node_to_string (JsonNode *node,
   return json_generator_to_data (generator, length);
 }
 
-static void
-set_json_response (SoupServerMessage *msg,
-                   guint              status,
-                   JsonNode          *body)
+void
+mc_fake_set_json_response (SoupServerMessage *msg,
+                           guint              status,
+                           JsonNode          *body)
 {
   gsize length;
   char *text = node_to_string (body, &length);
@@ -240,19 +110,19 @@ set_json_response (SoupServerMessage *msg,
 
 /* Limits; called with the lock held */
 
-static guint
-budget_limit (McFakeMarket *self,
-              Op            op)
+guint
+mc_fake_budget_limit (McFakeMarket *self,
+                      Op            op)
 {
   double scaled = ops[op].budget * self->budget_scale;
 
   return MAX (1, (guint) (scaled + 0.5));
 }
 
-static Budget *
-budget_get (McFakeMarket *self,
-            int           business,
-            Op            op)
+Budget *
+mc_fake_budget_get (McFakeMarket *self,
+                    int           business,
+                    Op            op)
 {
   Budget *budget = &self->budgets[business][op];
   gint64 hour = g_get_real_time () / (G_USEC_PER_SEC * (gint64) self->hour_length);
@@ -266,15 +136,15 @@ budget_get (McFakeMarket *self,
   return budget;
 }
 
-static void
-set_limit_headers (McFakeMarket      *self,
-                   SoupServerMessage *msg,
-                   int                business,
-                   Op                 op)
+void
+mc_fake_set_limit_headers (McFakeMarket      *self,
+                           SoupServerMessage *msg,
+                           int                business,
+                           Op                 op)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  Budget *budget = budget_get (self, business, op);
-  guint limit = budget_limit (self, op);
+  Budget *budget = mc_fake_budget_get (self, business, op);
+  guint limit = mc_fake_budget_limit (self, op);
   g_autoptr(GDateTime) until = g_date_time_new_from_unix_utc ((budget->hour + 1) * self->hour_length);
   g_autofree char *until_str = soup_date_time_to_string (until, SOUP_DATE_HTTP);
   char number[32];
@@ -317,8 +187,8 @@ request_ref (Request *req)
   return g_rc_box_acquire (req);
 }
 
-static void
-request_unref (Request *req)
+void
+mc_fake_request_unref (Request *req)
 {
   g_rc_box_release_full (req, (GDestroyNotify) request_finalize);
 }
@@ -327,7 +197,7 @@ static void
 request_closure_notify (gpointer  data,
                         GClosure *closure)
 {
-  request_unref (data);
+  mc_fake_request_unref (data);
 }
 
 static void
@@ -349,15 +219,15 @@ query_get (Request    *req,
 }
 
 /* Parses the query parameter @name as an integer in @min..@max. */
-static gboolean
-query_get_int (Request    *req,
-               const char *name,
-               gint64      min,
-               gint64      max,
-               gboolean    required,
-               gint64      fallback,
-               gint64     *value,
-               Reply      *error)
+gboolean
+mc_fake_query_get_int (Request    *req,
+                       const char *name,
+                       gint64      min,
+                       gint64      max,
+                       gboolean    required,
+                       gint64      fallback,
+                       gint64     *value,
+                       Reply      *error)
 {
   const char *str = query_get (req, name);
 
@@ -365,7 +235,7 @@ query_get_int (Request    *req,
     {
       if (required)
         {
-          *error = reply_error (400, "Missing required parameter %s", name);
+          *error = mc_fake_reply_error (400, "Missing required parameter %s", name);
           return FALSE;
         }
       *value = fallback;
@@ -374,29 +244,29 @@ query_get_int (Request    *req,
 
   if (!g_ascii_string_to_signed (str, 10, min, max, value, NULL))
     {
-      *error = reply_error (400, "Parameter %s must be an integer from %" G_GINT64_FORMAT
-                            " to %" G_GINT64_FORMAT, name, min, max);
+      *error = mc_fake_reply_error (400, "Parameter %s must be an integer from %" G_GINT64_FORMAT
+                                    " to %" G_GINT64_FORMAT, name, min, max);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static GBytes *
-request_body (Request *req)
+GBytes *
+mc_fake_request_body (Request *req)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
 
   return soup_message_body_flatten (body);
 }
 
-static JsonObject *
-request_json (Request *req,
-              Reply   *error)
+JsonObject *
+mc_fake_request_json (Request *req,
+                      Reply   *error)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
   const char *type = soup_message_headers_get_content_type (headers, NULL);
-  g_autoptr(GBytes) bytes = request_body (req);
+  g_autoptr(GBytes) bytes = mc_fake_request_body (req);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   gsize size;
@@ -405,26 +275,26 @@ request_json (Request *req,
 
   if (type == NULL || g_ascii_strcasecmp (type, "application/json") != 0)
     {
-      *error = reply_error (400, "Content-Type must be application/json");
+      *error = mc_fake_reply_error (400, "Content-Type must be application/json");
       return NULL;
     }
 
   if (size == 0)
     {
-      *error = reply_error (400, "Request body is required");
+      *error = mc_fake_reply_error (400, "Request body is required");
       return NULL;
     }
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      *error = reply_error (400, "Malformed JSON: %s", local_error->message);
+      *error = mc_fake_reply_error (400, "Malformed JSON: %s", local_error->message);
       return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      *error = reply_error (400, "Request body must be a JSON object");
+      *error = mc_fake_reply_error (400, "Request body must be a JSON object");
       return NULL;
     }
 
@@ -432,13 +302,13 @@ request_json (Request *req,
 }
 
 /* An integer member, or FALSE with @error when it has another type. */
-static gboolean
-member_get_int (JsonObject *object,
-                const char *member,
-                const char *path,
-                gint64      min,
-                gint64     *value,
-                Reply      *error)
+gboolean
+mc_fake_member_get_int (JsonObject *object,
+                        const char *member,
+                        const char *path,
+                        gint64      min,
+                        gint64     *value,
+                        Reply      *error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -450,14 +320,14 @@ member_get_int (JsonObject *object,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      *error = reply_error (400, "%s must be an integer", path);
+      *error = mc_fake_reply_error (400, "%s must be an integer", path);
       return FALSE;
     }
 
   *value = json_node_get_int (node);
   if (*value < min)
     {
-      *error = reply_error (400, "%s must be at least %" G_GINT64_FORMAT, path, min);
+      *error = mc_fake_reply_error (400, "%s must be at least %" G_GINT64_FORMAT, path, min);
       return FALSE;
     }
 
@@ -465,11 +335,11 @@ member_get_int (JsonObject *object,
 }
 
 /* A filter array: absent and null mean none, empty is refused. */
-static gboolean
-member_get_array (JsonObject  *object,
-                  const char  *member,
-                  JsonArray  **array,
-                  Reply       *error)
+gboolean
+mc_fake_member_get_array (JsonObject  *object,
+                          const char  *member,
+                          JsonArray  **array,
+                          Reply       *error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -479,32 +349,32 @@ member_get_array (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      *error = reply_error (400, "%s must be an array", member);
+      *error = mc_fake_reply_error (400, "%s must be an array", member);
       return FALSE;
     }
 
   *array = json_node_get_array (node);
   if (json_array_get_length (*array) == 0)
     {
-      *error = reply_error (400, "%s must contain at least 1 item", member);
+      *error = mc_fake_reply_error (400, "%s must contain at least 1 item", member);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-member_get_enum_mask (JsonObject  *object,
-                      const char  *member,
-                      int        (*from_string) (const char *),
-                      gboolean   (*allowed) (int),
-                      guint       *mask,
-                      Reply       *error)
+gboolean
+mc_fake_member_get_enum_mask (JsonObject  *object,
+                              const char  *member,
+                              int        (*from_string) (const char *),
+                              gboolean   (*allowed) (int),
+                              guint       *mask,
+                              Reply       *error)
 {
   JsonArray *array;
 
   *mask = 0;
-  if (!member_get_array (object, member, &array, error))
+  if (!mc_fake_member_get_array (object, member, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
@@ -516,21 +386,21 @@ member_get_enum_mask (JsonObject  *object,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
-          *error = reply_error (400, "%s[%u] must be a string", member, i);
+          *error = mc_fake_reply_error (400, "%s[%u] must be a string", member, i);
           return FALSE;
         }
 
       value = from_string (json_node_get_string (node));
       if (value == 0 || (allowed != NULL && !allowed (value)))
         {
-          *error = reply_error (400, "%s[%u] has an unknown value '%s'", member, i,
-                                json_node_get_string (node));
+          *error = mc_fake_reply_error (400, "%s[%u] has an unknown value '%s'", member, i,
+                                        json_node_get_string (node));
           return FALSE;
         }
 
       if (*mask & (1u << value))
         {
-          *error = reply_error (400, "%s must not repeat items", member);
+          *error = mc_fake_reply_error (400, "%s must not repeat items", member);
           return FALSE;
         }
       *mask |= 1u << value;
@@ -550,11 +420,11 @@ identifiable_context (int type)
 }
 
 /* {type: ORDER|RETURN, id >= 1} at @path. */
-static gboolean
-parse_context_ref (JsonNode         *node,
-                   const char       *path,
-                   McFakeContextRef *ref,
-                   Reply            *error)
+gboolean
+mc_fake_parse_context_ref (JsonNode         *node,
+                           const char       *path,
+                           McFakeContextRef *ref,
+                           Reply            *error)
 {
   g_autofree char *id_path = g_strdup_printf ("%s.id", path);
   JsonObject *object;
@@ -562,7 +432,7 @@ parse_context_ref (JsonNode         *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      *error = reply_error (400, "%s must be an object", path);
+      *error = mc_fake_reply_error (400, "%s must be an object", path);
       return FALSE;
     }
   object = json_node_get_object (node);
@@ -570,26 +440,26 @@ parse_context_ref (JsonNode         *node,
   type = json_object_get_string_member_with_default (object, "type", NULL);
   if (type == NULL || !identifiable_context (mc_context_type_from_string (type)))
     {
-      *error = reply_error (400, "%s.type must be ORDER or RETURN", path);
+      *error = mc_fake_reply_error (400, "%s.type must be ORDER or RETURN", path);
       return FALSE;
     }
   ref->type = mc_context_type_from_string (type);
 
-  if (!member_get_int (object, "id", id_path, 1, &ref->id, error))
+  if (!mc_fake_member_get_int (object, "id", id_path, 1, &ref->id, error))
     return FALSE;
   if (ref->id == 0)
     {
-      *error = reply_error (400, "%s is required", id_path);
+      *error = mc_fake_reply_error (400, "%s is required", id_path);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static char *
-encode_page_token (McFakeMarket *self,
-                   char          kind,
-                   guint64       value)
+char *
+mc_fake_encode_page_token (McFakeMarket *self,
+                           char          kind,
+                           guint64       value)
 {
   guint32 salt = (guint32) mc_fake_mix64 (self->seed ^ (guint64) kind);
   g_autofree char *raw = g_strdup_printf ("%c%016" G_GINT64_MODIFIER "x%08x", kind, value, salt);
@@ -597,12 +467,12 @@ encode_page_token (McFakeMarket *self,
   return g_base64_encode ((const guchar *) raw, strlen (raw));
 }
 
-static gboolean
-decode_page_token (McFakeMarket *self,
-                   Request      *req,
-                   char          kind,
-                   guint64      *value,
-                   Reply        *error)
+gboolean
+mc_fake_decode_page_token (McFakeMarket *self,
+                           Request      *req,
+                           char          kind,
+                           guint64      *value,
+                           Reply        *error)
 {
   const char *token = query_get (req, "pageToken");
   g_autofree guchar *raw = NULL;
@@ -623,18 +493,18 @@ decode_page_token (McFakeMarket *self,
       g_autofree char *hex = g_strndup ((const char *) raw + 1, 16);
 
       *value = g_ascii_strtoull (hex, NULL, 16);
-      expected = encode_page_token (self, kind, *value);
+      expected = mc_fake_encode_page_token (self, kind, *value);
       if (g_str_equal (expected, token))
         return TRUE;
     }
 
-  *error = reply_error (400, "Invalid pageToken");
+  *error = mc_fake_reply_error (400, "Invalid pageToken");
   return FALSE;
 }
 
-static void
-add_paging (JsonObject *result,
-            char       *next_token)
+void
+mc_fake_add_paging (JsonObject *result,
+                    char       *next_token)
 {
   JsonObject *paging = json_object_new ();
 
@@ -646,9 +516,9 @@ add_paging (JsonObject *result,
 
 /* Endpoints; called with the lock held */
 
-static Reply
-handle_campaigns (McFakeMarket *self,
-                  Request      *req)
+Reply
+mc_fake_handle_campaigns (McFakeMarket *self,
+                          Request      *req)
 {
   Reply error;
   gint64 limit;
@@ -659,8 +529,8 @@ handle_campaigns (McFakeMarket *self,
   JsonObject *pager;
   JsonNode *node;
 
-  if (!query_get_int (req, "limit", 1, 100, FALSE, 100, &limit, &error) ||
-      !decode_page_token (self, req, 'c', &offset, &error))
+  if (!mc_fake_query_get_int (req, "limit", 1, 100, FALSE, 100, &limit, &error) ||
+      !mc_fake_decode_page_token (self, req, 'c', &offset, &error))
     return error;
 
   for (guint i = 0; i < MC_FAKE_N_CAMPAIGNS; i++)
@@ -668,7 +538,7 @@ handle_campaigns (McFakeMarket *self,
       ids[n++] = i;
 
   if (offset > n)
-    return reply_error (400, "Invalid pageToken");
+    return mc_fake_reply_error (400, "Invalid pageToken");
 
   end = MIN (n, offset + (guint) limit);
   root = json_object_new ();
@@ -699,23 +569,23 @@ handle_campaigns (McFakeMarket *self,
   json_object_set_int_member (pager, "pagesCount", (n + limit - 1) / limit);
   json_object_set_int_member (pager, "pageSize", limit);
   json_object_set_object_member (root, "pager", pager);
-  add_paging (root, end < n ? encode_page_token (self, 'c', end) : NULL);
+  mc_fake_add_paging (root, end < n ? mc_fake_encode_page_token (self, 'c', end) : NULL);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, root);
   return (Reply) { SOUP_STATUS_OK, node };
 }
 
-static Reply
-handle_auth_token (McFakeMarket *self,
-                   Request      *req)
+Reply
+mc_fake_handle_auth_token (McFakeMarket *self,
+                           Request      *req)
 {
   JsonObject *result, *api_key;
   JsonArray *scopes;
   JsonNode *node;
 
   if (token_specs[req->token].oauth)
-    return reply_error (403, "This method accepts only Api-Key tokens");
+    return mc_fake_reply_error (403, "This method accepts only Api-Key tokens");
 
   result = json_object_new ();
   api_key = json_object_new ();
@@ -727,12 +597,12 @@ handle_auth_token (McFakeMarket *self,
   json_object_set_object_member (result, "apiKey", api_key);
   json_node_take_object (node, result);
 
-  return reply_ok (node);
+  return mc_fake_reply_ok (node);
 }
 
-static Reply
-handle_get_chats (McFakeMarket *self,
-                  Request      *req)
+Reply
+mc_fake_handle_get_chats (McFakeMarket *self,
+                          Request      *req)
 {
   McFakeChatFilter filter = { 0 };
   g_autoptr(JsonObject) body = NULL;
@@ -748,15 +618,15 @@ handle_get_chats (McFakeMarket *self,
   JsonArray *chats_array;
   JsonNode *node;
 
-  if (!query_get_int (req, "limit", 1, 20, FALSE, 10, &limit, &error) ||
-      !decode_page_token (self, req, 'k', &after, &error) ||
-      (body = request_json (req, &error)) == NULL ||
-      !member_get_enum_mask (body, "statuses", status_from_string, NULL, &filter.statuses, &error) ||
-      !member_get_enum_mask (body, "types", type_from_string, NULL, &filter.types, &error) ||
-      !member_get_enum_mask (body, "contextTypes", context_from_string, NULL, &filter.context_types, &error))
+  if (!mc_fake_query_get_int (req, "limit", 1, 20, FALSE, 10, &limit, &error) ||
+      !mc_fake_decode_page_token (self, req, 'k', &after, &error) ||
+      (body = mc_fake_request_json (req, &error)) == NULL ||
+      !mc_fake_member_get_enum_mask (body, "statuses", status_from_string, NULL, &filter.statuses, &error) ||
+      !mc_fake_member_get_enum_mask (body, "types", type_from_string, NULL, &filter.types, &error) ||
+      !mc_fake_member_get_enum_mask (body, "contextTypes", context_from_string, NULL, &filter.context_types, &error))
     return error;
 
-  if (!member_get_array (body, "contexts", &array, &error))
+  if (!mc_fake_member_get_array (body, "contexts", &array, &error))
     return error;
   if (array != NULL)
     {
@@ -766,21 +636,21 @@ handle_get_chats (McFakeMarket *self,
           g_autofree char *path = g_strdup_printf ("contexts[%u]", i);
           McFakeContextRef ref;
 
-          if (!parse_context_ref (json_array_get_element (array, i), path, &ref, &error))
+          if (!mc_fake_parse_context_ref (json_array_get_element (array, i), path, &ref, &error))
             return error;
           for (guint j = 0; j < contexts->len; j++)
             {
               McFakeContextRef *other = &g_array_index (contexts, McFakeContextRef, j);
 
               if (other->type == ref.type && other->id == ref.id)
-                return reply_error (400, "contexts must not repeat items");
+                return mc_fake_reply_error (400, "contexts must not repeat items");
             }
           g_array_append_val (contexts, ref);
         }
       filter.contexts = contexts;
     }
 
-  if (!member_get_array (body, "orderIds", &array, &error))
+  if (!mc_fake_member_get_array (body, "orderIds", &array, &error))
     return error;
   if (array != NULL)
     {
@@ -791,11 +661,11 @@ handle_get_chats (McFakeMarket *self,
           gint64 id;
 
           if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
-            return reply_error (400, "orderIds[%u] must be an integer", i);
+            return mc_fake_reply_error (400, "orderIds[%u] must be an integer", i);
           id = json_node_get_int (element);
           for (guint j = 0; j < order_ids->len; j++)
             if (g_array_index (order_ids, gint64, j) == id)
-              return reply_error (400, "orderIds must not repeat items");
+              return mc_fake_reply_error (400, "orderIds must not repeat items");
           g_array_append_val (order_ids, id);
         }
       filter.order_ids = order_ids;
@@ -811,54 +681,54 @@ handle_get_chats (McFakeMarket *self,
   if (more)
     {
       McFakeChat *last = g_ptr_array_index (chats, chats->len - 1);
-      add_paging (result, encode_page_token (self, 'k', last->key));
+      mc_fake_add_paging (result, mc_fake_encode_page_token (self, 'k', last->key));
     }
   else
-    add_paging (result, NULL);
+    mc_fake_add_paging (result, NULL);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, result);
-  return reply_ok (node);
+  return mc_fake_reply_ok (node);
 }
 
 /* The chat named by ?chatId=, which must belong to the request's business. */
-static McFakeChat *
-request_chat (McFakeMarket *self,
-              Request      *req,
-              Reply        *error)
+McFakeChat *
+mc_fake_request_chat (McFakeMarket *self,
+                      Request      *req,
+                      Reply        *error)
 {
   gint64 chat_id;
   McFakeChat *chat;
 
-  if (!query_get_int (req, "chatId", 1, G_MAXINT64, TRUE, 0, &chat_id, error))
+  if (!mc_fake_query_get_int (req, "chatId", 1, G_MAXINT64, TRUE, 0, &chat_id, error))
     return NULL;
 
   chat = mc_fake_data_find_chat (self->data, chat_id);
   if (chat == NULL || chat->business != (guint) req->business)
     {
-      *error = reply_error (404, "Chat %" G_GINT64_FORMAT " not found", chat_id);
+      *error = mc_fake_reply_error (404, "Chat %" G_GINT64_FORMAT " not found", chat_id);
       return NULL;
     }
 
   return chat;
 }
 
-static Reply
-handle_get_chat (McFakeMarket *self,
-                 Request      *req)
+Reply
+mc_fake_handle_get_chat (McFakeMarket *self,
+                         Request      *req)
 {
   Reply error;
-  McFakeChat *chat = request_chat (self, req, &error);
+  McFakeChat *chat = mc_fake_request_chat (self, req, &error);
 
   if (chat == NULL)
     return error;
 
-  return reply_ok (mc_fake_data_chat_to_json (self->data, chat));
+  return mc_fake_reply_ok (mc_fake_data_chat_to_json (self->data, chat));
 }
 
-static Reply
-handle_history (McFakeMarket *self,
-                Request      *req)
+Reply
+mc_fake_handle_history (McFakeMarket *self,
+                        Request      *req)
 {
   g_autoptr(JsonObject) body = NULL;
   Reply error;
@@ -872,11 +742,11 @@ handle_history (McFakeMarket *self,
   gint64 last = 0;
   gboolean more = FALSE;
 
-  if ((chat = request_chat (self, req, &error)) == NULL ||
-      !query_get_int (req, "limit", 1, 100, FALSE, 50, &limit, &error) ||
-      !decode_page_token (self, req, 'h', &before, &error) ||
-      (body = request_json (req, &error)) == NULL ||
-      !member_get_int (body, "messageIdFrom", "messageIdFrom", 1, &from, &error))
+  if ((chat = mc_fake_request_chat (self, req, &error)) == NULL ||
+      !mc_fake_query_get_int (req, "limit", 1, 100, FALSE, 50, &limit, &error) ||
+      !mc_fake_decode_page_token (self, req, 'h', &before, &error) ||
+      (body = mc_fake_request_json (req, &error)) == NULL ||
+      !mc_fake_member_get_int (body, "messageIdFrom", "messageIdFrom", 1, &from, &error))
     return error;
 
   messages = mc_fake_data_get_messages (self->data, chat);
@@ -903,32 +773,32 @@ handle_history (McFakeMarket *self,
     json_object_set_int_member (result, "orderId", chat->order_id);
   json_object_set_member (result, "context", mc_fake_data_context_to_json (self->data, chat));
   json_object_set_array_member (result, "messages", array);
-  add_paging (result, more ? encode_page_token (self, 'h', last) : NULL);
+  mc_fake_add_paging (result, more ? mc_fake_encode_page_token (self, 'h', last) : NULL);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, result);
-  return reply_ok (node);
+  return mc_fake_reply_ok (node);
 }
 
-static Reply
-handle_get_message (McFakeMarket *self,
-                    Request      *req)
+Reply
+mc_fake_handle_get_message (McFakeMarket *self,
+                            Request      *req)
 {
   Reply error;
   McFakeChat *chat;
   McFakeMessage *message;
   gint64 message_id;
 
-  if ((chat = request_chat (self, req, &error)) == NULL ||
-      !query_get_int (req, "messageId", 1, G_MAXINT64, TRUE, 0, &message_id, &error))
+  if ((chat = mc_fake_request_chat (self, req, &error)) == NULL ||
+      !mc_fake_query_get_int (req, "messageId", 1, G_MAXINT64, TRUE, 0, &message_id, &error))
     return error;
 
   message = mc_fake_data_find_message (self->data, chat, message_id);
   if (message == NULL)
-    return reply_error (404, "Message %" G_GINT64_FORMAT " not found in chat %" G_GINT64_FORMAT,
-                        message_id, chat->id);
+    return mc_fake_reply_error (404, "Message %" G_GINT64_FORMAT " not found in chat %" G_GINT64_FORMAT,
+                                message_id, chat->id);
 
-  return reply_ok (mc_fake_data_message_to_json (self->data, message));
+  return mc_fake_reply_ok (mc_fake_data_message_to_json (self->data, message));
 }
 
 static void
@@ -949,9 +819,9 @@ record_sent (McFakeMarket *self,
   g_ptr_array_add (sent, g_strdup (what));
 }
 
-static Reply
-handle_send_message (McFakeMarket *self,
-                     Request      *req)
+Reply
+mc_fake_handle_send_message (McFakeMarket *self,
+                             Request      *req)
 {
   g_autoptr(JsonObject) body = NULL;
   Reply error;
@@ -960,41 +830,41 @@ handle_send_message (McFakeMarket *self,
   const char *text;
   glong length;
 
-  if ((chat = request_chat (self, req, &error)) == NULL ||
-      (body = request_json (req, &error)) == NULL)
+  if ((chat = mc_fake_request_chat (self, req, &error)) == NULL ||
+      (body = mc_fake_request_json (req, &error)) == NULL)
     return error;
 
   node = json_object_get_member (body, "message");
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return reply_error (400, "message is required");
+    return mc_fake_reply_error (400, "message is required");
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return reply_error (400, "message must be a string");
+    return mc_fake_reply_error (400, "message must be a string");
 
   text = json_node_get_string (node);
   length = g_utf8_strlen (text, -1);
   if (length < 1 || length > MC_FAKE_MAX_MESSAGE)
-    return reply_error (400, "message must be 1 to %d characters long, not %ld",
-                        MC_FAKE_MAX_MESSAGE, length);
+    return mc_fake_reply_error (400, "message must be 1 to %d characters long, not %ld",
+                                MC_FAKE_MAX_MESSAGE, length);
 
   if (chat->status == MC_CHAT_STATUS_FINISHED)
-    return reply_error (400, "Chat %" G_GINT64_FORMAT " is finished", chat->id);
+    return mc_fake_reply_error (400, "Chat %" G_GINT64_FORMAT " is finished", chat->id);
 
   mc_fake_data_append_message (self->data, chat, MC_SENDER_PARTNER, text, NULL, 0);
   record_sent (self, chat, text);
 
-  return reply_ok (NULL);
+  return mc_fake_reply_ok (NULL);
 }
 
 /* RFC 7578 section 4.2: a form part names its file only with filename="…"
  * in UTF-8, where a sender percent-encodes the quote and control
  * characters; the RFC 5987 filename*= form is not allowed.  libsoup would
  * accept either, so the part's header is read here as the Market reads it. */
-static gboolean
-part_file (SoupMultipart  *multipart,
-           char          **out_name,
-           char          **out_type,
-           GBytes        **out_file,
-           Reply          *error)
+gboolean
+mc_fake_part_file (SoupMultipart  *multipart,
+                   char          **out_name,
+                   char          **out_type,
+                   GBytes        **out_file,
+                   Reply          *error)
 {
   for (int i = 0; i < soup_multipart_get_length (multipart); i++)
     {
@@ -1010,7 +880,7 @@ part_file (SoupMultipart  *multipart,
         continue;
       if (strstr (disposition, "filename*") != NULL)
         {
-          *error = reply_error (400, "filename* is not allowed in multipart/form-data");
+          *error = mc_fake_reply_error (400, "filename* is not allowed in multipart/form-data");
           return FALSE;
         }
       start = strstr (disposition, "filename=\"");
@@ -1041,7 +911,7 @@ part_file (SoupMultipart  *multipart,
       if (*p != '"' || !g_utf8_validate (name->str, name->len, NULL))
         {
           g_string_free (name, TRUE);
-          *error = reply_error (400, "Malformed file name in Content-Disposition");
+          *error = mc_fake_reply_error (400, "Malformed file name in Content-Disposition");
           return FALSE;
         }
 
@@ -1049,13 +919,13 @@ part_file (SoupMultipart  *multipart,
       return TRUE;
     }
 
-  *error = reply_error (400, "Part 'file' is required");
+  *error = mc_fake_reply_error (400, "Part 'file' is required");
   return FALSE;
 }
 
-static Reply
-handle_send_file (McFakeMarket *self,
-                  Request      *req)
+Reply
+mc_fake_handle_send_file (McFakeMarket *self,
+                          Request      *req)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
   g_autoptr(GBytes) body = NULL;
@@ -1067,28 +937,28 @@ handle_send_file (McFakeMarket *self,
   Reply error;
   McFakeChat *chat;
 
-  if ((chat = request_chat (self, req, &error)) == NULL)
+  if ((chat = mc_fake_request_chat (self, req, &error)) == NULL)
     return error;
 
   type = soup_message_headers_get_content_type (headers, NULL);
   if (type == NULL || g_ascii_strcasecmp (type, "multipart/form-data") != 0)
-    return reply_error (400, "Content-Type must be multipart/form-data");
+    return mc_fake_reply_error (400, "Content-Type must be multipart/form-data");
 
-  body = request_body (req);
+  body = mc_fake_request_body (req);
   multipart = soup_multipart_new_from_message (headers, body);
   if (multipart == NULL)
-    return reply_error (400, "Malformed multipart body");
+    return mc_fake_reply_error (400, "Malformed multipart body");
 
-  if (!part_file (multipart, &filename, &content_type, &file, &error))
+  if (!mc_fake_part_file (multipart, &filename, &content_type, &file, &error))
     return error;
 
   if (g_bytes_get_size (file) == 0)
-    return reply_error (400, "File is empty");
+    return mc_fake_reply_error (400, "File is empty");
   if (g_bytes_get_size (file) > MC_FAKE_MAX_FILE)
-    return reply_error (400, "File is larger than 5 MB");
+    return mc_fake_reply_error (400, "File is larger than 5 MB");
 
   if (chat->status == MC_CHAT_STATUS_FINISHED)
-    return reply_error (400, "Chat %" G_GINT64_FORMAT " is finished", chat->id);
+    return mc_fake_reply_error (400, "Chat %" G_GINT64_FORMAT " is finished", chat->id);
 
   if (filename == NULL || *filename == '\0')
     {
@@ -1102,12 +972,12 @@ handle_send_file (McFakeMarket *self,
                                0);
   record_sent (self, chat, filename);
 
-  return reply_ok (NULL);
+  return mc_fake_reply_ok (NULL);
 }
 
-static Reply
-handle_create_chat (McFakeMarket *self,
-                    Request      *req)
+Reply
+mc_fake_handle_create_chat (McFakeMarket *self,
+                            Request      *req)
 {
   g_autoptr(JsonObject) body = NULL;
   McFakeContextRef ref = { 0 };
@@ -1118,20 +988,20 @@ handle_create_chat (McFakeMarket *self,
   Reply error;
   gint64 order_id;
 
-  if ((body = request_json (req, &error)) == NULL ||
-      !member_get_int (body, "orderId", "orderId", 1, &order_id, &error))
+  if ((body = mc_fake_request_json (req, &error)) == NULL ||
+      !mc_fake_member_get_int (body, "orderId", "orderId", 1, &order_id, &error))
     return error;
 
   context = json_object_get_member (body, "context");
   if (context != NULL && !JSON_NODE_HOLDS_NULL (context))
     {
-      if (!parse_context_ref (context, "context", &ref, &error))
+      if (!mc_fake_parse_context_ref (context, "context", &ref, &error))
         return error;
     }
   else if (order_id != 0)
     ref = (McFakeContextRef) { MC_CONTEXT_TYPE_ORDER, order_id };
   else
-    return reply_error (400, "context is required");
+    return mc_fake_reply_error (400, "context is required");
 
   chat = mc_fake_data_find_chat_by_context (self->data, req->business, ref.type, ref.id);
   if (chat == NULL)
@@ -1139,8 +1009,8 @@ handle_create_chat (McFakeMarket *self,
       for (guint b = 0; b < MC_FAKE_N_BUSINESSES; b++)
         if (b != (guint) req->business &&
             mc_fake_data_find_chat_by_context (self->data, b, ref.type, ref.id) != NULL)
-          return reply_error (404, "%s %" G_GINT64_FORMAT " not found",
-                              ref.type == MC_CONTEXT_TYPE_ORDER ? "Order" : "Return", ref.id);
+          return mc_fake_reply_error (404, "%s %" G_GINT64_FORMAT " not found",
+                                      ref.type == MC_CONTEXT_TYPE_ORDER ? "Order" : "Return", ref.id);
       chat = mc_fake_data_add_chat (self->data, req->business, ref.type, ref.id);
     }
 
@@ -1148,7 +1018,7 @@ handle_create_chat (McFakeMarket *self,
   json_object_set_int_member (result, "chatId", chat->id);
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, result);
-  return reply_ok (node);
+  return mc_fake_reply_ok (node);
 }
 
 /* Routing */
@@ -1229,19 +1099,19 @@ dispatch (McFakeMarket *self,
 {
   switch (req->op)
     {
-    case OP_GET_CAMPAIGNS: return handle_campaigns (self, req);
-    case OP_AUTH_TOKEN: return handle_auth_token (self, req);
-    case OP_GET_CHATS: return handle_get_chats (self, req);
-    case OP_GET_CHAT: return handle_get_chat (self, req);
-    case OP_GET_HISTORY: return handle_history (self, req);
-    case OP_GET_MESSAGE: return handle_get_message (self, req);
-    case OP_SEND_MESSAGE: return handle_send_message (self, req);
-    case OP_SEND_FILE: return handle_send_file (self, req);
-    case OP_CREATE_CHAT: return handle_create_chat (self, req);
+    case OP_GET_CAMPAIGNS: return mc_fake_handle_campaigns (self, req);
+    case OP_AUTH_TOKEN: return mc_fake_handle_auth_token (self, req);
+    case OP_GET_CHATS: return mc_fake_handle_get_chats (self, req);
+    case OP_GET_CHAT: return mc_fake_handle_get_chat (self, req);
+    case OP_GET_HISTORY: return mc_fake_handle_history (self, req);
+    case OP_GET_MESSAGE: return mc_fake_handle_get_message (self, req);
+    case OP_SEND_MESSAGE: return mc_fake_handle_send_message (self, req);
+    case OP_SEND_FILE: return mc_fake_handle_send_file (self, req);
+    case OP_CREATE_CHAT: return mc_fake_handle_create_chat (self, req);
     case N_OPS:
     case OP_UNKNOWN:
     default:
-      return reply_error (404, "Not found");
+      return mc_fake_reply_error (404, "Not found");
     }
 }
 
@@ -1355,18 +1225,18 @@ answer_fault (McFakeMarket *self,
     case MC_FAKE_FAULT_STATUS_NO_HEADERS:
       {
         guint status = fault->status != 0 ? fault->status : 420;
-        Reply reply = reply_error (status, "Injected fault: HTTP %u", status);
+        Reply reply = mc_fake_reply_error (status, "Injected fault: HTTP %u", status);
 
         g_mutex_lock (&self->mutex);
         if (fault->fault == MC_FAKE_FAULT_STATUS && req->op < N_OPS)
           {
             if (status < 500)
-              budget_get (self, req->business, req->op)->used++;
-            set_limit_headers (self, msg, req->business, req->op);
+              mc_fake_budget_get (self, req->business, req->op)->used++;
+            mc_fake_set_limit_headers (self, msg, req->business, req->op);
           }
         g_mutex_unlock (&self->mutex);
 
-        set_json_response (msg, status, reply.body);
+        mc_fake_set_json_response (msg, status, reply.body);
         json_node_unref (reply.body);
       }
       break;
@@ -1489,9 +1359,9 @@ answer_download (McFakeMarket *self,
 
   if (contents == NULL)
     {
-      Reply reply = reply_error (404, "File not found");
+      Reply reply = mc_fake_reply_error (404, "File not found");
 
-      set_json_response (req->msg, reply.status, reply.body);
+      mc_fake_set_json_response (req->msg, reply.status, reply.body);
       json_node_unref (reply.body);
       return;
     }
@@ -1536,8 +1406,8 @@ bend_reply (McFakeMarket *self,
     }
 }
 
-static void
-trickle_free (gpointer data)
+void
+mc_fake_trickle_free (gpointer data)
 {
   Trickle *trickle = data;
 
@@ -1609,10 +1479,10 @@ request_process (Request *req)
       Budget *budget;
 
       g_mutex_lock (&self->mutex);
-      budget = budget_get (self, req->business, req->op);
-      if (budget->used >= budget_limit (self, req->op))
+      budget = mc_fake_budget_get (self, req->business, req->op);
+      if (budget->used >= mc_fake_budget_limit (self, req->op))
         {
-          reply = reply_error (420, "Hourly limit of %s exceeded", ops[req->op].name);
+          reply = mc_fake_reply_error (420, "Hourly limit of %s exceeded", ops[req->op].name);
           self->refused[req->business]++;
         }
       else
@@ -1623,10 +1493,10 @@ request_process (Request *req)
           if (reply.status == SOUP_STATUS_OK && fault.fault != MC_FAKE_FAULT_NONE)
             bend_reply (self, &reply, fault.fault);
         }
-      set_limit_headers (self, req->msg, req->business, req->op);
+      mc_fake_set_limit_headers (self, req->msg, req->business, req->op);
       g_mutex_unlock (&self->mutex);
 
-      set_json_response (req->msg, reply.status, reply.body);
+      mc_fake_set_json_response (req->msg, reply.status, reply.body);
       json_node_unref (reply.body);
     }
 
@@ -1646,11 +1516,11 @@ on_delay_done (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-answer_now (SoupServerMessage *msg,
-            Reply              reply)
+void
+mc_fake_answer_now (SoupServerMessage *msg,
+                    Reply              reply)
 {
-  set_json_response (msg, reply.status, reply.body);
+  mc_fake_set_json_response (msg, reply.status, reply.body);
   json_node_unref (reply.body);
 }
 
@@ -1664,19 +1534,19 @@ answer_counted (McFakeMarket      *self,
 {
   g_mutex_lock (&self->mutex);
   if (reply.status != 420)
-    budget_get (self, business, op)->used++;
-  set_limit_headers (self, msg, business, op);
+    mc_fake_budget_get (self, business, op)->used++;
+  mc_fake_set_limit_headers (self, msg, business, op);
   g_mutex_unlock (&self->mutex);
 
-  answer_now (msg, reply);
+  mc_fake_answer_now (msg, reply);
 }
 
-static void
-handle_request (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+void
+mc_fake_handle_request (SoupServer        *server,
+                        SoupServerMessage *msg,
+                        const char        *path,
+                        GHashTable        *query,
+                        gpointer           user_data)
 {
   McFakeMarket *self = user_data;
   const char *method = soup_server_message_get_method (msg);
@@ -1689,12 +1559,12 @@ handle_request (SoupServer        *server,
   op = route (method, path, &expected_method);
   if (op == OP_UNKNOWN && expected_method == NULL)
     {
-      answer_now (msg, reply_error (404, "No such method: %s", path));
+      mc_fake_answer_now (msg, mc_fake_reply_error (404, "No such method: %s", path));
       return;
     }
   if (!g_str_equal (method, expected_method))
     {
-      answer_now (msg, reply_error (405, "%s expects %s", path, expected_method));
+      mc_fake_answer_now (msg, mc_fake_reply_error (405, "%s expects %s", path, expected_method));
       return;
     }
 
@@ -1709,8 +1579,8 @@ handle_request (SoupServer        *server,
   token = authenticate (self, msg, &status);
   if (token < 0)
     {
-      answer_now (msg, reply_error (status, status == 401 ? "Authorization is required"
-                                                          : "The token is not valid"));
+      mc_fake_answer_now (msg, mc_fake_reply_error (status, status == 401 ? "Authorization is required"
+                                                                          : "The token is not valid"));
       return;
     }
 
@@ -1734,8 +1604,8 @@ handle_request (SoupServer        *server,
       if (!g_ascii_string_to_signed (id_str, 10, 1, G_MAXINT64, &business_id, NULL))
         {
           answer_counted (self, msg, req->business, op,
-                          reply_error (400, "businessId must be a positive integer"));
-          request_unref (req);
+                          mc_fake_reply_error (400, "businessId must be a positive integer"));
+          mc_fake_request_unref (req);
           return;
         }
 
@@ -1745,17 +1615,17 @@ handle_request (SoupServer        *server,
       if (business != req->business)
         {
           answer_counted (self, msg, req->business, op,
-                          reply_error (403, "The token has no access to business %" G_GINT64_FORMAT,
-                                       business_id));
-          request_unref (req);
+                          mc_fake_reply_error (403, "The token has no access to business %" G_GINT64_FORMAT,
+                                               business_id));
+          mc_fake_request_unref (req);
           return;
         }
 
       if ((op == OP_SEND_MESSAGE || op == OP_SEND_FILE || op == OP_CREATE_CHAT) &&
           token_specs[token].read_only)
         {
-          answer_counted (self, msg, req->business, op, reply_error (403, "The token is read-only"));
-          request_unref (req);
+          answer_counted (self, msg, req->business, op, mc_fake_reply_error (403, "The token is read-only"));
+          mc_fake_request_unref (req);
           return;
         }
     }
@@ -1774,16 +1644,16 @@ handle_request (SoupServer        *server,
         }
       else
         {
-          set_limit_headers (self, msg, req->business, op);
+          mc_fake_set_limit_headers (self, msg, req->business, op);
         }
       g_mutex_unlock (&self->mutex);
 
       if (too_many)
         {
-          answer_now (msg, reply_error (420, "More than %d parallel requests for business %" G_GINT64_FORMAT,
-                                        MAX_IN_FLIGHT,
-                                        mc_fake_data_get_business (self->data, req->business)->id));
-          request_unref (req);
+          mc_fake_answer_now (msg, mc_fake_reply_error (420, "More than %d parallel requests for business %" G_GINT64_FORMAT,
+                                                        MAX_IN_FLIGHT,
+                                                        mc_fake_data_get_business (self->data, req->business)->id));
+          mc_fake_request_unref (req);
           return;
         }
     }
@@ -1797,7 +1667,7 @@ handle_request (SoupServer        *server,
   if (self->latency > 0)
     {
       req->delay = g_timeout_source_new (self->latency);
-      g_source_set_callback (req->delay, on_delay_done, request_ref (req), (GDestroyNotify) request_unref);
+      g_source_set_callback (req->delay, on_delay_done, request_ref (req), (GDestroyNotify) mc_fake_request_unref);
       g_source_attach (req->delay, self->context);
       g_source_unref (req->delay);
       g_ptr_array_add (self->delayed, request_ref (req));
@@ -1809,12 +1679,11 @@ handle_request (SoupServer        *server,
   else
     request_process (req);
 
-  request_unref (req);
+  mc_fake_request_unref (req);
 }
 
 /* The simulated customer */
 
-static void life_schedule (McFakeMarket *self);
 
 static gboolean
 on_life (gpointer user_data)
@@ -1843,14 +1712,14 @@ on_life (gpointer user_data)
   g_mutex_unlock (&self->mutex);
 
   g_clear_pointer (&self->life, g_source_unref);
-  life_schedule (self);
+  mc_fake_life_schedule (self);
 
   return G_SOURCE_REMOVE;
 }
 
 /* Server thread only. */
-static void
-life_schedule (McFakeMarket *self)
+void
+mc_fake_life_schedule (McFakeMarket *self)
 {
   guint min, max, delay;
 
@@ -1877,7 +1746,7 @@ life_schedule (McFakeMarket *self)
 static gboolean
 life_schedule_cb (gpointer user_data)
 {
-  life_schedule (user_data);
+  mc_fake_life_schedule (user_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -1917,7 +1786,7 @@ server_thread (gpointer user_data)
   g_main_context_push_thread_default (self->context);
 
   server = soup_server_new ("server-header", "market-chats-fake ", NULL);
-  soup_server_add_handler (server, NULL, handle_request, self, NULL);
+  soup_server_add_handler (server, NULL, mc_fake_handle_request, self, NULL);
 
   if (soup_server_listen_local (server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
@@ -1939,7 +1808,7 @@ server_thread (gpointer user_data)
 
   if (url != NULL)
     {
-      life_schedule (self);
+      mc_fake_life_schedule (self);
       g_main_loop_run (self->loop);
     }
 
@@ -1964,7 +1833,7 @@ release_with_503 (Request *req)
     {
       SoupServerMessage *msg = req->msg;
 
-      answer_now (msg, reply_error (503, "The server is shutting down"));
+      mc_fake_answer_now (msg, mc_fake_reply_error (503, "The server is shutting down"));
       soup_server_message_unpause (msg);
     }
 }
@@ -1988,7 +1857,7 @@ stop_in_thread (gpointer user_data)
       release_with_503 (req);
     }
   g_ptr_array_extend_and_steal (self->draining, g_steal_pointer (&self->delayed));
-  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
+  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_fake_request_unref);
 
   g_ptr_array_set_size (self->trickles, 0);
   if (self->trickle_source != NULL)
@@ -2000,7 +1869,7 @@ stop_in_thread (gpointer user_data)
   for (guint i = 0; i < self->hung->len; i++)
     release_with_503 (g_ptr_array_index (self->hung, i));
   g_ptr_array_extend_and_steal (self->draining, g_steal_pointer (&self->hung));
-  self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
+  self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_fake_request_unref);
 
   g_main_loop_quit (self->loop);
 
@@ -2070,10 +1939,10 @@ mc_fake_market_init (McFakeMarket *self)
   self->hour_length = 3600;
   self->sent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_ptr_array_unref);
-  self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
-  self->trickles = g_ptr_array_new_with_free_func (trickle_free);
-  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
-  self->draining = g_ptr_array_new_with_free_func ((GDestroyNotify) request_unref);
+  self->hung = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_fake_request_unref);
+  self->trickles = g_ptr_array_new_with_free_func (mc_fake_trickle_free);
+  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_fake_request_unref);
+  self->draining = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_fake_request_unref);
 }
 
 static char *
