@@ -50,6 +50,7 @@ mc_fake_life_schedule (McFakeMarket *self)
 {
   guint min, max, delay;
 
+  mc_fake_assert_server_thread (self);
   if (self->life != NULL)
     {
       g_source_destroy (self->life);

@@ -148,6 +148,13 @@ struct _McFakeMarket
   GPtrArray    *draining;     /* Request answered by stop(), server thread only */
 };
 
+/* The server thread pushes its context as its thread-default one, which
+ * acquires it, and holds it until it ends: owning the context is what tells
+ * that thread from the test's or the application's own.  The fields marked
+ * "server thread only" are touched without the lock on this ground. */
+#define mc_fake_assert_server_thread(self) \
+  g_assert (g_main_context_is_owner ((self)->context))
+
 /* HTTP helpers; the budget ones need the lock */
 
 Reply G_GNUC_PRINTF (2, 3)

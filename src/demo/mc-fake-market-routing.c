@@ -466,6 +466,7 @@ on_trickle (gpointer user_data)
 {
   McFakeMarket *self = user_data;
 
+  mc_fake_assert_server_thread (self);
   for (guint i = 0; i < self->trickles->len;)
     {
       Trickle *trickle = g_ptr_array_index (self->trickles, i);
@@ -552,6 +553,7 @@ on_delay_done (gpointer user_data)
 {
   Request *req = user_data;
 
+  mc_fake_assert_server_thread (req->self);
   g_ptr_array_remove (req->self->delayed, req);
   request_process (req);
   req->delay = NULL;
@@ -599,6 +601,7 @@ mc_fake_handle_request (SoupServer        *server,
   int token;
   Op op;
 
+  mc_fake_assert_server_thread (self);
   op = route (method, path, &expected_method);
   if (op == OP_UNKNOWN && expected_method == NULL)
     {

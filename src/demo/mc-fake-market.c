@@ -114,6 +114,7 @@ stop_in_thread (gpointer user_data)
 {
   McFakeMarket *self = user_data;
 
+  mc_fake_assert_server_thread (self);
   if (self->life != NULL)
     {
       g_source_destroy (self->life);
@@ -302,6 +303,9 @@ mc_fake_market_stop (McFakeMarket *self)
   if (self->thread == NULL)
     return;
 
+  /* The last reference may be dropped on the server thread (set_life()
+   * lends it one), and a thread cannot join itself. */
+  g_assert (!g_main_context_is_owner (self->context));
   g_main_context_invoke (self->context, stop_in_thread, self);
   g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->loop, g_main_loop_unref);
