@@ -6,29 +6,9 @@
 
 #include <string.h>
 
-#include "mc-fake-data.h"
+#include "mc-fake-data-private.h"
 
-#define DAY_USEC         (G_USEC_PER_SEC * (gint64) 86400)
-#define MSG_BLOCK        100  /* message ids reserved per generated chat */
 #define MAX_LINES        60
-
-struct _McFakeData
-{
-  guint64         seed;
-  guint64         rng;            /* for the simulated customer */
-  gint64          now;
-  McFakeBusiness  businesses[MC_FAKE_N_BUSINESSES];
-  McFakeCampaign  campaigns[MC_FAKE_N_CAMPAIGNS];
-  GPtrArray      *chats;          /* McFakeChat, by ascending id */
-  GPtrArray      *order[MC_FAKE_N_BUSINESSES]; /* McFakeChat by key */
-  GHashTable     *files;          /* gint64* id -> McFakeFile */
-  gint64          message_base;
-  gint64          next_message_id;
-  gint64          next_chat_id;
-  gint64          next_order_id;
-  gint64          next_return_id;
-  char           *base_url;
-};
 
 typedef enum
 {
@@ -232,8 +212,8 @@ static const struct
   { MC_CONTEXT_TYPE_RETURN, TRUE, MC_CHAT_TYPE_CHAT, MC_CHAT_STATUS_FINISHED },
 };
 
-static guint64
-splitmix (guint64 *state)
+guint64
+mc_fake_splitmix (guint64 *state)
 {
   guint64 z = (*state += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
 
@@ -251,11 +231,11 @@ mc_fake_mix64 (guint64 x)
   return x ^ (x >> 31);
 }
 
-static guint
-rand_below (guint64 *state,
-            guint    n)
+guint
+mc_fake_rand_below (guint64 *state,
+                    guint    n)
 {
-  return (guint) (splitmix (state) % n);
+  return (guint) (mc_fake_splitmix (state) % n);
 }
 
 static gint64
@@ -265,7 +245,7 @@ rand_range64 (guint64 *state,
 {
   if (max <= min)
     return min;
-  return min + (gint64) (splitmix (state) % (guint64) (max - min + 1));
+  return min + (gint64) (mc_fake_splitmix (state) % (guint64) (max - min + 1));
 }
 
 static void
@@ -279,8 +259,8 @@ file_free (gpointer data)
   g_free (file);
 }
 
-static void
-message_free (gpointer data)
+void
+mc_fake_message_free (gpointer data)
 {
   McFakeMessage *message = data;
 
@@ -330,9 +310,9 @@ order_upper_bound (GPtrArray *order,
 }
 
 /* The position of @chat in the chats array (sorted by id). */
-static guint
-chat_index (McFakeData       *data,
-            const McFakeChat *chat)
+guint
+mc_fake_chat_index (McFakeData       *data,
+                    const McFakeChat *chat)
 {
   guint lo = 0, hi = data->chats->len;
 
@@ -362,7 +342,7 @@ campaign_for (McFakeData *data,
     if (data->campaigns[i].business == business)
       candidates[n++] = i;
 
-  return candidates[rand_below (rng, n)];
+  return candidates[mc_fake_rand_below (rng, n)];
 }
 
 static McFakeChat *
@@ -376,7 +356,7 @@ chat_new (McFakeData    *data,
   guint64 rng = seed;
 
   chat->id = data->next_chat_id;
-  data->next_chat_id += 1 + rand_below (&rng, 3);
+  data->next_chat_id += 1 + mc_fake_rand_below (&rng, 3);
   chat->seed = seed;
   chat->key = mc_fake_mix64 ((guint64) chat->id ^ data->seed);
   chat->business = business;
@@ -389,12 +369,12 @@ chat_new (McFakeData    *data,
   if (context == MC_CONTEXT_TYPE_ORDER || context == MC_CONTEXT_TYPE_RETURN)
     {
       chat->order_id = data->next_order_id;
-      data->next_order_id += 1 + rand_below (&rng, 40);
+      data->next_order_id += 1 + mc_fake_rand_below (&rng, 40);
     }
   if (context == MC_CONTEXT_TYPE_RETURN)
     {
       chat->return_id = data->next_return_id;
-      data->next_return_id += 1 + rand_below (&rng, 9);
+      data->next_return_id += 1 + mc_fake_rand_below (&rng, 9);
     }
 
   return chat;
@@ -425,17 +405,17 @@ generate_chat (McFakeData *data,
     }
   else
     {
-      guint r = rand_below (rng, 100);
+      guint r = mc_fake_rand_below (rng, 100);
 
       /* The first cabinet has two stores, so about twice the chats. */
-      business = rand_below (rng, 3) == 0 ? 1 : 0;
+      business = mc_fake_rand_below (rng, 3) == 0 ? 1 : 0;
       context = r < 55 ? MC_CONTEXT_TYPE_ORDER : r < 70 ? MC_CONTEXT_TYPE_RETURN : MC_CONTEXT_TYPE_DIRECT;
       if (context == MC_CONTEXT_TYPE_DIRECT)
-        with_campaign = rand_below (rng, 2) == 0;
-      else if (rand_below (rng, 14) == 0)
+        with_campaign = mc_fake_rand_below (rng, 2) == 0;
+      else if (mc_fake_rand_below (rng, 14) == 0)
         type = MC_CHAT_TYPE_ARBITRAGE;
 
-      r = rand_below (rng, 100);
+      r = mc_fake_rand_below (rng, 100);
       if (type == MC_CHAT_TYPE_ARBITRAGE)
         status = r < 60 ? MC_CHAT_STATUS_WAITING_FOR_ARBITER : MC_CHAT_STATUS_FINISHED;
       else
@@ -446,7 +426,7 @@ generate_chat (McFakeData *data,
                  MC_CHAT_STATUS_FINISHED;
     }
 
-  chat = chat_new (data, business, context, with_campaign, splitmix (rng));
+  chat = chat_new (data, business, context, with_campaign, mc_fake_splitmix (rng));
   chat->type = type;
   chat->status = status;
 
@@ -478,20 +458,20 @@ mc_fake_data_new (guint64 seed,
   data->rng = mc_fake_mix64 (seed + 1);
   data->now = now_usec;
 
-  data->businesses[0].id = 1000000 + rand_below (&rng, 8000000);
+  data->businesses[0].id = 1000000 + mc_fake_rand_below (&rng, 8000000);
   data->businesses[0].name = "Уютный дом";
-  data->businesses[1].id = data->businesses[0].id + 1 + rand_below (&rng, 5000);
+  data->businesses[1].id = data->businesses[0].id + 1 + mc_fake_rand_below (&rng, 5000);
   data->businesses[1].name = "СпортЛайн";
 
-  campaign_base = 21000000 + rand_below (&rng, 9000000);
+  campaign_base = 21000000 + mc_fake_rand_below (&rng, 9000000);
   data->campaigns[0] = (McFakeCampaign) { campaign_base, 0, MC_PLACEMENT_TYPE_FBS, "uyutny-dom.ru" };
-  data->campaigns[1] = (McFakeCampaign) { campaign_base + 1 + rand_below (&rng, 300), 0, MC_PLACEMENT_TYPE_FBY, "Уютный дом — склад Маркета" };
-  data->campaigns[2] = (McFakeCampaign) { data->campaigns[1].id + 1 + rand_below (&rng, 300), 1, MC_PLACEMENT_TYPE_DBS, "sportline-shop.ru" };
+  data->campaigns[1] = (McFakeCampaign) { campaign_base + 1 + mc_fake_rand_below (&rng, 300), 0, MC_PLACEMENT_TYPE_FBY, "Уютный дом — склад Маркета" };
+  data->campaigns[2] = (McFakeCampaign) { data->campaigns[1].id + 1 + mc_fake_rand_below (&rng, 300), 1, MC_PLACEMENT_TYPE_DBS, "sportline-shop.ru" };
 
-  data->next_chat_id = 1000000 + rand_below (&rng, 1000000);
-  data->next_order_id = 40000000 + rand_below (&rng, 50000000);
-  data->next_return_id = 3000000 + rand_below (&rng, 1000000);
-  data->message_base = 100000000 + rand_below (&rng, 100000000);
+  data->next_chat_id = 1000000 + mc_fake_rand_below (&rng, 1000000);
+  data->next_order_id = 40000000 + mc_fake_rand_below (&rng, 50000000);
+  data->next_return_id = 3000000 + mc_fake_rand_below (&rng, 1000000);
+  data->message_base = 100000000 + mc_fake_rand_below (&rng, 100000000);
 
   data->files = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, file_free);
   data->chats = g_ptr_array_new_full (n_chats + 64, chat_free);
@@ -567,7 +547,7 @@ mc_fake_data_find_chat (McFakeData *data,
                         gint64      chat_id)
 {
   McFakeChat probe = { .id = chat_id };
-  guint index = chat_index (data, &probe);
+  guint index = mc_fake_chat_index (data, &probe);
   McFakeChat *chat;
 
   if (index >= data->chats->len)
@@ -615,7 +595,7 @@ mc_fake_data_find_chat_by_context (McFakeData    *data,
 guint64
 mc_fake_data_next_random (McFakeData *data)
 {
-  return splitmix (&data->rng);
+  return mc_fake_splitmix (&data->rng);
 }
 
 McFakeChat *
@@ -629,7 +609,7 @@ mc_fake_data_pick_chat (McFakeData *data)
   /* Customers mostly write into conversations that are still going on. */
   for (guint tries = 0; tries < 8; tries++)
     {
-      chat = g_ptr_array_index (data->chats, rand_below (&data->rng, data->chats->len));
+      chat = g_ptr_array_index (data->chats, mc_fake_rand_below (&data->rng, data->chats->len));
       if (chat->status != MC_CHAT_STATUS_FINISHED)
         break;
     }
@@ -640,7 +620,7 @@ mc_fake_data_pick_chat (McFakeData *data)
 const char *
 mc_fake_data_random_customer_text (McFakeData *data)
 {
-  return live_texts[rand_below (&data->rng, G_N_ELEMENTS (live_texts))];
+  return live_texts[mc_fake_rand_below (&data->rng, G_N_ELEMENTS (live_texts))];
 }
 
 static gboolean
@@ -719,23 +699,17 @@ mc_fake_data_list_chats (McFakeData             *data,
 
 /* Conversation text */
 
-typedef struct
-{
-  const char *first_name;
-  const char *initial;
-} Customer;
-
-static Customer
-chat_customer (const McFakeChat *chat)
+Customer
+mc_fake_chat_customer (const McFakeChat *chat)
 {
   guint64 rng = chat->seed ^ G_GUINT64_CONSTANT (0x5bd1e995);
   Customer customer;
 
-  if (rand_below (&rng, 2) == 0)
-    customer.first_name = female_names[rand_below (&rng, G_N_ELEMENTS (female_names))];
+  if (mc_fake_rand_below (&rng, 2) == 0)
+    customer.first_name = female_names[mc_fake_rand_below (&rng, G_N_ELEMENTS (female_names))];
   else
-    customer.first_name = male_names[rand_below (&rng, G_N_ELEMENTS (male_names))];
-  customer.initial = initials[rand_below (&rng, G_N_ELEMENTS (initials))];
+    customer.first_name = male_names[mc_fake_rand_below (&rng, G_N_ELEMENTS (male_names))];
+  customer.initial = initials[mc_fake_rand_below (&rng, G_N_ELEMENTS (initials))];
 
   return customer;
 }
@@ -757,7 +731,7 @@ expand (McFakeData       *data,
         guint             item)
 {
   GString *str = g_string_new (NULL);
-  Customer customer = chat_customer (chat);
+  Customer customer = mc_fake_chat_customer (chat);
 
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -804,7 +778,7 @@ chat_scenario (const McFakeChat *chat,
     case MC_CONTEXT_TYPE_RETURN:
       return SC_RETURN;
     case MC_CONTEXT_TYPE_DIRECT:
-      return rand_below (rng, 2) ? SC_QUESTION : SC_SIZE;
+      return mc_fake_rand_below (rng, 2) ? SC_QUESTION : SC_SIZE;
     case MC_CONTEXT_TYPE_ORDER:
     case MC_CONTEXT_TYPE_UNKNOWN:
     default:
@@ -815,7 +789,7 @@ chat_scenario (const McFakeChat *chat,
         };
         guint n = G_N_ELEMENTS (order_scenarios) - (chat->status == MC_CHAT_STATUS_NEW ? 1 : 0);
 
-        return order_scenarios[rand_below (rng, n)];
+        return order_scenarios[mc_fake_rand_below (rng, n)];
       }
     }
 }
@@ -872,7 +846,7 @@ cut_for_status (const Line   *lines,
   if (n_candidates == 0)
     return n;
 
-  return candidates[rand_below (rng, n_candidates)];
+  return candidates[mc_fake_rand_below (rng, n_candidates)];
 }
 
 static McFakeFile *
@@ -884,7 +858,7 @@ generated_file (McFakeData *data,
   McFakeFile *file = g_new0 (McFakeFile, 1);
 
   file->business = chat->business;
-  file->seed = splitmix (rng);
+  file->seed = mc_fake_splitmix (rng);
 
   if (attach == A_PDF)
     {
@@ -893,25 +867,25 @@ generated_file (McFakeData *data,
       else
         file->name = g_strdup_printf ("Акт_комплектации_%" G_GINT64_FORMAT ".pdf", chat->order_id);
       file->content_type = g_strdup ("application/pdf");
-      file->size = 40000 + rand_below (rng, 860000);
+      file->size = 40000 + mc_fake_rand_below (rng, 860000);
     }
   else
     {
-      if (rand_below (rng, 2) == 0)
-        file->name = g_strdup_printf ("IMG_%04u.png", 1000 + rand_below (rng, 9000));
+      if (mc_fake_rand_below (rng, 2) == 0)
+        file->name = g_strdup_printf ("IMG_%04u.png", 1000 + mc_fake_rand_below (rng, 9000));
       else
-        file->name = g_strdup_printf ("фото_%u.png", 1 + rand_below (rng, 9));
+        file->name = g_strdup_printf ("фото_%u.png", 1 + mc_fake_rand_below (rng, 9));
       file->content_type = g_strdup ("image/png");
-      file->size = 150000 + rand_below (rng, 2450000);
+      file->size = 150000 + mc_fake_rand_below (rng, 2450000);
     }
 
   return file;
 }
 
-static void
-register_file (McFakeData    *data,
-               McFakeMessage *message,
-               McFakeFile    *file)
+void
+mc_fake_register_file (McFakeData    *data,
+                       McFakeMessage *message,
+                       McFakeFile    *file)
 {
   /* A file's id derives from its message's, so URLs are stable. */
   if (message->files == NULL)
@@ -921,13 +895,13 @@ register_file (McFakeData    *data,
   g_hash_table_insert (data->files, &file->id, file);
 }
 
-static McFakeMessage *
-add_message (McFakeData *data,
-             McFakeChat *chat,
-             gint64      id,
-             gint64      created_at,
-             McSender    sender,
-             char       *text)
+McFakeMessage *
+mc_fake_add_message (McFakeData *data,
+                     McFakeChat *chat,
+                     gint64      id,
+                     gint64      created_at,
+                     McSender    sender,
+                     char       *text)
 {
   McFakeMessage *message = g_new0 (McFakeMessage, 1);
 
@@ -940,9 +914,9 @@ add_message (McFakeData *data,
   return message;
 }
 
-static void
-generate_messages (McFakeData *data,
-                   McFakeChat *chat)
+void
+mc_fake_generate_messages (McFakeData *data,
+                           McFakeChat *chat)
 {
   guint64 rng = chat->seed;
   Line lines[MSG_BLOCK];
@@ -951,12 +925,12 @@ generate_messages (McFakeData *data,
   Scenario scenario;
   gint64 first_id;
 
-  chat->messages = g_ptr_array_new_with_free_func (message_free);
+  chat->messages = g_ptr_array_new_with_free_func (mc_fake_message_free);
 
   scenario = chat_scenario (chat, &rng);
   script = scenarios[scenario].lines;
   n_script = scenarios[scenario].n;
-  item = rand_below (&rng, G_N_ELEMENTS (items[0]));
+  item = mc_fake_rand_below (&rng, G_N_ELEMENTS (items[0]));
   cut = cut_for_status (script, n_script, chat->status, &rng);
 
   for (guint i = 0; i < cut; i++)
@@ -964,13 +938,13 @@ generate_messages (McFakeData *data,
       lines[n++] = script[i];
 
       /* Some customers ask a lot, so that history takes several pages. */
-      if (i == 1 && cut > 2 && rand_below (&rng, 8) == 0)
+      if (i == 1 && cut > 2 && mc_fake_rand_below (&rng, 8) == 0)
         {
-          guint pairs = 18 + rand_below (&rng, 10);
+          guint pairs = 18 + mc_fake_rand_below (&rng, 10);
 
           for (guint k = 0; k < pairs && n + 2 + (cut - i) < MAX_LINES - 4; k++)
             {
-              guint q = rand_below (&rng, G_N_ELEMENTS (filler_questions));
+              guint q = mc_fake_rand_below (&rng, G_N_ELEMENTS (filler_questions));
 
               lines[n++] = (Line) { MC_SENDER_CUSTOMER, A_NONE, filler_questions[q] };
               lines[n++] = (Line) { MC_SENDER_PARTNER, A_NONE, filler_answers[q] };
@@ -978,15 +952,15 @@ generate_messages (McFakeData *data,
         }
 
       if (script[i].sender == MC_SENDER_CUSTOMER &&
-          rand_below (&rng, 12) == 0)
-        lines[n++] = (Line) { MC_SENDER_CUSTOMER, rand_below (&rng, 2) ? A_STICKER : A_PHOTO_ONLY, NULL };
+          mc_fake_rand_below (&rng, 12) == 0)
+        lines[n++] = (Line) { MC_SENDER_CUSTOMER, mc_fake_rand_below (&rng, 2) ? A_STICKER : A_PHOTO_ONLY, NULL };
     }
 
   if (chat->status == MC_CHAT_STATUS_WAITING_FOR_MARKET)
     lines[n++] = (Line) { MC_SENDER_MARKET, A_NONE, "Покупатель обратился в поддержку Маркета. Мы проверяем информацию и ответим до {date}." };
 
   /* Ids are reserved per chat so that generation order does not matter. */
-  first_id = data->message_base + (gint64) chat_index (data, chat) * MSG_BLOCK + 1;
+  first_id = data->message_base + (gint64) mc_fake_chat_index (data, chat) * MSG_BLOCK + 1;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1000,11 +974,11 @@ generate_messages (McFakeData *data,
       if (lines[i].text != NULL)
         text = expand (data, chat, lines[i].text, item);
 
-      message = add_message (data, chat, first_id + i, at, lines[i].sender, text);
+      message = mc_fake_add_message (data, chat, first_id + i, at, lines[i].sender, text);
       if (lines[i].attach == A_PHOTO || lines[i].attach == A_PDF || lines[i].attach == A_PHOTO_ONLY)
-        register_file (data, message, generated_file (data, chat, lines[i].attach, &rng));
-      if (lines[i].attach == A_PHOTO && rand_below (&rng, 2) == 0)
-        register_file (data, message, generated_file (data, chat, A_PHOTO, &rng));
+        mc_fake_register_file (data, message, generated_file (data, chat, lines[i].attach, &rng));
+      if (lines[i].attach == A_PHOTO && mc_fake_rand_below (&rng, 2) == 0)
+        mc_fake_register_file (data, message, generated_file (data, chat, A_PHOTO, &rng));
     }
 }
 
@@ -1013,7 +987,7 @@ mc_fake_data_get_messages (McFakeData *data,
                            McFakeChat *chat)
 {
   if (chat->messages == NULL)
-    generate_messages (data, chat);
+    mc_fake_generate_messages (data, chat);
   return chat->messages;
 }
 
@@ -1047,10 +1021,10 @@ mc_fake_data_append_message (McFakeData *data,
   McFakeMessage *message;
 
   mc_fake_data_get_messages (data, chat);
-  message = add_message (data, chat, data->next_message_id++,
-                         created_at > 0 ? created_at : now, sender, g_strdup (text));
+  message = mc_fake_add_message (data, chat, data->next_message_id++,
+                                 created_at > 0 ? created_at : now, sender, g_strdup (text));
   if (file != NULL)
-    register_file (data, message, file);
+    mc_fake_register_file (data, message, file);
 
   chat->updated_at = MAX (now, chat->updated_at + 1);
   if (sender == MC_SENDER_CUSTOMER)
@@ -1071,7 +1045,7 @@ mc_fake_data_add_chat (McFakeData    *data,
   guint position;
 
   chat = chat_new (data, business, type, type != MC_CONTEXT_TYPE_DIRECT,
-                   splitmix (&data->rng));
+                   mc_fake_splitmix (&data->rng));
   if (type == MC_CONTEXT_TYPE_ORDER && context_id > 0)
     chat->order_id = context_id;
   else if (type == MC_CONTEXT_TYPE_RETURN && context_id > 0)
@@ -1082,7 +1056,7 @@ mc_fake_data_add_chat (McFakeData    *data,
 
   chat->status = MC_CHAT_STATUS_NEW;
   chat->created_at = chat->updated_at = g_get_real_time ();
-  chat->messages = g_ptr_array_new_with_free_func (message_free);
+  chat->messages = g_ptr_array_new_with_free_func (mc_fake_message_free);
 
   g_ptr_array_add (data->chats, chat);
   position = order_upper_bound (data->order[business], chat->key);
@@ -1184,8 +1158,8 @@ make_png (const McFakeFile *file)
 
   for (int i = 0; i < 3; i++)
     {
-      c1[i] = rand_below (&rng, 256);
-      c2[i] = rand_below (&rng, 256);
+      c1[i] = mc_fake_rand_below (&rng, 256);
+      c2[i] = mc_fake_rand_below (&rng, 256);
     }
 
   for (guint y = 0; y < height; y++)
@@ -1345,7 +1319,7 @@ build_context (McFakeData  *data,
                McFakeChat  *chat,
                JsonBuilder *builder)
 {
-  Customer customer = chat_customer (chat);
+  Customer customer = mc_fake_chat_customer (chat);
   g_autofree char *name = g_strdup_printf ("%s %s.", customer.first_name, customer.initial);
   g_autofree char *public_id = g_strdup_printf ("%010" G_GINT64_MODIFIER "x",
                                                 (guint64) (chat->seed & G_GUINT64_CONSTANT (0xffffffffff)));
