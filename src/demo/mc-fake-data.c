@@ -1,10 +1,12 @@
 /* mc-fake-data.c: generated cabinets, stores, chats and conversations.
  *
+ * The cabinets, the chats and their index are made here; the words of the
+ * conversations come from mc-fake-data-text.c and the files' contents from
+ * mc-fake-data-files.c, sharing mc-fake-data-private.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
-
-#include <string.h>
 
 #include "mc-fake-data-private.h"
 

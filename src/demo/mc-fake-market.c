@@ -3,11 +3,15 @@
  * Requests are handled on the server's own thread.  The data, the counters
  * and the knobs live behind one mutex, which the public functions take too.
  *
+ * This file holds the object, its thread and its knobs; the HTTP helpers,
+ * the endpoints by family, the routing with its faults and the simulated
+ * customer are in the other mc-fake-market-*.c, sharing
+ * mc-fake-market-private.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
