@@ -1,213 +1,14 @@
 /* mc-fake-data.c: generated cabinets, stores, chats and conversations.
  *
+ * The cabinets, the chats and their index are made here; the words of the
+ * conversations come from mc-fake-data-text.c and the files' contents from
+ * mc-fake-data-files.c, sharing mc-fake-data-private.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <string.h>
-
-#include "mc-fake-data.h"
-
-#define DAY_USEC         (G_USEC_PER_SEC * (gint64) 86400)
-#define MSG_BLOCK        100  /* message ids reserved per generated chat */
-#define MAX_LINES        60
-
-struct _McFakeData
-{
-  guint64         seed;
-  guint64         rng;            /* for the simulated customer */
-  gint64          now;
-  McFakeBusiness  businesses[MC_FAKE_N_BUSINESSES];
-  McFakeCampaign  campaigns[MC_FAKE_N_CAMPAIGNS];
-  GPtrArray      *chats;          /* McFakeChat, by ascending id */
-  GPtrArray      *order[MC_FAKE_N_BUSINESSES]; /* McFakeChat by key */
-  GHashTable     *files;          /* gint64* id -> McFakeFile */
-  gint64          message_base;
-  gint64          next_message_id;
-  gint64          next_chat_id;
-  gint64          next_order_id;
-  gint64          next_return_id;
-  char           *base_url;
-};
-
-typedef enum
-{
-  A_NONE,
-  A_PHOTO,
-  A_PDF,
-  A_PHOTO_ONLY,
-  A_STICKER,
-} Attach;
-
-typedef struct
-{
-  McSender    sender;
-  Attach      attach;
-  const char *text;
-} Line;
-
-#define C MC_SENDER_CUSTOMER
-#define P MC_SENDER_PARTNER
-#define M MC_SENDER_MARKET
-#define S MC_SENDER_SUPPORT
-
-static const Line delivery_lines[] = {
-  { C, A_NONE, "Здравствуйте! Подскажите, когда привезут заказ {order}? В отслеживании статус не меняется уже третий день." },
-  { P, A_NONE, "Здравствуйте, {name}! Заказ передан в службу доставки, ориентировочная дата — {date}. Как только курьер выедет, придёт уведомление." },
-  { C, A_NONE, "А можно перенести доставку на вечер? Днём никого не будет дома." },
-  { P, A_NONE, "Да, передали курьеру: доставка после 18:00. Если планы изменятся, напишите сюда." },
-  { C, A_NONE, "Спасибо большое!" },
-  { C, A_STICKER, NULL },
-  { M, A_NONE, "Заказ {order} доставлен. Пожалуйста, оцените работу магазина." },
-};
-
-static const Line size_lines[] = {
-  { C, A_NONE, "Добрый день! Подойдёт ли «{item}» на рост 176 см? Сомневаюсь между M и L." },
-  { P, A_NONE, "Добрый день! По таблице размеров вам подойдёт M, модель немного свободного кроя." },
-  { C, A_NONE, "А если не подойдёт, можно обменять?" },
-  { P, A_NONE, "Конечно. Обмен или возврат в течение 14 дней, если сохранены бирки и упаковка." },
-  { C, A_NONE, "Понятно, тогда беру M." },
-  { C, A_NONE, "Пришло, размер подошёл идеально 👍" },
-  { P, A_NONE, "Рады, что подошло! Будем благодарны за отзыв." },
-};
-
-static const Line defect_lines[] = {
-  { C, A_PHOTO, "Здравствуйте. Получили «{item}», а на корпусе царапина. Вот фото." },
-  { C, A_PHOTO_ONLY, NULL },
-  { P, A_NONE, "Здравствуйте! Очень жаль, что так вышло. Можем предложить замену или скидку 15% за дефект — как вам удобнее?" },
-  { C, A_NONE, "Лучше замену." },
-  { P, A_NONE, "Хорошо. Оформите, пожалуйста, возврат в приложении Маркета с причиной «Брак», а мы сразу отправим новый товар." },
-  { M, A_NONE, "Покупатель оформил возврат по заказу {order}. Срок рассмотрения заявки — 3 рабочих дня." },
-  { C, A_NONE, "Заявку отправил(а), спасибо за быстрый ответ." },
-  { P, A_NONE, "Новый товар отправили, трек-номер появится в заказе сегодня вечером." },
-};
-
-static const Line return_lines[] = {
-  { C, A_NONE, "Добрый день! Хочу вернуть «{item}»: не подошёл по цвету. Товар не использовался, упаковка целая." },
-  { M, A_NONE, "Покупатель оформил возврат {return}. Примите решение по заявке в течение 3 рабочих дней." },
-  { P, A_NONE, "Здравствуйте, {name}! Заявку одобрили. Сдайте товар в любой пункт выдачи Маркета, деньги вернутся после приёмки на склад." },
-  { C, A_PDF, "Сдаю сегодня. Прикладываю квитанцию." },
-  { P, A_NONE, "Спасибо, получили. Возврат денег займёт до 10 дней в зависимости от банка." },
-  { C, A_NONE, "Деньги пришли, спасибо!" },
-  { M, A_NONE, "Возврат {return} завершён, деньги перечислены покупателю." },
-};
-
-static const Line dispute_lines[] = {
-  { C, A_PHOTO, "Товар пришёл не тот: заказывали «{item}», а в коробке другая модель. Магазин отказывает в возврате." },
-  { S, A_NONE, "Здравствуйте! Я Алина, специалист поддержки Маркета. Подключилась к чату, чтобы помочь разобраться. Магазин, пожалуйста, пришлите документы по отгрузке." },
-  { P, A_PDF, "Добрый день. Прикладываем акт комплектации и фото упаковки перед отправкой." },
-  { S, A_NONE, "Спасибо, документы получены. Рассмотрим спор и ответим до {date}." },
-  { C, A_NONE, "Жду решения." },
-  { S, A_NONE, "Мы изучили материалы: товар в заказе {order} не соответствует описанию. Магазин вернёт деньги покупателю в течение 3 рабочих дней." },
-  { P, A_NONE, "Деньги вернём, приносим извинения за ошибку комплектации." },
-};
-
-static const Line question_lines[] = {
-  { C, A_NONE, "Здравствуйте! Есть ли «{item}» в другом цвете? На странице товара только серый." },
-  { P, A_NONE, "Здравствуйте! Сейчас есть серый и тёмно-синий, синий добавим в карточку на этой неделе." },
-  { C, A_NONE, "А когда будет поставка? Хочу заказать к выходным." },
-  { P, A_NONE, "Ближайшая поставка — {date}. Можем отложить для вас один экземпляр." },
-  { C, A_NONE, "Да, отложите, пожалуйста." },
-  { P, A_NONE, "Отложили. Как только появится в карточке, напишем сюда." },
-};
-
-static const Line partner_first_lines[] = {
-  { P, A_NONE, "Здравствуйте, {name}! Это магазин «{shop}». Уточните, пожалуйста, удобный интервал доставки заказа {order}." },
-  { C, A_NONE, "Здравствуйте, лучше с 10 до 14." },
-  { P, A_NONE, "Записали: доставим {date} с 10 до 14. Курьер позвонит за час." },
-  { C, A_NONE, "Отлично, спасибо." },
-};
-
-#undef C
-#undef P
-#undef M
-#undef S
-
-typedef enum
-{
-  SC_DELIVERY,
-  SC_SIZE,
-  SC_DEFECT,
-  SC_RETURN,
-  SC_DISPUTE,
-  SC_QUESTION,
-  SC_PARTNER_FIRST,
-} Scenario;
-
-static const struct { const Line *lines; guint n; } scenarios[] = {
-  [SC_DELIVERY] = { delivery_lines, G_N_ELEMENTS (delivery_lines) },
-  [SC_SIZE] = { size_lines, G_N_ELEMENTS (size_lines) },
-  [SC_DEFECT] = { defect_lines, G_N_ELEMENTS (defect_lines) },
-  [SC_RETURN] = { return_lines, G_N_ELEMENTS (return_lines) },
-  [SC_DISPUTE] = { dispute_lines, G_N_ELEMENTS (dispute_lines) },
-  [SC_QUESTION] = { question_lines, G_N_ELEMENTS (question_lines) },
-  [SC_PARTNER_FIRST] = { partner_first_lines, G_N_ELEMENTS (partner_first_lines) },
-};
-
-static const char * const filler_questions[] = {
-  "А подскажите ещё, есть ли гарантия?",
-  "Можно ли оплатить при получении?",
-  "Какие габариты упаковки?",
-  "Инструкция на русском в комплекте?",
-  "Сколько весит товар?",
-  "Есть ли подарочная упаковка?",
-  "Можно ли забрать самовывозом?",
-  "Какой срок гарантии у производителя?",
-};
-
-static const char * const filler_answers[] = {
-  "Да, гарантия производителя — 12 месяцев.",
-  "Да, оплата при получении доступна.",
-  "Габариты упаковки 35×25×20 см.",
-  "Да, инструкция на русском есть.",
-  "Вес с упаковкой — 1,4 кг.",
-  "Можем упаковать в подарочную бумагу бесплатно.",
-  "Самовывоз, к сожалению, не предусмотрен.",
-  "Гарантия — 2 года, талон лежит в коробке.",
-};
-
-static const char * const live_texts[] = {
-  "Здравствуйте! Есть новости по моему заказу?",
-  "Добрый вечер, курьер так и не приехал. Что делать?",
-  "Подскажите, можно ли изменить адрес доставки?",
-  "Спасибо, всё получили!",
-  "Товар пришёл, но в комплекте не хватает одной детали.",
-  "Можно ли ускорить отправку? Очень нужно к пятнице.",
-  "Здравствуйте, скидка на этот товар ещё действует?",
-  "А чек можно получить в электронном виде?",
-  "Добрый день! Подскажите, товар оригинальный?",
-};
-
-static const char * const female_names[] = {
-  "Анна", "Мария", "Елена", "Ольга", "Наталья", "Екатерина", "Татьяна",
-  "Ирина", "Светлана", "Юлия", "Дарья", "Алина", "Ксения", "Виктория",
-};
-
-static const char * const male_names[] = {
-  "Александр", "Дмитрий", "Сергей", "Андрей", "Алексей", "Максим", "Иван",
-  "Михаил", "Николай", "Артём", "Павел", "Егор", "Роман", "Владимир",
-};
-
-static const char * const initials[] = {
-  "А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О", "П",
-  "Р", "С", "Т", "Ф", "Х", "Ч", "Ш", "Я",
-};
-
-static const char * const items[MC_FAKE_N_BUSINESSES][7] = {
-  { "Электрочайник Polaris PWK 1725", "Плед из микрофибры 150×200",
-    "Сковорода Tefal 28 см", "Набор полотенец из 4 штук",
-    "Комплект постельного белья, евро", "Настольная лампа LED",
-    "Органайзер для обуви" },
-  { "Кроссовки беговые Demix Razor", "Велосипедный шлем Stern",
-    "Гантели разборные 2×10 кг", "Термос 0,75 л",
-    "Коврик для йоги 183×61 см", "Футболка спортивная Kelme",
-    "Рюкзак туристический 40 л" },
-};
-
-static const char * const months[] = {
-  "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
-  "августа", "сентября", "октября", "ноября", "декабря",
-};
+#include "mc-fake-data-private.h"
 
 /* Coverage of every context, chat type and status in the first chats,
  * whatever the seed. */
@@ -232,8 +33,8 @@ static const struct
   { MC_CONTEXT_TYPE_RETURN, TRUE, MC_CHAT_TYPE_CHAT, MC_CHAT_STATUS_FINISHED },
 };
 
-static guint64
-splitmix (guint64 *state)
+guint64
+mc_fake_splitmix (guint64 *state)
 {
   guint64 z = (*state += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
 
@@ -251,11 +52,11 @@ mc_fake_mix64 (guint64 x)
   return x ^ (x >> 31);
 }
 
-static guint
-rand_below (guint64 *state,
-            guint    n)
+guint
+mc_fake_rand_below (guint64 *state,
+                    guint    n)
 {
-  return (guint) (splitmix (state) % n);
+  return (guint) (mc_fake_splitmix (state) % n);
 }
 
 static gint64
@@ -265,7 +66,7 @@ rand_range64 (guint64 *state,
 {
   if (max <= min)
     return min;
-  return min + (gint64) (splitmix (state) % (guint64) (max - min + 1));
+  return min + (gint64) (mc_fake_splitmix (state) % (guint64) (max - min + 1));
 }
 
 static void
@@ -279,8 +80,8 @@ file_free (gpointer data)
   g_free (file);
 }
 
-static void
-message_free (gpointer data)
+void
+mc_fake_message_free (gpointer data)
 {
   McFakeMessage *message = data;
 
@@ -330,9 +131,9 @@ order_upper_bound (GPtrArray *order,
 }
 
 /* The position of @chat in the chats array (sorted by id). */
-static guint
-chat_index (McFakeData       *data,
-            const McFakeChat *chat)
+guint
+mc_fake_chat_index (McFakeData       *data,
+                    const McFakeChat *chat)
 {
   guint lo = 0, hi = data->chats->len;
 
@@ -362,7 +163,7 @@ campaign_for (McFakeData *data,
     if (data->campaigns[i].business == business)
       candidates[n++] = i;
 
-  return candidates[rand_below (rng, n)];
+  return candidates[mc_fake_rand_below (rng, n)];
 }
 
 static McFakeChat *
@@ -376,7 +177,7 @@ chat_new (McFakeData    *data,
   guint64 rng = seed;
 
   chat->id = data->next_chat_id;
-  data->next_chat_id += 1 + rand_below (&rng, 3);
+  data->next_chat_id += 1 + mc_fake_rand_below (&rng, 3);
   chat->seed = seed;
   chat->key = mc_fake_mix64 ((guint64) chat->id ^ data->seed);
   chat->business = business;
@@ -389,12 +190,12 @@ chat_new (McFakeData    *data,
   if (context == MC_CONTEXT_TYPE_ORDER || context == MC_CONTEXT_TYPE_RETURN)
     {
       chat->order_id = data->next_order_id;
-      data->next_order_id += 1 + rand_below (&rng, 40);
+      data->next_order_id += 1 + mc_fake_rand_below (&rng, 40);
     }
   if (context == MC_CONTEXT_TYPE_RETURN)
     {
       chat->return_id = data->next_return_id;
-      data->next_return_id += 1 + rand_below (&rng, 9);
+      data->next_return_id += 1 + mc_fake_rand_below (&rng, 9);
     }
 
   return chat;
@@ -425,17 +226,17 @@ generate_chat (McFakeData *data,
     }
   else
     {
-      guint r = rand_below (rng, 100);
+      guint r = mc_fake_rand_below (rng, 100);
 
       /* The first cabinet has two stores, so about twice the chats. */
-      business = rand_below (rng, 3) == 0 ? 1 : 0;
+      business = mc_fake_rand_below (rng, 3) == 0 ? 1 : 0;
       context = r < 55 ? MC_CONTEXT_TYPE_ORDER : r < 70 ? MC_CONTEXT_TYPE_RETURN : MC_CONTEXT_TYPE_DIRECT;
       if (context == MC_CONTEXT_TYPE_DIRECT)
-        with_campaign = rand_below (rng, 2) == 0;
-      else if (rand_below (rng, 14) == 0)
+        with_campaign = mc_fake_rand_below (rng, 2) == 0;
+      else if (mc_fake_rand_below (rng, 14) == 0)
         type = MC_CHAT_TYPE_ARBITRAGE;
 
-      r = rand_below (rng, 100);
+      r = mc_fake_rand_below (rng, 100);
       if (type == MC_CHAT_TYPE_ARBITRAGE)
         status = r < 60 ? MC_CHAT_STATUS_WAITING_FOR_ARBITER : MC_CHAT_STATUS_FINISHED;
       else
@@ -446,7 +247,7 @@ generate_chat (McFakeData *data,
                  MC_CHAT_STATUS_FINISHED;
     }
 
-  chat = chat_new (data, business, context, with_campaign, splitmix (rng));
+  chat = chat_new (data, business, context, with_campaign, mc_fake_splitmix (rng));
   chat->type = type;
   chat->status = status;
 
@@ -478,20 +279,20 @@ mc_fake_data_new (guint64 seed,
   data->rng = mc_fake_mix64 (seed + 1);
   data->now = now_usec;
 
-  data->businesses[0].id = 1000000 + rand_below (&rng, 8000000);
+  data->businesses[0].id = 1000000 + mc_fake_rand_below (&rng, 8000000);
   data->businesses[0].name = "Уютный дом";
-  data->businesses[1].id = data->businesses[0].id + 1 + rand_below (&rng, 5000);
+  data->businesses[1].id = data->businesses[0].id + 1 + mc_fake_rand_below (&rng, 5000);
   data->businesses[1].name = "СпортЛайн";
 
-  campaign_base = 21000000 + rand_below (&rng, 9000000);
+  campaign_base = 21000000 + mc_fake_rand_below (&rng, 9000000);
   data->campaigns[0] = (McFakeCampaign) { campaign_base, 0, MC_PLACEMENT_TYPE_FBS, "uyutny-dom.ru" };
-  data->campaigns[1] = (McFakeCampaign) { campaign_base + 1 + rand_below (&rng, 300), 0, MC_PLACEMENT_TYPE_FBY, "Уютный дом — склад Маркета" };
-  data->campaigns[2] = (McFakeCampaign) { data->campaigns[1].id + 1 + rand_below (&rng, 300), 1, MC_PLACEMENT_TYPE_DBS, "sportline-shop.ru" };
+  data->campaigns[1] = (McFakeCampaign) { campaign_base + 1 + mc_fake_rand_below (&rng, 300), 0, MC_PLACEMENT_TYPE_FBY, "Уютный дом — склад Маркета" };
+  data->campaigns[2] = (McFakeCampaign) { data->campaigns[1].id + 1 + mc_fake_rand_below (&rng, 300), 1, MC_PLACEMENT_TYPE_DBS, "sportline-shop.ru" };
 
-  data->next_chat_id = 1000000 + rand_below (&rng, 1000000);
-  data->next_order_id = 40000000 + rand_below (&rng, 50000000);
-  data->next_return_id = 3000000 + rand_below (&rng, 1000000);
-  data->message_base = 100000000 + rand_below (&rng, 100000000);
+  data->next_chat_id = 1000000 + mc_fake_rand_below (&rng, 1000000);
+  data->next_order_id = 40000000 + mc_fake_rand_below (&rng, 50000000);
+  data->next_return_id = 3000000 + mc_fake_rand_below (&rng, 1000000);
+  data->message_base = 100000000 + mc_fake_rand_below (&rng, 100000000);
 
   data->files = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, file_free);
   data->chats = g_ptr_array_new_full (n_chats + 64, chat_free);
@@ -567,7 +368,7 @@ mc_fake_data_find_chat (McFakeData *data,
                         gint64      chat_id)
 {
   McFakeChat probe = { .id = chat_id };
-  guint index = chat_index (data, &probe);
+  guint index = mc_fake_chat_index (data, &probe);
   McFakeChat *chat;
 
   if (index >= data->chats->len)
@@ -615,7 +416,7 @@ mc_fake_data_find_chat_by_context (McFakeData    *data,
 guint64
 mc_fake_data_next_random (McFakeData *data)
 {
-  return splitmix (&data->rng);
+  return mc_fake_splitmix (&data->rng);
 }
 
 McFakeChat *
@@ -629,18 +430,12 @@ mc_fake_data_pick_chat (McFakeData *data)
   /* Customers mostly write into conversations that are still going on. */
   for (guint tries = 0; tries < 8; tries++)
     {
-      chat = g_ptr_array_index (data->chats, rand_below (&data->rng, data->chats->len));
+      chat = g_ptr_array_index (data->chats, mc_fake_rand_below (&data->rng, data->chats->len));
       if (chat->status != MC_CHAT_STATUS_FINISHED)
         break;
     }
 
   return chat;
-}
-
-const char *
-mc_fake_data_random_customer_text (McFakeData *data)
-{
-  return live_texts[rand_below (&data->rng, G_N_ELEMENTS (live_texts))];
 }
 
 static gboolean
@@ -717,201 +512,10 @@ mc_fake_data_list_chats (McFakeData             *data,
   return result;
 }
 
-/* Conversation text */
-
-typedef struct
-{
-  const char *first_name;
-  const char *initial;
-} Customer;
-
-static Customer
-chat_customer (const McFakeChat *chat)
-{
-  guint64 rng = chat->seed ^ G_GUINT64_CONSTANT (0x5bd1e995);
-  Customer customer;
-
-  if (rand_below (&rng, 2) == 0)
-    customer.first_name = female_names[rand_below (&rng, G_N_ELEMENTS (female_names))];
-  else
-    customer.first_name = male_names[rand_below (&rng, G_N_ELEMENTS (male_names))];
-  customer.initial = initials[rand_below (&rng, G_N_ELEMENTS (initials))];
-
-  return customer;
-}
-
-static char *
-format_day (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) msk = g_date_time_add_hours (utc, 3);
-
-  return g_strdup_printf ("%d %s", g_date_time_get_day_of_month (msk),
-                          months[g_date_time_get_month (msk) - 1]);
-}
-
-static char *
-expand (McFakeData       *data,
-        const McFakeChat *chat,
-        const char       *text,
-        guint             item)
-{
-  GString *str = g_string_new (NULL);
-  Customer customer = chat_customer (chat);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      const char *end;
-      g_autofree char *name = NULL;
-
-      if (*p != '{' || (end = strchr (p, '}')) == NULL)
-        {
-          g_string_append_c (str, *p);
-          continue;
-        }
-
-      name = g_strndup (p + 1, end - p - 1);
-      if (g_str_equal (name, "order"))
-        g_string_append_printf (str, "№%" G_GINT64_FORMAT, chat->order_id);
-      else if (g_str_equal (name, "return"))
-        g_string_append_printf (str, "№%" G_GINT64_FORMAT, chat->return_id);
-      else if (g_str_equal (name, "name"))
-        g_string_append (str, customer.first_name);
-      else if (g_str_equal (name, "shop"))
-        g_string_append (str, data->businesses[chat->business].name);
-      else if (g_str_equal (name, "item"))
-        g_string_append (str, items[chat->business][item]);
-      else if (g_str_equal (name, "date"))
-        {
-          g_autofree char *day = format_day (chat->updated_at + 2 * DAY_USEC);
-          g_string_append (str, day);
-        }
-      p = end;
-    }
-
-  return g_string_free (str, FALSE);
-}
-
-static Scenario
-chat_scenario (const McFakeChat *chat,
-               guint64          *rng)
-{
-  if (chat->type == MC_CHAT_TYPE_ARBITRAGE)
-    return SC_DISPUTE;
-
-  switch ((McContextType) chat->context_type)
-    {
-    case MC_CONTEXT_TYPE_RETURN:
-      return SC_RETURN;
-    case MC_CONTEXT_TYPE_DIRECT:
-      return rand_below (rng, 2) ? SC_QUESTION : SC_SIZE;
-    case MC_CONTEXT_TYPE_ORDER:
-    case MC_CONTEXT_TYPE_UNKNOWN:
-    default:
-      {
-        /* NEW chats begin with the customer. */
-        static const Scenario order_scenarios[] = {
-          SC_DELIVERY, SC_SIZE, SC_DEFECT, SC_DELIVERY, SC_PARTNER_FIRST,
-        };
-        guint n = G_N_ELEMENTS (order_scenarios) - (chat->status == MC_CHAT_STATUS_NEW ? 1 : 0);
-
-        return order_scenarios[rand_below (rng, n)];
-      }
-    }
-}
-
-/* Where the conversation stops so that its last message fits the status. */
-static guint
-cut_for_status (const Line   *lines,
-                guint         n,
-                McChatStatus  status,
-                guint64      *rng)
-{
-  guint candidates[MAX_LINES];
-  guint n_candidates = 0;
-  gboolean partner_seen = FALSE;
-
-  switch (status)
-    {
-    case MC_CHAT_STATUS_NEW:
-      for (guint i = 0; i < n; i++)
-        if (lines[i].sender != MC_SENDER_CUSTOMER)
-          return MAX (i, 1);
-      return n;
-
-    case MC_CHAT_STATUS_WAITING_FOR_PARTNER:
-    case MC_CHAT_STATUS_WAITING_FOR_MARKET:
-      for (guint i = 0; i < n; i++)
-        {
-          if (lines[i].sender == MC_SENDER_PARTNER)
-            partner_seen = TRUE;
-          else if (lines[i].sender == MC_SENDER_CUSTOMER && partner_seen &&
-                   (i + 1 == n || lines[i + 1].sender != MC_SENDER_CUSTOMER))
-            candidates[n_candidates++] = i + 1;
-        }
-      break;
-
-    case MC_CHAT_STATUS_WAITING_FOR_CUSTOMER:
-      for (guint i = 0; i < n; i++)
-        if (lines[i].sender == MC_SENDER_PARTNER)
-          candidates[n_candidates++] = i + 1;
-      break;
-
-    case MC_CHAT_STATUS_WAITING_FOR_ARBITER:
-      for (guint i = 0; i + 2 < n; i++)
-        if (lines[i].sender == MC_SENDER_SUPPORT || lines[i].sender == MC_SENDER_PARTNER)
-          candidates[n_candidates++] = i + 1;
-      break;
-
-    case MC_CHAT_STATUS_FINISHED:
-    case MC_CHAT_STATUS_UNKNOWN:
-    default:
-      return n;
-    }
-
-  if (n_candidates == 0)
-    return n;
-
-  return candidates[rand_below (rng, n_candidates)];
-}
-
-static McFakeFile *
-generated_file (McFakeData *data,
-                McFakeChat *chat,
-                Attach      attach,
-                guint64    *rng)
-{
-  McFakeFile *file = g_new0 (McFakeFile, 1);
-
-  file->business = chat->business;
-  file->seed = splitmix (rng);
-
-  if (attach == A_PDF)
-    {
-      if (chat->context_type == MC_CONTEXT_TYPE_RETURN)
-        file->name = g_strdup_printf ("Квитанция_возврата_%" G_GINT64_FORMAT ".pdf", chat->return_id);
-      else
-        file->name = g_strdup_printf ("Акт_комплектации_%" G_GINT64_FORMAT ".pdf", chat->order_id);
-      file->content_type = g_strdup ("application/pdf");
-      file->size = 40000 + rand_below (rng, 860000);
-    }
-  else
-    {
-      if (rand_below (rng, 2) == 0)
-        file->name = g_strdup_printf ("IMG_%04u.png", 1000 + rand_below (rng, 9000));
-      else
-        file->name = g_strdup_printf ("фото_%u.png", 1 + rand_below (rng, 9));
-      file->content_type = g_strdup ("image/png");
-      file->size = 150000 + rand_below (rng, 2450000);
-    }
-
-  return file;
-}
-
-static void
-register_file (McFakeData    *data,
-               McFakeMessage *message,
-               McFakeFile    *file)
+void
+mc_fake_register_file (McFakeData    *data,
+                       McFakeMessage *message,
+                       McFakeFile    *file)
 {
   /* A file's id derives from its message's, so URLs are stable. */
   if (message->files == NULL)
@@ -921,13 +525,13 @@ register_file (McFakeData    *data,
   g_hash_table_insert (data->files, &file->id, file);
 }
 
-static McFakeMessage *
-add_message (McFakeData *data,
-             McFakeChat *chat,
-             gint64      id,
-             gint64      created_at,
-             McSender    sender,
-             char       *text)
+McFakeMessage *
+mc_fake_add_message (McFakeData *data,
+                     McFakeChat *chat,
+                     gint64      id,
+                     gint64      created_at,
+                     McSender    sender,
+                     char       *text)
 {
   McFakeMessage *message = g_new0 (McFakeMessage, 1);
 
@@ -940,80 +544,12 @@ add_message (McFakeData *data,
   return message;
 }
 
-static void
-generate_messages (McFakeData *data,
-                   McFakeChat *chat)
-{
-  guint64 rng = chat->seed;
-  Line lines[MSG_BLOCK];
-  const Line *script;
-  guint n = 0, n_script, cut, item;
-  Scenario scenario;
-  gint64 first_id;
-
-  chat->messages = g_ptr_array_new_with_free_func (message_free);
-
-  scenario = chat_scenario (chat, &rng);
-  script = scenarios[scenario].lines;
-  n_script = scenarios[scenario].n;
-  item = rand_below (&rng, G_N_ELEMENTS (items[0]));
-  cut = cut_for_status (script, n_script, chat->status, &rng);
-
-  for (guint i = 0; i < cut; i++)
-    {
-      lines[n++] = script[i];
-
-      /* Some customers ask a lot, so that history takes several pages. */
-      if (i == 1 && cut > 2 && rand_below (&rng, 8) == 0)
-        {
-          guint pairs = 18 + rand_below (&rng, 10);
-
-          for (guint k = 0; k < pairs && n + 2 + (cut - i) < MAX_LINES - 4; k++)
-            {
-              guint q = rand_below (&rng, G_N_ELEMENTS (filler_questions));
-
-              lines[n++] = (Line) { MC_SENDER_CUSTOMER, A_NONE, filler_questions[q] };
-              lines[n++] = (Line) { MC_SENDER_PARTNER, A_NONE, filler_answers[q] };
-            }
-        }
-
-      if (script[i].sender == MC_SENDER_CUSTOMER &&
-          rand_below (&rng, 12) == 0)
-        lines[n++] = (Line) { MC_SENDER_CUSTOMER, rand_below (&rng, 2) ? A_STICKER : A_PHOTO_ONLY, NULL };
-    }
-
-  if (chat->status == MC_CHAT_STATUS_WAITING_FOR_MARKET)
-    lines[n++] = (Line) { MC_SENDER_MARKET, A_NONE, "Покупатель обратился в поддержку Маркета. Мы проверяем информацию и ответим до {date}." };
-
-  /* Ids are reserved per chat so that generation order does not matter. */
-  first_id = data->message_base + (gint64) chat_index (data, chat) * MSG_BLOCK + 1;
-
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 at = n == 1 ? chat->created_at :
-                  chat->created_at + (chat->updated_at - chat->created_at) / (n - 1) * i;
-      McFakeMessage *message;
-      char *text = NULL;
-
-      if (i + 1 == n)
-        at = chat->updated_at;
-      if (lines[i].text != NULL)
-        text = expand (data, chat, lines[i].text, item);
-
-      message = add_message (data, chat, first_id + i, at, lines[i].sender, text);
-      if (lines[i].attach == A_PHOTO || lines[i].attach == A_PDF || lines[i].attach == A_PHOTO_ONLY)
-        register_file (data, message, generated_file (data, chat, lines[i].attach, &rng));
-      if (lines[i].attach == A_PHOTO && rand_below (&rng, 2) == 0)
-        register_file (data, message, generated_file (data, chat, A_PHOTO, &rng));
-    }
-}
-
 GPtrArray *
 mc_fake_data_get_messages (McFakeData *data,
                            McFakeChat *chat)
 {
   if (chat->messages == NULL)
-    generate_messages (data, chat);
+    mc_fake_generate_messages (data, chat);
   return chat->messages;
 }
 
@@ -1047,10 +583,10 @@ mc_fake_data_append_message (McFakeData *data,
   McFakeMessage *message;
 
   mc_fake_data_get_messages (data, chat);
-  message = add_message (data, chat, data->next_message_id++,
-                         created_at > 0 ? created_at : now, sender, g_strdup (text));
+  message = mc_fake_add_message (data, chat, data->next_message_id++,
+                                 created_at > 0 ? created_at : now, sender, g_strdup (text));
   if (file != NULL)
-    register_file (data, message, file);
+    mc_fake_register_file (data, message, file);
 
   chat->updated_at = MAX (now, chat->updated_at + 1);
   if (sender == MC_SENDER_CUSTOMER)
@@ -1071,7 +607,7 @@ mc_fake_data_add_chat (McFakeData    *data,
   guint position;
 
   chat = chat_new (data, business, type, type != MC_CONTEXT_TYPE_DIRECT,
-                   splitmix (&data->rng));
+                   mc_fake_splitmix (&data->rng));
   if (type == MC_CONTEXT_TYPE_ORDER && context_id > 0)
     chat->order_id = context_id;
   else if (type == MC_CONTEXT_TYPE_RETURN && context_id > 0)
@@ -1082,221 +618,13 @@ mc_fake_data_add_chat (McFakeData    *data,
 
   chat->status = MC_CHAT_STATUS_NEW;
   chat->created_at = chat->updated_at = g_get_real_time ();
-  chat->messages = g_ptr_array_new_with_free_func (message_free);
+  chat->messages = g_ptr_array_new_with_free_func (mc_fake_message_free);
 
   g_ptr_array_add (data->chats, chat);
   position = order_upper_bound (data->order[business], chat->key);
   g_ptr_array_insert (data->order[business], position, chat);
 
   return chat;
-}
-
-/* Files */
-
-McFakeFile *
-mc_fake_file_new_uploaded (guint       business,
-                           const char *name,
-                           const char *content_type,
-                           GBytes     *bytes)
-{
-  McFakeFile *file = g_new0 (McFakeFile, 1);
-
-  file->business = business;
-  file->name = g_strdup (name);
-  file->content_type = g_strdup (content_type);
-  file->data = g_bytes_ref (bytes);
-  file->size = g_bytes_get_size (bytes);
-
-  return file;
-}
-
-McFakeFile *
-mc_fake_data_find_file (McFakeData *data,
-                        gint64      file_id)
-{
-  return g_hash_table_lookup (data->files, &file_id);
-}
-
-static guint32
-crc32_update (guint32       crc,
-              const guint8 *buf,
-              gsize         len)
-{
-  static guint32 table[256];
-
-  if (table[1] == 0)
-    for (guint32 n = 0; n < 256; n++)
-      {
-        guint32 c = n;
-
-        for (int k = 0; k < 8; k++)
-          c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        table[n] = c;
-      }
-
-  crc = ~crc;
-  for (gsize i = 0; i < len; i++)
-    crc = table[(crc ^ buf[i]) & 0xff] ^ (crc >> 8);
-  return ~crc;
-}
-
-static void
-put_be32 (GByteArray *out,
-          guint32     value)
-{
-  guint8 b[4] = { value >> 24, value >> 16, value >> 8, value };
-
-  g_byte_array_append (out, b, 4);
-}
-
-static void
-png_chunk (GByteArray   *out,
-           const char   *type,
-           const guint8 *payload,
-           gsize         len)
-{
-  guint32 crc;
-
-  put_be32 (out, len);
-  g_byte_array_append (out, (const guint8 *) type, 4);
-  if (len > 0)
-    g_byte_array_append (out, payload, len);
-  crc = crc32_update (0, (const guint8 *) type, 4);
-  crc = crc32_update (crc, payload, len);
-  put_be32 (out, crc);
-}
-
-/* A real picture (a gradient in the file's own colours) padded with a private
- * ancillary chunk to the size the payload announced. */
-static GBytes *
-make_png (const McFakeFile *file)
-{
-  const guint width = 160, height = 120;
-  guint64 rng = file->seed;
-  guint8 c1[3], c2[3];
-  g_autoptr(GByteArray) raw = g_byte_array_new ();
-  g_autoptr(GByteArray) z = g_byte_array_new ();
-  GByteArray *out = g_byte_array_new ();
-  guint8 ihdr[13] = { 0 };
-  guint32 a = 1, b = 0;
-  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  gsize padding;
-
-  for (int i = 0; i < 3; i++)
-    {
-      c1[i] = rand_below (&rng, 256);
-      c2[i] = rand_below (&rng, 256);
-    }
-
-  for (guint y = 0; y < height; y++)
-    {
-      guint8 filter = 0;
-
-      g_byte_array_append (raw, &filter, 1);
-      for (guint x = 0; x < width; x++)
-        for (int i = 0; i < 3; i++)
-          {
-            guint8 v = (c1[i] * (width - x) + c2[i] * x) / width ^ (((x / 16) + (y / 16)) % 2 ? 0x10 : 0);
-            g_byte_array_append (raw, &v, 1);
-          }
-    }
-
-  /* zlib with stored deflate blocks: no compressor needed. */
-  {
-    guint8 header[2] = { 0x78, 0x01 };
-    g_byte_array_append (z, header, 2);
-  }
-  for (gsize off = 0; off < raw->len; off += 65535)
-    {
-      gsize len = MIN (65535, raw->len - off);
-      guint8 block[5] = { off + len >= raw->len ? 1 : 0, len & 0xff, len >> 8,
-                          ~len & 0xff, (~len >> 8) & 0xff };
-
-      g_byte_array_append (z, block, 5);
-      g_byte_array_append (z, raw->data + off, len);
-    }
-  for (gsize i = 0; i < raw->len; i++)
-    {
-      a = (a + raw->data[i]) % 65521;
-      b = (b + a) % 65521;
-    }
-  put_be32 (z, (b << 16) | a);
-
-  ihdr[0] = width >> 24; ihdr[1] = width >> 16; ihdr[2] = width >> 8; ihdr[3] = width;
-  ihdr[4] = height >> 24; ihdr[5] = height >> 16; ihdr[6] = height >> 8; ihdr[7] = height;
-  ihdr[8] = 8;   /* bit depth */
-  ihdr[9] = 2;   /* truecolour */
-
-  g_byte_array_append (out, signature, sizeof signature);
-  png_chunk (out, "IHDR", ihdr, sizeof ihdr);
-  png_chunk (out, "IDAT", z->data, z->len);
-
-  padding = out->len + 24 < file->size ? file->size - out->len - 24 : 0;
-  {
-    g_autofree guint8 *pad = g_malloc0 (padding + 1);
-    png_chunk (out, "mcPd", pad, padding);
-  }
-  png_chunk (out, "IEND", NULL, 0);
-
-  return g_byte_array_free_to_bytes (out);
-}
-
-/* A one-page PDF whose header comment pads it to @padding bytes. */
-static GString *
-build_pdf (gsize padding)
-{
-  GString *pdf = g_string_new ("%PDF-1.4\n%");
-  static const char stream[] = "BT /F1 24 Tf 72 770 Td (Market Chats demo document) Tj ET";
-  gsize offsets[5];
-  gsize xref;
-
-  for (gsize i = 0; i < padding; i++)
-    g_string_append_c (pdf, (char) ('a' + i % 26));
-  g_string_append_c (pdf, '\n');
-
-  offsets[1] = pdf->len;
-  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-  offsets[2] = pdf->len;
-  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-  offsets[3] = pdf->len;
-  g_string_append (pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >> endobj\n");
-  offsets[4] = pdf->len;
-  g_string_append_printf (pdf, "4 0 obj << /Length %zu >> stream\n%s\nendstream endobj\n",
-                          strlen (stream), stream);
-  xref = pdf->len;
-  g_string_append (pdf, "xref\n0 5\n0000000000 65535 f \n");
-  for (int i = 1; i < 5; i++)
-    g_string_append_printf (pdf, "%010zu 00000 n \n", offsets[i]);
-  g_string_append_printf (pdf, "trailer << /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
-
-  return pdf;
-}
-
-static GBytes *
-make_pdf (const McFakeFile *file)
-{
-  GString *pdf = build_pdf (0);
-  gsize padding = 0;
-
-  /* The xref offset's digits depend on the padding: settle in a few tries. */
-  for (int i = 0; i < 3 && pdf->len != file->size && pdf->len - padding < file->size; i++)
-    {
-      padding = file->size - (pdf->len - padding);
-      g_string_free (pdf, TRUE);
-      pdf = build_pdf (padding);
-    }
-
-  return g_string_free_to_bytes (pdf);
-}
-
-GBytes *
-mc_fake_file_get_contents (McFakeFile *file)
-{
-  if (file->data != NULL)
-    return g_bytes_ref (file->data);
-  if (g_str_equal (file->content_type, "application/pdf"))
-    return make_pdf (file);
-  return make_png (file);
 }
 
 /* JSON */
@@ -1345,7 +673,7 @@ build_context (McFakeData  *data,
                McFakeChat  *chat,
                JsonBuilder *builder)
 {
-  Customer customer = chat_customer (chat);
+  Customer customer = mc_fake_chat_customer (chat);
   g_autofree char *name = g_strdup_printf ("%s %s.", customer.first_name, customer.initial);
   g_autofree char *public_id = g_strdup_printf ("%010" G_GINT64_MODIFIER "x",
                                                 (guint64) (chat->seed & G_GUINT64_CONSTANT (0xffffffffff)));
