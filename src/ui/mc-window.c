@@ -13,6 +13,7 @@
 #include "mc-chat-view.h"
 #include "mc-conversation.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-status-banner.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
 #include "mc-ui-util.h"
@@ -36,9 +37,6 @@ struct _McWindow
   guint                 all_rows_id;
   GPtrArray            *bound_rows;
   guint                 clock_id;
-  guint                 banner_timeout_id;
-  /* The slow-checks notice is up (see mc_ui_format_slow_checks()). */
-  gboolean              slow_banner;
   guint                 wait_warning_minutes;
   gboolean              selecting;
   /* The chat list shows its first row: rows coming in above it (a chat
@@ -48,7 +46,6 @@ struct _McWindow
    * saved.  store_chosen: the seller picked one, or the saved one came. */
   gboolean              selecting_store;
   gboolean              store_chosen;
-  char                 *auth_error;
   char                 *sync_error;
 
   GtkStack             *main_stack;
@@ -62,9 +59,7 @@ struct _McWindow
   int                   drag_start_width;
   AdwClamp             *chats_pane;
   AdwWindowTitle       *chats_title;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkButton            *banner_button;
+  McStatusBanner       *status_banner;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *mode_dropdown;
@@ -235,21 +230,6 @@ mc_window_toast (McWindow   *self,
                                mc_ui_plain_toast_new (text));
 }
 
-/* "Last checked 14:05." for the offline notices. */
-static char *
-mc_window_describe_last_check (McWindow *self)
-{
-  gint64 last = mc_session_get_last_check (self->session);
-  g_autofree char *when = NULL;
-
-  if (last == 0)
-    return g_strdup (_("Chats have not been checked since Market Chats started."));
-
-  when = mc_ui_format_relative_time (last, g_get_real_time ());
-  /* Translators: %s is "just now", "5 min ago", "14:05", "yesterday" or a date. */
-  return g_strdup_printf (_("Chats were last checked %s."), when);
-}
-
 /* Before the first sync that ran to its end an empty view proves nothing:
  * it says that the Market was not heard yet, or cannot be reached, never
  * "all caught up".  Returns whether it showed a page. */
@@ -266,7 +246,8 @@ mc_window_show_unchecked (McWindow *self,
 
   if (!mc_session_get_reachable (self->session))
     {
-      checked = mc_window_describe_last_check (self);
+      checked = mc_ui_format_last_check (mc_session_get_last_check (self->session),
+                                         g_get_real_time ());
       adw_status_page_set_title (self->error_page, _("The Market Cannot Be Reached"));
       adw_status_page_set_description (self->error_page, checked);
       gtk_stack_set_visible_child_name (self->chats_stack, "error");
@@ -379,164 +360,11 @@ mc_window_update_chats_page (McWindow *self)
   gtk_stack_set_visible_child_name (self->chats_stack, "empty");
 }
 
-/* The banner under the chats' header bar: one message at a time, the most
- * pressing first. */
-
-static gint64
-find_paused_method (McWindow    *self,
-                    McApiMethod *out_method)
-{
-  GListModel *cabinets = mc_session_get_cabinets (self->session);
-  gint64 latest = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (cabinets); i++)
-    {
-      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
-      McApiClient *client = mc_cabinet_get_client (cabinet);
-
-      if (client == NULL)
-        continue;
-
-      for (McApiMethod method = 0; method < MC_API_N_METHODS; method++)
-        {
-          gint64 until = mc_api_client_get_paused_until (client, method);
-
-          if (until > latest)
-            {
-              latest = until;
-              *out_method = method;
-            }
-        }
-    }
-
-  return latest;
-}
-
-static gboolean on_banner_timeout (gpointer user_data);
-
-static void
-mc_window_show_banner (McWindow   *self,
-                       const char *text,
-                       const char *button_label,
-                       const char *action)
-{
-  gtk_label_set_label (self->banner_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
-  if (button_label != NULL)
-    {
-      gtk_button_set_label (self->banner_button, button_label);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-static void
-mc_window_update_banner (McWindow *self)
-{
-  McSyncEngine *sync = mc_session_get_sync (self->session);
-  McApiMethod method = MC_API_METHOD_GET_CHATS;
-  gboolean online = TRUE;
-  guint poll_interval = 0, effective_interval = 0;
-  gint64 paused_until;
-  gint64 now = g_get_real_time ();
-
-  g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
-
-  /* The cached chats are shown without keys: nothing syncs or sends. */
-  if (mc_session_get_state (self->session) == MC_SESSION_STATE_READY &&
-      mc_session_get_error (self->session) != NULL)
-    {
-      g_autofree char *text = NULL;
-
-      /* Translators: %s is the keyring's own error. */
-      text = g_strdup_printf (_("The keyring could not be opened, so these saved chats are "
-                                "read-only: %s"),
-                              mc_session_get_error (self->session)->message);
-      mc_window_show_banner (self, text, _("_Try Again"), "win.reload-keys");
-      return;
-    }
-
-  if (self->auth_error != NULL)
-    {
-      mc_window_show_banner (self, self->auth_error, _("_Fix Key…"), "app.preferences");
-      return;
-    }
-
-  g_object_get (sync,
-                "online", &online,
-                "poll-interval", &poll_interval,
-                "effective-interval", &effective_interval,
-                NULL);
-
-  /* Before the pause: a Market out of reach matters more than a limit. */
-  if (!mc_session_get_reachable (self->session) &&
-      mc_session_get_state (self->session) == MC_SESSION_STATE_READY)
-    {
-      g_autofree char *checked = mc_window_describe_last_check (self);
-      g_autofree char *text = NULL;
-
-      if (!online)
-        /* Translators: the second sentence says when chats were last checked. */
-        text = g_strdup_printf (_("Offline: new messages and replies wait for the connection. %s"),
-                                checked);
-      else
-        /* Translators: the second sentence says when chats were last checked. */
-        text = g_strdup_printf (_("The Market cannot be reached: new messages may be missing. %s"),
-                                checked);
-      mc_window_show_banner (self, text, _("_Retry"), "win.refresh");
-      return;
-    }
-
-  paused_until = find_paused_method (self, &method);
-  if (paused_until > now)
-    {
-      g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (paused_until / G_USEC_PER_SEC);
-      g_autofree char *time = g_date_time_format (until, "%H:%M");
-      g_autofree char *text = NULL;
-
-      /* Translators: the first %s is what the app was doing, e.g. "reading
-       * chats"; the second a time of day. */
-      text = g_strdup_printf (_("The Market’s hourly limit for %s is used up; it resumes at %s."),
-                              mc_api_method_get_display_name (method), time);
-      mc_window_show_banner (self, text, NULL, NULL);
-      self->banner_timeout_id =
-        g_timeout_add_seconds ((guint) MIN ((paused_until - now) / G_USEC_PER_SEC + 1, G_MAXUINT / 2),
-                               on_banner_timeout, self);
-      return;
-    }
-
-  {
-    g_autofree char *slow = mc_ui_format_slow_checks (poll_interval, effective_interval,
-                                                      self->slow_banner);
-
-    self->slow_banner = slow != NULL;
-    if (slow != NULL)
-      {
-        mc_window_show_banner (self, slow, NULL, NULL);
-        return;
-      }
-  }
-
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-static gboolean
-on_banner_timeout (gpointer user_data)
-{
-  McWindow *self = user_data;
-
-  self->banner_timeout_id = 0;
-  mc_window_update_banner (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_sync_notify (McWindow     *self,
                 GParamSpec   *pspec,
                 McSyncEngine *sync)
 {
-  mc_window_update_banner (self);
   mc_window_update_chats_page (self);
 }
 
@@ -546,22 +374,9 @@ on_sync_error (McWindow     *self,
                GError       *error,
                McSyncEngine *sync)
 {
-  g_autofree char *text = mc_api_error_describe (error);
-
-  if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) ||
-      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN))
-    {
-      g_free (self->auth_error);
-      /* Translators: %s is the cabinet's name, then the API's own words. */
-      self->auth_error = g_strdup_printf (_("The key of cabinet “%s” was refused: %s"),
-                                          cabinet != NULL ? mc_cabinet_get_label (cabinet) : "",
-                                          text);
-    }
-
   g_free (self->sync_error);
-  self->sync_error = g_steal_pointer (&text);
+  self->sync_error = mc_api_error_describe (error);
 
-  mc_window_update_banner (self);
   mc_window_update_chats_page (self);
 }
 
@@ -584,9 +399,7 @@ on_cabinets_changed (McWindow   *self,
                      GListModel *cabinets)
 {
   /* A replaced key gets a fresh chance. */
-  g_clear_pointer (&self->auth_error, g_free);
   g_clear_pointer (&self->sync_error, g_free);
-  mc_window_update_banner (self);
 }
 
 /* The session's state chooses the top-level page. */
@@ -614,7 +427,6 @@ on_session_state (McWindow   *self,
     }
 
   gtk_revealer_set_reveal_child (self->demo_revealer, mc_session_get_demo (session));
-  mc_window_update_banner (self);
 }
 
 static void mc_window_view_switched (McWindow *self);
@@ -802,10 +614,7 @@ on_clock (gpointer user_data)
     mc_chat_row_update_times (g_ptr_array_index (self->bound_rows, i), now);
   /* "Last checked 5 min ago" ages too. */
   if (!mc_session_get_reachable (self->session))
-    {
-      mc_window_update_banner (self);
-      mc_window_update_chats_page (self);
-    }
+    mc_window_update_chats_page (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -1322,6 +1131,7 @@ mc_window_constructed (GObject *object)
 
   gtk_stack_add_named (self->main_stack, mc_welcome_page_new (self->session), "welcome");
   mc_conversation_set_session (self->conversation, self->session);
+  mc_status_banner_set_session (self->status_banner, self->session);
 
   self->view = mc_chat_view_new (mc_session_get_chats (self->session));
   mc_chat_view_set_mode (self->view, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
@@ -1376,7 +1186,6 @@ mc_window_constructed (GObject *object)
    * the app for. */
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
 
-  mc_window_update_banner (self);
   mc_window_update_chats_page (self);
 }
 
@@ -1386,7 +1195,6 @@ mc_window_dispose (GObject *object)
   McWindow *self = MC_WINDOW (object);
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
-  g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
   g_clear_handle_id (&self->all_rows_id, g_source_remove);
 
   if (self->sidebar_list != NULL)
@@ -1404,7 +1212,6 @@ mc_window_dispose (GObject *object)
   g_clear_object (&self->view);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->auth_error, g_free);
   g_clear_pointer (&self->sync_error, g_free);
 
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
@@ -1518,6 +1325,7 @@ mc_window_class_init (McWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_CONVERSATION);
+  g_type_ensure (MC_TYPE_STATUS_BANNER);
 
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
@@ -1531,9 +1339,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_title);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, status_banner);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, mode_dropdown);

@@ -15,6 +15,7 @@
 #include "mc-key-form.h"
 #include "mc-preferences-window.h"
 #include "mc-session.h"
+#include "mc-status-banner.h"
 #include "mc-token-store.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
@@ -664,8 +665,9 @@ static gboolean
 banner_says (McWindow   *window,
              const char *words)
 {
-  GtkRevealer *revealer = child (window, MC_TYPE_WINDOW, "banner_revealer");
-  GtkLabel *label = child (window, MC_TYPE_WINDOW, "banner_label");
+  GtkWidget *banner = child (window, MC_TYPE_WINDOW, "status_banner");
+  GtkRevealer *revealer = child (banner, MC_TYPE_STATUS_BANNER, "banner_revealer");
+  GtkLabel *label = child (banner, MC_TYPE_STATUS_BANNER, "banner_label");
 
   return gtk_revealer_get_reveal_child (revealer) &&
          strstr (gtk_label_get_label (label), words) != NULL;
@@ -724,7 +726,8 @@ test_unreachable_at_start (Fixture       *f,
   WAIT_UNTIL (mc_session_get_checked (f->session));
   g_assert_true (mc_session_get_reachable (f->session));
   g_assert_cmpint (mc_session_get_last_check (f->session), >, 0);
-  g_assert_false (gtk_revealer_get_reveal_child (child (window, MC_TYPE_WINDOW, "banner_revealer")));
+  g_assert_false (gtk_revealer_get_reveal_child (child (child (window, MC_TYPE_WINDOW, "status_banner"),
+                                                        MC_TYPE_STATUS_BANNER, "banner_revealer")));
   g_assert_cmpstr (chats_page (window), !=, "error");
 
   /* Then goes away again: the saved chats stay, with the time they were

@@ -15,6 +15,7 @@
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-status-banner.h"
 #include "mc-store-row.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
@@ -677,7 +678,8 @@ static gboolean
 banner_shown (gpointer data)
 {
   Fixture *fixture = data;
-  GtkRevealer *revealer = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_revealer");
+  GtkWidget *banner = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "status_banner");
+  GtkRevealer *revealer = template_child (fixture, MC_TYPE_STATUS_BANNER, banner, "banner_revealer");
 
   return gtk_revealer_get_reveal_child (revealer);
 }
@@ -686,8 +688,9 @@ static void
 test_auth_banner (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  GtkLabel *label = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_label");
-  GtkButton *button = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_button");
+  GtkWidget *banner = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "status_banner");
+  GtkLabel *label = template_child (fixture, MC_TYPE_STATUS_BANNER, banner, "banner_label");
+  GtkButton *button = template_child (fixture, MC_TYPE_STATUS_BANNER, banner, "banner_button");
 
   g_assert_false (banner_shown (fixture));
   mc_fake_market_inject_fault (fixture->market, "/chats", MC_FAKE_FAULT_STATUS, 401, 1000);
