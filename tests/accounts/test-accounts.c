@@ -11,6 +11,7 @@
 #include "mc-add-cabinet-dialog.h"
 #include "mc-api-error.h"
 #include "mc-cabinet-row.h"
+#include "mc-chat-list.h"
 #include "mc-fake-market.h"
 #include "mc-key-form.h"
 #include "mc-preferences-window.h"
@@ -676,7 +677,7 @@ banner_says (McWindow   *window,
 static const char *
 chats_page (McWindow *window)
 {
-  return gtk_stack_get_visible_child_name (child (window, MC_TYPE_WINDOW, "chats_stack"));
+  return gtk_stack_get_visible_child_name (child (child (window, MC_TYPE_WINDOW, "chat_list"), MC_TYPE_CHAT_LIST, "chats_stack"));
 }
 
 /* A key in the keyring, nothing saved yet, and the Market out of reach: the
@@ -707,7 +708,7 @@ test_unreachable_at_start (Fixture       *f,
 
   window = mc_window_new (NULL, f->session, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  error_page = child (window, MC_TYPE_WINDOW, "error_page");
+  error_page = child (child (window, MC_TYPE_WINDOW, "chat_list"), MC_TYPE_CHAT_LIST, "error_page");
   started = g_get_monotonic_time ();
   WAIT_UNTIL (banner_says (window, "cannot be reached"));
   g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
