@@ -7,45 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-add-cabinet-dialog.h"
-#include "mc-chat-list.h"
-#include "mc-conversation.h"
-#include "mc-new-chat-dialog.h"
-#include "mc-status-banner.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
-#include "mc-ui-util.h"
 #include "mc-welcome-page.h"
-#include "mc-window.h"
+#include "mc-window-private.h"
 
-struct _McWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  McSession            *session;
-  GSettings            *settings;
-  /* The store is being selected by the window, not by the seller: not
-   * saved.  store_chosen: the seller picked one, or the saved one came. */
-  gboolean              selecting_store;
-  gboolean              store_chosen;
-
-  GtkStack             *main_stack;
-  AdwToastOverlay      *toast_overlay;
-  AdwToastOverlay      *conversation_toasts;
-  AdwLeaflet           *leaflet;
-  GtkRevealer          *demo_revealer;
-  GtkListBox           *sidebar_list;
-  GtkWidget            *sidebar_pane;
-  GtkWidget            *sidebar_handle;
-  int                   drag_start_width;
-  AdwClamp             *chats_pane;
-  AdwWindowTitle       *chats_title;
-  McStatusBanner       *status_banner;
-  McChatList           *chat_list;
-  GtkMenuButton        *menu_button;
-  GtkWidget            *conversation_pane;
-  McConversation       *conversation;
-};
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -189,19 +155,6 @@ mc_window_setup_sidebar_handle (McWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_sidebar_handle_key), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->sidebar_handle, keys);
-}
-
-static void
-mc_window_toast (McWindow   *self,
-                 const char *text)
-{
-  gboolean conversation_shown = !adw_leaflet_get_folded (self->leaflet) ||
-                                adw_leaflet_get_visible_child (self->leaflet) == self->conversation_pane;
-
-  /* Where the conversation is on screen, over it: over the whole window a
-   * toast sits on the chat list and hides its rows. */
-  adw_toast_overlay_add_toast (conversation_shown ? self->conversation_toasts : self->toast_overlay,
-                               mc_ui_plain_toast_new (text));
 }
 
 static void
@@ -380,7 +333,7 @@ on_stores_changed (McWindow   *self,
   mc_window_select_default_store (self);
 }
 
-static void
+void
 mc_window_focus_composer (McWindow *self)
 {
   McComposer *composer = mc_conversation_get_composer (self->conversation);
@@ -391,7 +344,7 @@ mc_window_focus_composer (McWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (composer));
 }
 
-static void
+void
 mc_window_show_chat (McWindow *self,
                      McChat   *chat)
 {
@@ -498,130 +451,6 @@ mc_window_get_open_chat_id (McWindow *self)
   chat = mc_conversation_get_chat (self->conversation);
 
   return chat != NULL ? mc_chat_get_chat_id (chat) : 0;
-}
-
-/* Actions. */
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  if (mc_chat_list_stop_search (self->chat_list))
-    return;
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
-  mc_chat_list_start_search (self->chat_list);
-}
-
-static void
-step_chat (McWindow *self,
-           int       step)
-{
-  g_autoptr(McChat) chat = mc_chat_list_step (self->chat_list, step);
-
-  if (chat != NULL)
-    mc_window_show_chat (self, chat);
-}
-
-static void
-previous_chat_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  step_chat (MC_WINDOW (widget), -1);
-}
-
-static void
-next_chat_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  step_chat (MC_WINDOW (widget), 1);
-}
-
-static void
-new_chat_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  gtk_window_present (mc_new_chat_dialog_new (self->session, GTK_WINDOW (self)));
-}
-
-static void
-add_cabinet_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  gtk_window_present (mc_add_cabinet_dialog_new (self->session, GTK_WINDOW (self)));
-}
-
-static void
-open_chat_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  mc_window_open_chat (MC_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
-/* Stickers and other content this app cannot show are in the seller
- * cabinet, which opens at that chat in the browser. */
-static void
-open_in_cabinet_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-  gint64 chat_id = g_variant_get_int64 (parameter);
-  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id);
-  g_autofree char *uri = NULL;
-
-  if (chat == NULL)
-    return;
-
-  uri = mc_ui_seller_cabinet_chat_uri (mc_chat_get_business_id (chat), chat_id);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-static void
-toast_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  mc_window_toast (MC_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  mc_chat_list_refresh (MC_WINDOW (widget)->chat_list);
-}
-
-static void
-reload_keys_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  mc_session_load (MC_WINDOW (widget)->session);
 }
 
 static gboolean
@@ -828,23 +657,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_chat_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
 
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-chat", NULL, previous_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.next-chat", NULL, next_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.new-chat", NULL, new_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.add-cabinet", NULL, add_cabinet_action);
-  gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.open-in-cabinet", "x", open_in_cabinet_action);
-  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.reload-keys", NULL, reload_keys_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-chat", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-chat", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-chat", NULL);
+  mc_window_class_install_actions (widget_class);
 }
 
 static void
