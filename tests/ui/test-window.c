@@ -1128,6 +1128,39 @@ collect_chat_rows (GtkWidget *widget,
     collect_chat_rows (child, rows);
 }
 
+/* The seller's wait warning reaches the rows on screen at once, and the
+ * rows bound later. */
+static void
+test_wait_warning_setting (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) later = g_ptr_array_new ();
+
+  ui_test_run_for (300);
+  collect_chat_rows (list, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (rows, i)), ==, 60);
+
+  g_settings_set_uint (fixture->settings, "wait-warning-minutes", 15);
+  for (guint i = 0; i < rows->len; i++)
+    if (mc_chat_row_get_chat (g_ptr_array_index (rows, i)) != NULL)
+      g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (rows, i)), ==, 15);
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  ui_test_run_for (300);
+  collect_chat_rows (list, later);
+  g_assert_cmpuint (later->len, >, 0);
+  for (guint i = 0; i < later->len; i++)
+    if (mc_chat_row_get_chat (g_ptr_array_index (later, i)) != NULL)
+      g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (later, i)), ==, 15);
+
+  g_settings_reset (fixture->settings, "wait-warning-minutes");
+}
+
 /* In the narrow list of disputes, with two badges, the status is shown
  * whole; only the number may be cut. */
 static void
@@ -1263,6 +1296,7 @@ main (int   argc,
   add_test ("/ui/window/accessible-names", test_accessible_names, 0);
   add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
   add_test ("/ui/window/list-fills-pane", test_list_fills_pane, 0);
+  add_test ("/ui/window/wait-warning-setting", test_wait_warning_setting, 0);
   add_test ("/ui/window/list-fills-pane-narrow", test_list_fills_pane, 360);
   add_test ("/ui/window/dispute-status-whole", test_dispute_status_whole, 0);
   add_test ("/ui/window/toast-beside-list", test_toast_beside_list, 0);
