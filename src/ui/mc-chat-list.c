@@ -461,7 +461,7 @@ on_first_frame (McChatList    *self,
                 GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  if (self->all_rows_id == 0 &&
+  if (self->all_rows_id == 0 && self->chat_slice != NULL &&
       gtk_slice_list_model_get_size (self->chat_slice) != G_MAXUINT)
     /* Not at idle priority: while sync keeps the main loop busy, an idle
      * could wait for seconds with 30 chats shown. */
@@ -659,9 +659,9 @@ mc_chat_list_set_wait_warning_minutes (McChatList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAIT_WARNING_MINUTES]);
 }
 
-/* The first frame is the window's: the list follows the window's frame
- * clock from the moment the window is realized, as the window did before
- * the list was a widget of its own. */
+/* The first frame is the window's, painted from its realize on, whether
+ * or not the list is mapped yet (the window may open on its loading
+ * page): the rest of the rows wait for that frame, not for the list's. */
 static void
 on_root_realize (McChatList *self,
                  GtkWidget  *root)
