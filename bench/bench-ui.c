@@ -21,6 +21,7 @@
 
 #include <adwaita.h>
 
+#include "mc-chat-list.h"
 #include "mc-chat-row.h"
 #include "mc-chat-store.h"
 #include "mc-chat-view.h"
@@ -365,7 +366,9 @@ measure_window (guint   n_chats,
   g_settings_set_int (settings, "window-width", 1100);
   g_settings_set_int (settings, "window-height", 900);
   window = mc_window_new (NULL, session, settings);
-  list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "chats_list"));
+  list = GTK_LIST_VIEW (gtk_widget_get_template_child (
+    GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), MC_TYPE_WINDOW, "chat_list")),
+    MC_TYPE_CHAT_LIST, "chats_list"));
   frames.list_model = G_LIST_MODEL (gtk_list_view_get_model (list));
   /* The selection holds a slice of the window's view of the store. */
   frames.view = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (

@@ -344,6 +344,20 @@ mc_ui_format_slow_checks (guint    poll_interval,
 }
 
 char *
+mc_ui_format_last_check (gint64 last,
+                         gint64 now)
+{
+  g_autofree char *when = NULL;
+
+  if (last == 0)
+    return g_strdup (_("Chats have not been checked since Market Chats started."));
+
+  when = mc_ui_format_relative_time (last, now);
+  /* Translators: %s is "just now", "5 min ago", "14:05", "yesterday" or a date. */
+  return g_strdup_printf (_("Chats were last checked %s."), when);
+}
+
+char *
 mc_ui_format_day (gint64 time,
                   gint64 now)
 {

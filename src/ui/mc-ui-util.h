@@ -43,6 +43,10 @@ char       *mc_ui_format_waiting        (gint64         since,
 char       *mc_ui_format_slow_checks    (guint          poll_interval,
                                          guint          effective_interval,
                                          gboolean       shown);
+/* "Chats were last checked 14:05." for the offline notices; @last is 0
+ * when the Market has not answered since the app started. */
+char       *mc_ui_format_last_check     (gint64         last,
+                                         gint64         now);
 /* The label of a day separator: "Today", "Yesterday", "5 March",
  * "5 March 2023". */
 char       *mc_ui_format_day            (gint64         time,

@@ -120,3 +120,19 @@ mc_ui_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+void
+mc_ui_label_inner_button (GtkWidget  *outer,
+                          const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (outer));
+  g_return_if_fail (label != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (outer);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+}

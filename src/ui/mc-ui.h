@@ -25,4 +25,9 @@ void mc_ui_status_page_set_plain_description (AdwStatusPage *page,
  * gtk_widget_dispose_template() does not unparent: call after it. */
 void mc_ui_unparent_children (GtkWidget  *widget);
 
+/* GTK 4.8 leaves the button inside a drop-down or menu button, which is
+ * what takes the focus, without a name: a screen reader said "button". */
+void mc_ui_label_inner_button (GtkWidget  *outer,
+                               const char *label);
+
 G_END_DECLS

@@ -7,76 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-add-cabinet-dialog.h"
-#include "mc-api-error.h"
-#include "mc-chat-row.h"
-#include "mc-chat-view.h"
-#include "mc-conversation.h"
-#include "mc-new-chat-dialog.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
-#include "mc-ui-util.h"
 #include "mc-welcome-page.h"
-#include "mc-window.h"
+#include "mc-window-private.h"
 
-#define DEFAULT_WAIT_WARNING_MINUTES 60
-#define CLOCK_SECONDS 60
-
-struct _McWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  McSession            *session;
-  GSettings            *settings;
-  McChatView           *view;
-  /* The view as the list shows it: a screenful until the first frame is
-   * out (see mc_window_show_all_rows()). */
-  GtkSliceListModel    *chat_slice;
-  GtkSingleSelection   *chat_selection;
-  guint                 all_rows_id;
-  GPtrArray            *bound_rows;
-  guint                 clock_id;
-  guint                 banner_timeout_id;
-  /* The slow-checks notice is up (see mc_ui_format_slow_checks()). */
-  gboolean              slow_banner;
-  guint                 wait_warning_minutes;
-  gboolean              selecting;
-  /* The chat list shows its first row: rows coming in above it (a chat
-   * waiting longer) keep it at the top rather than pushing it down. */
-  gboolean              list_at_top;
-  /* The store is being selected by the window, not by the seller: not
-   * saved.  store_chosen: the seller picked one, or the saved one came. */
-  gboolean              selecting_store;
-  gboolean              store_chosen;
-  char                 *auth_error;
-  char                 *sync_error;
-
-  GtkStack             *main_stack;
-  AdwToastOverlay      *toast_overlay;
-  AdwToastOverlay      *conversation_toasts;
-  AdwLeaflet           *leaflet;
-  GtkRevealer          *demo_revealer;
-  GtkListBox           *sidebar_list;
-  GtkWidget            *sidebar_pane;
-  GtkWidget            *sidebar_handle;
-  int                   drag_start_width;
-  AdwClamp             *chats_pane;
-  AdwWindowTitle       *chats_title;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkButton            *banner_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *mode_dropdown;
-  GtkMenuButton        *menu_button;
-  GtkStack             *chats_stack;
-  GtkScrolledWindow    *chats_scrolled;
-  GtkListView          *chats_list;
-  AdwStatusPage        *empty_page;
-  AdwStatusPage        *error_page;
-  GtkWidget            *conversation_pane;
-  McConversation       *conversation;
-};
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -223,349 +158,6 @@ mc_window_setup_sidebar_handle (McWindow *self)
 }
 
 static void
-mc_window_toast (McWindow   *self,
-                 const char *text)
-{
-  gboolean conversation_shown = !adw_leaflet_get_folded (self->leaflet) ||
-                                adw_leaflet_get_visible_child (self->leaflet) == self->conversation_pane;
-
-  /* Where the conversation is on screen, over it: over the whole window a
-   * toast sits on the chat list and hides its rows. */
-  adw_toast_overlay_add_toast (conversation_shown ? self->conversation_toasts : self->toast_overlay,
-                               mc_ui_plain_toast_new (text));
-}
-
-/* "Last checked 14:05." for the offline notices. */
-static char *
-mc_window_describe_last_check (McWindow *self)
-{
-  gint64 last = mc_session_get_last_check (self->session);
-  g_autofree char *when = NULL;
-
-  if (last == 0)
-    return g_strdup (_("Chats have not been checked since Market Chats started."));
-
-  when = mc_ui_format_relative_time (last, g_get_real_time ());
-  /* Translators: %s is "just now", "5 min ago", "14:05", "yesterday" or a date. */
-  return g_strdup_printf (_("Chats were last checked %s."), when);
-}
-
-/* Before the first sync that ran to its end an empty view proves nothing:
- * it says that the Market was not heard yet, or cannot be reached, never
- * "all caught up".  Returns whether it showed a page. */
-static gboolean
-mc_window_show_unchecked (McWindow *self,
-                          gboolean  syncing)
-{
-  g_autofree char *checked = NULL;
-
-  if (mc_session_get_checked (self->session) ||
-      mc_session_get_state (self->session) != MC_SESSION_STATE_READY ||
-      mc_session_get_error (self->session) != NULL)
-    return FALSE;
-
-  if (!mc_session_get_reachable (self->session))
-    {
-      checked = mc_window_describe_last_check (self);
-      adw_status_page_set_title (self->error_page, _("The Market Cannot Be Reached"));
-      adw_status_page_set_description (self->error_page, checked);
-      gtk_stack_set_visible_child_name (self->chats_stack, "error");
-    }
-  else if (self->sync_error != NULL)
-    {
-      adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
-      mc_ui_status_page_set_plain_description (self->error_page, self->sync_error);
-      gtk_stack_set_visible_child_name (self->chats_stack, "error");
-    }
-  else if (syncing)
-    gtk_stack_set_visible_child_name (self->chats_stack, "loading");
-  else
-    {
-      /* Not a spinner while nothing runs: its frames would keep the
-       * low-priority start of the sync waiting. */
-      adw_status_page_set_icon_name (self->empty_page, "network-transmit-receive-symbolic");
-      adw_status_page_set_title (self->empty_page, _("Checking for Chats"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("They appear here once the Market has answered"));
-      gtk_stack_set_visible_child_name (self->chats_stack, "empty");
-    }
-
-  return TRUE;
-}
-
-/* The chats pane: list, empty, loading or error. */
-
-static void
-mc_window_update_chats_page (McWindow *self)
-{
-  McChatStore *store = mc_session_get_chats (self->session);
-  McSyncEngine *sync = mc_session_get_sync (self->session);
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean store_empty = g_list_model_get_n_items (G_LIST_MODEL (store)) == 0;
-  gboolean syncing = FALSE;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->view)) > 0)
-    {
-      gtk_stack_set_visible_child_name (self->chats_stack, "list");
-      return;
-    }
-
-  g_object_get (sync, "syncing", &syncing, NULL);
-
-  /* A search that finds nothing says so whatever the sync. */
-  if ((search == NULL || *search == '\0') &&
-      mc_window_show_unchecked (self, syncing))
-    return;
-
-  if (store_empty && self->sync_error != NULL)
-    {
-      adw_status_page_set_title (self->error_page, _("Could Not Load Chats"));
-      mc_ui_status_page_set_plain_description (self->error_page, self->sync_error);
-      gtk_stack_set_visible_child_name (self->chats_stack, "error");
-      return;
-    }
-
-  if (store_empty && syncing)
-    {
-      gtk_stack_set_visible_child_name (self->chats_stack, "loading");
-      return;
-    }
-
-  if (search != NULL && *search != '\0')
-    {
-      adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Matching Chats"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Search by the customer’s name or the order or return number"));
-    }
-  else
-    {
-      const char *title;
-      const char *description = NULL;
-      const char *icon = "io.github.marketchats.MarketChats-symbolic";
-
-      switch (mc_chat_view_get_mode (self->view))
-        {
-        case MC_CHAT_VIEW_MODE_NEEDS_REPLY:
-          icon = "emblem-ok-symbolic";
-          title = _("All Caught Up");
-          description = _("No chats need a reply");
-          break;
-
-        case MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER:
-          title = _("No Chats Waiting for Customers");
-          break;
-
-        case MC_CHAT_VIEW_MODE_DISPUTES:
-          title = _("No Disputes");
-          break;
-
-        case MC_CHAT_VIEW_MODE_FINISHED:
-          title = _("No Finished Chats");
-          break;
-
-        case MC_CHAT_VIEW_MODE_ALL:
-        default:
-          title = _("No Chats");
-          description = _("Chats with customers appear here");
-          break;
-        }
-
-      adw_status_page_set_icon_name (self->empty_page, icon);
-      adw_status_page_set_title (self->empty_page, title);
-      adw_status_page_set_description (self->empty_page, description);
-    }
-
-  gtk_stack_set_visible_child_name (self->chats_stack, "empty");
-}
-
-/* The banner under the chats' header bar: one message at a time, the most
- * pressing first. */
-
-static gint64
-find_paused_method (McWindow    *self,
-                    McApiMethod *out_method)
-{
-  GListModel *cabinets = mc_session_get_cabinets (self->session);
-  gint64 latest = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (cabinets); i++)
-    {
-      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
-      McApiClient *client = mc_cabinet_get_client (cabinet);
-
-      if (client == NULL)
-        continue;
-
-      for (McApiMethod method = 0; method < MC_API_N_METHODS; method++)
-        {
-          gint64 until = mc_api_client_get_paused_until (client, method);
-
-          if (until > latest)
-            {
-              latest = until;
-              *out_method = method;
-            }
-        }
-    }
-
-  return latest;
-}
-
-static gboolean on_banner_timeout (gpointer user_data);
-
-static void
-mc_window_show_banner (McWindow   *self,
-                       const char *text,
-                       const char *button_label,
-                       const char *action)
-{
-  gtk_label_set_label (self->banner_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
-  if (button_label != NULL)
-    {
-      gtk_button_set_label (self->banner_button, button_label);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-static void
-mc_window_update_banner (McWindow *self)
-{
-  McSyncEngine *sync = mc_session_get_sync (self->session);
-  McApiMethod method = MC_API_METHOD_GET_CHATS;
-  gboolean online = TRUE;
-  guint poll_interval = 0, effective_interval = 0;
-  gint64 paused_until;
-  gint64 now = g_get_real_time ();
-
-  g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
-
-  /* The cached chats are shown without keys: nothing syncs or sends. */
-  if (mc_session_get_state (self->session) == MC_SESSION_STATE_READY &&
-      mc_session_get_error (self->session) != NULL)
-    {
-      g_autofree char *text = NULL;
-
-      /* Translators: %s is the keyring's own error. */
-      text = g_strdup_printf (_("The keyring could not be opened, so these saved chats are "
-                                "read-only: %s"),
-                              mc_session_get_error (self->session)->message);
-      mc_window_show_banner (self, text, _("_Try Again"), "win.reload-keys");
-      return;
-    }
-
-  if (self->auth_error != NULL)
-    {
-      mc_window_show_banner (self, self->auth_error, _("_Fix Key…"), "app.preferences");
-      return;
-    }
-
-  g_object_get (sync,
-                "online", &online,
-                "poll-interval", &poll_interval,
-                "effective-interval", &effective_interval,
-                NULL);
-
-  /* Before the pause: a Market out of reach matters more than a limit. */
-  if (!mc_session_get_reachable (self->session) &&
-      mc_session_get_state (self->session) == MC_SESSION_STATE_READY)
-    {
-      g_autofree char *checked = mc_window_describe_last_check (self);
-      g_autofree char *text = NULL;
-
-      if (!online)
-        /* Translators: the second sentence says when chats were last checked. */
-        text = g_strdup_printf (_("Offline: new messages and replies wait for the connection. %s"),
-                                checked);
-      else
-        /* Translators: the second sentence says when chats were last checked. */
-        text = g_strdup_printf (_("The Market cannot be reached: new messages may be missing. %s"),
-                                checked);
-      mc_window_show_banner (self, text, _("_Retry"), "win.refresh");
-      return;
-    }
-
-  paused_until = find_paused_method (self, &method);
-  if (paused_until > now)
-    {
-      g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (paused_until / G_USEC_PER_SEC);
-      g_autofree char *time = g_date_time_format (until, "%H:%M");
-      g_autofree char *text = NULL;
-
-      /* Translators: the first %s is what the app was doing, e.g. "reading
-       * chats"; the second a time of day. */
-      text = g_strdup_printf (_("The Market’s hourly limit for %s is used up; it resumes at %s."),
-                              mc_api_method_get_display_name (method), time);
-      mc_window_show_banner (self, text, NULL, NULL);
-      self->banner_timeout_id =
-        g_timeout_add_seconds ((guint) MIN ((paused_until - now) / G_USEC_PER_SEC + 1, G_MAXUINT / 2),
-                               on_banner_timeout, self);
-      return;
-    }
-
-  {
-    g_autofree char *slow = mc_ui_format_slow_checks (poll_interval, effective_interval,
-                                                      self->slow_banner);
-
-    self->slow_banner = slow != NULL;
-    if (slow != NULL)
-      {
-        mc_window_show_banner (self, slow, NULL, NULL);
-        return;
-      }
-  }
-
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-static gboolean
-on_banner_timeout (gpointer user_data)
-{
-  McWindow *self = user_data;
-
-  self->banner_timeout_id = 0;
-  mc_window_update_banner (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_sync_notify (McWindow     *self,
-                GParamSpec   *pspec,
-                McSyncEngine *sync)
-{
-  mc_window_update_banner (self);
-  mc_window_update_chats_page (self);
-}
-
-static void
-on_sync_error (McWindow     *self,
-               McCabinet    *cabinet,
-               GError       *error,
-               McSyncEngine *sync)
-{
-  g_autofree char *text = mc_api_error_describe (error);
-
-  if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) ||
-      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN))
-    {
-      g_free (self->auth_error);
-      /* Translators: %s is the cabinet's name, then the API's own words. */
-      self->auth_error = g_strdup_printf (_("The key of cabinet “%s” was refused: %s"),
-                                          cabinet != NULL ? mc_cabinet_get_label (cabinet) : "",
-                                          text);
-    }
-
-  g_free (self->sync_error);
-  self->sync_error = g_steal_pointer (&text);
-
-  mc_window_update_banner (self);
-  mc_window_update_chats_page (self);
-}
-
-static void
 on_outbox_failed (McWindow     *self,
                   McChat       *chat,
                   const char   *text,
@@ -574,19 +166,6 @@ on_outbox_failed (McWindow     *self,
   /* The failed bubble in its chat offers Retry and Edit: the text is not
    * put back into a composer, where it could be sent a second time. */
   mc_ui_toast (GTK_WIDGET (self), _("A message was not sent: it waits in its chat with Retry and Edit"));
-}
-
-static void
-on_cabinets_changed (McWindow   *self,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     GListModel *cabinets)
-{
-  /* A replaced key gets a fresh chance. */
-  g_clear_pointer (&self->auth_error, g_free);
-  g_clear_pointer (&self->sync_error, g_free);
-  mc_window_update_banner (self);
 }
 
 /* The session's state chooses the top-level page. */
@@ -614,10 +193,7 @@ on_session_state (McWindow   *self,
     }
 
   gtk_revealer_set_reveal_child (self->demo_revealer, mc_session_get_demo (session));
-  mc_window_update_banner (self);
 }
-
-static void mc_window_view_switched (McWindow *self);
 
 /* Sidebar. */
 
@@ -722,8 +298,7 @@ on_sidebar_row_selected (McWindow      *self,
     }
 
   item = mc_store_row_get_item (MC_STORE_ROW (row));
-  mc_chat_view_set_store_item (self->view, item);
-  mc_window_view_switched (self);
+  mc_chat_list_set_store_item (self->chat_list, item);
 
   if (mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
     adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_title (item));
@@ -758,71 +333,7 @@ on_stores_changed (McWindow   *self,
   mc_window_select_default_store (self);
 }
 
-/* Chat list. */
-
-static void
-on_chat_factory_setup (McWindow                 *self,
-                       GtkListItem              *item,
-                       GtkSignalListItemFactory *factory)
-{
-  gtk_list_item_set_child (item, mc_chat_row_new ());
-}
-
-static void
-on_chat_factory_bind (McWindow                 *self,
-                      GtkListItem              *item,
-                      GtkSignalListItemFactory *factory)
-{
-  McChatRow *row = MC_CHAT_ROW (gtk_list_item_get_child (item));
-
-  mc_chat_row_set_wait_warning_minutes (row, self->wait_warning_minutes);
-  mc_chat_row_set_chat (row, gtk_list_item_get_item (item));
-  g_ptr_array_add (self->bound_rows, row);
-}
-
-static void
-on_chat_factory_unbind (McWindow                 *self,
-                        GtkListItem              *item,
-                        GtkSignalListItemFactory *factory)
-{
-  McChatRow *row = MC_CHAT_ROW (gtk_list_item_get_child (item));
-
-  g_ptr_array_remove_fast (self->bound_rows, row);
-  mc_chat_row_set_chat (row, NULL);
-}
-
-static gboolean
-on_clock (gpointer user_data)
-{
-  McWindow *self = user_data;
-  gint64 now = g_get_real_time ();
-
-  /* Only rows that are bound, which is about what is on screen. */
-  for (guint i = 0; i < self->bound_rows->len; i++)
-    mc_chat_row_update_times (g_ptr_array_index (self->bound_rows, i), now);
-  /* "Last checked 5 min ago" ages too. */
-  if (!mc_session_get_reachable (self->session))
-    {
-      mc_window_update_banner (self);
-      mc_window_update_chats_page (self);
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_wait_warning_changed (McWindow   *self,
-                         const char *key,
-                         GSettings  *settings)
-{
-  self->wait_warning_minutes = g_settings_get_uint (settings, "wait-warning-minutes");
-
-  for (guint i = 0; i < self->bound_rows->len; i++)
-    mc_chat_row_set_wait_warning_minutes (g_ptr_array_index (self->bound_rows, i),
-                                          self->wait_warning_minutes);
-}
-
-static void
+void
 mc_window_focus_composer (McWindow *self)
 {
   McComposer *composer = mc_conversation_get_composer (self->conversation);
@@ -833,7 +344,7 @@ mc_window_focus_composer (McWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (composer));
 }
 
-static void
+void
 mc_window_show_chat (McWindow *self,
                      McChat   *chat)
 {
@@ -849,129 +360,26 @@ mc_window_show_chat (McWindow *self,
   if (adw_leaflet_get_folded (self->leaflet))
     mc_window_focus_composer (self);
   else if (kept != NULL && gtk_widget_get_mapped (kept) &&
-           (kept == GTK_WIDGET (self->chats_list) ||
-            gtk_widget_is_ancestor (kept, GTK_WIDGET (self->chats_list))))
+           (kept == mc_chat_list_get_list_view (self->chat_list) ||
+            gtk_widget_is_ancestor (kept, mc_chat_list_get_list_view (self->chat_list))))
     gtk_widget_grab_focus (kept);
 }
 
 static void
-on_chat_selected (McWindow           *self,
-                  GParamSpec         *pspec,
-                  GtkSingleSelection *selection)
+on_chat_selected (McWindow   *self,
+                  McChat     *chat,
+                  McChatList *list)
 {
-  McChat *chat = gtk_single_selection_get_selected_item (selection);
-
-  /* A chat leaving the view (answered, so no longer "needs reply") drops
-   * the selection; the conversation stays. */
-  if (self->selecting || chat == NULL)
-    return;
-
   mc_window_show_chat (self, chat);
 }
 
 static void
-on_chat_activated (McWindow    *self,
-                   guint        position,
-                   GtkListView *list)
+on_chat_activated (McWindow   *self,
+                   McChat     *chat,
+                   McChatList *list)
 {
-  g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (self->view), position);
-
-  if (chat != NULL)
-    {
-      mc_window_show_chat (self, chat);
-      mc_window_focus_composer (self);
-    }
-}
-
-static void
-mc_window_scroll_chats_to_top (McWindow *self)
-{
-  self->list_at_top = TRUE;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->chat_selection)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", 0);
-}
-
-static guint find_chat_position (McWindow *self,
-                                 gint64    chat_id);
-static void  mc_window_show_all_rows (McWindow *self);
-
-/* A new view starts at its top, with the open chat highlighted if it is
- * in it (and nothing else). */
-static void
-mc_window_view_switched (McWindow *self)
-{
-  McChat *open = mc_conversation_get_chat (self->conversation);
-  guint position = open != NULL ? find_chat_position (self, mc_chat_get_chat_id (open))
-                                : GTK_INVALID_LIST_POSITION;
-
-  if (position != GTK_INVALID_LIST_POSITION &&
-      position >= g_list_model_get_n_items (G_LIST_MODEL (self->chat_slice)))
-    mc_window_show_all_rows (self);
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->chat_selection, position);
-  self->selecting = FALSE;
-
-  mc_window_scroll_chats_to_top (self);
-}
-
-static void
-on_chats_scrolled (McWindow      *self,
-                   GtkAdjustment *adjustment)
-{
-  self->list_at_top = gtk_adjustment_get_value (adjustment) <= 0;
-}
-
-static void
-on_view_changed (McWindow   *self,
-                 guint       position,
-                 guint       removed,
-                 guint       added,
-                 GListModel *view)
-{
-  /* The list view keeps its first row in place, so chats coming in above
-   * it would push the most urgent ones out of sight. */
-  if (position == 0 && added > 0 && self->list_at_top)
-    mc_window_scroll_chats_to_top (self);
-  mc_window_update_chats_page (self);
-}
-
-static void
-on_mode_selected (McWindow    *self,
-                  GParamSpec  *pspec,
-                  GtkDropDown *dropdown)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->view == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  mc_chat_view_set_mode (self->view, (McChatViewMode) selected);
-  mc_window_view_switched (self);
-  mc_window_update_chats_page (self);
-}
-
-static void
-on_search_changed (McWindow       *self,
-                   GtkSearchEntry *entry)
-{
-  if (self->view == NULL)
-    return;
-
-  mc_chat_view_set_search_text (self->view, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  /* A search covers every chat of the selected stores: the view's choice
-   * does not apply meanwhile, and looks so. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown),
-                            !mc_chat_view_get_searching (self->view));
-  mc_window_view_switched (self);
-  mc_window_update_chats_page (self);
-}
-
-static void
-on_stop_search (McWindow       *self,
-                GtkSearchEntry *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  mc_window_show_chat (self, chat);
+  mc_window_focus_composer (self);
 }
 
 static void
@@ -988,82 +396,6 @@ on_leaflet_folded (McWindow   *self,
       adw_leaflet_get_visible_child (leaflet) == self->conversation_pane &&
       mc_conversation_get_chat (self->conversation) == NULL)
     adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->chats_pane));
-}
-
-static guint
-find_chat_position (McWindow *self,
-                    gint64    chat_id)
-{
-  GListModel *model = G_LIST_MODEL (self->view);
-  guint n_items = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
-
-      if (mc_chat_get_chat_id (chat) == chat_id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* GTK 4.8's list view builds about 200 rows, whatever the window's height,
- * before it paints anything: the first frame gets a screenful (a tall one)
- * and the others are built after it. */
-#define FIRST_FRAME_ROWS 30
-
-static void
-mc_window_show_all_rows (McWindow *self)
-{
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
-  if (self->chat_slice != NULL)
-    gtk_slice_list_model_set_size (self->chat_slice, G_MAXUINT);
-}
-
-static gboolean
-on_all_rows_idle (gpointer user_data)
-{
-  McWindow *self = user_data;
-
-  self->all_rows_id = 0;
-  mc_window_show_all_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_frame (McWindow      *self,
-                GdkFrameClock *clock)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  if (self->all_rows_id == 0 &&
-      gtk_slice_list_model_get_size (self->chat_slice) != G_MAXUINT)
-    /* Not at idle priority: while sync keeps the main loop busy, an idle
-     * could wait for seconds with 30 chats shown. */
-    self->all_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_all_rows_idle, self, NULL);
-}
-
-static void
-mc_window_realize (GtkWidget *widget)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (mc_window_parent_class)->realize (widget);
-
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (on_first_frame), self, G_CONNECT_SWAPPED);
-}
-
-static void
-mc_window_select_position (McWindow *self,
-                           guint     position)
-{
-  mc_window_show_all_rows (self);
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->chat_selection, position);
-  self->selecting = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -1091,7 +423,6 @@ mc_window_open_chat (McWindow *self,
                      gint64    chat_id)
 {
   McChat *chat;
-  guint position;
 
   g_return_if_fail (MC_IS_WINDOW (self));
 
@@ -1102,24 +433,9 @@ mc_window_open_chat (McWindow *self,
       return;
     }
 
-  position = find_chat_position (self, chat_id);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      mc_window_select_all_stores (self, mc_chat_get_business_id (chat));
-      position = find_chat_position (self, chat_id);
-    }
-
-  /* Still filtered out by the view mode or the search: show all chats. */
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      mc_chat_view_set_search_text (self->view, NULL);
-      gtk_drop_down_set_selected (self->mode_dropdown, MC_CHAT_VIEW_MODE_ALL);
-      position = find_chat_position (self, chat_id);
-    }
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    mc_window_select_position (self, position);
+  if (!mc_chat_list_has_chat (self->chat_list, chat_id))
+    mc_window_select_all_stores (self, mc_chat_get_business_id (chat));
+  mc_chat_list_select_chat (self->chat_list, chat_id);
 
   mc_window_show_chat (self, chat);
   mc_window_focus_composer (self);
@@ -1137,154 +453,6 @@ mc_window_get_open_chat_id (McWindow *self)
   return chat != NULL ? mc_chat_get_chat_id (chat) : 0;
 }
 
-/* Actions. */
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      on_stop_search (self, self->search_entry);
-      return;
-    }
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-step_chat (McWindow *self,
-           int       step)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->view));
-  guint position = gtk_single_selection_get_selected (self->chat_selection);
-  McChat *open = mc_conversation_get_chat (self->conversation);
-  g_autoptr(McChat) chat = NULL;
-  gint64 next;
-
-  if (n_items == 0)
-    return;
-
-  if (position == GTK_INVALID_LIST_POSITION && open != NULL)
-    position = find_chat_position (self, mc_chat_get_chat_id (open));
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    next = step > 0 ? 0 : (gint64) n_items - 1;
-  else
-    next = CLAMP ((gint64) position + step, 0, (gint64) n_items - 1);
-
-  mc_window_select_position (self, (guint) next);
-  chat = g_list_model_get_item (G_LIST_MODEL (self->view), (guint) next);
-  mc_window_show_chat (self, chat);
-}
-
-static void
-previous_chat_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  step_chat (MC_WINDOW (widget), -1);
-}
-
-static void
-next_chat_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  step_chat (MC_WINDOW (widget), 1);
-}
-
-static void
-new_chat_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  gtk_window_present (mc_new_chat_dialog_new (self->session, GTK_WINDOW (self)));
-}
-
-static void
-add_cabinet_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  gtk_window_present (mc_add_cabinet_dialog_new (self->session, GTK_WINDOW (self)));
-}
-
-static void
-open_chat_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  mc_window_open_chat (MC_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
-/* Stickers and other content this app cannot show are in the seller
- * cabinet, which opens at that chat in the browser. */
-static void
-open_in_cabinet_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-  gint64 chat_id = g_variant_get_int64 (parameter);
-  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id);
-  g_autofree char *uri = NULL;
-
-  if (chat == NULL)
-    return;
-
-  uri = mc_ui_seller_cabinet_chat_uri (mc_chat_get_business_id (chat), chat_id);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
-static void
-toast_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  mc_window_toast (MC_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  McWindow *self = MC_WINDOW (widget);
-
-  g_clear_pointer (&self->sync_error, g_free);
-  mc_session_refresh (self->session);
-  mc_window_update_chats_page (self);
-}
-
-static void
-reload_keys_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  mc_session_load (MC_WINDOW (widget)->session);
-}
-
 static gboolean
 mc_window_close_request (GtkWindow *window)
 {
@@ -1300,7 +468,6 @@ static void
 mc_window_constructed (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
-  McSyncEngine *sync;
   GListModel *stores;
 
   G_OBJECT_CLASS (mc_window_parent_class)->constructed (object);
@@ -1312,9 +479,9 @@ mc_window_constructed (GObject *object)
       mc_window_restore_state (self);
       g_settings_bind (self->settings, "sidebar-width", self->sidebar_pane, "width-request",
                        G_SETTINGS_BIND_DEFAULT);
-      self->wait_warning_minutes = g_settings_get_uint (self->settings, "wait-warning-minutes");
-      g_signal_connect_object (self->settings, "changed::wait-warning-minutes",
-                               G_CALLBACK (on_wait_warning_changed), self, G_CONNECT_SWAPPED);
+      /* Read only, and a locked key must not make the list insensitive. */
+      g_settings_bind (self->settings, "wait-warning-minutes", self->chat_list, "wait-warning-minutes",
+                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
     }
 
   if (g_strcmp0 (PROFILE, "development") == 0)
@@ -1322,24 +489,9 @@ mc_window_constructed (GObject *object)
 
   gtk_stack_add_named (self->main_stack, mc_welcome_page_new (self->session), "welcome");
   mc_conversation_set_session (self->conversation, self->session);
+  mc_status_banner_set_session (self->status_banner, self->session);
 
-  self->view = mc_chat_view_new (mc_session_get_chats (self->session));
-  mc_chat_view_set_mode (self->view, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
-  g_signal_connect_object (self->view, "items-changed", G_CALLBACK (on_view_changed), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-  self->chat_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->view)),
-                                               0, FIRST_FRAME_ROWS);
-  self->chat_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->chat_slice)));
-  gtk_single_selection_set_autoselect (self->chat_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->chat_selection, TRUE);
-  gtk_single_selection_set_selected (self->chat_selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->chat_selection, "notify::selected-item",
-                           G_CALLBACK (on_chat_selected), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->chats_list, GTK_SELECTION_MODEL (self->chat_selection));
-  self->list_at_top = TRUE;
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->chats_scrolled), "value-changed",
-                           G_CALLBACK (on_chats_scrolled), self, G_CONNECT_SWAPPED);
+  mc_chat_list_set_session (self->chat_list, self->session);
 
   stores = G_LIST_MODEL (mc_session_get_stores (self->session));
   gtk_list_box_bind_model (self->sidebar_list, stores, create_store_row, NULL, NULL);
@@ -1352,32 +504,16 @@ mc_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::demo", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::reachable", G_CALLBACK (on_sync_notify), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::checked", G_CALLBACK (on_sync_notify), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::error", G_CALLBACK (on_session_state), self,
                            G_CONNECT_SWAPPED);
   on_session_state (self, NULL, self->session);
 
-  g_signal_connect_object (mc_session_get_cabinets (self->session), "items-changed",
-                           G_CALLBACK (on_cabinets_changed), self, G_CONNECT_SWAPPED);
-
-  sync = mc_session_get_sync (self->session);
-  g_signal_connect_object (sync, "notify::online", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::syncing", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::paused-until", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::effective-interval", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::poll-interval", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "error", G_CALLBACK (on_sync_error), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "outbox-failed", G_CALLBACK (on_outbox_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mc_session_get_sync (self->session), "outbox-failed",
+                           G_CALLBACK (on_outbox_failed), self, G_CONNECT_SWAPPED);
 
   /* On a narrow screen the chats come first: they are what a seller opens
    * the app for. */
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
-
-  mc_window_update_banner (self);
-  mc_window_update_chats_page (self);
 }
 
 static void
@@ -1385,39 +521,18 @@ mc_window_dispose (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
 
-  g_clear_handle_id (&self->clock_id, g_source_remove);
-  g_clear_handle_id (&self->banner_timeout_id, g_source_remove);
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
-
   if (self->sidebar_list != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->sidebar_list, on_sidebar_row_selected, self);
       gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
     }
-  if (self->chats_list != NULL)
-    gtk_list_view_set_model (self->chats_list, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
 
-  g_clear_object (&self->chat_selection);
-  g_clear_object (&self->chat_slice);
-  g_clear_object (&self->view);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->auth_error, g_free);
-  g_clear_pointer (&self->sync_error, g_free);
 
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
-}
-
-static void
-mc_window_finalize (GObject *object)
-{
-  McWindow *self = MC_WINDOW (object);
-
-  g_ptr_array_unref (self->bound_rows);
-
-  G_OBJECT_CLASS (mc_window_parent_class)->finalize (object);
 }
 
 static void
@@ -1498,11 +613,9 @@ mc_window_class_init (McWindowClass *klass)
 
   object_class->constructed = mc_window_constructed;
   object_class->dispose = mc_window_dispose;
-  object_class->finalize = mc_window_finalize;
   object_class->get_property = mc_window_get_property;
   object_class->set_property = mc_window_set_property;
 
-  widget_class->realize = mc_window_realize;
   widget_class->focus = mc_window_focus;
 
   window_class->close_request = mc_window_close_request;
@@ -1518,6 +631,8 @@ mc_window_class_init (McWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_CONVERSATION);
+  g_type_ensure (MC_TYPE_STATUS_BANNER);
+  g_type_ensure (MC_TYPE_CHAT_LIST);
 
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
@@ -1531,75 +646,24 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chats_title);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, banner_button);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, mode_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_stack);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, status_banner);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chat_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, chats_list);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_chat_factory_setup);
-  gtk_widget_class_bind_template_callback (widget_class, on_chat_factory_bind);
-  gtk_widget_class_bind_template_callback (widget_class, on_chat_factory_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_chat_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_chat_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_mode_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
 
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-chat", NULL, previous_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.next-chat", NULL, next_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.new-chat", NULL, new_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.add-cabinet", NULL, add_cabinet_action);
-  gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
-  gtk_widget_class_install_action (widget_class, "win.open-in-cabinet", "x", open_in_cabinet_action);
-  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.reload-keys", NULL, reload_keys_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-chat", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-chat", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-chat", NULL);
-}
-
-/* GTK 4.8 leaves the button inside a drop-down or menu button, which is
- * what takes the focus, without a name: a screen reader said "button". */
-static void
-label_inner_button (GtkWidget  *outer,
-                    const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (outer);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
+  mc_window_class_install_actions (widget_class);
 }
 
 static void
 mc_window_init (McWindow *self)
 {
-  self->bound_rows = g_ptr_array_new ();
-  self->wait_warning_minutes = DEFAULT_WAIT_WARNING_MINUTES;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   mc_window_setup_sidebar_handle (self);
-  label_inner_button (GTK_WIDGET (self->mode_dropdown), _("Which chats to show"));
-  label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
-
-  self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, on_clock, self);
+  mc_ui_label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
 }

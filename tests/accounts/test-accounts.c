@@ -11,10 +11,12 @@
 #include "mc-add-cabinet-dialog.h"
 #include "mc-api-error.h"
 #include "mc-cabinet-row.h"
+#include "mc-chat-list.h"
 #include "mc-fake-market.h"
 #include "mc-key-form.h"
 #include "mc-preferences-window.h"
 #include "mc-session.h"
+#include "mc-status-banner.h"
 #include "mc-token-store.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
@@ -664,8 +666,9 @@ static gboolean
 banner_says (McWindow   *window,
              const char *words)
 {
-  GtkRevealer *revealer = child (window, MC_TYPE_WINDOW, "banner_revealer");
-  GtkLabel *label = child (window, MC_TYPE_WINDOW, "banner_label");
+  GtkWidget *banner = child (window, MC_TYPE_WINDOW, "status_banner");
+  GtkRevealer *revealer = child (banner, MC_TYPE_STATUS_BANNER, "banner_revealer");
+  GtkLabel *label = child (banner, MC_TYPE_STATUS_BANNER, "banner_label");
 
   return gtk_revealer_get_reveal_child (revealer) &&
          strstr (gtk_label_get_label (label), words) != NULL;
@@ -674,7 +677,7 @@ banner_says (McWindow   *window,
 static const char *
 chats_page (McWindow *window)
 {
-  return gtk_stack_get_visible_child_name (child (window, MC_TYPE_WINDOW, "chats_stack"));
+  return gtk_stack_get_visible_child_name (child (child (window, MC_TYPE_WINDOW, "chat_list"), MC_TYPE_CHAT_LIST, "chats_stack"));
 }
 
 /* A key in the keyring, nothing saved yet, and the Market out of reach: the
@@ -705,7 +708,7 @@ test_unreachable_at_start (Fixture       *f,
 
   window = mc_window_new (NULL, f->session, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  error_page = child (window, MC_TYPE_WINDOW, "error_page");
+  error_page = child (child (window, MC_TYPE_WINDOW, "chat_list"), MC_TYPE_CHAT_LIST, "error_page");
   started = g_get_monotonic_time ();
   WAIT_UNTIL (banner_says (window, "cannot be reached"));
   g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
@@ -724,7 +727,8 @@ test_unreachable_at_start (Fixture       *f,
   WAIT_UNTIL (mc_session_get_checked (f->session));
   g_assert_true (mc_session_get_reachable (f->session));
   g_assert_cmpint (mc_session_get_last_check (f->session), >, 0);
-  g_assert_false (gtk_revealer_get_reveal_child (child (window, MC_TYPE_WINDOW, "banner_revealer")));
+  g_assert_false (gtk_revealer_get_reveal_child (child (child (window, MC_TYPE_WINDOW, "status_banner"),
+                                                        MC_TYPE_STATUS_BANNER, "banner_revealer")));
   g_assert_cmpstr (chats_page (window), !=, "error");
 
   /* Then goes away again: the saved chats stay, with the time they were

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "mc-chat-list.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
@@ -40,10 +41,18 @@ template_child (GType       type,
   return child;
 }
 
+static gpointer
+chats_list (Fixture *fixture)
+{
+  return template_child (MC_TYPE_CHAT_LIST,
+                         template_child (MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chat_list"),
+                         "chats_list");
+}
+
 static GListModel *
 chat_list_model (Fixture *fixture)
 {
-  GtkListView *list = template_child (MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_list");
+  GtkListView *list = chats_list (fixture);
 
   return G_LIST_MODEL (gtk_list_view_get_model (list));
 }
@@ -582,7 +591,7 @@ test_focus_stays (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
-  GtkWidget *list = template_child (MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_list");
+  GtkWidget *list = chats_list (fixture);
   GtkWidget *text_view = template_child (MC_TYPE_COMPOSER, GTK_WIDGET (composer (fixture)), "text_view");
   GtkWidget *focus;
   GtkLabel *label;

@@ -200,6 +200,18 @@ test_slow_checks (void)
   g_assert_null (mc_ui_format_slow_checks (30, 50, FALSE));
 }
 
+/* Before the Market first answered there is no time to give. */
+static void
+test_last_check (void)
+{
+  gint64 now = g_get_real_time ();
+  g_autofree char *never = mc_ui_format_last_check (0, now);
+  g_autofree char *recent = mc_ui_format_last_check (now - 10 * G_USEC_PER_SEC, now);
+
+  g_assert_cmpstr (never, ==, "Chats have not been checked since Market Chats started.");
+  g_assert_cmpstr (recent, ==, "Chats were last checked just now.");
+}
+
 static void
 test_day (void)
 {
@@ -286,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/ui-util/relative-time", test_relative_time);
   g_test_add_func ("/ui-util/waiting", test_waiting);
   g_test_add_func ("/ui-util/slow-checks", test_slow_checks);
+  g_test_add_func ("/ui-util/last-check", test_last_check);
   g_test_add_func ("/ui-util/day", test_day);
   g_test_add_func ("/ui-util/words", test_words);
   g_test_add_func ("/ui-util/cabinet-uri", test_cabinet_uri);

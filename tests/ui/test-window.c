@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mc-api-error.h"
+#include "mc-chat-list.h"
 #include "mc-chat-view.h"
 #include "mc-chat-row.h"
 #include "mc-composer.h"
@@ -15,6 +16,7 @@
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-status-banner.h"
 #include "mc-store-row.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
@@ -42,10 +44,16 @@ template_child (Fixture    *fixture,
   return child;
 }
 
+static GtkWidget *
+chat_list (Fixture *fixture)
+{
+  return template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chat_list");
+}
+
 static GListModel *
 chat_list_model (Fixture *fixture)
 {
-  GtkListView *list = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_list");
+  GtkListView *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
 
   return G_LIST_MODEL (gtk_list_view_get_model (list));
 }
@@ -71,7 +79,8 @@ has_chats (gpointer data)
 static gboolean
 has_chats_in (gpointer data)
 {
-  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (data, MC_TYPE_WINDOW, "chats_list"));
+  GtkWidget *chat_list = GTK_WIDGET (gtk_widget_get_template_child (data, MC_TYPE_WINDOW, "chat_list"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (chat_list, MC_TYPE_CHAT_LIST, "chats_list"));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) > 0;
 }
@@ -217,8 +226,8 @@ static void
 test_opens_with_chats (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
-  GtkStack *stack = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_stack");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
+  GtkStack *stack = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_stack");
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkRevealer *demo = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "demo_revealer");
 
@@ -563,9 +572,9 @@ static void
 test_filter_and_search (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
-  GtkEditable *search = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "search_entry");
+  GtkEditable *search = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "search_entry");
   GListModel *model = chat_list_model (fixture);
   g_autoptr(McChat) first = NULL;
   g_autofree char *name = NULL;
@@ -611,8 +620,8 @@ test_filter_and_search (Fixture       *fixture,
   gtk_editable_set_text (search, "no such customer 0000");
   g_signal_emit_by_name (search, "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, MC_TYPE_WINDOW,
-                                                                     GTK_WIDGET (fixture->window),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, MC_TYPE_CHAT_LIST,
+                                                                     chat_list (fixture),
                                                                      "chats_stack")), ==, "empty");
 }
 
@@ -674,7 +683,7 @@ static void
 test_finished_chat_read_only (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
   g_autoptr(McChat) chat = NULL;
   g_autofree char *left = NULL;
 
@@ -699,7 +708,8 @@ static gboolean
 banner_shown (gpointer data)
 {
   Fixture *fixture = data;
-  GtkRevealer *revealer = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_revealer");
+  GtkWidget *banner = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "status_banner");
+  GtkRevealer *revealer = template_child (fixture, MC_TYPE_STATUS_BANNER, banner, "banner_revealer");
 
   return gtk_revealer_get_reveal_child (revealer);
 }
@@ -708,8 +718,9 @@ static void
 test_auth_banner (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  GtkLabel *label = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_label");
-  GtkButton *button = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "banner_button");
+  GtkWidget *banner = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "status_banner");
+  GtkLabel *label = template_child (fixture, MC_TYPE_STATUS_BANNER, banner, "banner_label");
+  GtkButton *button = template_child (fixture, MC_TYPE_STATUS_BANNER, banner, "banner_button");
 
   g_assert_false (banner_shown (fixture));
   mc_fake_market_inject_fault (fixture->market, "/chats", MC_FAKE_FAULT_STATUS, 401, 1000);
@@ -727,7 +738,7 @@ test_keyboard (Fixture       *fixture,
                gconstpointer  user_data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkSearchBar *search_bar = template_child (fixture, MC_TYPE_WINDOW, window, "search_bar");
+  GtkSearchBar *search_bar = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "search_bar");
   g_autoptr(McChat) first = g_list_model_get_item (chat_list_model (fixture), 0);
   g_autoptr(McChat) second = g_list_model_get_item (chat_list_model (fixture), 1);
 
@@ -966,7 +977,7 @@ test_store_restored (Fixture       *fixture,
 static GtkAdjustment *
 chats_vadjustment (Fixture *fixture)
 {
-  GtkScrolledWindow *scrolled = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "chats_scrolled");
+  GtkScrolledWindow *scrolled = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_scrolled");
 
   return gtk_scrolled_window_get_vadjustment (scrolled);
 }
@@ -987,7 +998,7 @@ static void
 test_view_at_top (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
   GtkAdjustment *adjustment = chats_vadjustment (fixture);
@@ -1033,8 +1044,8 @@ static void
 test_search_all_chats (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "mode_dropdown");
-  GtkEditable *search = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "search_entry");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
+  GtkEditable *search = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "search_entry");
   GListModel *model = chat_list_model (fixture);
   g_autoptr(McChat) finished = NULL;
   gboolean found = FALSE;
@@ -1066,6 +1077,28 @@ test_search_all_chats (Fixture       *fixture,
     }
 }
 
+/* The list takes the height the header, the view and the search leave in
+ * its pane, wide and folded, rather than its own few rows. */
+static void
+test_list_fills_pane (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *chats = template_child (fixture, MC_TYPE_WINDOW, window, "chats_pane");
+  GtkWidget *scrolled = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_scrolled");
+  GtkWidget *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
+  graphene_point_t top, bottom;
+
+  ui_test_run_for (300);
+  g_assert_true (gtk_widget_get_mapped (scrolled));
+  g_assert_true (gtk_widget_compute_point (mode, chats, &GRAPHENE_POINT_INIT (0, 0), &top));
+  g_assert_true (gtk_widget_compute_point (scrolled, chats,
+                                           &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (scrolled)),
+                                           &bottom));
+  g_assert_cmpfloat (top.y, <, 150);
+  g_assert_cmpfloat (bottom.y, ==, gtk_widget_get_height (chats));
+}
+
 /* The chats keep their width whatever the store or the chat shown. */
 static gboolean
 is_laid_out (gpointer data)
@@ -1080,7 +1113,7 @@ test_pane_widths_stable (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, window, "sidebar_list");
   GtkWidget *chats = template_child (fixture, MC_TYPE_WINDOW, window, "chats_pane");
-  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
   GListModel *stores = G_LIST_MODEL (mc_session_get_stores (fixture->session));
   GListModel *model = chat_list_model (fixture);
   int width;
@@ -1123,6 +1156,39 @@ collect_chat_rows (GtkWidget *widget,
     collect_chat_rows (child, rows);
 }
 
+/* The seller's wait warning reaches the rows on screen at once, and the
+ * rows bound later. */
+static void
+test_wait_warning_setting (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) later = g_ptr_array_new ();
+
+  ui_test_run_for (300);
+  collect_chat_rows (list, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (rows, i)), ==, 60);
+
+  g_settings_set_uint (fixture->settings, "wait-warning-minutes", 15);
+  for (guint i = 0; i < rows->len; i++)
+    if (mc_chat_row_get_chat (g_ptr_array_index (rows, i)) != NULL)
+      g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (rows, i)), ==, 15);
+
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  ui_test_run_for (300);
+  collect_chat_rows (list, later);
+  g_assert_cmpuint (later->len, >, 0);
+  for (guint i = 0; i < later->len; i++)
+    if (mc_chat_row_get_chat (g_ptr_array_index (later, i)) != NULL)
+      g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (later, i)), ==, 15);
+
+  g_settings_reset (fixture->settings, "wait-warning-minutes");
+}
+
 /* In the narrow list of disputes, with two badges, the status is shown
  * whole; only the number may be cut. */
 static void
@@ -1131,8 +1197,8 @@ test_dispute_status_whole (Fixture       *fixture,
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, window, "sidebar_list");
-  GtkDropDown *mode = template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown");
-  GtkWidget *list = template_child (fixture, MC_TYPE_WINDOW, window, "chats_list");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
+  GtkWidget *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   guint checked = 0;
 
@@ -1233,7 +1299,7 @@ test_accessible_names (Fixture       *fixture,
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
 
-  gtk_test_accessible_assert_property (inner_button (template_child (fixture, MC_TYPE_WINDOW, window, "mode_dropdown")),
+  gtk_test_accessible_assert_property (inner_button (template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Which chats to show");
   gtk_test_accessible_assert_property (inner_button (template_child (fixture, MC_TYPE_WINDOW, window, "menu_button")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Main menu");
@@ -1275,6 +1341,9 @@ main (int   argc,
   add_test ("/ui/window/search-all-chats", test_search_all_chats, 0);
   add_test ("/ui/window/accessible-names", test_accessible_names, 0);
   add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
+  add_test ("/ui/window/list-fills-pane", test_list_fills_pane, 0);
+  add_test ("/ui/window/wait-warning-setting", test_wait_warning_setting, 0);
+  add_test ("/ui/window/list-fills-pane-narrow", test_list_fills_pane, 360);
   add_test ("/ui/window/dispute-status-whole", test_dispute_status_whole, 0);
   add_test ("/ui/window/toast-beside-list", test_toast_beside_list, 0);
 

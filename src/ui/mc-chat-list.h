@@ -1,0 +1,55 @@
+/* mc-chat-list.h: the chats of the selected stores: a view to choose, a
+ * search, the list, and what it says when it has nothing to list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-session.h"
+#include "mc-store-item.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_CHAT_LIST (mc_chat_list_get_type ())
+G_DECLARE_FINAL_TYPE (McChatList, mc_chat_list, MC, CHAT_LIST, GtkWidget)
+
+/* Properties: "session" (McSession, set once), "open-chat" (McChat,
+ * nullable: the chat the conversation shows, highlighted when a new view
+ * holds it), "wait-warning-minutes" (guint: rows warn after it),
+ * "search-mode" (gboolean: the search bar is up).
+ *
+ * Signals: "chat-selected" (McChat *chat): the seller selected a row (not
+ * the list itself following a change); "chat-activated" (McChat *chat):
+ * the seller activated a row. */
+GtkWidget  *mc_chat_list_new             (void);
+McSession  *mc_chat_list_get_session     (McChatList  *self);
+void        mc_chat_list_set_session     (McChatList  *self,
+                                          McSession   *session);
+/* Shows the chats of @item's stores, from the top. */
+void        mc_chat_list_set_store_item  (McChatList  *self,
+                                          McStoreItem *item);
+/* Whether the list, as its stores, view and search filter it, holds the
+ * chat. */
+gboolean    mc_chat_list_has_chat        (McChatList  *self,
+                                          gint64       chat_id);
+/* Selects the chat and scrolls to it; when the view or the search hides
+ * it, shows all chats first. */
+void        mc_chat_list_select_chat     (McChatList  *self,
+                                          gint64       chat_id);
+/* Selects the chat @step rows from the selected or open one (the first or
+ * last when neither is listed) and returns it; NULL when the list is
+ * empty. */
+McChat     *mc_chat_list_step            (McChatList  *self,
+                                          int          step);
+/* Opens the search bar and puts the focus in it. */
+void        mc_chat_list_start_search    (McChatList  *self);
+/* Clears and closes the search bar; FALSE when it was not open. */
+gboolean    mc_chat_list_stop_search     (McChatList  *self);
+/* Forgets the last sync error and asks the session for a sync now. */
+void        mc_chat_list_refresh         (McChatList  *self);
+/* The list view itself, where the focus stays while chats are walked. */
+GtkWidget  *mc_chat_list_get_list_view   (McChatList  *self);
+
+G_END_DECLS

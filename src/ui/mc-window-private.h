@@ -1,0 +1,52 @@
+/* mc-window-private.h: what mc-window.c and mc-window-actions.c share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-chat-list.h"
+#include "mc-conversation.h"
+#include "mc-status-banner.h"
+#include "mc-window.h"
+
+G_BEGIN_DECLS
+
+struct _McWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  McSession            *session;
+  GSettings            *settings;
+  /* The store is being selected by the window, not by the seller: not
+   * saved.  store_chosen: the seller picked one, or the saved one came. */
+  gboolean              selecting_store;
+  gboolean              store_chosen;
+
+  GtkStack             *main_stack;
+  AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay      *conversation_toasts;
+  AdwLeaflet           *leaflet;
+  GtkRevealer          *demo_revealer;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *sidebar_handle;
+  int                   drag_start_width;
+  AdwClamp             *chats_pane;
+  AdwWindowTitle       *chats_title;
+  McStatusBanner       *status_banner;
+  McChatList           *chat_list;
+  GtkMenuButton        *menu_button;
+  GtkWidget            *conversation_pane;
+  McConversation       *conversation;
+};
+
+/* Shows the chat in the conversation, and the conversation on a narrow
+ * screen; the focus stays in the list when it was there. */
+void mc_window_show_chat             (McWindow       *self,
+                                      McChat         *chat);
+/* Puts the focus in the composer when the chat may be answered. */
+void mc_window_focus_composer        (McWindow       *self);
+/* Installs the "win.*" actions and their shortcuts (mc-window-actions.c). */
+void mc_window_class_install_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
