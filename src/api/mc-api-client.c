@@ -12,8 +12,6 @@
  */
 #include "config.h"
 
-#define G_LOG_DOMAIN "mc-api"
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
