@@ -147,4 +147,57 @@ gboolean      mc_api_same_origin           (GUri                 *a,
                                             GUri                 *b);
 void          mc_api_pool_free             (gpointer              data);
 
+/* mc-api-client.c: what the endpoints share */
+gpointer      mc_api_client_finish_pointer (McApiClient          *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+gboolean      mc_api_client_finish_boolean (McApiClient          *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+gboolean      mc_api_check_ids             (GTask                *task,
+                                            gint64                business_id,
+                                            gint64                chat_id);
+gboolean      mc_api_report_invalid_ids    (McApiClient          *self,
+                                            gint64                business_id,
+                                            gint64                chat_id,
+                                            gpointer              source_tag,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+char         *mc_api_business_path         (gint64                business_id,
+                                            const char           *tail);
+void          mc_api_append_paging         (GString              *query,
+                                            const char           *page_token,
+                                            guint                 limit);
+
+/* The state of a walk through every page of a listing. */
+typedef struct
+{
+  GPtrArray  *items;
+  GHashTable *seen_ids;    /* gint64* */
+  GHashTable *seen_tokens; /* char* */
+  guint       pages;
+  /* chats and history */
+  gint64      business_id;
+  gint64      chat_id;
+  gint64      message_id_from;
+  GBytes     *body;
+  McChatContext *context;
+  GPtrArray  *rejected;
+} McApiWalk;
+
+void          mc_api_walk_free             (gpointer              data);
+McApiWalk    *mc_api_walk_new              (void);
+void          mc_api_walk_add              (McApiWalk            *walk,
+                                            gint64                id,
+                                            gpointer              item);
+gboolean      mc_api_walk_continue         (McApiWalk            *walk,
+                                            const char           *next_token,
+                                            guint                 page_items,
+                                            guint                 max_pages);
+GTask        *mc_api_walk_task_new         (McApiClient          *self,
+                                            gpointer              source_tag,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+
 G_END_DECLS

@@ -233,10 +233,10 @@ mc_token_info_can_read (McTokenInfo *info)
 
 /* Pools and pauses */
 
-static gboolean
-check_ids (GTask  *task,
-           gint64  business_id,
-           gint64  chat_id)
+gboolean
+mc_api_check_ids (GTask  *task,
+                  gint64  business_id,
+                  gint64  chat_id)
 {
   if (business_id >= 1 && chat_id >= 1)
     return TRUE;
@@ -246,13 +246,13 @@ check_ids (GTask  *task,
   return FALSE;
 }
 
-static gboolean
-report_invalid_ids (McApiClient         *self,
-                    gint64               business_id,
-                    gint64               chat_id,
-                    gpointer             source_tag,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
+gboolean
+mc_api_report_invalid_ids (McApiClient         *self,
+                           gint64               business_id,
+                           gint64               chat_id,
+                           gpointer             source_tag,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -261,22 +261,22 @@ report_invalid_ids (McApiClient         *self,
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, source_tag);
-  check_ids (task, business_id, chat_id);
+  mc_api_check_ids (task, business_id, chat_id);
 
   return TRUE;
 }
 
-static char *
-business_path (gint64      business_id,
-               const char *tail)
+char *
+mc_api_business_path (gint64      business_id,
+                      const char *tail)
 {
   return g_strdup_printf ("/v2/businesses/%" G_GINT64_FORMAT "%s", business_id, tail);
 }
 
-static void
-append_paging (GString    *query,
-               const char *page_token,
-               guint       limit)
+void
+mc_api_append_paging (GString    *query,
+                      const char *page_token,
+                      guint       limit)
 {
   if (page_token != NULL && *page_token != '\0')
     {
@@ -612,24 +612,110 @@ mc_api_client_get_request_count (McApiClient *self,
 }
 
 /* Every _finish() of this class is one of these two. */
-static gpointer
-finish_pointer (McApiClient   *self,
-                GAsyncResult  *result,
-                GError       **error)
+gpointer
+mc_api_client_finish_pointer (McApiClient   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-finish_boolean (McApiClient   *self,
-                GAsyncResult  *result,
-                GError       **error)
+gboolean
+mc_api_client_finish_boolean (McApiClient   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+mc_api_walk_free (gpointer data)
+{
+  McApiWalk *walk = data;
+
+  g_clear_pointer (&walk->items, g_ptr_array_unref);
+  g_clear_pointer (&walk->seen_ids, g_hash_table_unref);
+  g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
+  g_clear_pointer (&walk->body, g_bytes_unref);
+  g_clear_pointer (&walk->rejected, g_ptr_array_unref);
+  g_clear_object (&walk->context);
+  g_free (walk);
+}
+
+McApiWalk *
+mc_api_walk_new (void)
+{
+  McApiWalk *walk = g_new0 (McApiWalk, 1);
+
+  walk->items = g_ptr_array_new_with_free_func (g_object_unref);
+  walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk->rejected = g_ptr_array_new_with_free_func (g_free);
+
+  return walk;
+}
+
+void
+mc_api_walk_add (McApiWalk *walk,
+                 gint64     id,
+                 gpointer   item)
+{
+  if (g_hash_table_contains (walk->seen_ids, &id))
+    return;
+
+  g_hash_table_add (walk->seen_ids, g_memdup2 (&id, sizeof id));
+  g_ptr_array_add (walk->items, g_object_ref (item));
+}
+
+/* TRUE when the walk must go on to @next_token. */
+gboolean
+mc_api_walk_continue (McApiWalk  *walk,
+                      const char *next_token,
+                      guint       page_items,
+                      guint       max_pages)
+{
+  walk->pages++;
+
+  if (next_token == NULL || *next_token == '\0' || page_items == 0)
+    return FALSE;
+
+  if (g_hash_table_contains (walk->seen_tokens, next_token))
+    {
+      g_debug ("The server repeated a page token after %u pages", walk->pages);
+      return FALSE;
+    }
+
+  if (walk->pages >= max_pages)
+    {
+      g_debug ("Stopped after %u pages", walk->pages);
+      return FALSE;
+    }
+
+  g_hash_table_add (walk->seen_tokens, g_strdup (next_token));
+
+  return TRUE;
+}
+
+/* A walk returns what its pages returned: each page's request carries
+ * the cancellable and fails as cancelled by itself. */
+GTask *
+mc_api_walk_task_new (McApiClient         *self,
+                      gpointer             source_tag,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, mc_api_walk_new (), mc_api_walk_free);
+
+  return task;
 }
 
 /* getCampaigns: every page, one request per page */
@@ -684,113 +770,12 @@ get_campaigns_page_async (McApiClient         *self,
   g_autoptr(GString) query = g_string_new (NULL);
   McApiRequest *req;
 
-  append_paging (query, page_token, CAMPAIGNS_PAGE_LIMIT);
+  mc_api_append_paging (query, page_token, CAMPAIGNS_PAGE_LIMIT);
   req = mc_api_request_new (self, MC_API_METHOD_GET_CAMPAIGNS, NO_BUSINESS, "GET",
                             mc_api_client_build_uri (self, "/v2/campaigns", query->str),
                             complete_campaigns, get_campaigns_page_async,
                             cancellable, callback, user_data);
   mc_api_request_submit (req);
-}
-
-typedef struct
-{
-  GPtrArray  *items;
-  GHashTable *seen_ids;    /* gint64* */
-  GHashTable *seen_tokens; /* char* */
-  guint       pages;
-  /* chats and history */
-  gint64      business_id;
-  gint64      chat_id;
-  gint64      message_id_from;
-  GBytes     *body;
-  McChatContext *context;
-  GPtrArray  *rejected;
-} Walk;
-
-static void
-walk_free (gpointer data)
-{
-  Walk *walk = data;
-
-  g_clear_pointer (&walk->items, g_ptr_array_unref);
-  g_clear_pointer (&walk->seen_ids, g_hash_table_unref);
-  g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
-  g_clear_pointer (&walk->body, g_bytes_unref);
-  g_clear_pointer (&walk->rejected, g_ptr_array_unref);
-  g_clear_object (&walk->context);
-  g_free (walk);
-}
-
-static Walk *
-walk_new (void)
-{
-  Walk *walk = g_new0 (Walk, 1);
-
-  walk->items = g_ptr_array_new_with_free_func (g_object_unref);
-  walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk->rejected = g_ptr_array_new_with_free_func (g_free);
-
-  return walk;
-}
-
-static void
-walk_add (Walk     *walk,
-          gint64    id,
-          gpointer  item)
-{
-  if (g_hash_table_contains (walk->seen_ids, &id))
-    return;
-
-  g_hash_table_add (walk->seen_ids, g_memdup2 (&id, sizeof id));
-  g_ptr_array_add (walk->items, g_object_ref (item));
-}
-
-/* TRUE when the walk must go on to @next_token. */
-static gboolean
-walk_continue (Walk       *walk,
-               const char *next_token,
-               guint       page_items,
-               guint       max_pages)
-{
-  walk->pages++;
-
-  if (next_token == NULL || *next_token == '\0' || page_items == 0)
-    return FALSE;
-
-  if (g_hash_table_contains (walk->seen_tokens, next_token))
-    {
-      g_debug ("The server repeated a page token after %u pages", walk->pages);
-      return FALSE;
-    }
-
-  if (walk->pages >= max_pages)
-    {
-      g_debug ("Stopped after %u pages", walk->pages);
-      return FALSE;
-    }
-
-  g_hash_table_add (walk->seen_tokens, g_strdup (next_token));
-
-  return TRUE;
-}
-
-/* A walk returns what its pages returned: each page's request carries
- * the cancellable and fails as cancelled by itself. */
-static GTask *
-walk_task_new (McApiClient         *self,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, walk_new (), walk_free);
-
-  return task;
 }
 
 static void
@@ -800,7 +785,7 @@ on_campaigns_page (GObject      *object,
 {
   McApiClient *self = MC_API_CLIENT (object);
   g_autoptr(GTask) task = user_data;
-  Walk *walk = g_task_get_task_data (task);
+  McApiWalk *walk = g_task_get_task_data (task);
   CampaignPage *page;
   GError *error = NULL;
 
@@ -815,10 +800,10 @@ on_campaigns_page (GObject      *object,
     {
       McCampaign *campaign = g_ptr_array_index (page->campaigns, i);
 
-      walk_add (walk, mc_campaign_get_id (campaign), campaign);
+      mc_api_walk_add (walk, mc_campaign_get_id (campaign), campaign);
     }
 
-  if (walk_continue (walk, page->next_page_token, page->campaigns->len, MAX_CAMPAIGN_PAGES))
+  if (mc_api_walk_continue (walk, page->next_page_token, page->campaigns->len, MAX_CAMPAIGN_PAGES))
     {
       get_campaigns_page_async (self, page->next_page_token, g_task_get_cancellable (task),
                                 on_campaigns_page, g_object_ref (task));
@@ -843,7 +828,7 @@ mc_api_client_get_campaigns_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = walk_task_new (self, mc_api_client_get_campaigns_async, cancellable, callback, user_data);
+  task = mc_api_walk_task_new (self, mc_api_client_get_campaigns_async, cancellable, callback, user_data);
 
   get_campaigns_page_async (self, NULL, cancellable, on_campaigns_page, g_object_ref (task));
 }
@@ -853,7 +838,7 @@ mc_api_client_get_campaigns_finish (McApiClient   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 /* POST /v2/auth/token */
@@ -898,7 +883,7 @@ mc_api_client_check_token_finish (McApiClient   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 /* getChats */
@@ -989,10 +974,10 @@ get_chats_with_body_async (McApiClient         *self,
                            gpointer             user_data)
 {
   g_autoptr(GString) query = g_string_new (NULL);
-  g_autofree char *path = business_path (business_id, "/chats");
+  g_autofree char *path = mc_api_business_path (business_id, "/chats");
   McApiRequest *req;
 
-  append_paging (query, page_token, limit);
+  mc_api_append_paging (query, page_token, limit);
   req = mc_api_request_new (self, MC_API_METHOD_GET_CHATS, business_id, "POST",
                             mc_api_client_build_uri (self, path, query->str),
                             complete_chats, mc_api_client_get_chats_async,
@@ -1033,7 +1018,7 @@ mc_api_client_get_chats_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (report_invalid_ids (self, business_id, 1, mc_api_client_get_chats_async, callback, user_data))
+  if (mc_api_report_invalid_ids (self, business_id, 1, mc_api_client_get_chats_async, callback, user_data))
     return;
 
   body = chats_body_bytes (filter);
@@ -1046,7 +1031,7 @@ mc_api_client_get_chats_finish (McApiClient   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 static void
@@ -1057,7 +1042,7 @@ on_chats_page (GObject      *object,
   McApiClient *self = MC_API_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(McChatPage) page = NULL;
-  Walk *walk = g_task_get_task_data (task);
+  McApiWalk *walk = g_task_get_task_data (task);
   GError *error = NULL;
 
   page = g_task_propagate_pointer (G_TASK (result), &error);
@@ -1071,13 +1056,13 @@ on_chats_page (GObject      *object,
     {
       McChat *chat = g_ptr_array_index (page->chats, i);
 
-      walk_add (walk, mc_chat_get_chat_id (chat), chat);
+      mc_api_walk_add (walk, mc_chat_get_chat_id (chat), chat);
     }
 
   for (guint i = 0; i < page->rejected->len; i++)
     g_debug ("getChats skipped %s", (char *) g_ptr_array_index (page->rejected, i));
 
-  if (walk_continue (walk, page->next_page_token, page->chats->len + page->rejected->len,
+  if (mc_api_walk_continue (walk, page->next_page_token, page->chats->len + page->rejected->len,
                      MAX_CHAT_PAGES))
     get_chats_with_body_async (self, walk->business_id, walk->body, page->next_page_token,
                                CHATS_PAGE_LIMIT, g_task_get_cancellable (task),
@@ -1096,14 +1081,14 @@ mc_api_client_get_all_chats_async (McApiClient         *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Walk *walk;
+  McApiWalk *walk;
 
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = walk_task_new (self, mc_api_client_get_all_chats_async, cancellable, callback, user_data);
+  task = mc_api_walk_task_new (self, mc_api_client_get_all_chats_async, cancellable, callback, user_data);
 
-  if (!check_ids (task, business_id, 1))
+  if (!mc_api_check_ids (task, business_id, 1))
     return;
 
   walk = g_task_get_task_data (task);
@@ -1119,7 +1104,7 @@ mc_api_client_get_all_chats_finish (McApiClient   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 /* getChat */
@@ -1155,10 +1140,10 @@ mc_api_client_get_chat_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (report_invalid_ids (self, business_id, chat_id, mc_api_client_get_chat_async, callback, user_data))
+  if (mc_api_report_invalid_ids (self, business_id, chat_id, mc_api_client_get_chat_async, callback, user_data))
     return;
 
-  path = business_path (business_id, "/chat");
+  path = mc_api_business_path (business_id, "/chat");
   query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT, chat_id);
   req = mc_api_request_new (self, MC_API_METHOD_GET_CHAT, business_id, "GET",
                             mc_api_client_build_uri (self, path, query),
@@ -1173,7 +1158,7 @@ mc_api_client_get_chat_finish (McApiClient   *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 /* getChatHistory */
@@ -1215,13 +1200,13 @@ mc_api_client_get_history_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (report_invalid_ids (self, business_id, chat_id, mc_api_client_get_history_async, callback, user_data))
+  if (mc_api_report_invalid_ids (self, business_id, chat_id, mc_api_client_get_history_async, callback, user_data))
     return;
 
-  path = business_path (business_id, "/chats/history");
+  path = mc_api_business_path (business_id, "/chats/history");
   query = g_string_new (NULL);
   g_string_append_printf (query, "chatId=%" G_GINT64_FORMAT, chat_id);
-  append_paging (query, page_token, limit);
+  mc_api_append_paging (query, page_token, limit);
 
   req = mc_api_request_new (self, MC_API_METHOD_GET_CHAT_HISTORY, business_id, "POST",
                             mc_api_client_build_uri (self, path, query->str),
@@ -1249,7 +1234,7 @@ mc_api_client_get_history_finish (McApiClient   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 static void
@@ -1260,7 +1245,7 @@ on_history_page (GObject      *object,
   McApiClient *self = MC_API_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(McHistoryPage) page = NULL;
-  Walk *walk = g_task_get_task_data (task);
+  McApiWalk *walk = g_task_get_task_data (task);
   GError *error = NULL;
   McHistoryPage *all;
   gboolean repeated;
@@ -1281,7 +1266,7 @@ on_history_page (GObject      *object,
     {
       McMessage *message = g_ptr_array_index (page->messages, i);
 
-      walk_add (walk, mc_message_get_message_id (message), message);
+      mc_api_walk_add (walk, mc_message_get_message_id (message), message);
     }
 
   for (guint i = 0; i < page->rejected->len; i++)
@@ -1295,8 +1280,8 @@ on_history_page (GObject      *object,
                "the server repeated messages under a new page token", walk->chat_id, walk->pages + 1);
 
   if (!repeated &&
-      walk_continue (walk, page->next_page_token, page->messages->len + page->rejected->len,
-                     MAX_HISTORY_PAGES))
+      mc_api_walk_continue (walk, page->next_page_token, page->messages->len + page->rejected->len,
+                            MAX_HISTORY_PAGES))
     {
       mc_api_client_get_history_async (self, walk->business_id, walk->chat_id,
                                        walk->message_id_from, page->next_page_token,
@@ -1322,14 +1307,14 @@ mc_api_client_get_all_history_async (McApiClient         *self,
                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Walk *walk;
+  McApiWalk *walk;
 
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = walk_task_new (self, mc_api_client_get_all_history_async, cancellable, callback, user_data);
+  task = mc_api_walk_task_new (self, mc_api_client_get_all_history_async, cancellable, callback, user_data);
 
-  if (!check_ids (task, business_id, chat_id))
+  if (!mc_api_check_ids (task, business_id, chat_id))
     return;
 
   walk = g_task_get_task_data (task);
@@ -1347,7 +1332,7 @@ mc_api_client_get_all_history_finish (McApiClient   *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 /* getChatMessage */
@@ -1384,11 +1369,11 @@ mc_api_client_get_message_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (report_invalid_ids (self, business_id, MIN (chat_id, message_id),
+  if (mc_api_report_invalid_ids (self, business_id, MIN (chat_id, message_id),
                           mc_api_client_get_message_async, callback, user_data))
     return;
 
-  path = business_path (business_id, "/chats/message");
+  path = mc_api_business_path (business_id, "/chats/message");
   query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT "&messageId=%" G_GINT64_FORMAT,
                            chat_id, message_id);
   req = mc_api_request_new (self, MC_API_METHOD_GET_CHAT_MESSAGE, business_id, "GET",
@@ -1404,7 +1389,7 @@ mc_api_client_get_message_finish (McApiClient   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
 
 /* sendMessageToChat and sendFileToChat */
@@ -1491,7 +1476,7 @@ mc_api_client_send_message_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (report_invalid_ids (self, business_id, chat_id, mc_api_client_send_message_async, callback, user_data))
+  if (mc_api_report_invalid_ids (self, business_id, chat_id, mc_api_client_send_message_async, callback, user_data))
     return;
 
   if (!check_message_text (text, &error))
@@ -1500,7 +1485,7 @@ mc_api_client_send_message_async (McApiClient         *self,
       return;
     }
 
-  path = business_path (business_id, "/chats/message");
+  path = mc_api_business_path (business_id, "/chats/message");
   query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT, chat_id);
   req = mc_api_request_new (self, MC_API_METHOD_SEND_MESSAGE, business_id, "POST",
                             mc_api_client_build_uri (self, path, query),
@@ -1523,7 +1508,7 @@ mc_api_client_send_message_finish (McApiClient   *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return mc_api_client_finish_boolean (self, result, error);
 }
 
 typedef struct
@@ -1718,10 +1703,10 @@ mc_api_client_send_file_async (McApiClient         *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (report_invalid_ids (self, business_id, chat_id, mc_api_client_send_file_async, callback, user_data))
+  if (mc_api_report_invalid_ids (self, business_id, chat_id, mc_api_client_send_file_async, callback, user_data))
     return;
 
-  path = business_path (business_id, "/chats/file/send");
+  path = mc_api_business_path (business_id, "/chats/file/send");
   query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT, chat_id);
 
   send = g_new0 (FileSend, 1);
@@ -1748,7 +1733,7 @@ mc_api_client_send_file_finish (McApiClient   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return mc_api_client_finish_boolean (self, result, error);
 }
 
 /* createChat */
@@ -1784,7 +1769,7 @@ mc_api_client_create_chat_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  if (report_invalid_ids (self, business_id, 1, mc_api_client_create_chat_async, callback, user_data))
+  if (mc_api_report_invalid_ids (self, business_id, 1, mc_api_client_create_chat_async, callback, user_data))
     return;
 
   if ((context_type != MC_CONTEXT_TYPE_ORDER && context_type != MC_CONTEXT_TYPE_RETURN) ||
@@ -1796,7 +1781,7 @@ mc_api_client_create_chat_async (McApiClient         *self,
       return;
     }
 
-  path = business_path (business_id, "/chats/new");
+  path = mc_api_business_path (business_id, "/chats/new");
   req = mc_api_request_new (self, MC_API_METHOD_CREATE_CHAT, business_id, "POST",
                             mc_api_client_build_uri (self, path, NULL),
                             complete_new_chat, mc_api_client_create_chat_async,
@@ -1892,5 +1877,5 @@ mc_api_client_download_finish (McApiClient   *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_pointer (self, result, error);
+  return mc_api_client_finish_pointer (self, result, error);
 }
