@@ -64,10 +64,9 @@ get_campaigns_page_async (McApiClient         *self,
   McApiRequest *req;
 
   mc_api_append_paging (query, page_token, CAMPAIGNS_PAGE_LIMIT);
-  req = mc_api_request_new (self, MC_API_METHOD_GET_CAMPAIGNS, NO_BUSINESS, "GET",
-                            mc_api_client_build_uri (self, "/v2/campaigns", query->str),
-                            complete_campaigns, get_campaigns_page_async,
-                            cancellable, callback, user_data);
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_GET_CAMPAIGNS, NO_BUSINESS, 0, query->str,
+                                         complete_campaigns, get_campaigns_page_async,
+                                         cancellable, callback, user_data);
   mc_api_request_submit (req);
 }
 
@@ -162,12 +161,9 @@ mc_api_client_check_token_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  req = mc_api_request_new (self, MC_API_METHOD_AUTH_TOKEN, NO_BUSINESS, "POST",
-                            mc_api_client_build_uri (self, "/v2/auth/token", NULL),
-                            complete_token, mc_api_client_check_token_async,
-                            cancellable, callback, user_data);
-  /* A POST only by the spec's choice: it reads and changes nothing. */
-  req->retryable = TRUE;
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_AUTH_TOKEN, NO_BUSINESS, 0, NULL,
+                                         complete_token, mc_api_client_check_token_async,
+                                         cancellable, callback, user_data);
   mc_api_request_submit (req);
 }
 

@@ -101,16 +101,12 @@ get_chats_with_body_async (McApiClient         *self,
                            gpointer             user_data)
 {
   g_autoptr(GString) query = g_string_new (NULL);
-  g_autofree char *path = mc_api_business_path (business_id, "/chats");
   McApiRequest *req;
 
   mc_api_append_paging (query, page_token, limit);
-  req = mc_api_request_new (self, MC_API_METHOD_GET_CHATS, business_id, "POST",
-                            mc_api_client_build_uri (self, path, query->str),
-                            complete_chats, mc_api_client_get_chats_async,
-                            cancellable, callback, user_data);
-  /* A POST only to carry the filter: reading it twice does no harm. */
-  req->retryable = TRUE;
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_GET_CHATS, business_id, 0, query->str,
+                                         complete_chats, mc_api_client_get_chats_async,
+                                         cancellable, callback, user_data);
   mc_api_request_set_body (req, "application/json", g_bytes_ref (body));
   mc_api_request_submit (req);
 }
@@ -190,7 +186,7 @@ on_chats_page (GObject      *object,
     g_debug ("getChats skipped %s", (char *) g_ptr_array_index (page->rejected, i));
 
   if (mc_api_walk_continue (walk, page->next_page_token, page->chats->len + page->rejected->len,
-                     MAX_CHAT_PAGES))
+                            MAX_CHAT_PAGES))
     get_chats_with_body_async (self, walk->business_id, walk->body, page->next_page_token,
                                CHATS_PAGE_LIMIT, g_task_get_cancellable (task),
                                on_chats_page, g_object_ref (task));
@@ -260,8 +256,6 @@ mc_api_client_get_chat_async (McApiClient         *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *query = NULL;
   McApiRequest *req;
 
   g_return_if_fail (MC_IS_API_CLIENT (self));
@@ -270,13 +264,9 @@ mc_api_client_get_chat_async (McApiClient         *self,
   if (mc_api_report_invalid_ids (self, business_id, chat_id, mc_api_client_get_chat_async, callback, user_data))
     return;
 
-  path = mc_api_business_path (business_id, "/chat");
-  query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT, chat_id);
-  req = mc_api_request_new (self, MC_API_METHOD_GET_CHAT, business_id, "GET",
-                            mc_api_client_build_uri (self, path, query),
-                            complete_chat, mc_api_client_get_chat_async,
-                            cancellable, callback, user_data);
-  req->chat_id = chat_id;
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_GET_CHAT, business_id, chat_id, NULL,
+                                         complete_chat, mc_api_client_get_chat_async,
+                                         cancellable, callback, user_data);
   mc_api_request_submit (req);
 }
 
@@ -315,7 +305,6 @@ mc_api_client_create_chat_async (McApiClient         *self,
                                  gpointer             user_data)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *path = NULL;
   McApiRequest *req;
 
   g_return_if_fail (MC_IS_API_CLIENT (self));
@@ -333,11 +322,9 @@ mc_api_client_create_chat_async (McApiClient         *self,
       return;
     }
 
-  path = mc_api_business_path (business_id, "/chats/new");
-  req = mc_api_request_new (self, MC_API_METHOD_CREATE_CHAT, business_id, "POST",
-                            mc_api_client_build_uri (self, path, NULL),
-                            complete_new_chat, mc_api_client_create_chat_async,
-                            cancellable, callback, user_data);
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_CREATE_CHAT, business_id, 0, NULL,
+                                         complete_new_chat, mc_api_client_create_chat_async,
+                                         cancellable, callback, user_data);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

@@ -44,7 +44,6 @@ mc_api_client_get_history_async (McApiClient         *self,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GString) query = NULL;
-  g_autofree char *path = NULL;
   McApiRequest *req;
 
   g_return_if_fail (MC_IS_API_CLIENT (self));
@@ -53,18 +52,12 @@ mc_api_client_get_history_async (McApiClient         *self,
   if (mc_api_report_invalid_ids (self, business_id, chat_id, mc_api_client_get_history_async, callback, user_data))
     return;
 
-  path = mc_api_business_path (business_id, "/chats/history");
   query = g_string_new (NULL);
-  g_string_append_printf (query, "chatId=%" G_GINT64_FORMAT, chat_id);
   mc_api_append_paging (query, page_token, limit);
 
-  req = mc_api_request_new (self, MC_API_METHOD_GET_CHAT_HISTORY, business_id, "POST",
-                            mc_api_client_build_uri (self, path, query->str),
-                            complete_history, mc_api_client_get_history_async,
-                            cancellable, callback, user_data);
-  req->chat_id = chat_id;
-  /* A POST only to carry messageIdFrom: reading it twice does no harm. */
-  req->retryable = TRUE;
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_GET_CHAT_HISTORY, business_id, chat_id,
+                                         query->str, complete_history, mc_api_client_get_history_async,
+                                         cancellable, callback, user_data);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -212,7 +205,6 @@ mc_api_client_get_message_async (McApiClient         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autofree char *path = NULL;
   g_autofree char *query = NULL;
   McApiRequest *req;
 
@@ -220,17 +212,13 @@ mc_api_client_get_message_async (McApiClient         *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   if (mc_api_report_invalid_ids (self, business_id, MIN (chat_id, message_id),
-                          mc_api_client_get_message_async, callback, user_data))
+                                 mc_api_client_get_message_async, callback, user_data))
     return;
 
-  path = mc_api_business_path (business_id, "/chats/message");
-  query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT "&messageId=%" G_GINT64_FORMAT,
-                           chat_id, message_id);
-  req = mc_api_request_new (self, MC_API_METHOD_GET_CHAT_MESSAGE, business_id, "GET",
-                            mc_api_client_build_uri (self, path, query),
-                            complete_message, mc_api_client_get_message_async,
-                            cancellable, callback, user_data);
-  req->chat_id = chat_id;
+  query = g_strdup_printf ("messageId=%" G_GINT64_FORMAT, message_id);
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_GET_CHAT_MESSAGE, business_id, chat_id,
+                                         query, complete_message, mc_api_client_get_message_async,
+                                         cancellable, callback, user_data);
   mc_api_request_submit (req);
 }
 

@@ -163,8 +163,18 @@ gboolean      mc_api_report_invalid_ids    (McApiClient          *self,
                                             gpointer              source_tag,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
-char         *mc_api_business_path         (gint64                business_id,
-                                            const char           *tail);
+/* A request to @method's endpoint for @business_id (or NO_BUSINESS), with
+ * chatId=@chat_id when it is positive, then @query, in the query string. */
+McApiRequest *mc_api_request_new_for_endpoint (McApiClient          *self,
+                                               McApiMethod           method,
+                                               gint64                business_id,
+                                               gint64                chat_id,
+                                               const char           *query,
+                                               McApiRequestComplete  complete,
+                                               gpointer              source_tag,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
 void          mc_api_append_paging         (GString              *query,
                                             const char           *page_token,
                                             guint                 limit);

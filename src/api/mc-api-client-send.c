@@ -86,8 +86,6 @@ mc_api_client_send_message_async (McApiClient         *self,
                                   gpointer             user_data)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *query = NULL;
   GError *error = NULL;
   McApiRequest *req;
 
@@ -103,13 +101,9 @@ mc_api_client_send_message_async (McApiClient         *self,
       return;
     }
 
-  path = mc_api_business_path (business_id, "/chats/message");
-  query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT, chat_id);
-  req = mc_api_request_new (self, MC_API_METHOD_SEND_MESSAGE, business_id, "POST",
-                            mc_api_client_build_uri (self, path, query),
-                            complete_status_ok, mc_api_client_send_message_async,
-                            cancellable, callback, user_data);
-  req->chat_id = chat_id;
+  req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_SEND_MESSAGE, business_id, chat_id, NULL,
+                                         complete_status_ok, mc_api_client_send_message_async,
+                                         cancellable, callback, user_data);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -313,8 +307,6 @@ mc_api_client_send_file_async (McApiClient         *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *query = NULL;
   FileSend *send;
 
   g_return_if_fail (MC_IS_API_CLIENT (self));
@@ -324,19 +316,14 @@ mc_api_client_send_file_async (McApiClient         *self,
   if (mc_api_report_invalid_ids (self, business_id, chat_id, mc_api_client_send_file_async, callback, user_data))
     return;
 
-  path = mc_api_business_path (business_id, "/chats/file/send");
-  query = g_strdup_printf ("chatId=%" G_GINT64_FORMAT, chat_id);
-
   send = g_new0 (FileSend, 1);
   send->file = g_object_ref (file);
   send->name = g_file_get_basename (file);
   if (send->name == NULL)
     send->name = g_file_get_uri (file);
-  send->req = mc_api_request_new (self, MC_API_METHOD_SEND_FILE, business_id, "POST",
-                                  mc_api_client_build_uri (self, path, query),
-                                  complete_status_ok, mc_api_client_send_file_async,
-                                  cancellable, callback, user_data);
-  send->req->chat_id = chat_id;
+  send->req = mc_api_request_new_for_endpoint (self, MC_API_METHOD_SEND_FILE, business_id, chat_id,
+                                               NULL, complete_status_ok, mc_api_client_send_file_async,
+                                               cancellable, callback, user_data);
 
   g_file_query_info_async (file,
                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","

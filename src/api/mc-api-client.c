@@ -258,11 +258,65 @@ mc_api_report_invalid_ids (McApiClient         *self,
   return TRUE;
 }
 
-char *
-mc_api_business_path (gint64      business_id,
-                      const char *tail)
+/* The endpoints differ in their verb, their path and whether an attempt
+ * may be repeated; DOWNLOAD goes to whatever URL an answer named. */
+static const struct
 {
-  return g_strdup_printf ("/v2/businesses/%" G_GINT64_FORMAT "%s", business_id, tail);
+  const char *http_method;
+  const char *path; /* under /v2/businesses/{businessId} for calls with a business */
+  gboolean    retryable;
+} endpoints[MC_API_N_METHODS] = {
+  [MC_API_METHOD_GET_CAMPAIGNS]    = { "GET",  "/v2/campaigns",    TRUE },
+  /* A POST only by the spec's choice: it reads and changes nothing. */
+  [MC_API_METHOD_AUTH_TOKEN]       = { "POST", "/v2/auth/token",   TRUE },
+  /* A POST only to carry the filter: reading it twice does no harm. */
+  [MC_API_METHOD_GET_CHATS]        = { "POST", "/chats",           TRUE },
+  [MC_API_METHOD_GET_CHAT]         = { "GET",  "/chat",            TRUE },
+  /* A POST only to carry messageIdFrom: reading it twice does no harm. */
+  [MC_API_METHOD_GET_CHAT_HISTORY] = { "POST", "/chats/history",   TRUE },
+  [MC_API_METHOD_GET_CHAT_MESSAGE] = { "GET",  "/chats/message",   TRUE },
+  /* A send repeated after a lost answer could reach the customer twice. */
+  [MC_API_METHOD_SEND_MESSAGE]     = { "POST", "/chats/message",   FALSE },
+  [MC_API_METHOD_SEND_FILE]        = { "POST", "/chats/file/send", FALSE },
+  [MC_API_METHOD_CREATE_CHAT]      = { "POST", "/chats/new",       FALSE },
+};
+
+McApiRequest *
+mc_api_request_new_for_endpoint (McApiClient          *self,
+                                 McApiMethod           method,
+                                 gint64                business_id,
+                                 gint64                chat_id,
+                                 const char           *query,
+                                 McApiRequestComplete  complete,
+                                 gpointer              source_tag,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  g_autoptr(GString) full_query = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  McApiRequest *req;
+
+  g_assert (method < MC_API_N_METHODS && endpoints[method].path != NULL);
+
+  if (business_id != NO_BUSINESS)
+    path = g_strdup_printf ("/v2/businesses/%" G_GINT64_FORMAT "%s",
+                            business_id, endpoints[method].path);
+  else
+    path = g_strdup (endpoints[method].path);
+
+  if (chat_id > 0)
+    g_string_append_printf (full_query, "chatId=%" G_GINT64_FORMAT, chat_id);
+  if (query != NULL && *query != '\0')
+    g_string_append_printf (full_query, "%s%s", full_query->len > 0 ? "&" : "", query);
+
+  req = mc_api_request_new (self, method, business_id, endpoints[method].http_method,
+                            mc_api_client_build_uri (self, path, full_query->str),
+                            complete, source_tag, cancellable, callback, user_data);
+  req->chat_id = chat_id;
+  req->retryable = endpoints[method].retryable;
+
+  return req;
 }
 
 void
