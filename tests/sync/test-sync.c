@@ -643,10 +643,10 @@ test_outbox_reconcile (Fixture       *f,
   send_behind_the_engine (f, sent_chat, "Отправили вчера, трек в личном кабинете");
 
   start_and_settle (f);
-  g_assert_true (wait_for (f, outbox_settled, 10000));
+  g_assert_true (wait_for (f, outbox_settled, 30000));
   g_object_set_data (G_OBJECT (f->engine), "test-chat", GSIZE_TO_POINTER (queued_chat));
   g_object_set_data (G_OBJECT (f->engine), "test-text", (gpointer) "Это сообщение ушло после перезапуска");
-  g_assert_true (wait_for (f, resumed_and_confirmed, 10000));
+  g_assert_true (wait_for (f, resumed_and_confirmed, 30000));
 
   entries = list_outbox (f);
   g_assert_cmpuint (entries->len, ==, 1);
