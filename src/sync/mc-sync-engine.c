@@ -6,48 +6,27 @@
 
 #define G_LOG_DOMAIN "mc-sync"
 
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "mc-sync-engine.h"
+#include "mc-sync-plan.h"
 
 #define MIN_POLL_INTERVAL       10
 #define MAX_POLL_INTERVAL       3600
 #define DEFAULT_POLL_INTERVAL   30
 #define DEFAULT_BUDGET_PERCENT  10
-#define MIN_SWEEP_INTERVAL      600.0
-#define RECHECK_EVERY           10
+#define MIN_SWEEP_INTERVAL      MC_SYNC_MIN_SWEEP_INTERVAL
+#define RECHECK_EVERY           MC_SYNC_RECHECK_EVERY
 #define RECHECK_AGE_USEC        (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400))
 #define CLOCK_SKEW_USEC         (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
-#define CHATS_PAGE_LIMIT        20
-#define MAX_WALK_PAGES          10000
+#define CHATS_PAGE_LIMIT        MC_SYNC_CHATS_PAGE_LIMIT
+#define MAX_WALK_PAGES          MC_SYNC_MAX_WALK_PAGES
 #define HISTORY_CONCURRENCY     2
 /* A cabinet smaller than this many pages is swept in one walk: splitting it
  * would cost more requests than it saves time. */
 #define SPLIT_SWEEP_PAGES       12
-/* The governor plans for this share of the cap, keeping headroom for what
- * it cannot plan (a refresh on reconnect, a retry). */
-#define USABLE_SHARE            0.9
-/* Of getChats, the needs-reply polls may take this share; sweeps get the rest. */
-#define POLL_SHARE              0.8
-/* Of getChatHistory, changed chats and late-message re-checks each get half. */
-#define HISTORY_SHARE           0.5
-/* A walk may hold twice the chats the cabinet had at its last count, plus
- * this many for what came since; a server that pages on beyond is wrong. */
-#define WALK_SLACK_CHATS        2000
-/* A walk or poll that failed waits its interval, then twice as long each
- * time, up to this. */
-#define MAX_BACKOFF_SEC         1800
-/* Of what the Market says is left of a shared budget, plan to use at most
- * this share: the other copies and integrations on the key spend too. */
-#define REMAINING_SHARE         0.5
-/* Disputes (and chats waiting for the Market) are asked every this many
- * polls at least: a decision is news, but not minute by minute.  In a
- * cabinet with many disputes, less often: they may cost at most a
- * quarter of what the needs-reply polls cost. */
-#define DISPUTE_EVERY           4
 
 static const McChatStatus sweep_statuses[] = {
   MC_CHAT_STATUS_NEW,
@@ -84,6 +63,7 @@ static const McChatStatus dispute_statuses[] = {
 };
 
 #define N_CELLS (G_N_ELEMENTS (sweep_statuses) * G_N_ELEMENTS (sweep_contexts))
+G_STATIC_ASSERT (N_CELLS == MC_SYNC_SWEEP_WALKS);
 
 typedef struct _Cab Cab;
 typedef struct _Sweep Sweep;
@@ -837,23 +817,16 @@ walk_new (Cab *cab)
   walk->cab = cab;
   walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  /* Twice what the cabinet held at its last count, and room to grow. */
-  walk->max_pages = MIN (MAX_WALK_PAGES,
-                         (2 * cab->known_chats + WALK_SLACK_CHATS) / CHATS_PAGE_LIMIT + 1);
-  if (cab->known_chats == 0)
-    walk->max_pages = MAX_WALK_PAGES;
+  walk->max_pages = mc_sync_plan_walk_max_pages (cab->known_chats);
 
   return walk;
 }
 
-/* The interval, doubled with each failure in a row. */
 static gint64
 backoff_usec (McSyncEngine *self,
               guint         failures)
 {
-  double seconds = MAX (self->effective_interval, 1) * pow (2.0, MIN (failures, 16) - 1.0);
-
-  return (gint64) (MIN (seconds, MAX_BACKOFF_SEC) * G_USEC_PER_SEC);
+  return mc_sync_plan_backoff_usec (self->effective_interval, failures);
 }
 
 static void
@@ -1039,9 +1012,7 @@ static void     poll_disputes (Cab *cab);
 static guint
 dispute_every (Cab *cab)
 {
-  double poll_pages = MAX (cab->poll_pages, 1);
-
-  return MAX (DISPUTE_EVERY, (guint) ceil (4.0 * cab->dispute_cost / poll_pages));
+  return mc_sync_plan_dispute_every (cab->poll_pages, cab->dispute_cost);
 }
 
 static void
@@ -1284,10 +1255,6 @@ on_sweep_page (GObject      *object,
   sweep_pump (sweep);
 }
 
-static double hourly_limit (McSyncEngine *self,
-                            Cab          *cab,
-                            McApiMethod   method);
-
 static gboolean
 sweep_waiting (Sweep *sweep)
 {
@@ -1305,35 +1272,20 @@ sweep_waiting (Sweep *sweep)
   return FALSE;
 }
 
-/* Whether a sweep may spend one more getChats now.  What polls need until
- * the budget's window ends is kept back, counted both by this app and by
- * what the Market says is left (other copies and integrations share it). */
+static void plan_input (Cab             *cab,
+                        gboolean         count_chats,
+                        McSyncPlanInput *input);
+
+/* Whether a sweep may spend one more getChats now, keeping back what
+ * the polls need. */
 static gboolean
 sweep_may_spend (Cab *cab)
 {
-  McSyncEngine *self = cab->engine;
-  McApiClient *client = cab_client (cab);
-  double poll_pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
-  double interval = MAX (cab->local_interval, 1.0);
-  double budget = hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
-  gint remaining = mc_api_client_get_remaining (client, MC_API_METHOD_GET_CHATS);
-  gint64 until = mc_api_client_get_limit_until (client, MC_API_METHOD_GET_CHATS);
-  double window, need;
+  McSyncPlanInput input;
 
-  /* Our own count: the hour is a sliding window. */
-  need = poll_pages * 3600.0 / interval;
-  if (mc_api_client_get_used_in_hour (client, MC_API_METHOD_GET_CHATS) + need >= budget)
-    return FALSE;
+  plan_input (cab, FALSE, &input);
 
-  /* A window that ended has a fresh budget the next answer will tell. */
-  if (remaining < 0 || until <= g_get_real_time ())
-    return TRUE;
-
-  /* Half of what is left stays for the others on the key. */
-  window = MIN ((until - g_get_real_time ()) / (double) G_USEC_PER_SEC, 3600.0);
-  need = poll_pages * (window / interval + 1.0);
-
-  return remaining > 2.0 * need;
+  return mc_sync_plan_sweep_may_spend (&input, cab->local_interval);
 }
 
 static gboolean
@@ -1553,84 +1505,70 @@ sweep_cabinet (Cab *cab)
 }
 
 /* The governor: plans each cabinet's requests per hour from what its last
- * poll and sweep cost, and stretches the intervals so that idle polling
- * stays within budget-percent of every method's hourly budget. */
-
-/* The Market's own count wins: when what is left of a budget shared with
- * other copies and integrations would not carry polls of @pages requests
- * to the window's end at this share, poll less often.  0 = no limit known. */
-static double
-market_interval (Cab         *cab,
-                 McApiMethod  method,
-                 double       pages)
-{
-  McApiClient *client = cab_client (cab);
-  gint remaining = client != NULL ? mc_api_client_get_remaining (client, method) : -1;
-  gint64 until = client != NULL ? mc_api_client_get_limit_until (client, method) : 0;
-  double window;
-
-  if (remaining < 0 || until <= g_get_real_time () || pages <= 0)
-    return 0.0;
-
-  window = MIN ((until - g_get_real_time ()) / (double) G_USEC_PER_SEC, 3600.0);
-
-  return pages * window / (REMAINING_SHARE * MAX (remaining, 1));
-}
-
-/* The budget the Market states (X-RateLimit-Resource-Limit) wins over
- * the documented one. */
-static double
-hourly_limit (McSyncEngine *self,
-              Cab          *cab,
-              McApiMethod   method)
-{
-  McApiClient *client = cab_client (cab);
-  gint limit = client != NULL ? mc_api_client_get_limit (client, method) : -1;
-
-  if (limit > 0)
-    return limit * self->budget_scale;
-
-  return mc_api_method_get_hourly_budget (method) * self->budget_scale;
-}
+ * poll and sweep cost (see mc-sync-plan.c). */
 
 static void
-governor_cab (McSyncEngine *self,
-              Cab          *cab)
+plan_budget (McApiClient      *client,
+             McApiMethod       method,
+             McSyncPlanBudget *budget)
 {
-  double share = self->budget_percent / 100.0 * USABLE_SHARE;
-  double cap_chats = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
-  double cap_history = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHAT_HISTORY);
-  double pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
-  double sweep_pages = cab->sweep_pages;
-  double interval, left;
+  budget->limit = client != NULL ? mc_api_client_get_limit (client, method) : -1;
+  budget->documented = mc_api_method_get_hourly_budget (method);
+  budget->remaining = client != NULL ? mc_api_client_get_remaining (client, method) : -1;
+  budget->until = client != NULL ? mc_api_client_get_limit_until (client, method) : 0;
+  budget->used_in_hour = client != NULL ? mc_api_client_get_used_in_hour (client, method) : 0;
+}
 
-  interval = MAX (self->poll_interval, pages * 3600.0 / (POLL_SHARE * cap_chats));
-  interval = MAX (interval, cab->changed_per_poll * 3600.0 / (HISTORY_SHARE * cap_history));
-  cab->local_interval = interval;
-  interval = MAX (interval, market_interval (cab, MC_API_METHOD_GET_CHATS, pages));
-  interval = MAX (interval, market_interval (cab, MC_API_METHOD_GET_CHAT_HISTORY, cab->changed_per_poll));
-  cab->interval = interval;
+/* @count_chats: count the cabinet's stored chats, which only the plan
+ * before a first sweep needs. */
+static void
+plan_input (Cab             *cab,
+            gboolean         count_chats,
+            McSyncPlanInput *input)
+{
+  McSyncEngine *self = cab->engine;
+  McApiClient *client = cab_client (cab);
 
-  cab->recheck_every = MAX (RECHECK_EVERY,
-                            (guint) ceil (cab->recheck_ids->len * 3600.0 / (interval * HISTORY_SHARE * cap_history)));
+  memset (input, 0, sizeof *input);
+  input->now = g_get_real_time ();
+  input->poll_interval = self->poll_interval;
+  input->budget_percent = self->budget_percent;
+  input->budget_scale = self->budget_scale;
+  plan_budget (client, MC_API_METHOD_GET_CHATS, &input->chats);
+  plan_budget (client, MC_API_METHOD_GET_CHAT_HISTORY, &input->history);
+  input->poll_pages = cab->poll_pages;
+  input->dispute_cost = cab->dispute_cost;
+  input->sweep_pages = cab->sweep_pages;
+  input->n_recheck = cab->recheck_ids->len;
+  input->changed_per_poll = cab->changed_per_poll;
 
-  if (sweep_pages == 0)
+  if (count_chats)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-      guint known = 0;
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
           if (mc_chat_get_business_id (chat) == cab_business_id (cab))
-            known++;
+            input->known_chats++;
         }
-      sweep_pages = MAX (1, known / CHATS_PAGE_LIMIT + N_CELLS);
     }
+}
 
-  left = cap_chats - pages * 3600.0 / interval;
-  cab->sweep_interval = MAX (MIN_SWEEP_INTERVAL, sweep_pages * 3600.0 / MAX (left, 1.0));
+static void
+governor_cab (Cab *cab)
+{
+  McSyncPlanInput input;
+  McSyncPlan plan;
+
+  plan_input (cab, cab->sweep_pages == 0, &input);
+  mc_sync_plan_cabinet (&input, &plan);
+
+  cab->interval = plan.interval;
+  cab->local_interval = plan.local_interval;
+  cab->recheck_every = plan.recheck_every;
+  cab->sweep_interval = plan.sweep_interval;
 }
 
 static void
@@ -1644,13 +1582,13 @@ governor_update (McSyncEngine *self)
     {
       Cab *cab = g_ptr_array_index (self->cabs, i);
 
-      governor_cab (self, cab);
+      governor_cab (cab);
       interval = MAX (interval, cab->interval);
       sweep_interval = MAX (sweep_interval, cab->sweep_interval);
     }
 
-  effective = (guint) MIN (ceil (interval), G_MAXUINT / 1000);
-  sweep = (guint) MIN (ceil (sweep_interval), G_MAXUINT / 1000);
+  effective = mc_sync_plan_interval_seconds (interval);
+  sweep = mc_sync_plan_interval_seconds (sweep_interval);
 
   if (self->sweep_interval != sweep)
     {
