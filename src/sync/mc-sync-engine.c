@@ -8,100 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-sync-engine.h"
-#include "mc-sync-plan.h"
-
-#define MIN_POLL_INTERVAL       10
-#define MAX_POLL_INTERVAL       3600
-#define DEFAULT_POLL_INTERVAL   30
-#define DEFAULT_BUDGET_PERCENT  10
-#define MIN_SWEEP_INTERVAL      MC_SYNC_MIN_SWEEP_INTERVAL
-#define RECHECK_EVERY           MC_SYNC_RECHECK_EVERY
-#define RECHECK_AGE_USEC        (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400))
-#define CLOCK_SKEW_USEC         (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
-#define CHATS_PAGE_LIMIT        MC_SYNC_CHATS_PAGE_LIMIT
-#define MAX_WALK_PAGES          MC_SYNC_MAX_WALK_PAGES
-#define HISTORY_CONCURRENCY     2
-/* A cabinet smaller than this many pages is swept in one walk: splitting it
- * would cost more requests than it saves time. */
-#define SPLIT_SWEEP_PAGES       12
-
-static const McChatStatus sweep_statuses[] = {
-  MC_CHAT_STATUS_NEW,
-  MC_CHAT_STATUS_WAITING_FOR_PARTNER,
-  MC_CHAT_STATUS_WAITING_FOR_CUSTOMER,
-  MC_CHAT_STATUS_WAITING_FOR_ARBITER,
-  MC_CHAT_STATUS_WAITING_FOR_MARKET,
-  MC_CHAT_STATUS_FINISHED,
-};
-
-static const McContextType sweep_contexts[] = {
-  MC_CONTEXT_TYPE_ORDER,
-  MC_CONTEXT_TYPE_RETURN,
-  MC_CONTEXT_TYPE_DIRECT,
-};
-
-/* Before a cabinet's first sweep nothing tells which walks are long.
- * Chats pile up FINISHED and most are about orders, so a typical share of
- * each status and context type orders the walks until real counts exist. */
-static const double status_shares[] = { 0.10, 0.18, 0.22, 0.04, 0.05, 0.45 };
-static const double context_shares[] = { 0.55, 0.15, 0.30 };
-#define PRIOR_PAGES 1000
-G_STATIC_ASSERT (G_N_ELEMENTS (status_shares) == G_N_ELEMENTS (sweep_statuses));
-G_STATIC_ASSERT (G_N_ELEMENTS (context_shares) == G_N_ELEMENTS (sweep_contexts));
-
-static const McChatStatus needs_reply_statuses[] = {
-  MC_CHAT_STATUS_NEW,
-  MC_CHAT_STATUS_WAITING_FOR_PARTNER,
-};
-
-static const McChatStatus dispute_statuses[] = {
-  MC_CHAT_STATUS_WAITING_FOR_ARBITER,
-  MC_CHAT_STATUS_WAITING_FOR_MARKET,
-};
-
-#define N_CELLS (G_N_ELEMENTS (sweep_statuses) * G_N_ELEMENTS (sweep_contexts))
-G_STATIC_ASSERT (N_CELLS == MC_SYNC_SWEEP_WALKS);
-
-typedef struct _Cab Cab;
-typedef struct _Sweep Sweep;
-
-struct _McSyncEngine
-{
-  GObject          parent_instance;
-
-  McChatStore     *store;
-  GNetworkMonitor *monitor;
-  gulong           network_changed_id;
-  gboolean         trust_monitor;
-  gboolean         test_mode;
-  double           budget_scale;
-
-  GPtrArray       *cabs;          /* Cab, owned */
-  GHashTable      *announced_chats;    /* gint64 chat ids given in "new-chat" */
-  GHashTable      *announced_messages; /* gint64 message ids given in "new-message" */
-  GHashTable      *claimed_ids;   /* gint64 ids that confirmed a send */
-  GPtrArray       *unconfirmed;   /* Unconfirmed */
-  guint64          next_serial;
-  GHashTable      *sending;       /* gint64 outbox ids of sends in flight */
-  /* chat id -> McMessageStore holding pending or failed bubbles: the chat
-   * store keeps a message store only while someone holds it, and a bubble
-   * must outlive the conversation that showed it. */
-  GHashTable      *bubble_stores;
-  /* gint64 outbox ids of sends made without a network, left QUEUED to go
-   * out when it is back. */
-  GHashTable      *held;
-
-  guint            poll_interval;
-  guint            budget_percent;
-  guint            effective_interval;
-  guint            sweep_interval;
-  gboolean         online;
-  gboolean         running;
-  guint            busy;
-  gint64           paused_until;
-  guint            timer_id;
-};
+#include "mc-sync-engine-private.h"
 
 G_DEFINE_FINAL_TYPE (McSyncEngine, mc_sync_engine, G_TYPE_OBJECT)
 
@@ -132,110 +39,35 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Per cabinet state.  Async steps hold a reference; "engine" is cleared
- * when the cabinet is removed or the engine goes away. */
-struct _Cab
-{
-  McSyncEngine *engine;
-  McCabinet    *cabinet;
-  GCancellable *cancellable;
-  gulong        paused_id;
-
-  /* Nothing counts as new until the first sweep of a cabinet finishes. */
-  gboolean      initial;
-  gboolean      polling;
-  Sweep        *sweep;
-  gint64        last_sweep;       /* monotonic, 0 = never in this run */
-  gboolean      chats_paused;
-
-  guint         poll_pages;
-  guint         sweep_pages;
-  guint         known_chats;      /* at the last sweep's start */
-  guint         poll_failures;
-  gint64        poll_retry_at;    /* monotonic; 0 = now */
-  guint         dispute_polling;  /* walks running */
-  guint         dispute_pages;    /* of the round running */
-  guint         dispute_cost;     /* pages of the last round done */
-  guint         polls;
-  guint         recheck_every;
-  GArray       *recheck_ids;      /* gint64 */
-  double        changed_per_poll; /* moving average of history fetches */
-  guint         changed_this_poll;
-  double        interval;         /* what the governor asks for, seconds */
-  double        local_interval;   /* the same by this app's plan alone */
-  double        sweep_interval;
-
-  GHashTable   *history;          /* chat id -> HistoryJob */
-  GQueue        history_queue;    /* HistoryJob waiting for a slot */
-  guint         history_running;
-
-  /* A send whose fate the Market could not tell yet: settled once it
-   * answers again. */
-  gboolean      unsettled;
-};
-
-static Cab *
-cab_ref (Cab *cab)
-{
-  return g_atomic_rc_box_acquire (cab);
-}
-
-static void
-cab_clear (Cab *cab)
-{
-  g_clear_object (&cab->cabinet);
-  g_clear_object (&cab->cancellable);
-  g_clear_pointer (&cab->recheck_ids, g_array_unref);
-  g_clear_pointer (&cab->history, g_hash_table_unref);
-  g_queue_clear (&cab->history_queue);
-}
-
-static void
-cab_unref (Cab *cab)
-{
-  g_atomic_rc_box_release_full (cab, (GDestroyNotify) cab_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Cab, cab_unref)
-
-static gint64
-cab_business_id (Cab *cab)
-{
-  return mc_cabinet_get_business_id (cab->cabinet);
-}
-
-static McApiClient *
-cab_client (Cab *cab)
-{
-  return mc_cabinet_get_client (cab->cabinet);
-}
-
-static gboolean
-cab_alive (Cab *cab)
-{
-  return cab->engine != NULL && !g_cancellable_is_cancelled (cab->cancellable);
-}
-
-static void poll_cabinet     (Cab *cab);
-static void sweep_pump       (Sweep *sweep);
-static void sweep_cabinet    (Cab *cab);
-static void reconcile_outbox (Cab *cab, gboolean at_start);
 static void resume_entry     (Cab *cab, const McOutboxEntry *entry);
 static void release_bubbles  (McSyncEngine *self);
-static void governor_update  (McSyncEngine *self);
 static void schedule_tick    (McSyncEngine *self);
+
+gboolean
+mc_sync_method_paused (Cab         *cab,
+                       McApiMethod  method)
+{
+  return mc_api_client_get_paused_until (cab_client (cab), method) > g_get_real_time ();
+}
+
+void
+mc_sync_emit_new_chat (McSyncEngine *self,
+                       McChat       *chat)
+{
+  g_signal_emit (self, signals[NEW_CHAT], 0, chat);
+}
 
 /* Busy counting, for "syncing" */
 
-static void
-busy_push (McSyncEngine *self)
+void
+mc_sync_busy_push (McSyncEngine *self)
 {
   if (self->busy++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
 }
 
-static void
-busy_pop (McSyncEngine *self)
+void
+mc_sync_busy_pop (McSyncEngine *self)
 {
   g_return_if_fail (self->busy > 0);
 
@@ -243,9 +75,9 @@ busy_pop (McSyncEngine *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
 }
 
-static void
-report_error (Cab          *cab,
-              const GError *error)
+void
+mc_sync_report_error (Cab          *cab,
+                      const GError *error)
 {
   if (!cab_alive (cab) ||
       g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED) ||
@@ -492,16 +324,14 @@ history_job_free (gpointer data)
   g_free (job);
 }
 
-static void history_pump (Cab *cab);
-
 /* @urgent: the seller waits for it (an opened chat, a send), so it goes
  * before backfill. */
-static void
-history_request (Cab      *cab,
-                 gint64    chat_id,
-                 gint64    threshold,
-                 GTask    *waiter,
-                 gboolean  urgent)
+void
+mc_sync_history_request (Cab      *cab,
+                         gint64    chat_id,
+                         gint64    threshold,
+                         GTask    *waiter,
+                         gboolean  urgent)
 {
   HistoryJob *job = g_hash_table_lookup (cab->history, &chat_id);
 
@@ -529,7 +359,7 @@ history_request (Cab      *cab,
         g_queue_push_tail (&cab->history_queue, job);
     }
 
-  history_pump (cab);
+  mc_sync_history_pump (cab);
 }
 
 static gboolean
@@ -622,12 +452,12 @@ on_history (GObject      *object,
   cab->history_running--;
   job->running = FALSE;
   if (self != NULL)
-    busy_pop (self);
+    mc_sync_busy_pop (self);
 
   if (page != NULL && cab_alive (cab))
     history_process (cab, job, page);
   else if (error != NULL)
-    report_error (cab, error);
+    mc_sync_report_error (cab, error);
 
   if (job->again && page != NULL && cab_alive (cab))
     {
@@ -641,7 +471,7 @@ on_history (GObject      *object,
       g_hash_table_remove (cab->history, &chat_id);
     }
 
-  history_pump (cab);
+  mc_sync_history_pump (cab);
 
   for (guint i = 0; waiters != NULL && i < waiters->len; i++)
     {
@@ -668,7 +498,7 @@ history_start (Cab        *cab,
   job->running = TRUE;
   job->queued = FALSE;
   cab->history_running++;
-  busy_push (self);
+  mc_sync_busy_push (self);
 
   call->cab = cab_ref (cab);
   call->job = job;
@@ -676,10 +506,8 @@ history_start (Cab        *cab,
                                        from, cab->cancellable, on_history, call);
 }
 
-static gboolean method_paused (Cab *cab, McApiMethod method);
-
-static void
-history_pump (Cab *cab)
+void
+mc_sync_history_pump (Cab *cab)
 {
   if (!cab_alive (cab))
     return;
@@ -687,7 +515,7 @@ history_pump (Cab *cab)
   /* During a 420 pause only what someone waits for goes out (to be told
    * of the pause at once), and during the first sweep, which wants every
    * slot, only that goes before backfill; the rest waits. */
-  if (method_paused (cab, MC_API_METHOD_GET_CHAT_HISTORY) || (cab->initial && cab->sweep != NULL))
+  if (mc_sync_method_paused (cab, MC_API_METHOD_GET_CHAT_HISTORY) || (cab->initial && cab->sweep != NULL))
     {
       for (GList *l = cab->history_queue.head; l != NULL;)
         {
@@ -708,800 +536,6 @@ history_pump (Cab *cab)
     history_start (cab, g_queue_pop_head (&cab->history_queue));
 }
 
-/* Chats from getChats */
-
-static void
-process_chats (Cab       *cab,
-               GPtrArray *chats)
-{
-  McSyncEngine *self = cab->engine;
-  g_autoptr(GArray) before = g_array_sized_new (FALSE, FALSE, sizeof (gint64), chats->len);
-
-  /* What the store held before the merge: the merge updates in place. */
-  for (guint i = 0; i < chats->len; i++)
-    {
-      McChat *known = mc_chat_store_lookup (self->store, mc_chat_get_chat_id (g_ptr_array_index (chats, i)));
-      gint64 updated_at = known != NULL ? mc_chat_get_updated_at (known) : -1;
-
-      g_array_append_val (before, updated_at);
-    }
-
-  mc_chat_store_merge (self->store, chats);
-
-  for (guint i = 0; i < chats->len; i++)
-    {
-      gint64 chat_id = mc_chat_get_chat_id (g_ptr_array_index (chats, i));
-      gint64 old_updated_at = g_array_index (before, gint64, i);
-      McChat *chat = mc_chat_store_lookup (self->store, chat_id);
-
-      if (chat == NULL)
-        continue;
-
-      if (old_updated_at < 0)
-        {
-          if (!cab->initial && !g_hash_table_contains (self->announced_chats, &chat_id))
-            {
-              g_hash_table_add (self->announced_chats, g_memdup2 (&chat_id, sizeof chat_id));
-              g_signal_emit (self, signals[NEW_CHAT], 0, chat);
-            }
-
-          /* The first sync fetches history only for chats that wait for
-           * an answer; the rest come when the seller opens them. */
-          if (!cab->initial || mc_chat_needs_reply (chat))
-            history_request (cab, chat_id, 0, NULL, FALSE);
-        }
-      else if (mc_chat_get_updated_at (chat) != old_updated_at)
-        {
-          cab->changed_this_poll++;
-          history_request (cab, chat_id, old_updated_at, NULL, FALSE);
-        }
-    }
-}
-
-/* A walk through the pages of one getChats filter. */
-
-typedef struct
-{
-  Cab           *cab;
-  Sweep         *sweep;       /* NULL for a poll */
-  McChatStatus   statuses[G_N_ELEMENTS (sweep_statuses)];
-  guint          n_statuses;
-  McContextType  context;
-  gboolean       has_context;
-  McChatType     type;
-  gboolean       has_type;
-  char          *token;
-  GHashTable    *seen_tokens;
-  GHashTable    *seen_ids;    /* gint64 chat ids this walk brought */
-  guint          pages;
-  guint          max_pages;
-  guint          estimate;    /* pages the cabinet's chats suggest */
-  gboolean       remainder;   /* unfiltered: whatever the status or type */
-  gboolean       running;
-  gboolean       done;
-  guint          failures;
-  gint64         retry_at;    /* monotonic; 0 = now */
-  GPtrArray     *needs_reply; /* poll only: McChat */
-} Walk;
-
-struct _Sweep
-{
-  Cab       *cab;
-  GPtrArray *walks;     /* Walk */
-  guint      running;
-  gboolean   failed;
-  gint64     started;
-  GSource   *wait;      /* until a walk may go on */
-  gboolean   starved;   /* waits for budget the polls need */
-};
-
-static void
-walk_free (gpointer data)
-{
-  Walk *walk = data;
-
-  g_free (walk->token);
-  g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
-  g_clear_pointer (&walk->seen_ids, g_hash_table_unref);
-  g_clear_pointer (&walk->needs_reply, g_ptr_array_unref);
-  g_free (walk);
-}
-
-static Walk *
-walk_new (Cab *cab)
-{
-  Walk *walk = g_new0 (Walk, 1);
-
-  walk->cab = cab;
-  walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  walk->max_pages = mc_sync_plan_walk_max_pages (cab->known_chats);
-
-  return walk;
-}
-
-static gint64
-backoff_usec (McSyncEngine *self,
-              guint         failures)
-{
-  return mc_sync_plan_backoff_usec (self->effective_interval, failures);
-}
-
-static void
-walk_filter (Walk         *walk,
-             McChatFilter *filter)
-{
-  memset (filter, 0, sizeof *filter);
-  filter->statuses = walk->statuses;
-  filter->n_statuses = walk->n_statuses;
-  if (walk->has_type)
-    {
-      filter->types = &walk->type;
-      filter->n_types = 1;
-    }
-  if (walk->has_context)
-    {
-      filter->context_types = &walk->context;
-      filter->n_context_types = 1;
-    }
-}
-
-/* TRUE when the walk has another page to fetch. */
-static gboolean
-walk_advance (Walk       *walk,
-              McChatPage *page)
-{
-  const char *next = page->next_page_token;
-  gint64 business_id = cab_business_id (walk->cab);
-  guint fresh = 0;
-
-  walk->pages++;
-  g_clear_pointer (&walk->token, g_free);
-
-  for (guint i = 0; i < page->chats->len; i++)
-    {
-      gint64 id = mc_chat_get_chat_id (g_ptr_array_index (page->chats, i));
-
-      if (!g_hash_table_contains (walk->seen_ids, &id))
-        {
-          g_hash_table_add (walk->seen_ids, g_memdup2 (&id, sizeof id));
-          fresh++;
-        }
-    }
-
-  /* Broken items are skipped, never the rest of the walk. */
-  if (page->rejected->len > 0)
-    g_message ("getChats of business %" G_GINT64_FORMAT " page %u: refused %u chats, first %s",
-               business_id, walk->pages, page->rejected->len,
-               (const char *) g_ptr_array_index (page->rejected, 0));
-
-  if (next == NULL || *next == '\0' || page->chats->len + page->rejected->len == 0 ||
-      g_hash_table_contains (walk->seen_tokens, next))
-    return FALSE;
-
-  if (page->chats->len > 0 && fresh == 0)
-    {
-      g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
-                 "the server repeated chats under a new page token", business_id, walk->pages);
-      return FALSE;
-    }
-
-  if (walk->pages >= walk->max_pages)
-    {
-      g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
-                 "more than the %u chats known could fill", business_id, walk->pages,
-                 walk->cab->known_chats);
-      return FALSE;
-    }
-
-  g_hash_table_add (walk->seen_tokens, g_strdup (next));
-  walk->token = g_strdup (next);
-
-  return TRUE;
-}
-
-/* Polls: chats that need a reply, every page. */
-
-static void poll_finish (Cab *cab, Walk *walk, gboolean ok);
-
-static void
-on_poll_page (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Walk *walk = user_data;
-  g_autoptr(Cab) cab = walk->cab;
-  g_autoptr(McChatPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-  McChatFilter filter;
-
-  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
-  if (page == NULL || !cab_alive (cab))
-    {
-      if (error != NULL)
-        report_error (cab, error);
-      if (error != NULL && cab_alive (cab))
-        {
-          cab->poll_failures++;
-          cab->poll_retry_at = g_get_monotonic_time () + backoff_usec (cab->engine, cab->poll_failures);
-        }
-      poll_finish (cab, walk, FALSE);
-      return;
-    }
-
-  process_chats (cab, page->chats);
-  for (guint i = 0; i < page->chats->len; i++)
-    g_ptr_array_add (walk->needs_reply, g_object_ref (g_ptr_array_index (page->chats, i)));
-
-  if (!walk_advance (walk, page))
-    {
-      poll_finish (cab, walk, TRUE);
-      return;
-    }
-
-  walk_filter (walk, &filter);
-  mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                 walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                 on_poll_page, walk);
-  cab_ref (cab);
-}
-
-static void
-poll_finish (Cab      *cab,
-             Walk     *walk,
-             gboolean  ok)
-{
-  McSyncEngine *self = cab->engine;
-  gboolean recheck;
-
-  cab->polling = FALSE;
-
-  if (ok && self != NULL)
-    {
-      gint64 recent = g_get_real_time () - RECHECK_AGE_USEC;
-
-      cab->poll_failures = 0;
-      cab->poll_retry_at = 0;
-
-      cab->poll_pages = MAX (walk->pages, 1);
-      cab->changed_per_poll = 0.8 * cab->changed_per_poll + 0.2 * cab->changed_this_poll;
-      g_array_set_size (cab->recheck_ids, 0);
-      for (guint i = 0; i < walk->needs_reply->len; i++)
-        {
-          McChat *chat = g_ptr_array_index (walk->needs_reply, i);
-          gint64 chat_id = mc_chat_get_chat_id (chat);
-
-          if (mc_chat_get_updated_at (chat) >= recent)
-            g_array_append_val (cab->recheck_ids, chat_id);
-        }
-
-      /* Messages held by moderation may arrive with an old date that does
-       * not move updatedAt: now and then ask the recent chats anyway. */
-      recheck = !cab->initial && ++cab->polls % MAX (cab->recheck_every, 1) == 0;
-      for (guint i = 0; recheck && i < cab->recheck_ids->len; i++)
-        history_request (cab, g_array_index (cab->recheck_ids, gint64, i), 0, NULL, FALSE);
-
-      governor_update (self);
-
-      /* The Market answers again: sends it left unsettled get their check. */
-      if (cab->unsettled)
-        {
-          cab->unsettled = FALSE;
-          reconcile_outbox (cab, FALSE);
-        }
-    }
-
-  if (self != NULL)
-    busy_pop (self);
-
-  walk_free (walk);
-}
-
-static gboolean
-method_paused (Cab         *cab,
-               McApiMethod  method)
-{
-  return mc_api_client_get_paused_until (cab_client (cab), method) > g_get_real_time ();
-}
-
-static gboolean sweep_waiting (Sweep *sweep);
-static void     poll_disputes (Cab *cab);
-
-static guint
-dispute_every (Cab *cab)
-{
-  return mc_sync_plan_dispute_every (cab->poll_pages, cab->dispute_cost);
-}
-
-static void
-poll_cabinet (Cab *cab)
-{
-  McSyncEngine *self = cab->engine;
-  McChatFilter filter;
-  Walk *walk;
-
-  if (!cab_alive (cab) || !self->online || cab->polling || cab_business_id (cab) == 0)
-    return;
-
-  /* The first sweep covers these chats too, unless it waits out a
-   * failure. */
-  if (cab->initial && cab->sweep != NULL && !sweep_waiting (cab->sweep))
-    return;
-
-  /* A poll that failed waits, longer each time, rather than ask again at
-   * every tick. */
-  if (g_get_monotonic_time () < cab->poll_retry_at)
-    return;
-
-  /* Asking during a 420 pause would only prolong it. */
-  if (method_paused (cab, MC_API_METHOD_GET_CHATS))
-    {
-      cab->chats_paused = TRUE;
-      return;
-    }
-
-  cab->polling = TRUE;
-  cab->changed_this_poll = 0;
-  busy_push (self);
-
-  walk = walk_new (cab);
-  memcpy (walk->statuses, needs_reply_statuses, sizeof needs_reply_statuses);
-  walk->n_statuses = G_N_ELEMENTS (needs_reply_statuses);
-  walk->needs_reply = g_ptr_array_new_with_free_func (g_object_unref);
-
-  walk_filter (walk, &filter);
-  mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                 NULL, CHATS_PAGE_LIMIT, cab->cancellable,
-                                 on_poll_page, walk);
-  cab_ref (cab);
-
-  if (!cab->initial && cab->polls % dispute_every (cab) == 0)
-    poll_disputes (cab);
-}
-
-/* Disputes: chats an arbiter or the Market decides; what they write there
- * is news the seller needs, at a slower cadence than the customers. */
-
-static void
-on_dispute_page (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Walk *walk = user_data;
-  g_autoptr(Cab) cab = walk->cab;
-  g_autoptr(McChatPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-  McChatFilter filter;
-
-  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
-  if (page != NULL && cab_alive (cab))
-    {
-      process_chats (cab, page->chats);
-      if (walk_advance (walk, page))
-        {
-          walk_filter (walk, &filter);
-          mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                         walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                         on_dispute_page, walk);
-          cab_ref (cab);
-          return;
-        }
-    }
-  else if (error != NULL)
-    report_error (cab, error);
-
-  cab->dispute_pages += MAX (walk->pages, 1);
-  if (--cab->dispute_polling == 0)
-    {
-      cab->dispute_cost = cab->dispute_pages;
-      if (cab->engine != NULL)
-        busy_pop (cab->engine);
-    }
-  walk_free (walk);
-}
-
-static void
-poll_disputes (Cab *cab)
-{
-  McChatFilter filter;
-
-  if (cab->dispute_polling || method_paused (cab, MC_API_METHOD_GET_CHATS))
-    return;
-
-  busy_push (cab->engine);
-  cab->dispute_pages = 0;
-  for (guint i = 0; i < 2; i++)
-    {
-      Walk *walk = walk_new (cab);
-
-      if (i == 0)
-        {
-          memcpy (walk->statuses, dispute_statuses, sizeof dispute_statuses);
-          walk->n_statuses = G_N_ELEMENTS (dispute_statuses);
-        }
-      else
-        {
-          /* An arbitrage waiting for the customer is still a dispute. */
-          walk->statuses[0] = MC_CHAT_STATUS_WAITING_FOR_CUSTOMER;
-          walk->n_statuses = 1;
-          walk->type = MC_CHAT_TYPE_ARBITRAGE;
-          walk->has_type = TRUE;
-        }
-
-      cab->dispute_polling++;
-      walk_filter (walk, &filter);
-      mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                     NULL, CHATS_PAGE_LIMIT, cab->cancellable,
-                                     on_dispute_page, walk);
-      cab_ref (cab);
-    }
-}
-
-/* Sweeps: every chat, split into independent walks (status x context type)
- * that run side by side.  The engine keeps at most MC_API_MAX_IN_FLIGHT of
- * its pages in flight and picks which walk goes next: the one with the most
- * pages left by the cabinet's known chats (or typical shares before the
- * first sweep), then walks not started yet (an empty one costs one
- * request), then the one with the most pages done (a long walk is likely to
- * stay long).  So the longest walk is never starved behind short ones and
- * the sweep ends near pages x latency / 4. */
-
-static void
-sweep_finish (Sweep *sweep)
-{
-  Cab *cab = sweep->cab;
-  McSyncEngine *self = cab->engine;
-  guint pages = 0;
-
-  /* Later sweeps are one unfiltered walk: plan for what that costs. */
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      Walk *walk = g_ptr_array_index (sweep->walks, i);
-
-      if (walk->remainder)
-        {
-          pages = walk->pages;
-          break;
-        }
-      pages += walk->pages;
-    }
-
-  if (sweep->wait != NULL)
-    {
-      g_source_destroy (sweep->wait);
-      g_clear_pointer (&sweep->wait, g_source_unref);
-    }
-  cab->sweep = NULL;
-
-  if (!sweep->failed && cab_alive (cab))
-    {
-      McCache *cache = mc_cabinet_get_cache (cab->cabinet);
-
-      cab->sweep_pages = MAX (pages, 1);
-      cab->last_sweep = sweep->started;
-      if (cache != NULL)
-        mc_cache_set_sync_state_int (cache, "last-sweep", g_get_real_time ());
-
-      if (cab->initial)
-        {
-          cab->initial = FALSE;
-          /* The needs-reply chats are known now: start the poll cycle. */
-          poll_cabinet (cab);
-        }
-    }
-
-  g_ptr_array_unref (sweep->walks);
-  g_free (sweep);
-
-  if (self != NULL)
-    {
-      governor_update (self);
-      busy_pop (self);
-    }
-
-  history_pump (cab);
-  cab_unref (cab);
-}
-
-static void
-on_sweep_page (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Walk *walk = user_data;
-  Sweep *sweep = walk->sweep;
-  Cab *cab = walk->cab;
-  g_autoptr(McChatPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
-  walk->running = FALSE;
-  sweep->running--;
-
-  if (!cab_alive (cab))
-    {
-      sweep->failed = TRUE;
-      walk->done = TRUE;
-    }
-  else if (page == NULL)
-    {
-      /* The walk keeps its place and waits, longer with each failure in
-       * a row, while the others go on: starting over from the first page
-       * at every tick would spend the hour's budget on one bad page. */
-      walk->failures++;
-      walk->retry_at = g_get_monotonic_time () + backoff_usec (cab->engine, walk->failures);
-      if (walk->failures == 1 && error != NULL)
-        report_error (cab, error);
-      g_debug ("A getChats walk of business %" G_GINT64_FORMAT " failed %u times at page %u; "
-               "waiting %" G_GINT64_FORMAT " s", cab_business_id (cab), walk->failures, walk->pages + 1,
-               backoff_usec (cab->engine, walk->failures) / G_USEC_PER_SEC);
-    }
-  else
-    {
-      walk->failures = 0;
-      walk->retry_at = 0;
-      process_chats (cab, page->chats);
-      walk->done = !walk_advance (walk, page);
-
-      /* The unfiltered walk has seen every chat: the partitions that
-       * only made the first sweep quicker have nothing left to bring. */
-      if (walk->remainder && walk->done)
-        for (guint i = 0; i < sweep->walks->len; i++)
-          ((Walk *) g_ptr_array_index (sweep->walks, i))->done = TRUE;
-    }
-
-  sweep_pump (sweep);
-}
-
-static gboolean
-sweep_waiting (Sweep *sweep)
-{
-  if (sweep->starved)
-    return TRUE;
-
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      Walk *walk = g_ptr_array_index (sweep->walks, i);
-
-      if (!walk->done && walk->failures > 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void plan_input (Cab             *cab,
-                        gboolean         count_chats,
-                        McSyncPlanInput *input);
-
-/* Whether a sweep may spend one more getChats now, keeping back what
- * the polls need. */
-static gboolean
-sweep_may_spend (Cab *cab)
-{
-  McSyncPlanInput input;
-
-  plan_input (cab, FALSE, &input);
-
-  return mc_sync_plan_sweep_may_spend (&input, cab->local_interval);
-}
-
-static gboolean
-on_sweep_wait_done (gpointer user_data)
-{
-  Sweep *sweep = user_data;
-
-  g_clear_pointer (&sweep->wait, g_source_unref);
-  sweep_pump (sweep);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-sweep_wait (Sweep  *sweep,
-            gint64  until)
-{
-  gint64 delay = MAX (until - g_get_monotonic_time (), 0) / 1000 + 1;
-
-  if (sweep->wait != NULL)
-    {
-      g_source_destroy (sweep->wait);
-      g_source_unref (sweep->wait);
-    }
-
-  sweep->wait = g_timeout_source_new ((guint) MIN (delay, G_MAXUINT));
-  g_source_set_static_name (sweep->wait, "[mc-sync] sweep wait");
-  g_source_set_callback (sweep->wait, on_sweep_wait_done, sweep, NULL);
-  g_source_attach (sweep->wait, NULL);
-}
-
-static Walk *
-sweep_pick (Sweep *sweep)
-{
-  gint64 now = g_get_monotonic_time ();
-  Walk *best = NULL;
-
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      Walk *walk = g_ptr_array_index (sweep->walks, i);
-      guint left, best_left;
-
-      if (walk->running || walk->done || walk->retry_at > now)
-        continue;
-      /* The one walk that covers every chat goes whenever it can. */
-      if (walk->remainder)
-        return walk;
-      if (best == NULL)
-        {
-          best = walk;
-          continue;
-        }
-
-      left = walk->estimate > walk->pages ? walk->estimate - walk->pages : 0;
-      best_left = best->estimate > best->pages ? best->estimate - best->pages : 0;
-      if (left != best_left)
-        {
-          if (left > best_left)
-            best = walk;
-          continue;
-        }
-      if ((walk->pages == 0) != (best->pages == 0))
-        {
-          if (walk->pages == 0)
-            best = walk;
-          continue;
-        }
-      if (walk->pages > best->pages)
-        best = walk;
-    }
-
-  return best;
-}
-
-static void
-sweep_pump (Sweep *sweep)
-{
-  Cab *cab = sweep->cab;
-  gint64 next = G_MAXINT64;
-  gboolean left = FALSE;
-  Walk *walk;
-
-  if (sweep->failed || !cab_alive (cab))
-    {
-      if (sweep->running == 0)
-        sweep_finish (sweep);
-      return;
-    }
-
-  while (sweep->running < MC_API_MAX_IN_FLIGHT && (walk = sweep_pick (sweep)) != NULL)
-    {
-      McChatFilter filter;
-
-      sweep->starved = !sweep_may_spend (cab);
-      if (sweep->starved)
-        {
-          g_debug ("Sweep of business %" G_GINT64_FORMAT " waits: polls need what is left of the budget",
-                   cab_business_id (cab));
-          sweep_wait (sweep, g_get_monotonic_time () + MAX (cab->interval, 1.0) * G_USEC_PER_SEC);
-          return;
-        }
-
-      walk->running = TRUE;
-      sweep->running++;
-      walk_filter (walk, &filter);
-      mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                     walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                     on_sweep_page, walk);
-    }
-
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      walk = g_ptr_array_index (sweep->walks, i);
-      if (!walk->done && !walk->running)
-        {
-          left = TRUE;
-          next = MIN (next, walk->retry_at);
-        }
-    }
-
-  /* Walks in back-off: the sweep goes on when the first may. */
-  if (left && sweep->running == 0)
-    sweep_wait (sweep, next);
-  else if (sweep->running == 0)
-    sweep_finish (sweep);
-}
-
-static guint
-cell_of (McChatStatus  status,
-         McContextType context)
-{
-  guint s, c;
-
-  for (s = 0; s < G_N_ELEMENTS (sweep_statuses); s++)
-    if (sweep_statuses[s] == status)
-      break;
-  for (c = 0; c < G_N_ELEMENTS (sweep_contexts); c++)
-    if (sweep_contexts[c] == context)
-      break;
-
-  if (s == G_N_ELEMENTS (sweep_statuses) || c == G_N_ELEMENTS (sweep_contexts))
-    return N_CELLS;
-
-  return s * G_N_ELEMENTS (sweep_contexts) + c;
-}
-
-static void
-sweep_cabinet (Cab *cab)
-{
-  McSyncEngine *self = cab->engine;
-  GListModel *chats = G_LIST_MODEL (self->store);
-  guint counts[N_CELLS + 1] = { 0 };
-  guint n = g_list_model_get_n_items (chats);
-  guint known = 0;
-  Sweep *sweep;
-
-  if (!cab_alive (cab) || !self->online || cab->sweep != NULL || cab_business_id (cab) == 0 ||
-      method_paused (cab, MC_API_METHOD_GET_CHATS))
-    return;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
-      McChatContext *context = mc_chat_get_context (chat);
-
-      if (mc_chat_get_business_id (chat) != cab_business_id (cab))
-        continue;
-
-      known++;
-      counts[cell_of (mc_chat_get_status (chat),
-                      context != NULL ? mc_chat_context_get_context_type (context) : MC_CONTEXT_TYPE_UNKNOWN)]++;
-    }
-
-  sweep = g_new0 (Sweep, 1);
-  sweep->cab = cab_ref (cab);
-  sweep->walks = g_ptr_array_new_with_free_func (walk_free);
-  sweep->started = g_get_monotonic_time ();
-  cab->sweep = sweep;
-  cab->known_chats = known;
-  busy_push (self);
-
-  /* One unfiltered walk sees every chat whatever its status and context
-   * type, the ones the app does not know yet too.  The first sweep of a
-   * large cabinet, which the seller waits for, also runs partitions
-   * beside it: the same pages four at a time instead of one by one. */
-  {
-    Walk *walk = walk_new (cab);
-
-    walk->sweep = sweep;
-    walk->remainder = TRUE;
-    g_ptr_array_add (sweep->walks, walk);
-  }
-
-  if ((known == 0 || known >= SPLIT_SWEEP_PAGES * CHATS_PAGE_LIMIT) && cab->last_sweep == 0)
-    {
-      for (guint s = 0; s < G_N_ELEMENTS (sweep_statuses); s++)
-        for (guint c = 0; c < G_N_ELEMENTS (sweep_contexts); c++)
-          {
-            Walk *walk = walk_new (cab);
-
-            walk->sweep = sweep;
-            walk->statuses[0] = sweep_statuses[s];
-            walk->n_statuses = 1;
-            walk->context = sweep_contexts[c];
-            walk->has_context = TRUE;
-            if (known > 0)
-              walk->estimate = (counts[cell_of (sweep_statuses[s], sweep_contexts[c])] + CHATS_PAGE_LIMIT - 1) / CHATS_PAGE_LIMIT;
-            else
-              walk->estimate = (guint) (status_shares[s] * context_shares[c] * PRIOR_PAGES);
-            g_ptr_array_add (sweep->walks, walk);
-          }
-    }
-
-  g_debug ("Sweep of business %" G_GINT64_FORMAT ": %u walks, %u chats known",
-           cab_business_id (cab), sweep->walks->len, known);
-  sweep_pump (sweep);
-}
-
 /* The governor: plans each cabinet's requests per hour from what its last
  * poll and sweep cost (see mc-sync-plan.c). */
 
@@ -1519,10 +553,10 @@ plan_budget (McApiClient      *client,
 
 /* @count_chats: count the cabinet's stored chats, which only the plan
  * before a first sweep needs. */
-static void
-plan_input (Cab             *cab,
-            gboolean         count_chats,
-            McSyncPlanInput *input)
+void
+mc_sync_cab_plan_input (Cab             *cab,
+                        gboolean         count_chats,
+                        McSyncPlanInput *input)
 {
   McSyncEngine *self = cab->engine;
   McApiClient *client = cab_client (cab);
@@ -1560,7 +594,7 @@ governor_cab (Cab *cab)
   McSyncPlanInput input;
   McSyncPlan plan;
 
-  plan_input (cab, cab->sweep_pages == 0, &input);
+  mc_sync_cab_plan_input (cab, cab->sweep_pages == 0, &input);
   mc_sync_plan_cabinet (&input, &plan);
 
   cab->interval = plan.interval;
@@ -1569,8 +603,8 @@ governor_cab (Cab *cab)
   cab->sweep_interval = plan.sweep_interval;
 }
 
-static void
-governor_update (McSyncEngine *self)
+void
+mc_sync_governor_update (McSyncEngine *self)
 {
   double interval = self->poll_interval;
   double sweep_interval = MIN_SWEEP_INTERVAL;
@@ -1614,9 +648,9 @@ tick_cab (Cab      *cab,
 
   if (at_start || cab->last_sweep == 0 ||
       now - cab->last_sweep >= (gint64) (cab->sweep_interval * G_USEC_PER_SEC))
-    sweep_cabinet (cab);
+    mc_sync_sweep_cabinet (cab);
 
-  poll_cabinet (cab);
+  mc_sync_poll_cabinet (cab);
 }
 
 static gboolean
@@ -1647,7 +681,7 @@ schedule_tick (McSyncEngine *self)
 static void
 start_cab (Cab *cab)
 {
-  reconcile_outbox (cab, TRUE);
+  mc_sync_reconcile_outbox (cab, TRUE);
   tick_cab (cab, TRUE);
 }
 
@@ -1669,7 +703,7 @@ set_online (McSyncEngine *self,
     {
       /* Catch up at once, and settle sends whose answer the outage ate. */
       for (guint i = 0; i < self->cabs->len; i++)
-        reconcile_outbox (g_ptr_array_index (self->cabs, i), FALSE);
+        mc_sync_reconcile_outbox (g_ptr_array_index (self->cabs, i), FALSE);
       mc_sync_engine_refresh (self);
     }
 }
@@ -1718,16 +752,16 @@ on_paused_changed (McApiClient *client,
     return;
 
   update_paused_until (self);
-  history_pump (cab);
+  mc_sync_history_pump (cab);
 
   /* A pause that ended leaves a gap to catch up on. */
-  if (cab->chats_paused && !method_paused (cab, MC_API_METHOD_GET_CHATS))
+  if (cab->chats_paused && !mc_sync_method_paused (cab, MC_API_METHOD_GET_CHATS))
     {
       cab->chats_paused = FALSE;
       if (self->running)
-        poll_cabinet (cab);
+        mc_sync_poll_cabinet (cab);
     }
-  else if (method_paused (cab, MC_API_METHOD_GET_CHATS))
+  else if (mc_sync_method_paused (cab, MC_API_METHOD_GET_CHATS))
     cab->chats_paused = TRUE;
 }
 
@@ -1972,12 +1006,12 @@ reconcile_entry (Cab                 *cab,
 
   task = g_task_new (self, NULL, on_reconcile_history, rec);
   g_task_set_source_tag (task, reconcile_entry);
-  history_request (cab, entry->chat_id, 0, task, TRUE);
+  mc_sync_history_request (cab, entry->chat_id, 0, task, TRUE);
 }
 
-static void
-reconcile_outbox (Cab      *cab,
-                  gboolean  at_start)
+void
+mc_sync_reconcile_outbox (Cab      *cab,
+                          gboolean  at_start)
 {
   McSyncEngine *self = cab->engine;
   McCache *cache = mc_cabinet_get_cache (cab->cabinet);
@@ -1990,7 +1024,7 @@ reconcile_outbox (Cab      *cab,
   entries = mc_cache_list_outbox (cache, &error);
   if (entries == NULL)
     {
-      report_error (cab, error);
+      mc_sync_report_error (cab, error);
       return;
     }
 
@@ -2219,7 +1253,7 @@ on_sent (GObject      *object,
     }
 
   g_task_set_source_tag (history, on_sent);
-  history_request (op->cab, op->chat_id, 0, history, TRUE);
+  mc_sync_history_request (op->cab, op->chat_id, 0, history, TRUE);
 }
 
 static void
@@ -2589,7 +1623,7 @@ mc_sync_engine_sync_chat (McSyncEngine *self,
   if (cab == NULL || !self->online)
     return;
 
-  history_request (cab, chat_id, 0, NULL, TRUE);
+  mc_sync_history_request (cab, chat_id, 0, NULL, TRUE);
 }
 
 /* History pages only go forward from messageIdFrom, so there is no asking
@@ -2732,7 +1766,7 @@ mc_sync_engine_load_older_async (McSyncEngine        *self,
   /* Nothing held yet: the usual fetch from the start brings it all. */
   if (older->first_id == 0 && mc_chat_store_get_last_message_id (self->store, chat_id) == 0)
     {
-      history_request (cab, chat_id, 0, task, TRUE);
+      mc_sync_history_request (cab, chat_id, 0, task, TRUE);
       return;
     }
 
@@ -2787,7 +1821,7 @@ mc_sync_engine_add_cabinet (McSyncEngine *self,
                                      G_CALLBACK (on_paused_changed), cab);
   g_ptr_array_add (self->cabs, cab);
 
-  governor_update (self);
+  mc_sync_governor_update (self);
   update_paused_until (self);
 
   if (self->running)
@@ -2802,13 +1836,7 @@ cab_detach (Cab *cab)
   g_cancellable_cancel (cab->cancellable);
   g_clear_signal_handler (&cab->paused_id, mc_cabinet_get_client (cab->cabinet));
 
-  /* A sweep that waits out a back-off ends now, not when its timer fires. */
-  if (cab->sweep != NULL && cab->sweep->wait != NULL)
-    {
-      g_source_destroy (cab->sweep->wait);
-      g_clear_pointer (&cab->sweep->wait, g_source_unref);
-      sweep_pump (cab->sweep);
-    }
+  mc_sync_sweep_cut_wait (cab);
 
   /* Queued jobs never run now: answer who waits for them. */
   jobs = g_hash_table_get_values (cab->history);
@@ -2853,7 +1881,7 @@ mc_sync_engine_remove_cabinet (McSyncEngine *self,
       break;
     }
 
-  governor_update (self);
+  mc_sync_governor_update (self);
   update_paused_until (self);
 }
 
@@ -3009,7 +2037,7 @@ mc_sync_engine_set_poll_interval (McSyncEngine *self,
 
   self->poll_interval = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
-  governor_update (self);
+  mc_sync_governor_update (self);
 }
 
 guint
@@ -3032,7 +2060,7 @@ mc_sync_engine_set_budget_percent (McSyncEngine *self,
 
   self->budget_percent = percent;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET_PERCENT]);
-  governor_update (self);
+  mc_sync_governor_update (self);
 }
 
 guint
@@ -3093,7 +2121,7 @@ mc_sync_engine_constructed (GObject *object)
   self->online = self->trust_monitor ? g_network_monitor_get_network_available (self->monitor) : TRUE;
   self->network_changed_id = g_signal_connect (self->monitor, "network-changed",
                                                G_CALLBACK (on_network_changed), self);
-  governor_update (self);
+  mc_sync_governor_update (self);
 }
 
 static void
