@@ -156,18 +156,29 @@ gboolean mc_sync_method_paused    (Cab             *cab,
                                    McApiMethod      method);
 void     mc_sync_emit_new_chat    (McSyncEngine    *self,
                                    McChat          *chat);
+void     mc_sync_emit_new_message (McSyncEngine    *self,
+                                   McChat          *chat,
+                                   McMessage       *message);
+Cab     *mc_sync_find_cab_for_chat (McSyncEngine   *self,
+                                    gint64          chat_id);
+void     mc_sync_confirm_sends    (McSyncEngine    *self,
+                                   gint64           chat_id);
 void     mc_sync_cab_plan_input   (Cab             *cab,
                                    gboolean         count_chats,
                                    McSyncPlanInput *input);
 void     mc_sync_governor_update  (McSyncEngine    *self);
+void     mc_sync_reconcile_outbox (Cab             *cab,
+                                   gboolean         at_start);
+
+/* mc-sync-history.c */
 void     mc_sync_history_request  (Cab             *cab,
                                    gint64           chat_id,
                                    gint64           threshold,
                                    GTask           *waiter,
                                    gboolean         urgent);
 void     mc_sync_history_pump     (Cab             *cab);
-void     mc_sync_reconcile_outbox (Cab             *cab,
-                                   gboolean         at_start);
+void     mc_sync_history_job_free (gpointer         data);
+void     mc_sync_history_abort    (Cab             *cab);
 
 /* mc-sync-poll.c */
 void     mc_sync_poll_cabinet     (Cab             *cab);
