@@ -146,43 +146,82 @@ cab_alive (Cab *cab)
   return cab->engine != NULL && !g_cancellable_is_cancelled (cab->cancellable);
 }
 
+/* A send waiting to be confirmed by history. */
+typedef struct
+{
+  guint64         serial;
+  gint64          business_id;
+  gint64          chat_id;
+  gint64          outbox_id;  /* removed from @cache once confirmed; 0 = none */
+  McCache        *cache;
+  char           *text;       /* or the file's name */
+  gboolean        is_file;
+  gint64          not_before; /* created_at minus the clock skew */
+  McMessageStore *messages;
+  McMessage      *pending;    /* nullable: an outbox entry from an earlier run */
+} Unconfirmed;
 
 /* mc-sync-engine.c */
-void     mc_sync_busy_push        (McSyncEngine    *self);
-void     mc_sync_busy_pop         (McSyncEngine    *self);
-void     mc_sync_report_error     (Cab             *cab,
-                                   const GError    *error);
-gboolean mc_sync_method_paused    (Cab             *cab,
-                                   McApiMethod      method);
-void     mc_sync_emit_new_chat    (McSyncEngine    *self,
-                                   McChat          *chat);
-void     mc_sync_emit_new_message (McSyncEngine    *self,
-                                   McChat          *chat,
-                                   McMessage       *message);
-Cab     *mc_sync_find_cab_for_chat (McSyncEngine   *self,
-                                    gint64          chat_id);
-void     mc_sync_confirm_sends    (McSyncEngine    *self,
-                                   gint64           chat_id);
-void     mc_sync_cab_plan_input   (Cab             *cab,
-                                   gboolean         count_chats,
-                                   McSyncPlanInput *input);
-void     mc_sync_governor_update  (McSyncEngine    *self);
-void     mc_sync_reconcile_outbox (Cab             *cab,
-                                   gboolean         at_start);
+void         mc_sync_busy_push               (McSyncEngine        *self);
+void         mc_sync_busy_pop                (McSyncEngine        *self);
+void         mc_sync_report_error            (Cab                 *cab,
+                                              const GError        *error);
+gboolean     mc_sync_method_paused           (Cab                 *cab,
+                                              McApiMethod          method);
+void         mc_sync_emit_new_chat           (McSyncEngine        *self,
+                                              McChat              *chat);
+void         mc_sync_emit_new_message        (McSyncEngine        *self,
+                                              McChat              *chat,
+                                              McMessage           *message);
+void         mc_sync_emit_outbox_failed      (McSyncEngine        *self,
+                                              Cab                 *cab,
+                                              gint64               chat_id,
+                                              const char          *text);
+Cab         *mc_sync_find_cab_for_chat       (McSyncEngine        *self,
+                                              gint64               chat_id);
+void         mc_sync_cab_plan_input          (Cab                 *cab,
+                                              gboolean             count_chats,
+                                              McSyncPlanInput     *input);
+void         mc_sync_governor_update         (McSyncEngine        *self);
+
+/* mc-sync-confirm.c */
+void         mc_sync_unconfirmed_free        (gpointer             data);
+Unconfirmed *mc_sync_unconfirmed_add         (McSyncEngine        *self,
+                                              Cab                 *cab,
+                                              gint64               chat_id,
+                                              const char          *text,
+                                              gboolean             is_file,
+                                              gint64               created_at,
+                                              McMessage           *pending);
+void         mc_sync_confirm_sends           (McSyncEngine        *self,
+                                              gint64               chat_id);
+void         mc_sync_reconcile_outbox        (Cab                 *cab,
+                                              gboolean             at_start);
+
+/* mc-sync-outbox.c */
+Unconfirmed *mc_sync_find_unconfirmed        (McSyncEngine        *self,
+                                              guint64              serial);
+Unconfirmed *mc_sync_find_unconfirmed_outbox (McSyncEngine        *self,
+                                              gint64               outbox_id);
+void         mc_sync_release_bubbles         (McSyncEngine        *self);
+McMessage   *mc_sync_outbox_bubble           (McSyncEngine        *self,
+                                              const McOutboxEntry *entry);
+void         mc_sync_resume_entry            (Cab                 *cab,
+                                              const McOutboxEntry *entry);
 
 /* mc-sync-history.c */
-void     mc_sync_history_request  (Cab             *cab,
-                                   gint64           chat_id,
-                                   gint64           threshold,
-                                   GTask           *waiter,
-                                   gboolean         urgent);
-void     mc_sync_history_pump     (Cab             *cab);
-void     mc_sync_history_job_free (gpointer         data);
-void     mc_sync_history_abort    (Cab             *cab);
+void         mc_sync_history_request         (Cab                 *cab,
+                                              gint64               chat_id,
+                                              gint64               threshold,
+                                              GTask               *waiter,
+                                              gboolean             urgent);
+void         mc_sync_history_pump            (Cab                 *cab);
+void         mc_sync_history_job_free        (gpointer             data);
+void         mc_sync_history_abort           (Cab                 *cab);
 
 /* mc-sync-poll.c */
-void     mc_sync_poll_cabinet     (Cab             *cab);
-void     mc_sync_sweep_cabinet    (Cab             *cab);
-void     mc_sync_sweep_cut_wait   (Cab             *cab);
+void         mc_sync_poll_cabinet            (Cab                 *cab);
+void         mc_sync_sweep_cabinet           (Cab                 *cab);
+void         mc_sync_sweep_cut_wait          (Cab                 *cab);
 
 G_END_DECLS
