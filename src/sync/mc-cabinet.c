@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#define G_LOG_DOMAIN "mc-sync"
-
 #include <errno.h>
 
 #include <glib/gi18n.h>

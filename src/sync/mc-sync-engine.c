@@ -1,129 +1,15 @@
-/* mc-sync-engine.c: the polling plan, the budget governor and the outbox
+/* mc-sync-engine.c: McSyncEngine: cabinets, ticks, the budget governor
+ * (see mc-sync-plan.c), network and pauses; polls and sweeps are in
+ * mc-sync-poll.c, history in mc-sync-history.c, sends in mc-sync-outbox.c
+ * and mc-sync-confirm.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#define G_LOG_DOMAIN "mc-sync"
-
-#include <math.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-
-#include "mc-sync-engine.h"
-
-#define MIN_POLL_INTERVAL       10
-#define MAX_POLL_INTERVAL       3600
-#define DEFAULT_POLL_INTERVAL   30
-#define DEFAULT_BUDGET_PERCENT  10
-#define MIN_SWEEP_INTERVAL      600.0
-#define RECHECK_EVERY           10
-#define RECHECK_AGE_USEC        (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400))
-#define CLOCK_SKEW_USEC         (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
-#define CHATS_PAGE_LIMIT        20
-#define MAX_WALK_PAGES          10000
-#define HISTORY_CONCURRENCY     2
-/* A cabinet smaller than this many pages is swept in one walk: splitting it
- * would cost more requests than it saves time. */
-#define SPLIT_SWEEP_PAGES       12
-/* The governor plans for this share of the cap, keeping headroom for what
- * it cannot plan (a refresh on reconnect, a retry). */
-#define USABLE_SHARE            0.9
-/* Of getChats, the needs-reply polls may take this share; sweeps get the rest. */
-#define POLL_SHARE              0.8
-/* Of getChatHistory, changed chats and late-message re-checks each get half. */
-#define HISTORY_SHARE           0.5
-/* A walk may hold twice the chats the cabinet had at its last count, plus
- * this many for what came since; a server that pages on beyond is wrong. */
-#define WALK_SLACK_CHATS        2000
-/* A walk or poll that failed waits its interval, then twice as long each
- * time, up to this. */
-#define MAX_BACKOFF_SEC         1800
-/* Of what the Market says is left of a shared budget, plan to use at most
- * this share: the other copies and integrations on the key spend too. */
-#define REMAINING_SHARE         0.5
-/* Disputes (and chats waiting for the Market) are asked every this many
- * polls at least: a decision is news, but not minute by minute.  In a
- * cabinet with many disputes, less often: they may cost at most a
- * quarter of what the needs-reply polls cost. */
-#define DISPUTE_EVERY           4
-
-static const McChatStatus sweep_statuses[] = {
-  MC_CHAT_STATUS_NEW,
-  MC_CHAT_STATUS_WAITING_FOR_PARTNER,
-  MC_CHAT_STATUS_WAITING_FOR_CUSTOMER,
-  MC_CHAT_STATUS_WAITING_FOR_ARBITER,
-  MC_CHAT_STATUS_WAITING_FOR_MARKET,
-  MC_CHAT_STATUS_FINISHED,
-};
-
-static const McContextType sweep_contexts[] = {
-  MC_CONTEXT_TYPE_ORDER,
-  MC_CONTEXT_TYPE_RETURN,
-  MC_CONTEXT_TYPE_DIRECT,
-};
-
-/* Before a cabinet's first sweep nothing tells which walks are long.
- * Chats pile up FINISHED and most are about orders, so a typical share of
- * each status and context type orders the walks until real counts exist. */
-static const double status_shares[] = { 0.10, 0.18, 0.22, 0.04, 0.05, 0.45 };
-static const double context_shares[] = { 0.55, 0.15, 0.30 };
-#define PRIOR_PAGES 1000
-G_STATIC_ASSERT (G_N_ELEMENTS (status_shares) == G_N_ELEMENTS (sweep_statuses));
-G_STATIC_ASSERT (G_N_ELEMENTS (context_shares) == G_N_ELEMENTS (sweep_contexts));
-
-static const McChatStatus needs_reply_statuses[] = {
-  MC_CHAT_STATUS_NEW,
-  MC_CHAT_STATUS_WAITING_FOR_PARTNER,
-};
-
-static const McChatStatus dispute_statuses[] = {
-  MC_CHAT_STATUS_WAITING_FOR_ARBITER,
-  MC_CHAT_STATUS_WAITING_FOR_MARKET,
-};
-
-#define N_CELLS (G_N_ELEMENTS (sweep_statuses) * G_N_ELEMENTS (sweep_contexts))
-
-typedef struct _Cab Cab;
-typedef struct _Sweep Sweep;
-
-struct _McSyncEngine
-{
-  GObject          parent_instance;
-
-  McChatStore     *store;
-  GNetworkMonitor *monitor;
-  gulong           network_changed_id;
-  gboolean         trust_monitor;
-  gboolean         test_mode;
-  double           budget_scale;
-
-  GPtrArray       *cabs;          /* Cab, owned */
-  GHashTable      *announced_chats;    /* gint64 chat ids given in "new-chat" */
-  GHashTable      *announced_messages; /* gint64 message ids given in "new-message" */
-  GHashTable      *claimed_ids;   /* gint64 ids that confirmed a send */
-  GPtrArray       *unconfirmed;   /* Unconfirmed */
-  guint64          next_serial;
-  GHashTable      *sending;       /* gint64 outbox ids of sends in flight */
-  /* chat id -> McMessageStore holding pending or failed bubbles: the chat
-   * store keeps a message store only while someone holds it, and a bubble
-   * must outlive the conversation that showed it. */
-  GHashTable      *bubble_stores;
-  /* gint64 outbox ids of sends made without a network, left QUEUED to go
-   * out when it is back. */
-  GHashTable      *held;
-
-  guint            poll_interval;
-  guint            budget_percent;
-  guint            effective_interval;
-  guint            sweep_interval;
-  gboolean         online;
-  gboolean         running;
-  guint            busy;
-  gint64           paused_until;
-  guint            timer_id;
-};
+#include "mc-sync-engine-private.h"
 
 G_DEFINE_FINAL_TYPE (McSyncEngine, mc_sync_engine, G_TYPE_OBJECT)
 
@@ -154,110 +40,56 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Per cabinet state.  Async steps hold a reference; "engine" is cleared
- * when the cabinet is removed or the engine goes away. */
-struct _Cab
-{
-  McSyncEngine *engine;
-  McCabinet    *cabinet;
-  GCancellable *cancellable;
-  gulong        paused_id;
-
-  /* Nothing counts as new until the first sweep of a cabinet finishes. */
-  gboolean      initial;
-  gboolean      polling;
-  Sweep        *sweep;
-  gint64        last_sweep;       /* monotonic, 0 = never in this run */
-  gboolean      chats_paused;
-
-  guint         poll_pages;
-  guint         sweep_pages;
-  guint         known_chats;      /* at the last sweep's start */
-  guint         poll_failures;
-  gint64        poll_retry_at;    /* monotonic; 0 = now */
-  guint         dispute_polling;  /* walks running */
-  guint         dispute_pages;    /* of the round running */
-  guint         dispute_cost;     /* pages of the last round done */
-  guint         polls;
-  guint         recheck_every;
-  GArray       *recheck_ids;      /* gint64 */
-  double        changed_per_poll; /* moving average of history fetches */
-  guint         changed_this_poll;
-  double        interval;         /* what the governor asks for, seconds */
-  double        local_interval;   /* the same by this app's plan alone */
-  double        sweep_interval;
-
-  GHashTable   *history;          /* chat id -> HistoryJob */
-  GQueue        history_queue;    /* HistoryJob waiting for a slot */
-  guint         history_running;
-
-  /* A send whose fate the Market could not tell yet: settled once it
-   * answers again. */
-  gboolean      unsettled;
-};
-
-static Cab *
-cab_ref (Cab *cab)
-{
-  return g_atomic_rc_box_acquire (cab);
-}
-
-static void
-cab_clear (Cab *cab)
-{
-  g_clear_object (&cab->cabinet);
-  g_clear_object (&cab->cancellable);
-  g_clear_pointer (&cab->recheck_ids, g_array_unref);
-  g_clear_pointer (&cab->history, g_hash_table_unref);
-  g_queue_clear (&cab->history_queue);
-}
-
-static void
-cab_unref (Cab *cab)
-{
-  g_atomic_rc_box_release_full (cab, (GDestroyNotify) cab_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Cab, cab_unref)
-
-static gint64
-cab_business_id (Cab *cab)
-{
-  return mc_cabinet_get_business_id (cab->cabinet);
-}
-
-static McApiClient *
-cab_client (Cab *cab)
-{
-  return mc_cabinet_get_client (cab->cabinet);
-}
-
-static gboolean
-cab_alive (Cab *cab)
-{
-  return cab->engine != NULL && !g_cancellable_is_cancelled (cab->cancellable);
-}
-
-static void poll_cabinet     (Cab *cab);
-static void sweep_pump       (Sweep *sweep);
-static void sweep_cabinet    (Cab *cab);
-static void reconcile_outbox (Cab *cab, gboolean at_start);
-static void resume_entry     (Cab *cab, const McOutboxEntry *entry);
-static void release_bubbles  (McSyncEngine *self);
-static void governor_update  (McSyncEngine *self);
 static void schedule_tick    (McSyncEngine *self);
+
+gboolean
+mc_sync_method_paused (Cab         *cab,
+                       McApiMethod  method)
+{
+  return mc_api_client_get_paused_until (cab_client (cab), method) > g_get_real_time ();
+}
+
+void
+mc_sync_emit_new_chat (McSyncEngine *self,
+                       McChat       *chat)
+{
+  g_signal_emit (self, signals[NEW_CHAT], 0, chat);
+}
+
+void
+mc_sync_emit_new_message (McSyncEngine *self,
+                          McChat       *chat,
+                          McMessage    *message)
+{
+  g_signal_emit (self, signals[NEW_MESSAGE], 0, chat, message);
+}
+
+void
+mc_sync_emit_outbox_failed (McSyncEngine *self,
+                            Cab          *cab,
+                            gint64        chat_id,
+                            const char   *text)
+{
+  McChat *chat = mc_chat_store_lookup (self->store, chat_id);
+  g_autoptr(McChat) bare = NULL;
+
+  if (chat == NULL)
+    chat = bare = mc_chat_new (chat_id, cab_business_id (cab));
+
+  g_signal_emit (self, signals[OUTBOX_FAILED], 0, chat, text);
+}
 
 /* Busy counting, for "syncing" */
 
-static void
-busy_push (McSyncEngine *self)
+void
+mc_sync_busy_push (McSyncEngine *self)
 {
   if (self->busy++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
 }
 
-static void
-busy_pop (McSyncEngine *self)
+void
+mc_sync_busy_pop (McSyncEngine *self)
 {
   g_return_if_fail (self->busy > 0);
 
@@ -265,9 +97,9 @@ busy_pop (McSyncEngine *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
 }
 
-static void
-report_error (Cab          *cab,
-              const GError *error)
+void
+mc_sync_report_error (Cab          *cab,
+                      const GError *error)
 {
   if (!cab_alive (cab) ||
       g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED) ||
@@ -293,9 +125,9 @@ find_cab_for_business (McSyncEngine *self,
   return NULL;
 }
 
-static Cab *
-find_cab_for_chat (McSyncEngine *self,
-                   gint64        chat_id)
+Cab *
+mc_sync_find_cab_for_chat (McSyncEngine *self,
+                           gint64        chat_id)
 {
   McChat *chat = mc_chat_store_lookup (self->store, chat_id);
 
@@ -305,1336 +137,75 @@ find_cab_for_chat (McSyncEngine *self,
   return find_cab_for_business (self, mc_chat_get_business_id (chat));
 }
 
-/* Confirming sends.  A send that went out (or may have) waits here until a
- * PARTNER message with its text shows up in history. */
-
-typedef struct
-{
-  guint64         serial;
-  gint64          business_id;
-  gint64          chat_id;
-  gint64          outbox_id;  /* removed from @cache once confirmed; 0 = none */
-  McCache        *cache;
-  char           *text;       /* or the file's name */
-  gboolean        is_file;
-  gint64          not_before; /* created_at minus the clock skew */
-  McMessageStore *messages;
-  McMessage      *pending;    /* nullable: an outbox entry from an earlier run */
-} Unconfirmed;
-
-static void
-unconfirmed_free (gpointer data)
-{
-  Unconfirmed *u = data;
-
-  g_free (u->text);
-  g_clear_object (&u->cache);
-  g_clear_object (&u->messages);
-  g_clear_object (&u->pending);
-  g_free (u);
-}
-
-/* What the Market keeps of a text: it trims it and turns CR LF and CR
- * into LF, so a send is recognised by that, not byte for byte. */
-static char *
-normalize_text (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *start, *end;
-
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-
-  start = out->str;
-  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  end = out->str + out->len;
-  while (end > start)
-    {
-      const char *prev = g_utf8_find_prev_char (start, end);
-
-      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-
-  return g_strndup (start, end - start);
-}
-
-gboolean
-mc_sync_engine_texts_match (const char *a,
-                            const char *b)
-{
-  g_autofree char *na = NULL;
-  g_autofree char *nb = NULL;
-
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  na = normalize_text (a);
-  nb = normalize_text (b);
-
-  return strcmp (na, nb) == 0;
-}
-
-static gboolean
-message_matches (McMessage   *message,
-                 Unconfirmed *u)
-{
-  if (mc_message_get_sender (message) != MC_SENDER_PARTNER ||
-      mc_message_get_created_at (message) < u->not_before)
-    return FALSE;
-
-  if (!u->is_file)
-    return mc_sync_engine_texts_match (mc_message_get_text (message), u->text);
-
-  {
-    GListModel *attachments = mc_message_get_attachments (message);
-    guint n = g_list_model_get_n_items (attachments);
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(McAttachment) attachment = g_list_model_get_item (attachments, i);
-
-        if (g_strcmp0 (mc_attachment_get_name (attachment), u->text) == 0)
-          return TRUE;
-      }
-  }
-
-  return FALSE;
-}
-
-/* Newest first, so the send matches its own message and not an older one
- * with the same words. */
-static McMessage *
-find_confirmation (McSyncEngine *self,
-                   Unconfirmed  *u)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (u->messages));
-
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(McMessage) message = g_list_model_get_item (G_LIST_MODEL (u->messages), i - 1);
-      gint64 id = mc_message_get_message_id (message);
-
-      if (id == 0)
-        continue;
-      if (mc_message_get_created_at (message) < u->not_before)
-        break;
-      if (!g_hash_table_contains (self->claimed_ids, &id) && message_matches (message, u))
-        return g_steal_pointer (&message);
-    }
-
-  return NULL;
-}
-
-static void
-confirm_sends (McSyncEngine *self,
-               gint64        chat_id)
-{
-  for (guint i = 0; i < self->unconfirmed->len;)
-    {
-      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
-      g_autoptr(McMessage) confirmed = NULL;
-      gint64 id;
-
-      if (u->chat_id != chat_id || (confirmed = find_confirmation (self, u)) == NULL)
-        {
-          i++;
-          continue;
-        }
-
-      id = mc_message_get_message_id (confirmed);
-      g_hash_table_add (self->claimed_ids, g_memdup2 (&id, sizeof id));
-      if (u->pending != NULL)
-        mc_message_store_confirm_pending (u->messages, u->pending, confirmed);
-      if (u->outbox_id != 0 && u->cache != NULL)
-        mc_cache_outbox_remove (u->cache, u->outbox_id);
-      g_ptr_array_remove_index (self->unconfirmed, i);
-    }
-
-  release_bubbles (self);
-}
-
-static Unconfirmed *
-unconfirmed_add (McSyncEngine *self,
-                 Cab          *cab,
-                 gint64        chat_id,
-                 const char   *text,
-                 gboolean      is_file,
-                 gint64        created_at,
-                 McMessage    *pending)
-{
-  Unconfirmed *u = g_new0 (Unconfirmed, 1);
-  McCache *cache = mc_cabinet_get_cache (cab->cabinet);
-
-  u->serial = ++self->next_serial;
-  u->business_id = cab_business_id (cab);
-  u->chat_id = chat_id;
-  u->cache = cache ? g_object_ref (cache) : NULL;
-  u->text = g_strdup (text);
-  u->is_file = is_file;
-  u->not_before = created_at - CLOCK_SKEW_USEC;
-  u->messages = mc_chat_store_get_messages (self->store, chat_id);
-  u->pending = pending ? g_object_ref (pending) : NULL;
-  g_ptr_array_add (self->unconfirmed, u);
-
-  return u;
-}
-
-/* History.  One fetch per chat at a time: a request for a chat already
- * being fetched runs once more afterwards, from the new last id. */
-
-typedef struct
-{
-  Cab       *cab;
-  gint64     chat_id;
-  gint64     threshold;   /* for a chat with no history yet: newer customer messages are new */
-  gboolean   again;
-  gboolean   queued;
-  gboolean   running;
-  GPtrArray *waiters;     /* GTask, answered TRUE/error when the fetch ends */
-} HistoryJob;
-
-static void
-history_job_free (gpointer data)
-{
-  HistoryJob *job = data;
-
-  g_clear_pointer (&job->waiters, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void history_pump (Cab *cab);
-
-/* @urgent: the seller waits for it (an opened chat, a send), so it goes
- * before backfill. */
-static void
-history_request (Cab      *cab,
-                 gint64    chat_id,
-                 gint64    threshold,
-                 GTask    *waiter,
-                 gboolean  urgent)
-{
-  HistoryJob *job = g_hash_table_lookup (cab->history, &chat_id);
-
-  if (job == NULL)
-    {
-      job = g_new0 (HistoryJob, 1);
-      job->cab = cab;
-      job->chat_id = chat_id;
-      job->waiters = g_ptr_array_new_with_free_func (g_object_unref);
-      g_hash_table_insert (cab->history, g_memdup2 (&chat_id, sizeof chat_id), job);
-    }
-
-  job->threshold = MAX (job->threshold, threshold);
-  if (waiter != NULL)
-    g_ptr_array_add (job->waiters, g_object_ref (waiter));
-
-  if (job->running)
-    job->again = TRUE;
-  else if (!job->queued)
-    {
-      job->queued = TRUE;
-      if (urgent)
-        g_queue_push_head (&cab->history_queue, job);
-      else
-        g_queue_push_tail (&cab->history_queue, job);
-    }
-
-  history_pump (cab);
-}
-
-static gboolean
-is_news_sender (McSender sender)
-{
-  return sender == MC_SENDER_CUSTOMER || sender == MC_SENDER_MARKET || sender == MC_SENDER_SUPPORT;
-}
-
-static void
-history_process (Cab           *cab,
-                 HistoryJob    *job,
-                 McHistoryPage *page)
-{
-  McSyncEngine *self = cab->engine;
-  gint64 last_id = mc_chat_store_get_last_message_id (self->store, job->chat_id);
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
-  McChat *chat;
-
-  /* Ids only grow, and a message held by moderation arrives with an old
-   * date but a new id: the id, not the date, says what is new.  A first
-   * fetch (no id yet) is backfill, where only what came after the chat's
-   * previous updatedAt is news. */
-  for (guint i = 0; i < page->messages->len; i++)
-    {
-      McMessage *message = g_ptr_array_index (page->messages, i);
-      gint64 id = mc_message_get_message_id (message);
-      gboolean is_new;
-
-      /* The Market and its support write decisions and approvals: news
-       * as much as a customer's words. */
-      if (cab->initial || !is_news_sender (mc_message_get_sender (message)) ||
-          g_hash_table_contains (self->announced_messages, &id))
-        continue;
-
-      if (last_id != 0)
-        is_new = id > last_id;
-      else
-        is_new = job->threshold != 0 && mc_message_get_created_at (message) > job->threshold;
-
-      if (is_new)
-        {
-          g_hash_table_add (self->announced_messages, g_memdup2 (&id, sizeof id));
-          g_ptr_array_add (fresh, message);
-        }
-    }
-
-  mc_chat_store_merge_messages (self->store, job->chat_id, page->messages);
-
-  if (last_id == 0)
-    {
-      g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (self->store, job->chat_id);
-
-      /* Fetched from the very start: nothing older exists. */
-      mc_message_store_set_has_older (messages, FALSE);
-    }
-
-  confirm_sends (self, job->chat_id);
-
-  chat = mc_chat_store_lookup (self->store, job->chat_id);
-  if (chat == NULL)
-    return;
-
-  for (guint i = 0; i < fresh->len; i++)
-    g_signal_emit (self, signals[NEW_MESSAGE], 0, chat, g_ptr_array_index (fresh, i));
-}
-
-typedef struct
-{
-  Cab        *cab;
-  HistoryJob *job;
-} HistoryCall;
-
-static void
-on_history (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  HistoryCall *call = user_data;
-  g_autoptr(Cab) cab = call->cab;
-  HistoryJob *job = call->job;
-  g_autoptr(McHistoryPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) waiters = NULL;
-  McSyncEngine *self = cab->engine;
-  gint64 chat_id = job->chat_id;
-
-  g_free (call);
-  page = mc_api_client_get_all_history_finish (MC_API_CLIENT (object), result, &error);
-
-  cab->history_running--;
-  job->running = FALSE;
-  if (self != NULL)
-    busy_pop (self);
-
-  if (page != NULL && cab_alive (cab))
-    history_process (cab, job, page);
-  else if (error != NULL)
-    report_error (cab, error);
-
-  if (job->again && page != NULL && cab_alive (cab))
-    {
-      job->again = FALSE;
-      job->queued = TRUE;
-      g_queue_push_tail (&cab->history_queue, job);
-    }
-  else
-    {
-      waiters = g_steal_pointer (&job->waiters);
-      g_hash_table_remove (cab->history, &chat_id);
-    }
-
-  history_pump (cab);
-
-  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
-    {
-      GTask *task = g_ptr_array_index (waiters, i);
-
-      if (page != NULL)
-        g_task_return_boolean (task, TRUE);
-      else if (error != NULL)
-        g_task_return_error (task, g_error_copy (error));
-      else
-        g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_CANCELLED,
-                                 _("The cabinet was removed"));
-    }
-}
-
-static void
-history_start (Cab        *cab,
-               HistoryJob *job)
-{
-  McSyncEngine *self = cab->engine;
-  gint64 from = mc_chat_store_get_last_message_id (self->store, job->chat_id);
-  HistoryCall *call = g_new0 (HistoryCall, 1);
-
-  job->running = TRUE;
-  job->queued = FALSE;
-  cab->history_running++;
-  busy_push (self);
-
-  call->cab = cab_ref (cab);
-  call->job = job;
-  mc_api_client_get_all_history_async (cab_client (cab), cab_business_id (cab), job->chat_id,
-                                       from, cab->cancellable, on_history, call);
-}
-
-static gboolean method_paused (Cab *cab, McApiMethod method);
-
-static void
-history_pump (Cab *cab)
-{
-  if (!cab_alive (cab))
-    return;
-
-  /* During a 420 pause only what someone waits for goes out (to be told
-   * of the pause at once), and during the first sweep, which wants every
-   * slot, only that goes before backfill; the rest waits. */
-  if (method_paused (cab, MC_API_METHOD_GET_CHAT_HISTORY) || (cab->initial && cab->sweep != NULL))
-    {
-      for (GList *l = cab->history_queue.head; l != NULL;)
-        {
-          GList *next = l->next;
-          HistoryJob *job = l->data;
-
-          if (job->waiters->len > 0)
-            {
-              g_queue_delete_link (&cab->history_queue, l);
-              history_start (cab, job);
-            }
-          l = next;
-        }
-      return;
-    }
-
-  while (cab->history_running < HISTORY_CONCURRENCY && !g_queue_is_empty (&cab->history_queue))
-    history_start (cab, g_queue_pop_head (&cab->history_queue));
-}
-
-/* Chats from getChats */
-
-static void
-process_chats (Cab       *cab,
-               GPtrArray *chats)
-{
-  McSyncEngine *self = cab->engine;
-  g_autoptr(GArray) before = g_array_sized_new (FALSE, FALSE, sizeof (gint64), chats->len);
-
-  /* What the store held before the merge: the merge updates in place. */
-  for (guint i = 0; i < chats->len; i++)
-    {
-      McChat *known = mc_chat_store_lookup (self->store, mc_chat_get_chat_id (g_ptr_array_index (chats, i)));
-      gint64 updated_at = known != NULL ? mc_chat_get_updated_at (known) : -1;
-
-      g_array_append_val (before, updated_at);
-    }
-
-  mc_chat_store_merge (self->store, chats);
-
-  for (guint i = 0; i < chats->len; i++)
-    {
-      gint64 chat_id = mc_chat_get_chat_id (g_ptr_array_index (chats, i));
-      gint64 old_updated_at = g_array_index (before, gint64, i);
-      McChat *chat = mc_chat_store_lookup (self->store, chat_id);
-
-      if (chat == NULL)
-        continue;
-
-      if (old_updated_at < 0)
-        {
-          if (!cab->initial && !g_hash_table_contains (self->announced_chats, &chat_id))
-            {
-              g_hash_table_add (self->announced_chats, g_memdup2 (&chat_id, sizeof chat_id));
-              g_signal_emit (self, signals[NEW_CHAT], 0, chat);
-            }
-
-          /* The first sync fetches history only for chats that wait for
-           * an answer; the rest come when the seller opens them. */
-          if (!cab->initial || mc_chat_needs_reply (chat))
-            history_request (cab, chat_id, 0, NULL, FALSE);
-        }
-      else if (mc_chat_get_updated_at (chat) != old_updated_at)
-        {
-          cab->changed_this_poll++;
-          history_request (cab, chat_id, old_updated_at, NULL, FALSE);
-        }
-    }
-}
-
-/* A walk through the pages of one getChats filter. */
-
-typedef struct
-{
-  Cab           *cab;
-  Sweep         *sweep;       /* NULL for a poll */
-  McChatStatus   statuses[G_N_ELEMENTS (sweep_statuses)];
-  guint          n_statuses;
-  McContextType  context;
-  gboolean       has_context;
-  McChatType     type;
-  gboolean       has_type;
-  char          *token;
-  GHashTable    *seen_tokens;
-  GHashTable    *seen_ids;    /* gint64 chat ids this walk brought */
-  guint          pages;
-  guint          max_pages;
-  guint          estimate;    /* pages the cabinet's chats suggest */
-  gboolean       remainder;   /* unfiltered: whatever the status or type */
-  gboolean       running;
-  gboolean       done;
-  guint          failures;
-  gint64         retry_at;    /* monotonic; 0 = now */
-  GPtrArray     *needs_reply; /* poll only: McChat */
-} Walk;
-
-struct _Sweep
-{
-  Cab       *cab;
-  GPtrArray *walks;     /* Walk */
-  guint      running;
-  gboolean   failed;
-  gint64     started;
-  GSource   *wait;      /* until a walk may go on */
-  gboolean   starved;   /* waits for budget the polls need */
-};
-
-static void
-walk_free (gpointer data)
-{
-  Walk *walk = data;
-
-  g_free (walk->token);
-  g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
-  g_clear_pointer (&walk->seen_ids, g_hash_table_unref);
-  g_clear_pointer (&walk->needs_reply, g_ptr_array_unref);
-  g_free (walk);
-}
-
-static Walk *
-walk_new (Cab *cab)
-{
-  Walk *walk = g_new0 (Walk, 1);
-
-  walk->cab = cab;
-  walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  /* Twice what the cabinet held at its last count, and room to grow. */
-  walk->max_pages = MIN (MAX_WALK_PAGES,
-                         (2 * cab->known_chats + WALK_SLACK_CHATS) / CHATS_PAGE_LIMIT + 1);
-  if (cab->known_chats == 0)
-    walk->max_pages = MAX_WALK_PAGES;
-
-  return walk;
-}
-
-/* The interval, doubled with each failure in a row. */
-static gint64
-backoff_usec (McSyncEngine *self,
-              guint         failures)
-{
-  double seconds = MAX (self->effective_interval, 1) * pow (2.0, MIN (failures, 16) - 1.0);
-
-  return (gint64) (MIN (seconds, MAX_BACKOFF_SEC) * G_USEC_PER_SEC);
-}
-
-static void
-walk_filter (Walk         *walk,
-             McChatFilter *filter)
-{
-  memset (filter, 0, sizeof *filter);
-  filter->statuses = walk->statuses;
-  filter->n_statuses = walk->n_statuses;
-  if (walk->has_type)
-    {
-      filter->types = &walk->type;
-      filter->n_types = 1;
-    }
-  if (walk->has_context)
-    {
-      filter->context_types = &walk->context;
-      filter->n_context_types = 1;
-    }
-}
-
-/* TRUE when the walk has another page to fetch. */
-static gboolean
-walk_advance (Walk       *walk,
-              McChatPage *page)
-{
-  const char *next = page->next_page_token;
-  gint64 business_id = cab_business_id (walk->cab);
-  guint fresh = 0;
-
-  walk->pages++;
-  g_clear_pointer (&walk->token, g_free);
-
-  for (guint i = 0; i < page->chats->len; i++)
-    {
-      gint64 id = mc_chat_get_chat_id (g_ptr_array_index (page->chats, i));
-
-      if (!g_hash_table_contains (walk->seen_ids, &id))
-        {
-          g_hash_table_add (walk->seen_ids, g_memdup2 (&id, sizeof id));
-          fresh++;
-        }
-    }
-
-  /* Broken items are skipped, never the rest of the walk. */
-  if (page->rejected->len > 0)
-    g_message ("getChats of business %" G_GINT64_FORMAT " page %u: refused %u chats, first %s",
-               business_id, walk->pages, page->rejected->len,
-               (const char *) g_ptr_array_index (page->rejected, 0));
-
-  if (next == NULL || *next == '\0' || page->chats->len + page->rejected->len == 0 ||
-      g_hash_table_contains (walk->seen_tokens, next))
-    return FALSE;
-
-  if (page->chats->len > 0 && fresh == 0)
-    {
-      g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
-                 "the server repeated chats under a new page token", business_id, walk->pages);
-      return FALSE;
-    }
-
-  if (walk->pages >= walk->max_pages)
-    {
-      g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
-                 "more than the %u chats known could fill", business_id, walk->pages,
-                 walk->cab->known_chats);
-      return FALSE;
-    }
-
-  g_hash_table_add (walk->seen_tokens, g_strdup (next));
-  walk->token = g_strdup (next);
-
-  return TRUE;
-}
-
-/* Polls: chats that need a reply, every page. */
-
-static void poll_finish (Cab *cab, Walk *walk, gboolean ok);
-
-static void
-on_poll_page (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Walk *walk = user_data;
-  g_autoptr(Cab) cab = walk->cab;
-  g_autoptr(McChatPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-  McChatFilter filter;
-
-  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
-  if (page == NULL || !cab_alive (cab))
-    {
-      if (error != NULL)
-        report_error (cab, error);
-      if (error != NULL && cab_alive (cab))
-        {
-          cab->poll_failures++;
-          cab->poll_retry_at = g_get_monotonic_time () + backoff_usec (cab->engine, cab->poll_failures);
-        }
-      poll_finish (cab, walk, FALSE);
-      return;
-    }
-
-  process_chats (cab, page->chats);
-  for (guint i = 0; i < page->chats->len; i++)
-    g_ptr_array_add (walk->needs_reply, g_object_ref (g_ptr_array_index (page->chats, i)));
-
-  if (!walk_advance (walk, page))
-    {
-      poll_finish (cab, walk, TRUE);
-      return;
-    }
-
-  walk_filter (walk, &filter);
-  mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                 walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                 on_poll_page, walk);
-  cab_ref (cab);
-}
-
-static void
-poll_finish (Cab      *cab,
-             Walk     *walk,
-             gboolean  ok)
-{
-  McSyncEngine *self = cab->engine;
-  gboolean recheck;
-
-  cab->polling = FALSE;
-
-  if (ok && self != NULL)
-    {
-      gint64 recent = g_get_real_time () - RECHECK_AGE_USEC;
-
-      cab->poll_failures = 0;
-      cab->poll_retry_at = 0;
-
-      cab->poll_pages = MAX (walk->pages, 1);
-      cab->changed_per_poll = 0.8 * cab->changed_per_poll + 0.2 * cab->changed_this_poll;
-      g_array_set_size (cab->recheck_ids, 0);
-      for (guint i = 0; i < walk->needs_reply->len; i++)
-        {
-          McChat *chat = g_ptr_array_index (walk->needs_reply, i);
-          gint64 chat_id = mc_chat_get_chat_id (chat);
-
-          if (mc_chat_get_updated_at (chat) >= recent)
-            g_array_append_val (cab->recheck_ids, chat_id);
-        }
-
-      /* Messages held by moderation may arrive with an old date that does
-       * not move updatedAt: now and then ask the recent chats anyway. */
-      recheck = !cab->initial && ++cab->polls % MAX (cab->recheck_every, 1) == 0;
-      for (guint i = 0; recheck && i < cab->recheck_ids->len; i++)
-        history_request (cab, g_array_index (cab->recheck_ids, gint64, i), 0, NULL, FALSE);
-
-      governor_update (self);
-
-      /* The Market answers again: sends it left unsettled get their check. */
-      if (cab->unsettled)
-        {
-          cab->unsettled = FALSE;
-          reconcile_outbox (cab, FALSE);
-        }
-    }
-
-  if (self != NULL)
-    busy_pop (self);
-
-  walk_free (walk);
-}
-
-static gboolean
-method_paused (Cab         *cab,
-               McApiMethod  method)
-{
-  return mc_api_client_get_paused_until (cab_client (cab), method) > g_get_real_time ();
-}
-
-static gboolean sweep_waiting (Sweep *sweep);
-static void     poll_disputes (Cab *cab);
-
-static guint
-dispute_every (Cab *cab)
-{
-  double poll_pages = MAX (cab->poll_pages, 1);
-
-  return MAX (DISPUTE_EVERY, (guint) ceil (4.0 * cab->dispute_cost / poll_pages));
-}
-
-static void
-poll_cabinet (Cab *cab)
-{
-  McSyncEngine *self = cab->engine;
-  McChatFilter filter;
-  Walk *walk;
-
-  if (!cab_alive (cab) || !self->online || cab->polling || cab_business_id (cab) == 0)
-    return;
-
-  /* The first sweep covers these chats too, unless it waits out a
-   * failure. */
-  if (cab->initial && cab->sweep != NULL && !sweep_waiting (cab->sweep))
-    return;
-
-  /* A poll that failed waits, longer each time, rather than ask again at
-   * every tick. */
-  if (g_get_monotonic_time () < cab->poll_retry_at)
-    return;
-
-  /* Asking during a 420 pause would only prolong it. */
-  if (method_paused (cab, MC_API_METHOD_GET_CHATS))
-    {
-      cab->chats_paused = TRUE;
-      return;
-    }
-
-  cab->polling = TRUE;
-  cab->changed_this_poll = 0;
-  busy_push (self);
-
-  walk = walk_new (cab);
-  memcpy (walk->statuses, needs_reply_statuses, sizeof needs_reply_statuses);
-  walk->n_statuses = G_N_ELEMENTS (needs_reply_statuses);
-  walk->needs_reply = g_ptr_array_new_with_free_func (g_object_unref);
-
-  walk_filter (walk, &filter);
-  mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                 NULL, CHATS_PAGE_LIMIT, cab->cancellable,
-                                 on_poll_page, walk);
-  cab_ref (cab);
-
-  if (!cab->initial && cab->polls % dispute_every (cab) == 0)
-    poll_disputes (cab);
-}
-
-/* Disputes: chats an arbiter or the Market decides; what they write there
- * is news the seller needs, at a slower cadence than the customers. */
-
-static void
-on_dispute_page (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Walk *walk = user_data;
-  g_autoptr(Cab) cab = walk->cab;
-  g_autoptr(McChatPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-  McChatFilter filter;
-
-  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
-  if (page != NULL && cab_alive (cab))
-    {
-      process_chats (cab, page->chats);
-      if (walk_advance (walk, page))
-        {
-          walk_filter (walk, &filter);
-          mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                         walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                         on_dispute_page, walk);
-          cab_ref (cab);
-          return;
-        }
-    }
-  else if (error != NULL)
-    report_error (cab, error);
-
-  cab->dispute_pages += MAX (walk->pages, 1);
-  if (--cab->dispute_polling == 0)
-    {
-      cab->dispute_cost = cab->dispute_pages;
-      if (cab->engine != NULL)
-        busy_pop (cab->engine);
-    }
-  walk_free (walk);
-}
-
-static void
-poll_disputes (Cab *cab)
-{
-  McChatFilter filter;
-
-  if (cab->dispute_polling || method_paused (cab, MC_API_METHOD_GET_CHATS))
-    return;
-
-  busy_push (cab->engine);
-  cab->dispute_pages = 0;
-  for (guint i = 0; i < 2; i++)
-    {
-      Walk *walk = walk_new (cab);
-
-      if (i == 0)
-        {
-          memcpy (walk->statuses, dispute_statuses, sizeof dispute_statuses);
-          walk->n_statuses = G_N_ELEMENTS (dispute_statuses);
-        }
-      else
-        {
-          /* An arbitrage waiting for the customer is still a dispute. */
-          walk->statuses[0] = MC_CHAT_STATUS_WAITING_FOR_CUSTOMER;
-          walk->n_statuses = 1;
-          walk->type = MC_CHAT_TYPE_ARBITRAGE;
-          walk->has_type = TRUE;
-        }
-
-      cab->dispute_polling++;
-      walk_filter (walk, &filter);
-      mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                     NULL, CHATS_PAGE_LIMIT, cab->cancellable,
-                                     on_dispute_page, walk);
-      cab_ref (cab);
-    }
-}
-
-/* Sweeps: every chat, split into independent walks (status x context type)
- * that run side by side.  The engine keeps at most MC_API_MAX_IN_FLIGHT of
- * its pages in flight and picks which walk goes next: the one with the most
- * pages left by the cabinet's known chats (or typical shares before the
- * first sweep), then walks not started yet (an empty one costs one
- * request), then the one with the most pages done (a long walk is likely to
- * stay long).  So the longest walk is never starved behind short ones and
- * the sweep ends near pages x latency / 4. */
-
-static void
-sweep_finish (Sweep *sweep)
-{
-  Cab *cab = sweep->cab;
-  McSyncEngine *self = cab->engine;
-  guint pages = 0;
-
-  /* Later sweeps are one unfiltered walk: plan for what that costs. */
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      Walk *walk = g_ptr_array_index (sweep->walks, i);
-
-      if (walk->remainder)
-        {
-          pages = walk->pages;
-          break;
-        }
-      pages += walk->pages;
-    }
-
-  if (sweep->wait != NULL)
-    {
-      g_source_destroy (sweep->wait);
-      g_clear_pointer (&sweep->wait, g_source_unref);
-    }
-  cab->sweep = NULL;
-
-  if (!sweep->failed && cab_alive (cab))
-    {
-      McCache *cache = mc_cabinet_get_cache (cab->cabinet);
-
-      cab->sweep_pages = MAX (pages, 1);
-      cab->last_sweep = sweep->started;
-      if (cache != NULL)
-        mc_cache_set_sync_state_int (cache, "last-sweep", g_get_real_time ());
-
-      if (cab->initial)
-        {
-          cab->initial = FALSE;
-          /* The needs-reply chats are known now: start the poll cycle. */
-          poll_cabinet (cab);
-        }
-    }
-
-  g_ptr_array_unref (sweep->walks);
-  g_free (sweep);
-
-  if (self != NULL)
-    {
-      governor_update (self);
-      busy_pop (self);
-    }
-
-  history_pump (cab);
-  cab_unref (cab);
-}
-
-static void
-on_sweep_page (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Walk *walk = user_data;
-  Sweep *sweep = walk->sweep;
-  Cab *cab = walk->cab;
-  g_autoptr(McChatPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = mc_api_client_get_chats_finish (MC_API_CLIENT (object), result, &error);
-  walk->running = FALSE;
-  sweep->running--;
-
-  if (!cab_alive (cab))
-    {
-      sweep->failed = TRUE;
-      walk->done = TRUE;
-    }
-  else if (page == NULL)
-    {
-      /* The walk keeps its place and waits, longer with each failure in
-       * a row, while the others go on: starting over from the first page
-       * at every tick would spend the hour's budget on one bad page. */
-      walk->failures++;
-      walk->retry_at = g_get_monotonic_time () + backoff_usec (cab->engine, walk->failures);
-      if (walk->failures == 1 && error != NULL)
-        report_error (cab, error);
-      g_debug ("A getChats walk of business %" G_GINT64_FORMAT " failed %u times at page %u; "
-               "waiting %" G_GINT64_FORMAT " s", cab_business_id (cab), walk->failures, walk->pages + 1,
-               backoff_usec (cab->engine, walk->failures) / G_USEC_PER_SEC);
-    }
-  else
-    {
-      walk->failures = 0;
-      walk->retry_at = 0;
-      process_chats (cab, page->chats);
-      walk->done = !walk_advance (walk, page);
-
-      /* The unfiltered walk has seen every chat: the partitions that
-       * only made the first sweep quicker have nothing left to bring. */
-      if (walk->remainder && walk->done)
-        for (guint i = 0; i < sweep->walks->len; i++)
-          ((Walk *) g_ptr_array_index (sweep->walks, i))->done = TRUE;
-    }
-
-  sweep_pump (sweep);
-}
-
-static double hourly_limit (McSyncEngine *self,
-                            Cab          *cab,
-                            McApiMethod   method);
-
-static gboolean
-sweep_waiting (Sweep *sweep)
-{
-  if (sweep->starved)
-    return TRUE;
-
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      Walk *walk = g_ptr_array_index (sweep->walks, i);
-
-      if (!walk->done && walk->failures > 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether a sweep may spend one more getChats now.  What polls need until
- * the budget's window ends is kept back, counted both by this app and by
- * what the Market says is left (other copies and integrations share it). */
-static gboolean
-sweep_may_spend (Cab *cab)
-{
-  McSyncEngine *self = cab->engine;
-  McApiClient *client = cab_client (cab);
-  double poll_pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
-  double interval = MAX (cab->local_interval, 1.0);
-  double budget = hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
-  gint remaining = mc_api_client_get_remaining (client, MC_API_METHOD_GET_CHATS);
-  gint64 until = mc_api_client_get_limit_until (client, MC_API_METHOD_GET_CHATS);
-  double window, need;
-
-  /* Our own count: the hour is a sliding window. */
-  need = poll_pages * 3600.0 / interval;
-  if (mc_api_client_get_used_in_hour (client, MC_API_METHOD_GET_CHATS) + need >= budget)
-    return FALSE;
-
-  /* A window that ended has a fresh budget the next answer will tell. */
-  if (remaining < 0 || until <= g_get_real_time ())
-    return TRUE;
-
-  /* Half of what is left stays for the others on the key. */
-  window = MIN ((until - g_get_real_time ()) / (double) G_USEC_PER_SEC, 3600.0);
-  need = poll_pages * (window / interval + 1.0);
-
-  return remaining > 2.0 * need;
-}
-
-static gboolean
-on_sweep_wait_done (gpointer user_data)
-{
-  Sweep *sweep = user_data;
-
-  g_clear_pointer (&sweep->wait, g_source_unref);
-  sweep_pump (sweep);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-sweep_wait (Sweep  *sweep,
-            gint64  until)
-{
-  gint64 delay = MAX (until - g_get_monotonic_time (), 0) / 1000 + 1;
-
-  if (sweep->wait != NULL)
-    {
-      g_source_destroy (sweep->wait);
-      g_source_unref (sweep->wait);
-    }
-
-  sweep->wait = g_timeout_source_new ((guint) MIN (delay, G_MAXUINT));
-  g_source_set_static_name (sweep->wait, "[mc-sync] sweep wait");
-  g_source_set_callback (sweep->wait, on_sweep_wait_done, sweep, NULL);
-  g_source_attach (sweep->wait, NULL);
-}
-
-static Walk *
-sweep_pick (Sweep *sweep)
-{
-  gint64 now = g_get_monotonic_time ();
-  Walk *best = NULL;
-
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      Walk *walk = g_ptr_array_index (sweep->walks, i);
-      guint left, best_left;
-
-      if (walk->running || walk->done || walk->retry_at > now)
-        continue;
-      /* The one walk that covers every chat goes whenever it can. */
-      if (walk->remainder)
-        return walk;
-      if (best == NULL)
-        {
-          best = walk;
-          continue;
-        }
-
-      left = walk->estimate > walk->pages ? walk->estimate - walk->pages : 0;
-      best_left = best->estimate > best->pages ? best->estimate - best->pages : 0;
-      if (left != best_left)
-        {
-          if (left > best_left)
-            best = walk;
-          continue;
-        }
-      if ((walk->pages == 0) != (best->pages == 0))
-        {
-          if (walk->pages == 0)
-            best = walk;
-          continue;
-        }
-      if (walk->pages > best->pages)
-        best = walk;
-    }
-
-  return best;
-}
-
-static void
-sweep_pump (Sweep *sweep)
-{
-  Cab *cab = sweep->cab;
-  gint64 next = G_MAXINT64;
-  gboolean left = FALSE;
-  Walk *walk;
-
-  if (sweep->failed || !cab_alive (cab))
-    {
-      if (sweep->running == 0)
-        sweep_finish (sweep);
-      return;
-    }
-
-  while (sweep->running < MC_API_MAX_IN_FLIGHT && (walk = sweep_pick (sweep)) != NULL)
-    {
-      McChatFilter filter;
-
-      sweep->starved = !sweep_may_spend (cab);
-      if (sweep->starved)
-        {
-          g_debug ("Sweep of business %" G_GINT64_FORMAT " waits: polls need what is left of the budget",
-                   cab_business_id (cab));
-          sweep_wait (sweep, g_get_monotonic_time () + MAX (cab->interval, 1.0) * G_USEC_PER_SEC);
-          return;
-        }
-
-      walk->running = TRUE;
-      sweep->running++;
-      walk_filter (walk, &filter);
-      mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                     walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                     on_sweep_page, walk);
-    }
-
-  for (guint i = 0; i < sweep->walks->len; i++)
-    {
-      walk = g_ptr_array_index (sweep->walks, i);
-      if (!walk->done && !walk->running)
-        {
-          left = TRUE;
-          next = MIN (next, walk->retry_at);
-        }
-    }
-
-  /* Walks in back-off: the sweep goes on when the first may. */
-  if (left && sweep->running == 0)
-    sweep_wait (sweep, next);
-  else if (sweep->running == 0)
-    sweep_finish (sweep);
-}
-
-static guint
-cell_of (McChatStatus  status,
-         McContextType context)
-{
-  guint s, c;
-
-  for (s = 0; s < G_N_ELEMENTS (sweep_statuses); s++)
-    if (sweep_statuses[s] == status)
-      break;
-  for (c = 0; c < G_N_ELEMENTS (sweep_contexts); c++)
-    if (sweep_contexts[c] == context)
-      break;
-
-  if (s == G_N_ELEMENTS (sweep_statuses) || c == G_N_ELEMENTS (sweep_contexts))
-    return N_CELLS;
-
-  return s * G_N_ELEMENTS (sweep_contexts) + c;
-}
-
-static void
-sweep_cabinet (Cab *cab)
-{
-  McSyncEngine *self = cab->engine;
-  GListModel *chats = G_LIST_MODEL (self->store);
-  guint counts[N_CELLS + 1] = { 0 };
-  guint n = g_list_model_get_n_items (chats);
-  guint known = 0;
-  Sweep *sweep;
-
-  if (!cab_alive (cab) || !self->online || cab->sweep != NULL || cab_business_id (cab) == 0 ||
-      method_paused (cab, MC_API_METHOD_GET_CHATS))
-    return;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
-      McChatContext *context = mc_chat_get_context (chat);
-
-      if (mc_chat_get_business_id (chat) != cab_business_id (cab))
-        continue;
-
-      known++;
-      counts[cell_of (mc_chat_get_status (chat),
-                      context != NULL ? mc_chat_context_get_context_type (context) : MC_CONTEXT_TYPE_UNKNOWN)]++;
-    }
-
-  sweep = g_new0 (Sweep, 1);
-  sweep->cab = cab_ref (cab);
-  sweep->walks = g_ptr_array_new_with_free_func (walk_free);
-  sweep->started = g_get_monotonic_time ();
-  cab->sweep = sweep;
-  cab->known_chats = known;
-  busy_push (self);
-
-  /* One unfiltered walk sees every chat whatever its status and context
-   * type, the ones the app does not know yet too.  The first sweep of a
-   * large cabinet, which the seller waits for, also runs partitions
-   * beside it: the same pages four at a time instead of one by one. */
-  {
-    Walk *walk = walk_new (cab);
-
-    walk->sweep = sweep;
-    walk->remainder = TRUE;
-    g_ptr_array_add (sweep->walks, walk);
-  }
-
-  if ((known == 0 || known >= SPLIT_SWEEP_PAGES * CHATS_PAGE_LIMIT) && cab->last_sweep == 0)
-    {
-      for (guint s = 0; s < G_N_ELEMENTS (sweep_statuses); s++)
-        for (guint c = 0; c < G_N_ELEMENTS (sweep_contexts); c++)
-          {
-            Walk *walk = walk_new (cab);
-
-            walk->sweep = sweep;
-            walk->statuses[0] = sweep_statuses[s];
-            walk->n_statuses = 1;
-            walk->context = sweep_contexts[c];
-            walk->has_context = TRUE;
-            if (known > 0)
-              walk->estimate = (counts[cell_of (sweep_statuses[s], sweep_contexts[c])] + CHATS_PAGE_LIMIT - 1) / CHATS_PAGE_LIMIT;
-            else
-              walk->estimate = (guint) (status_shares[s] * context_shares[c] * PRIOR_PAGES);
-            g_ptr_array_add (sweep->walks, walk);
-          }
-    }
-
-  g_debug ("Sweep of business %" G_GINT64_FORMAT ": %u walks, %u chats known",
-           cab_business_id (cab), sweep->walks->len, known);
-  sweep_pump (sweep);
-}
-
 /* The governor: plans each cabinet's requests per hour from what its last
- * poll and sweep cost, and stretches the intervals so that idle polling
- * stays within budget-percent of every method's hourly budget. */
-
-/* The Market's own count wins: when what is left of a budget shared with
- * other copies and integrations would not carry polls of @pages requests
- * to the window's end at this share, poll less often.  0 = no limit known. */
-static double
-market_interval (Cab         *cab,
-                 McApiMethod  method,
-                 double       pages)
-{
-  McApiClient *client = cab_client (cab);
-  gint remaining = client != NULL ? mc_api_client_get_remaining (client, method) : -1;
-  gint64 until = client != NULL ? mc_api_client_get_limit_until (client, method) : 0;
-  double window;
-
-  if (remaining < 0 || until <= g_get_real_time () || pages <= 0)
-    return 0.0;
-
-  window = MIN ((until - g_get_real_time ()) / (double) G_USEC_PER_SEC, 3600.0);
-
-  return pages * window / (REMAINING_SHARE * MAX (remaining, 1));
-}
-
-/* The budget the Market states (X-RateLimit-Resource-Limit) wins over
- * the documented one. */
-static double
-hourly_limit (McSyncEngine *self,
-              Cab          *cab,
-              McApiMethod   method)
-{
-  McApiClient *client = cab_client (cab);
-  gint limit = client != NULL ? mc_api_client_get_limit (client, method) : -1;
-
-  if (limit > 0)
-    return limit * self->budget_scale;
-
-  return mc_api_method_get_hourly_budget (method) * self->budget_scale;
-}
+ * poll and sweep cost (see mc-sync-plan.c). */
 
 static void
-governor_cab (McSyncEngine *self,
-              Cab          *cab)
+plan_budget (McApiClient      *client,
+             McApiMethod       method,
+             McSyncPlanBudget *budget)
 {
-  double share = self->budget_percent / 100.0 * USABLE_SHARE;
-  double cap_chats = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHATS);
-  double cap_history = share * hourly_limit (self, cab, MC_API_METHOD_GET_CHAT_HISTORY);
-  double pages = MAX (cab->poll_pages, 1) + MAX (cab->dispute_cost, 2) / (double) dispute_every (cab);
-  double sweep_pages = cab->sweep_pages;
-  double interval, left;
+  budget->limit = client != NULL ? mc_api_client_get_limit (client, method) : -1;
+  budget->documented = mc_api_method_get_hourly_budget (method);
+  budget->remaining = client != NULL ? mc_api_client_get_remaining (client, method) : -1;
+  budget->until = client != NULL ? mc_api_client_get_limit_until (client, method) : 0;
+  budget->used_in_hour = client != NULL ? mc_api_client_get_used_in_hour (client, method) : 0;
+}
 
-  interval = MAX (self->poll_interval, pages * 3600.0 / (POLL_SHARE * cap_chats));
-  interval = MAX (interval, cab->changed_per_poll * 3600.0 / (HISTORY_SHARE * cap_history));
-  cab->local_interval = interval;
-  interval = MAX (interval, market_interval (cab, MC_API_METHOD_GET_CHATS, pages));
-  interval = MAX (interval, market_interval (cab, MC_API_METHOD_GET_CHAT_HISTORY, cab->changed_per_poll));
-  cab->interval = interval;
+/* @count_chats: count the cabinet's stored chats, which only the plan
+ * before a first sweep needs. */
+void
+mc_sync_cab_plan_input (Cab             *cab,
+                        gboolean         count_chats,
+                        McSyncPlanInput *input)
+{
+  McSyncEngine *self = cab->engine;
+  McApiClient *client = cab_client (cab);
 
-  cab->recheck_every = MAX (RECHECK_EVERY,
-                            (guint) ceil (cab->recheck_ids->len * 3600.0 / (interval * HISTORY_SHARE * cap_history)));
+  memset (input, 0, sizeof *input);
+  input->now = g_get_real_time ();
+  input->poll_interval = self->poll_interval;
+  input->budget_percent = self->budget_percent;
+  input->budget_scale = self->budget_scale;
+  plan_budget (client, MC_API_METHOD_GET_CHATS, &input->chats);
+  plan_budget (client, MC_API_METHOD_GET_CHAT_HISTORY, &input->history);
+  input->poll_pages = cab->poll_pages;
+  input->dispute_cost = cab->dispute_cost;
+  input->sweep_pages = cab->sweep_pages;
+  input->n_recheck = cab->recheck_ids->len;
+  input->changed_per_poll = cab->changed_per_poll;
 
-  if (sweep_pages == 0)
+  if (count_chats)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-      guint known = 0;
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
           if (mc_chat_get_business_id (chat) == cab_business_id (cab))
-            known++;
+            input->known_chats++;
         }
-      sweep_pages = MAX (1, known / CHATS_PAGE_LIMIT + N_CELLS);
     }
-
-  left = cap_chats - pages * 3600.0 / interval;
-  cab->sweep_interval = MAX (MIN_SWEEP_INTERVAL, sweep_pages * 3600.0 / MAX (left, 1.0));
 }
 
 static void
-governor_update (McSyncEngine *self)
+governor_cab (Cab *cab)
+{
+  McSyncPlanInput input;
+  McSyncPlan plan;
+
+  mc_sync_cab_plan_input (cab, cab->sweep_pages == 0, &input);
+  mc_sync_plan_cabinet (&input, &plan);
+
+  cab->interval = plan.interval;
+  cab->local_interval = plan.local_interval;
+  cab->recheck_every = plan.recheck_every;
+  cab->sweep_interval = plan.sweep_interval;
+}
+
+void
+mc_sync_governor_update (McSyncEngine *self)
 {
   double interval = self->poll_interval;
   double sweep_interval = MIN_SWEEP_INTERVAL;
@@ -1644,13 +215,13 @@ governor_update (McSyncEngine *self)
     {
       Cab *cab = g_ptr_array_index (self->cabs, i);
 
-      governor_cab (self, cab);
+      governor_cab (cab);
       interval = MAX (interval, cab->interval);
       sweep_interval = MAX (sweep_interval, cab->sweep_interval);
     }
 
-  effective = (guint) MIN (ceil (interval), G_MAXUINT / 1000);
-  sweep = (guint) MIN (ceil (sweep_interval), G_MAXUINT / 1000);
+  effective = mc_sync_plan_interval_seconds (interval);
+  sweep = mc_sync_plan_interval_seconds (sweep_interval);
 
   if (self->sweep_interval != sweep)
     {
@@ -1678,9 +249,9 @@ tick_cab (Cab      *cab,
 
   if (at_start || cab->last_sweep == 0 ||
       now - cab->last_sweep >= (gint64) (cab->sweep_interval * G_USEC_PER_SEC))
-    sweep_cabinet (cab);
+    mc_sync_sweep_cabinet (cab);
 
-  poll_cabinet (cab);
+  mc_sync_poll_cabinet (cab);
 }
 
 static gboolean
@@ -1711,7 +282,7 @@ schedule_tick (McSyncEngine *self)
 static void
 start_cab (Cab *cab)
 {
-  reconcile_outbox (cab, TRUE);
+  mc_sync_reconcile_outbox (cab, TRUE);
   tick_cab (cab, TRUE);
 }
 
@@ -1733,7 +304,7 @@ set_online (McSyncEngine *self,
     {
       /* Catch up at once, and settle sends whose answer the outage ate. */
       for (guint i = 0; i < self->cabs->len; i++)
-        reconcile_outbox (g_ptr_array_index (self->cabs, i), FALSE);
+        mc_sync_reconcile_outbox (g_ptr_array_index (self->cabs, i), FALSE);
       mc_sync_engine_refresh (self);
     }
 }
@@ -1782,1039 +353,17 @@ on_paused_changed (McApiClient *client,
     return;
 
   update_paused_until (self);
-  history_pump (cab);
+  mc_sync_history_pump (cab);
 
   /* A pause that ended leaves a gap to catch up on. */
-  if (cab->chats_paused && !method_paused (cab, MC_API_METHOD_GET_CHATS))
+  if (cab->chats_paused && !mc_sync_method_paused (cab, MC_API_METHOD_GET_CHATS))
     {
       cab->chats_paused = FALSE;
       if (self->running)
-        poll_cabinet (cab);
+        mc_sync_poll_cabinet (cab);
     }
-  else if (method_paused (cab, MC_API_METHOD_GET_CHATS))
+  else if (mc_sync_method_paused (cab, MC_API_METHOD_GET_CHATS))
     cab->chats_paused = TRUE;
-}
-
-/* The outbox */
-
-static void
-emit_outbox_failed (McSyncEngine *self,
-                    Cab          *cab,
-                    gint64        chat_id,
-                    const char   *text)
-{
-  McChat *chat = mc_chat_store_lookup (self->store, chat_id);
-  g_autoptr(McChat) bare = NULL;
-
-  if (chat == NULL)
-    chat = bare = mc_chat_new (chat_id, cab_business_id (cab));
-
-  g_signal_emit (self, signals[OUTBOX_FAILED], 0, chat, text);
-}
-
-static Unconfirmed *
-find_unconfirmed (McSyncEngine *self,
-                  guint64       serial)
-{
-  for (guint i = 0; i < self->unconfirmed->len; i++)
-    {
-      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
-
-      if (u->serial == serial)
-        return u;
-    }
-
-  return NULL;
-}
-
-static Unconfirmed *
-find_unconfirmed_outbox (McSyncEngine *self,
-                         gint64        outbox_id)
-{
-  for (guint i = 0; i < self->unconfirmed->len; i++)
-    {
-      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
-
-      if (u->outbox_id == outbox_id)
-        return u;
-    }
-
-  return NULL;
-}
-
-/* A pending bubble knows its outbox entry, and a file's bubble its file,
- * so an earlier run's entries are shown once and a failed file can be
- * sent again. */
-static gint64
-bubble_get_outbox_id (McMessage *message)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (message), "mc-outbox-id");
-
-  return id != NULL ? *id : 0;
-}
-
-static void
-bubble_set_outbox_id (McMessage *message,
-                      gint64     outbox_id)
-{
-  g_object_set_data_full (G_OBJECT (message), "mc-outbox-id",
-                          g_memdup2 (&outbox_id, sizeof outbox_id), g_free);
-}
-
-static void
-bubble_set_file (McMessage  *message,
-                 const char *path)
-{
-  g_object_set_data_full (G_OBJECT (message), "mc-file-path", g_strdup (path), g_free);
-}
-
-static void
-keep_bubbles (McSyncEngine   *self,
-              McMessageStore *messages)
-{
-  gint64 chat_id = mc_message_store_get_chat_id (messages);
-
-  if (!g_hash_table_contains (self->bubble_stores, &chat_id))
-    g_hash_table_insert (self->bubble_stores, g_memdup2 (&chat_id, sizeof chat_id),
-                         g_object_ref (messages));
-}
-
-static gboolean
-has_no_bubbles (gpointer key,
-                gpointer value,
-                gpointer user_data)
-{
-  GListModel *model = value;
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(McMessage) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
-
-  return last == NULL || mc_message_get_message_id (last) != 0;
-}
-
-static void
-release_bubbles (McSyncEngine *self)
-{
-  g_hash_table_foreach_remove (self->bubble_stores, has_no_bubbles, NULL);
-}
-
-static const char *
-bubble_get_file_name (McMessage *message)
-{
-  GListModel *attachments = mc_message_get_attachments (message);
-  g_autoptr(McAttachment) attachment = NULL;
-
-  if (attachments == NULL || g_list_model_get_n_items (attachments) == 0)
-    return NULL;
-
-  attachment = g_list_model_get_item (attachments, 0);
-  /* The model holds it: the name outlives this reference. */
-  return mc_attachment_get_name (attachment);
-}
-
-/* The bubble of @entry, made when an earlier run left the entry behind. */
-static McMessage *
-outbox_bubble (McSyncEngine        *self,
-               const McOutboxEntry *entry)
-{
-  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (self->store, entry->chat_id);
-  GListModel *model = G_LIST_MODEL (messages);
-  McMessage *bubble;
-
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-    {
-      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
-
-      if (mc_message_get_message_id (message) != 0)
-        break;
-      if (bubble_get_outbox_id (message) == entry->id)
-        return g_steal_pointer (&message);
-    }
-
-  bubble = mc_message_new (0, entry->chat_id);
-  mc_message_set_sender (bubble, MC_SENDER_PARTNER);
-  mc_message_set_created_at (bubble, entry->created_at);
-  mc_message_set_text (bubble, entry->text);
-  if (entry->file_path != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (entry->file_path);
-      g_autoptr(McAttachment) attachment = mc_attachment_new (name, NULL, 0);
-
-      mc_message_add_attachment (bubble, attachment);
-      bubble_set_file (bubble, entry->file_path);
-    }
-  bubble_set_outbox_id (bubble, entry->id);
-  mc_message_store_add_pending (messages, bubble);
-  keep_bubbles (self, messages);
-
-  return bubble;
-}
-
-typedef struct
-{
-  Cab           *cab;
-  McOutboxEntry *entry;
-  guint64        serial;
-} Reconcile;
-
-static void
-reconcile_free (Reconcile *rec)
-{
-  cab_unref (rec->cab);
-  mc_outbox_entry_free (rec->entry);
-  g_free (rec);
-}
-
-/* History came for a send of an earlier run (or one the network ate): if
- * it did not confirm the entry, the entry never reached the Market. */
-static void
-on_reconcile_history (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  McSyncEngine *self = MC_SYNC_ENGINE (object);
-  Reconcile *rec = user_data;
-  Cab *cab = rec->cab;
-  g_autoptr(GError) error = NULL;
-  Unconfirmed *u;
-  McCache *cache;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_debug ("Outbox entry %" G_GINT64_FORMAT " stays unsettled: %s", rec->entry->id, error->message);
-      if (cab_alive (cab))
-        cab->unsettled = TRUE;
-      reconcile_free (rec);
-      return;
-    }
-
-  u = find_unconfirmed (self, rec->serial);
-  cache = mc_cabinet_get_cache (cab->cabinet);
-  if (u != NULL && cache != NULL)
-    {
-      g_debug ("Outbox entry %" G_GINT64_FORMAT " was not sent", rec->entry->id);
-      if (u->pending != NULL)
-        {
-          mc_message_set_state (u->pending, MC_MESSAGE_STATE_FAILED);
-          mc_message_set_error (u->pending, _("The message did not reach the Market"));
-        }
-      g_ptr_array_remove (self->unconfirmed, u);
-      mc_cache_outbox_set_state (cache, rec->entry->id, MC_OUTBOX_STATE_FAILED);
-      emit_outbox_failed (self, cab, rec->entry->chat_id,
-                          rec->entry->text != NULL ? rec->entry->text : rec->entry->file_path);
-    }
-
-  reconcile_free (rec);
-}
-
-static void
-reconcile_entry (Cab                 *cab,
-                 const McOutboxEntry *entry)
-{
-  McSyncEngine *self = cab->engine;
-  g_autofree char *name = NULL;
-  g_autoptr(GTask) task = NULL;
-  Reconcile *rec;
-  Unconfirmed *u;
-
-  u = find_unconfirmed_outbox (self, entry->id);
-  if (u == NULL)
-    {
-      g_autoptr(McMessage) bubble = outbox_bubble (self, entry);
-
-      if (entry->file_path != NULL)
-        name = g_path_get_basename (entry->file_path);
-      u = unconfirmed_add (self, cab, entry->chat_id,
-                           entry->text != NULL ? entry->text : name,
-                           entry->file_path != NULL, entry->created_at, bubble);
-      u->outbox_id = entry->id;
-    }
-
-  rec = g_new0 (Reconcile, 1);
-  rec->cab = cab_ref (cab);
-  rec->entry = mc_outbox_entry_copy (entry);
-  rec->serial = u->serial;
-
-  task = g_task_new (self, NULL, on_reconcile_history, rec);
-  g_task_set_source_tag (task, reconcile_entry);
-  history_request (cab, entry->chat_id, 0, task, TRUE);
-}
-
-static void
-reconcile_outbox (Cab      *cab,
-                  gboolean  at_start)
-{
-  McSyncEngine *self = cab->engine;
-  McCache *cache = mc_cabinet_get_cache (cab->cabinet);
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (cache == NULL || !cab_alive (cab))
-    return;
-
-  entries = mc_cache_list_outbox (cache, &error);
-  if (entries == NULL)
-    {
-      report_error (cab, error);
-      return;
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      McOutboxEntry *entry = g_ptr_array_index (entries, i);
-      const char *what = entry->text != NULL ? entry->text : entry->file_path;
-
-      switch (entry->state)
-        {
-        case MC_OUTBOX_STATE_QUEUED:
-          /* Never handed to the network: it goes out now, as the seller
-           * asked before the app stopped or while it was offline.  (Other
-           * QUEUED entries are sends about to be handed over.) */
-          if ((at_start || g_hash_table_remove (self->held, &entry->id)) &&
-              !g_hash_table_contains (self->sending, &entry->id))
-            resume_entry (cab, entry);
-          break;
-
-        case MC_OUTBOX_STATE_FAILED:
-          if (at_start)
-            {
-              g_autoptr(McMessage) bubble = outbox_bubble (self, entry);
-
-              /* A bubble with Retry and Edit, never text put back into
-               * the composer, where it could be sent twice. */
-              mc_message_set_state (bubble, MC_MESSAGE_STATE_FAILED);
-              if (mc_message_get_error (bubble) == NULL)
-                mc_message_set_error (bubble, _("The message did not reach the Market"));
-              emit_outbox_failed (self, cab, entry->chat_id, what);
-            }
-          break;
-
-        case MC_OUTBOX_STATE_SENDING:
-          if (!g_hash_table_contains (self->sending, &entry->id))
-            reconcile_entry (cab, entry);
-          break;
-
-        default:
-          break;
-        }
-    }
-}
-
-/* Sending */
-
-typedef struct
-{
-  Cab            *cab;
-  gint64          chat_id;
-  char           *text;
-  GFile          *file;
-  char           *file_name;
-  goffset         file_size;
-  McMessageStore *messages;
-  McMessage      *pending;
-  gint64          outbox_id;
-  guint64         serial;
-  GError         *send_error;
-} SendOp;
-
-static void
-send_op_free (gpointer data)
-{
-  SendOp *op = data;
-
-  g_clear_pointer (&op->cab, cab_unref);
-  g_free (op->text);
-  g_clear_object (&op->file);
-  g_free (op->file_name);
-  g_clear_object (&op->messages);
-  g_clear_object (&op->pending);
-  g_clear_error (&op->send_error);
-  g_free (op);
-}
-
-static McCache *
-send_cache (SendOp *op)
-{
-  return mc_cabinet_get_cache (op->cab->cabinet);
-}
-
-static void
-send_forget_outbox (McSyncEngine *self,
-                    SendOp       *op)
-{
-  g_hash_table_remove (self->sending, &op->outbox_id);
-}
-
-/* Refused by the Market (or before it): the pending message says why. */
-static void
-send_fail (GTask  *task,
-           GError *error)
-{
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  g_autofree char *description = mc_api_error_describe (error);
-
-  mc_message_set_state (op->pending, MC_MESSAGE_STATE_FAILED);
-  mc_message_set_error (op->pending, description);
-
-  if (op->outbox_id != 0 && send_cache (op) != NULL)
-    mc_cache_outbox_set_state (send_cache (op), op->outbox_id, MC_OUTBOX_STATE_FAILED);
-  send_forget_outbox (self, op);
-
-  g_task_return_error (task, error);
-}
-
-static void
-on_confirm_history (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* The message went out; a history that failed only delays the
-   * confirmation until the next fetch of this chat. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_debug ("Could not confirm a sent message yet: %s", error->message);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_timeout_history (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  Unconfirmed *u;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* Its fate is unknown: the entry stays SENDING, and the bubble
-       * pending, until the Market answers again and its history settles
-       * it; nothing is retried meanwhile. */
-      if (op->outbox_id == 0 || !cab_alive (op->cab))
-        {
-          u = find_unconfirmed (self, op->serial);
-          if (u != NULL)
-            g_ptr_array_remove (self->unconfirmed, u);
-          send_fail (task, g_steal_pointer (&op->send_error));
-          return;
-        }
-
-      op->cab->unsettled = TRUE;
-      mc_message_set_error (op->pending,
-                            _("The Market cannot be reached: whether the message arrived is "
-                              "checked as soon as it answers again"));
-      send_forget_outbox (self, op);
-      g_task_return_error (task, g_steal_pointer (&op->send_error));
-      return;
-    }
-
-  u = find_unconfirmed (self, op->serial);
-  if (u == NULL)
-    {
-      g_debug ("A send that timed out had reached the Market");
-      send_forget_outbox (self, op);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  g_ptr_array_remove (self->unconfirmed, u);
-  send_fail (task, g_steal_pointer (&op->send_error));
-}
-
-static void
-on_sent (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  g_autoptr(GTask) history = NULL;
-  GError *error = NULL;
-  gboolean ok;
-  Unconfirmed *u;
-
-  if (op->file != NULL)
-    ok = mc_api_client_send_file_finish (MC_API_CLIENT (object), result, &error);
-  else
-    ok = mc_api_client_send_message_finish (MC_API_CLIENT (object), result, &error);
-
-  /* Only a refusal before the request left is certain; after any other
-   * error (a 5xx, a lost answer, even a refusal) history decides. */
-  if (!ok && (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT) ||
-              g_error_matches (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE)))
-    {
-      send_fail (task, error);
-      return;
-    }
-
-  if (!cab_alive (op->cab))
-    {
-      if (error != NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  u = unconfirmed_add (self, op->cab, op->chat_id, op->file != NULL ? op->file_name : op->text,
-                       op->file != NULL, mc_message_get_created_at (op->pending), op->pending);
-  op->serial = u->serial;
-
-  if (ok)
-    {
-      if (op->outbox_id != 0 && send_cache (op) != NULL)
-        mc_cache_outbox_remove (send_cache (op), op->outbox_id);
-      send_forget_outbox (self, op);
-      history = g_task_new (self, NULL, on_confirm_history, g_object_ref (task));
-    }
-  else
-    {
-      /* The request may have reached the Market: look before anything is
-       * sent again. */
-      u->outbox_id = op->outbox_id;
-      op->send_error = error;
-      history = g_task_new (self, NULL, on_timeout_history, g_object_ref (task));
-    }
-
-  g_task_set_source_tag (history, on_sent);
-  history_request (op->cab, op->chat_id, 0, history, TRUE);
-}
-
-static void
-send_go (GTask *task)
-{
-  SendOp *op = g_task_get_task_data (task);
-  McApiClient *client = cab_client (op->cab);
-
-  if (op->file != NULL)
-    mc_api_client_send_file_async (client, cab_business_id (op->cab), op->chat_id, op->file,
-                                   g_task_get_cancellable (task), on_sent, g_object_ref (task));
-  else
-    mc_api_client_send_message_async (client, cab_business_id (op->cab), op->chat_id, op->text,
-                                      g_task_get_cancellable (task), on_sent, g_object_ref (task));
-}
-
-static void
-on_outbox_added (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  op->outbox_id = mc_cache_outbox_add_finish (MC_CACHE (object), result, &error);
-  if (op->outbox_id == 0)
-    {
-      send_fail (task, error);
-      return;
-    }
-
-  bubble_set_outbox_id (op->pending, op->outbox_id);
-
-  /* No network: nothing can go out, so nothing needs checking later.  It
-   * waits QUEUED and is sent as soon as the network is back. */
-  if (!self->online && cab_alive (op->cab))
-    {
-      g_hash_table_add (self->held, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
-      op->cab->unsettled = TRUE;
-      mc_message_set_error (op->pending, _("No network: the message is sent as soon as it is back"));
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_NETWORK,
-                               _("No network: the message is sent as soon as it is back"));
-      return;
-    }
-
-  g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
-  mc_cache_outbox_set_state (MC_CACHE (object), op->outbox_id, MC_OUTBOX_STATE_SENDING);
-  send_go (task);
-}
-
-/* Sends an entry an earlier run recorded but never handed to the network. */
-static void
-resume_entry (Cab                 *cab,
-              const McOutboxEntry *entry)
-{
-  McSyncEngine *self = cab->engine;
-  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
-  SendOp *op = g_new0 (SendOp, 1);
-
-  g_task_set_source_tag (task, resume_entry);
-  op->cab = cab_ref (cab);
-  op->chat_id = entry->chat_id;
-  op->text = g_strdup (entry->text);
-  if (entry->file_path != NULL)
-    {
-      op->file = g_file_new_for_path (entry->file_path);
-      op->file_name = g_path_get_basename (entry->file_path);
-    }
-  op->messages = mc_chat_store_get_messages (self->store, entry->chat_id);
-  op->pending = outbox_bubble (self, entry);
-  mc_message_set_error (op->pending, NULL);
-  op->outbox_id = entry->id;
-  g_task_set_task_data (task, op, send_op_free);
-
-  g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
-  mc_cache_outbox_set_state (mc_cabinet_get_cache (cab->cabinet), op->outbox_id,
-                             MC_OUTBOX_STATE_SENDING);
-  send_go (task);
-}
-
-/* Forgets the failed attempts at sending @what (a text, or a file's name)
- * to @chat_id: their bubbles in @messages and their outbox entries, so an
- * attempt the seller retried or took back to edit is not offered again. */
-static void
-forget_failed_attempts (McMessageStore *messages,
-                        McCache        *cache,
-                        gint64          chat_id,
-                        const char     *what,
-                        gboolean        is_file)
-{
-  GListModel *model = G_LIST_MODEL (messages);
-
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-    {
-      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
-
-      if (mc_message_get_message_id (message) != 0)
-        break;
-      if (mc_message_get_state (message) != MC_MESSAGE_STATE_FAILED)
-        continue;
-      if (is_file ? g_strcmp0 (bubble_get_file_name (message), what) == 0
-                  : g_strcmp0 (mc_message_get_text (message), what) == 0)
-        mc_message_store_remove_pending (messages, message);
-    }
-
-  if (cache != NULL)
-    {
-      g_autoptr(GPtrArray) entries = mc_cache_list_outbox (cache, NULL);
-
-      for (guint i = 0; entries != NULL && i < entries->len; i++)
-        {
-          McOutboxEntry *entry = g_ptr_array_index (entries, i);
-          g_autofree char *name = NULL;
-
-          if (entry->chat_id != chat_id || entry->state != MC_OUTBOX_STATE_FAILED)
-            continue;
-          if (entry->file_path != NULL)
-            name = g_path_get_basename (entry->file_path);
-          if (g_strcmp0 (entry->text != NULL ? entry->text : name, what) == 0)
-            mc_cache_outbox_remove (cache, entry->id);
-        }
-    }
-}
-
-/* A retry replaces the failed attempt the composer showed. */
-static void
-drop_failed_attempts (McSyncEngine *self,
-                      SendOp       *op)
-{
-  forget_failed_attempts (op->messages, send_cache (op), op->chat_id,
-                          op->file != NULL ? op->file_name : op->text,
-                          op->file != NULL);
-}
-
-static void
-send_begin (GTask *task)
-{
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  McCache *cache = send_cache (op);
-  g_autofree char *path = NULL;
-
-  op->messages = mc_chat_store_get_messages (self->store, op->chat_id);
-  drop_failed_attempts (self, op);
-
-  op->pending = mc_message_new (0, op->chat_id);
-  mc_message_set_sender (op->pending, MC_SENDER_PARTNER);
-  mc_message_set_created_at (op->pending, g_get_real_time ());
-  mc_message_set_text (op->pending, op->text);
-  if (op->file != NULL)
-    {
-      g_autoptr(McAttachment) attachment = mc_attachment_new (op->file_name, NULL, op->file_size);
-
-      g_autofree char *file_path = g_file_get_path (op->file);
-
-      mc_message_add_attachment (op->pending, attachment);
-      bubble_set_file (op->pending, file_path);
-    }
-  mc_message_store_add_pending (op->messages, op->pending);
-  keep_bubbles (self, op->messages);
-  mc_chat_store_mark_answered (self->store, op->chat_id);
-
-  if (cache == NULL)
-    {
-      send_go (task);
-      return;
-    }
-
-  if (op->file != NULL)
-    path = g_file_get_path (op->file);
-
-  mc_cache_outbox_add_async (cache, op->chat_id, op->text, path, NULL,
-                             on_outbox_added, g_object_ref (task));
-}
-
-/* Checks that hold before anything is recorded or sent. */
-static gboolean
-send_check (McSyncEngine  *self,
-            gint64         chat_id,
-            Cab          **out_cab,
-            GError       **error)
-{
-  McChat *chat = mc_chat_store_lookup (self->store, chat_id);
-  Cab *cab = find_cab_for_chat (self, chat_id);
-
-  if (chat == NULL || cab == NULL)
-    {
-      g_set_error (error, MC_API_ERROR, MC_API_ERROR_NOT_FOUND,
-                   _("This chat is not known to any of your cabinets"));
-      return FALSE;
-    }
-
-  if (mc_chat_get_status (chat) == MC_CHAT_STATUS_FINISHED)
-    {
-      g_set_error (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN,
-                   _("This chat is finished: the customer can no longer be answered in it"));
-      return FALSE;
-    }
-
-  if (!mc_cabinet_get_can_send (cab->cabinet))
-    {
-      g_set_error (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN,
-                   _("The key of cabinet “%s” may only read: answering needs a key with the “Communication with customers” access"),
-                   mc_cabinet_get_label (cab->cabinet));
-      return FALSE;
-    }
-
-  *out_cab = cab;
-
-  return TRUE;
-}
-
-void
-mc_sync_engine_send_message_async (McSyncEngine        *self,
-                                   gint64               chat_id,
-                                   const char          *text,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  SendOp *op;
-  Cab *cab;
-
-  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
-  g_return_if_fail (text != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mc_sync_engine_send_message_async);
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (!send_check (self, chat_id, &cab, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!g_utf8_validate (text, -1, NULL) || *text == '\0')
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
-                               _("The message is empty"));
-      return;
-    }
-
-  if (g_utf8_strlen (text, -1) > MC_API_MAX_MESSAGE_CHARS)
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "The message is longer than %d character",
-                                            "The message is longer than %d characters",
-                                            MC_API_MAX_MESSAGE_CHARS),
-                               MC_API_MAX_MESSAGE_CHARS);
-      return;
-    }
-
-  op = g_new0 (SendOp, 1);
-  op->cab = cab_ref (cab);
-  op->chat_id = chat_id;
-  op->text = g_strdup (text);
-  g_task_set_task_data (task, op, send_op_free);
-
-  send_begin (task);
-}
-
-gboolean
-mc_sync_engine_send_message_finish (McSyncEngine  *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_file_info (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SendOp *op = g_task_get_task_data (task);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-
-  info = g_file_query_info_finish (G_FILE (object), result, &error);
-  if (info == NULL)
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
-                               _("Could not read the file: %s"), error->message);
-      return;
-    }
-
-  if (g_file_info_get_size (info) > MC_API_MAX_FILE_SIZE)
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
-                               _("The file “%s” is larger than 5 MB"), op->file_name);
-      return;
-    }
-
-  op->file_size = g_file_info_get_size (info);
-  send_begin (task);
-}
-
-void
-mc_sync_engine_send_file_async (McSyncEngine        *self,
-                                gint64               chat_id,
-                                GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  SendOp *op;
-  Cab *cab;
-
-  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mc_sync_engine_send_file_async);
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (!send_check (self, chat_id, &cab, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  op = g_new0 (SendOp, 1);
-  op->cab = cab_ref (cab);
-  op->chat_id = chat_id;
-  op->file = g_object_ref (file);
-  op->file_name = g_file_get_basename (file);
-  g_task_set_task_data (task, op, send_op_free);
-
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, cancellable, on_file_info, g_object_ref (task));
-}
-
-gboolean
-mc_sync_engine_send_file_finish (McSyncEngine  *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Opening a chat and older history */
-
-void
-mc_sync_engine_sync_chat (McSyncEngine *self,
-                          gint64        chat_id)
-{
-  Cab *cab;
-
-  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
-
-  cab = find_cab_for_chat (self, chat_id);
-  if (cab == NULL || !self->online)
-    return;
-
-  history_request (cab, chat_id, 0, NULL, TRUE);
-}
-
-/* History pages only go forward from messageIdFrom, so there is no asking
- * for "the page before message X".  Loading older messages walks the pages
- * from the start of the chat and keeps every message older than the first
- * one held, so one load brings the whole beginning and "has-older" turns
- * FALSE.  The order of messages across and within pages is the server's
- * own (newest first, as it happens): a page holding a newer message says
- * nothing of the pages after it, so the walk goes to the end, and what it
- * keeps is deduplicated and sorted by messageId. */
-
-typedef struct
-{
-  Cab            *cab;
-  gint64          chat_id;
-  gint64          first_id;
-  McMessageStore *messages;
-  GPtrArray      *older;
-  GHashTable     *seen_ids;
-  GHashTable     *seen_tokens;
-  guint           pages;
-} Older;
-
-static int
-compare_message_ids (gconstpointer a,
-                     gconstpointer b)
-{
-  gint64 ia = mc_message_get_message_id (*(McMessage **) a);
-  gint64 ib = mc_message_get_message_id (*(McMessage **) b);
-
-  return (ia > ib) - (ia < ib);
-}
-
-static void
-older_free (gpointer data)
-{
-  Older *older = data;
-
-  cab_unref (older->cab);
-  g_clear_object (&older->messages);
-  g_clear_pointer (&older->older, g_ptr_array_unref);
-  g_clear_pointer (&older->seen_ids, g_hash_table_unref);
-  g_clear_pointer (&older->seen_tokens, g_hash_table_unref);
-  g_free (older);
-}
-
-static void
-on_older_page (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  McSyncEngine *self = g_task_get_source_object (task);
-  Older *older = g_task_get_task_data (task);
-  g_autoptr(McHistoryPage) page = NULL;
-  GError *error = NULL;
-  const char *next;
-
-  page = mc_api_client_get_history_finish (MC_API_CLIENT (object), result, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < page->messages->len; i++)
-    {
-      McMessage *message = g_ptr_array_index (page->messages, i);
-      gint64 id = mc_message_get_message_id (message);
-
-      if (id < older->first_id && !g_hash_table_contains (older->seen_ids, &id))
-        {
-          g_hash_table_add (older->seen_ids, g_memdup2 (&id, sizeof id));
-          g_ptr_array_add (older->older, g_object_ref (message));
-        }
-    }
-
-  older->pages++;
-  next = page->next_page_token;
-  if (next != NULL && *next != '\0' && page->messages->len > 0 &&
-      !g_hash_table_contains (older->seen_tokens, next) && older->pages < MAX_WALK_PAGES &&
-      cab_alive (older->cab))
-    {
-      g_hash_table_add (older->seen_tokens, g_strdup (next));
-      mc_api_client_get_history_async (MC_API_CLIENT (object),
-                                       cab_business_id (older->cab), older->chat_id, 0, next, 0,
-                                       g_task_get_cancellable (task), on_older_page,
-                                       g_object_ref (task));
-      return;
-    }
-
-  g_ptr_array_sort (older->older, compare_message_ids);
-  mc_message_store_merge_older (older->messages, older->older, FALSE);
-  /* Persisted too; the store already holds them, so this adds nothing twice. */
-  mc_chat_store_merge_messages (self->store, older->chat_id, older->older);
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-mc_sync_engine_load_older_async (McSyncEngine        *self,
-                                 gint64               chat_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Older *older;
-  Cab *cab;
-
-  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mc_sync_engine_load_older_async);
-
-  cab = find_cab_for_chat (self, chat_id);
-  if (cab == NULL)
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_NOT_FOUND,
-                               _("This chat is not known to any of your cabinets"));
-      return;
-    }
-
-  older = g_new0 (Older, 1);
-  older->cab = cab_ref (cab);
-  older->chat_id = chat_id;
-  older->messages = mc_chat_store_get_messages (self->store, chat_id);
-  older->first_id = mc_message_store_get_first_message_id (older->messages);
-  older->older = g_ptr_array_new_with_free_func (g_object_unref);
-  older->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  older->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_task_set_task_data (task, older, older_free);
-
-  if (!mc_message_store_get_has_older (older->messages))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* Nothing held yet: the usual fetch from the start brings it all. */
-  if (older->first_id == 0 && mc_chat_store_get_last_message_id (self->store, chat_id) == 0)
-    {
-      history_request (cab, chat_id, 0, task, TRUE);
-      return;
-    }
-
-  if (older->first_id == 0)
-    older->first_id = G_MAXINT64;
-
-  mc_api_client_get_history_async (cab_client (cab), cab_business_id (cab), chat_id, 0, NULL, 0,
-                                   cancellable, on_older_page, g_object_ref (task));
-}
-
-gboolean
-mc_sync_engine_load_older_finish (McSyncEngine  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Cabinets, starting and stopping */
@@ -2839,7 +388,7 @@ mc_sync_engine_add_cabinet (McSyncEngine *self,
   cab->cancellable = g_cancellable_new ();
   cab->recheck_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   cab->recheck_every = RECHECK_EVERY;
-  cab->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, history_job_free);
+  cab->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, mc_sync_history_job_free);
   g_queue_init (&cab->history_queue);
 
   /* A cabinet whose cache never finished a sweep is new to the seller:
@@ -2851,7 +400,7 @@ mc_sync_engine_add_cabinet (McSyncEngine *self,
                                      G_CALLBACK (on_paused_changed), cab);
   g_ptr_array_add (self->cabs, cab);
 
-  governor_update (self);
+  mc_sync_governor_update (self);
   update_paused_until (self);
 
   if (self->running)
@@ -2861,35 +410,12 @@ mc_sync_engine_add_cabinet (McSyncEngine *self,
 static void
 cab_detach (Cab *cab)
 {
-  g_autoptr(GList) jobs = NULL;
-
   g_cancellable_cancel (cab->cancellable);
   g_clear_signal_handler (&cab->paused_id, mc_cabinet_get_client (cab->cabinet));
 
-  /* A sweep that waits out a back-off ends now, not when its timer fires. */
-  if (cab->sweep != NULL && cab->sweep->wait != NULL)
-    {
-      g_source_destroy (cab->sweep->wait);
-      g_clear_pointer (&cab->sweep->wait, g_source_unref);
-      sweep_pump (cab->sweep);
-    }
+  mc_sync_sweep_cut_wait (cab);
 
-  /* Queued jobs never run now: answer who waits for them. */
-  jobs = g_hash_table_get_values (cab->history);
-  for (GList *l = jobs; l != NULL; l = l->next)
-    {
-      HistoryJob *job = l->data;
-
-      if (job->running)
-        continue;
-
-      for (guint i = 0; i < job->waiters->len; i++)
-        g_task_return_new_error (g_ptr_array_index (job->waiters, i),
-                                 MC_API_ERROR, MC_API_ERROR_CANCELLED,
-                                 _("The cabinet was removed"));
-      g_ptr_array_set_size (job->waiters, 0);
-    }
-  g_queue_clear (&cab->history_queue);
+  mc_sync_history_abort (cab);
 
   cab->engine = NULL;
 }
@@ -2917,7 +443,7 @@ mc_sync_engine_remove_cabinet (McSyncEngine *self,
       break;
     }
 
-  governor_update (self);
+  mc_sync_governor_update (self);
   update_paused_until (self);
 }
 
@@ -2964,72 +490,6 @@ mc_sync_engine_refresh (McSyncEngine *self)
   schedule_tick (self);
 }
 
-void
-mc_sync_engine_discard_failed (McSyncEngine *self,
-                               McMessage    *message)
-{
-  g_autoptr(McMessageStore) messages = NULL;
-  gint64 chat_id;
-  Cab *cab;
-
-  g_return_if_fail (MC_IS_SYNC_ENGINE (self));
-  g_return_if_fail (MC_IS_MESSAGE (message));
-  g_return_if_fail (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED);
-
-  chat_id = mc_message_get_chat_id (message);
-  cab = find_cab_for_chat (self, chat_id);
-  messages = mc_chat_store_get_messages (self->store, chat_id);
-  if (bubble_get_file_name (message) != NULL)
-    forget_failed_attempts (messages,
-                            cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
-                            chat_id, bubble_get_file_name (message), TRUE);
-  else
-    forget_failed_attempts (messages,
-                            cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
-                            chat_id, mc_message_get_text (message), FALSE);
-  release_bubbles (self);
-}
-
-GFile *
-mc_sync_engine_dup_pending_file (McSyncEngine *self,
-                                 McMessage    *message)
-{
-  const char *path;
-
-  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), NULL);
-  g_return_val_if_fail (MC_IS_MESSAGE (message), NULL);
-
-  path = g_object_get_data (G_OBJECT (message), "mc-file-path");
-
-  return path != NULL && mc_message_get_message_id (message) == 0 ? g_file_new_for_path (path) : NULL;
-}
-
-gboolean
-mc_sync_engine_has_pending_text (McSyncEngine *self,
-                                 gint64        chat_id,
-                                 const char   *text)
-{
-  g_autoptr(McMessageStore) messages = NULL;
-  GListModel *model;
-
-  g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), FALSE);
-
-  messages = mc_chat_store_get_messages (self->store, chat_id);
-  model = G_LIST_MODEL (messages);
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-    {
-      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
-
-      if (mc_message_get_message_id (message) != 0)
-        break;
-      if (mc_message_get_state (message) == MC_MESSAGE_STATE_PENDING &&
-          mc_sync_engine_texts_match (mc_message_get_text (message), text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 McCabinet *
 mc_sync_engine_get_cabinet_for_chat (McSyncEngine *self,
                                      gint64        chat_id)
@@ -3038,7 +498,7 @@ mc_sync_engine_get_cabinet_for_chat (McSyncEngine *self,
 
   g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), NULL);
 
-  cab = find_cab_for_chat (self, chat_id);
+  cab = mc_sync_find_cab_for_chat (self, chat_id);
 
   return cab != NULL ? cab->cabinet : NULL;
 }
@@ -3073,7 +533,7 @@ mc_sync_engine_set_poll_interval (McSyncEngine *self,
 
   self->poll_interval = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
-  governor_update (self);
+  mc_sync_governor_update (self);
 }
 
 guint
@@ -3096,7 +556,7 @@ mc_sync_engine_set_budget_percent (McSyncEngine *self,
 
   self->budget_percent = percent;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET_PERCENT]);
-  governor_update (self);
+  mc_sync_governor_update (self);
 }
 
 guint
@@ -3157,7 +617,7 @@ mc_sync_engine_constructed (GObject *object)
   self->online = self->trust_monitor ? g_network_monitor_get_network_available (self->monitor) : TRUE;
   self->network_changed_id = g_signal_connect (self->monitor, "network-changed",
                                                G_CALLBACK (on_network_changed), self);
-  governor_update (self);
+  mc_sync_governor_update (self);
 }
 
 static void
@@ -3384,7 +844,7 @@ static void
 mc_sync_engine_init (McSyncEngine *self)
 {
   self->cabs = g_ptr_array_new_with_free_func ((GDestroyNotify) cab_unref);
-  self->unconfirmed = g_ptr_array_new_with_free_func (unconfirmed_free);
+  self->unconfirmed = g_ptr_array_new_with_free_func (mc_sync_unconfirmed_free);
   self->announced_chats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->announced_messages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->claimed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
