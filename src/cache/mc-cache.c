@@ -19,7 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "mc-cache.h"
+#include "mc-cache-private.h"
 
 /* More jobs per transaction would only lengthen the wait of a sync load
  * queued behind them. */
@@ -118,110 +118,6 @@ typedef struct
   GError   *error;
 } Outcome;
 
-static McCacheError
-error_code_from_sqlite (int code)
-{
-  switch (code & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return MC_CACHE_ERROR_BUSY;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return MC_CACHE_ERROR_CORRUPT;
-    default:
-      return MC_CACHE_ERROR_FAILED;
-    }
-}
-
-static gboolean
-set_sqlite_error (sqlite3     *db,
-                  GError     **error,
-                  const char  *what)
-{
-  g_set_error (error, MC_CACHE_ERROR, error_code_from_sqlite (sqlite3_errcode (db)),
-               "%s: %s", what, sqlite3_errmsg (db));
-  return FALSE;
-}
-
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (db, error, sql);
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (db, error, sql);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-/* Steps a statement that returns no rows and makes it ready for reuse. */
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, sqlite3_sql (stmt));
-  return TRUE;
-}
-
-/* Steps a statement that returns no rows, once, and finalizes it. */
-static gboolean
-step_once (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  gboolean ok = step_done (db, stmt, error);
-
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-/* Finalizes a SELECT whose rows were stepped through until @rc. */
-static gboolean
-end_rows (sqlite3       *db,
-          sqlite3_stmt  *stmt,
-          int            rc,
-          const char    *what,
-          GError       **error)
-{
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (db, error, what);
-  return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 static gboolean
 finish_boolean (McCache       *self,
                 GAsyncResult  *result,
@@ -315,14 +211,14 @@ run_job (McCache *self,
       return;
     }
 
-  if (!exec (self->db, "SAVEPOINT job", &outcome->error))
+  if (!mc_cache_exec (self->db, "SAVEPOINT job", &outcome->error))
     return;
 
   outcome->ok = job->func (self, self->db, job->data, &outcome->result, &outcome->error);
 
   if (!outcome->ok)
-    exec (self->db, "ROLLBACK TO job", NULL);
-  exec (self->db, "RELEASE job", NULL);
+    mc_cache_exec (self->db, "ROLLBACK TO job", NULL);
+  mc_cache_exec (self->db, "RELEASE job", NULL);
 }
 
 static gpointer
@@ -338,7 +234,7 @@ writer_thread (gpointer user_data)
       Job *job = g_async_queue_pop (self->queue);
       gboolean in_tx;
 
-      in_tx = exec (self->db, "BEGIN IMMEDIATE", &tx_error);
+      in_tx = mc_cache_exec (self->db, "BEGIN IMMEDIATE", &tx_error);
 
       while (job != NULL)
         {
@@ -357,9 +253,9 @@ writer_thread (gpointer user_data)
           job = g_async_queue_try_pop (self->queue);
         }
 
-      if (in_tx && !exec (self->db, "COMMIT", &tx_error))
+      if (in_tx && !mc_cache_exec (self->db, "COMMIT", &tx_error))
         {
-          exec (self->db, "ROLLBACK", NULL);
+          mc_cache_exec (self->db, "ROLLBACK", NULL);
           for (guint i = 0; i < outcomes->len; i++)
             {
               Outcome *o = &g_array_index (outcomes, Outcome, i);
@@ -588,7 +484,7 @@ read_user_version (sqlite3  *db,
                    int      *version,
                    GError  **error)
 {
-  sqlite3_stmt *stmt = prepare (db, "PRAGMA user_version", error);
+  sqlite3_stmt *stmt = mc_cache_prepare (db, "PRAGMA user_version", error);
   int rc;
 
   if (stmt == NULL)
@@ -598,7 +494,7 @@ read_user_version (sqlite3  *db,
     *version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return set_sqlite_error (db, error, "PRAGMA user_version");
+    return mc_cache_set_sqlite_error (db, error, "PRAGMA user_version");
   return TRUE;
 }
 
@@ -622,14 +518,14 @@ migrate (sqlite3  *db,
 
   for (int v = *version; v < MC_CACHE_SCHEMA_VERSION; v++)
     {
-      if (!exec (db, "BEGIN IMMEDIATE", error))
+      if (!mc_cache_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!exec (db, *steps[v], error))
+      if (!mc_cache_exec (db, *steps[v], error))
         {
-          exec (db, "ROLLBACK", NULL);
+          mc_cache_exec (db, "ROLLBACK", NULL);
           return FALSE;
         }
-      if (!exec (db, "COMMIT", error))
+      if (!mc_cache_exec (db, "COMMIT", error))
         return FALSE;
       *version = v + 1;
     }
@@ -644,7 +540,7 @@ load_memory_state (McCache  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (self->db, "SELECT chat_id, text FROM drafts", error);
+  stmt = mc_cache_prepare (self->db, "SELECT chat_id, text FROM drafts", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -658,9 +554,9 @@ load_memory_state (McCache  *self,
   sqlite3_finalize (stmt);
   /* A damaged page must not pass for "no drafts". */
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self->db, error, "drafts");
+    return mc_cache_set_sqlite_error (self->db, error, "drafts");
 
-  stmt = prepare (self->db, "SELECT key, value FROM sync_state", error);
+  stmt = mc_cache_prepare (self->db, "SELECT key, value FROM sync_state", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -669,7 +565,7 @@ load_memory_state (McCache  *self,
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self->db, error, "sync_state");
+    return mc_cache_set_sqlite_error (self->db, error, "sync_state");
 
   return TRUE;
 }
@@ -715,16 +611,16 @@ try_open (McCache  *self,
   if (sqlite3_open_v2 (self->path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
-    return set_sqlite_error (self->db, error, self->path);
+    return mc_cache_set_sqlite_error (self->db, error, self->path);
 
   sqlite3_busy_timeout (self->db, 5000);
 
   /* WAL with synchronous=NORMAL commits without an fsync each time, which
    * keeps a draft per keystroke cheap while still surviving a crash of the
    * application. */
-  return exec (self->db, "PRAGMA journal_mode = WAL", error) &&
-         exec (self->db, "PRAGMA synchronous = NORMAL", error) &&
-         exec (self->db, "PRAGMA foreign_keys = OFF", error) &&
+  return mc_cache_exec (self->db, "PRAGMA journal_mode = WAL", error) &&
+         mc_cache_exec (self->db, "PRAGMA synchronous = NORMAL", error) &&
+         mc_cache_exec (self->db, "PRAGMA foreign_keys = OFF", error) &&
          migrate (self->db, &self->schema_version, error) &&
          load_memory_state (self, error);
 }
@@ -759,7 +655,7 @@ fails_quick_check (const char *path)
   if (rc == SQLITE_ROW)
     damaged = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0;
   else
-    damaged = error_code_from_sqlite (db != NULL ? sqlite3_errcode (db) : rc) == MC_CACHE_ERROR_CORRUPT;
+    damaged = mc_cache_error_code_from_sqlite (db != NULL ? sqlite3_errcode (db) : rc) == MC_CACHE_ERROR_CORRUPT;
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -1155,11 +1051,11 @@ load_chats_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db,
-                  "SELECT chat_id, chat_type, status, created_at, updated_at,"
-                  " context_type, campaign_id, order_id, return_id,"
-                  " customer_name, customer_public_id, unread_count,"
-                  " last_message_preview FROM chats", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT chat_id, chat_type, status, created_at, updated_at,"
+                           " context_type, campaign_id, order_id, return_id,"
+                           " customer_name, customer_public_id, unread_count,"
+                           " last_message_preview FROM chats", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1192,7 +1088,7 @@ load_chats_job (McCache   *self,
       mc_chat_set_last_message_preview (chat, (const char *) sqlite3_column_text (stmt, 12));
       g_ptr_array_add (chats, chat);
     }
-  if (!end_rows (db, stmt, rc, "SELECT FROM chats", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM chats", error))
     return FALSE;
 
   *result = g_steal_pointer (&chats);
@@ -1218,12 +1114,12 @@ load_chat_states_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db,
-                  "SELECT chat_id, MAX (r), MAX (l) FROM ("
-                  " SELECT chat_id, message_id AS r, 0 AS l FROM read_markers"
-                  " UNION ALL"
-                  " SELECT chat_id, 0, last_message_id FROM chat_sync)"
-                  " GROUP BY chat_id", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT chat_id, MAX (r), MAX (l) FROM ("
+                           " SELECT chat_id, message_id AS r, 0 AS l FROM read_markers"
+                           " UNION ALL"
+                           " SELECT chat_id, 0, last_message_id FROM chat_sync)"
+                           " GROUP BY chat_id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1236,7 +1132,7 @@ load_chat_states_job (McCache   *self,
       state.last_message_id = sqlite3_column_int64 (stmt, 2);
       g_array_append_val (states, state);
     }
-  if (!end_rows (db, stmt, rc, "SELECT chat states", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT chat states", error))
     return FALSE;
 
   *result = g_steal_pointer (&states);
@@ -1268,12 +1164,12 @@ load_unread_ids_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db,
-                  "SELECT m.chat_id, m.message_id FROM messages m"
-                  " LEFT JOIN read_markers r ON r.chat_id = m.chat_id"
-                  " WHERE m.sender = 'CUSTOMER'"
-                  " AND m.message_id > COALESCE (r.message_id, 0)"
-                  " ORDER BY m.chat_id, m.message_id", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT m.chat_id, m.message_id FROM messages m"
+                           " LEFT JOIN read_markers r ON r.chat_id = m.chat_id"
+                           " WHERE m.sender = 'CUSTOMER'"
+                           " AND m.message_id > COALESCE (r.message_id, 0)"
+                           " ORDER BY m.chat_id, m.message_id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1291,7 +1187,7 @@ load_unread_ids_job (McCache   *self,
         }
       g_array_append_val (ids, message_id);
     }
-  if (!end_rows (db, stmt, rc, "SELECT unread messages", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT unread messages", error))
     return FALSE;
 
   *result = g_steal_pointer (&unread);
@@ -1319,15 +1215,15 @@ load_waiting_since_job (McCache   *self,
 
   /* Only chats awaiting the seller, each read through the messages' primary
    * key, so the cost follows those chats' histories, not the whole cache. */
-  stmt = prepare (db,
-                  "SELECT c.chat_id,"
-                  " (SELECT MIN (m.created_at) FROM messages m"
-                  "  WHERE m.chat_id = c.chat_id AND m.sender = 'CUSTOMER'"
-                  "  AND m.message_id > COALESCE ("
-                  "   (SELECT MAX (p.message_id) FROM messages p"
-                  "    WHERE p.chat_id = c.chat_id AND p.sender = 'PARTNER'), 0)) AS since"
-                  " FROM chats c WHERE c.status IN ('NEW', 'WAITING_FOR_PARTNER')"
-                  " AND since IS NOT NULL", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT c.chat_id,"
+                           " (SELECT MIN (m.created_at) FROM messages m"
+                           "  WHERE m.chat_id = c.chat_id AND m.sender = 'CUSTOMER'"
+                           "  AND m.message_id > COALESCE ("
+                           "   (SELECT MAX (p.message_id) FROM messages p"
+                           "    WHERE p.chat_id = c.chat_id AND p.sender = 'PARTNER'), 0)) AS since"
+                           " FROM chats c WHERE c.status IN ('NEW', 'WAITING_FOR_PARTNER')"
+                           " AND since IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1339,7 +1235,7 @@ load_waiting_since_job (McCache   *self,
       row.since = sqlite3_column_int64 (stmt, 1);
       g_array_append_val (waiting, row);
     }
-  if (!end_rows (db, stmt, rc, "SELECT waiting chats", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT waiting chats", error))
     return FALSE;
 
   *result = g_steal_pointer (&waiting);
@@ -1368,9 +1264,9 @@ load_messages_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db,
-                  "SELECT message_id, created_at, sender, text FROM messages"
-                  " WHERE chat_id = ? ORDER BY created_at, message_id", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT message_id, created_at, sender, text FROM messages"
+                           " WHERE chat_id = ? ORDER BY created_at, message_id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, chat_id);
@@ -1383,7 +1279,7 @@ load_messages_job (McCache   *self,
       mc_message_set_text (message, (const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (messages, message);
     }
-  if (!end_rows (db, stmt, rc, "SELECT FROM messages", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM messages", error))
     return FALSE;
 
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1394,9 +1290,9 @@ load_messages_job (McCache   *self,
       g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (messages, i));
     }
 
-  stmt = prepare (db,
-                  "SELECT message_id, name, url, size FROM attachments"
-                  " WHERE chat_id = ? ORDER BY message_id, position", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT message_id, name, url, size FROM attachments"
+                           " WHERE chat_id = ? ORDER BY message_id, position", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, chat_id);
@@ -1413,7 +1309,7 @@ load_messages_job (McCache   *self,
                                       sqlite3_column_int64 (stmt, 3));
       mc_message_add_attachment (message, attachment);
     }
-  if (!end_rows (db, stmt, rc, "SELECT FROM attachments", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM attachments", error))
     return FALSE;
 
   *result = g_steal_pointer (&messages);
@@ -1463,9 +1359,9 @@ list_outbox_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db,
-                  "SELECT id, chat_id, text, file_path, created_at, state"
-                  " FROM outbox ORDER BY id", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT id, chat_id, text, file_path, created_at, state"
+                           " FROM outbox ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1480,7 +1376,7 @@ list_outbox_job (McCache   *self,
       entry->state = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
-  if (!end_rows (db, stmt, rc, "SELECT FROM outbox", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM outbox", error))
     return FALSE;
 
   *result = g_steal_pointer (&entries);
@@ -1506,10 +1402,10 @@ load_campaigns_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (db,
-                  "SELECT campaign_id, domain, business_id, business_name,"
-                  " placement_type, api_availability FROM campaigns"
-                  " ORDER BY position, campaign_id", error);
+  stmt = mc_cache_prepare (db,
+                           "SELECT campaign_id, domain, business_id, business_name,"
+                           " placement_type, api_availability FROM campaigns"
+                           " ORDER BY position, campaign_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1520,7 +1416,7 @@ load_campaigns_job (McCache   *self,
                                       (const char *) sqlite3_column_text (stmt, 3),
                                       mc_placement_type_from_string ((const char *) sqlite3_column_text (stmt, 4)),
                                       mc_api_availability_from_string ((const char *) sqlite3_column_text (stmt, 5))));
-  if (!end_rows (db, stmt, rc, "SELECT FROM campaigns", error))
+  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM campaigns", error))
     return FALSE;
 
   *result = g_steal_pointer (&campaigns);
@@ -1607,12 +1503,12 @@ save_chats_job (McCache   *self,
   GArray *rows = data;
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db,
-                  "INSERT OR REPLACE INTO chats (chat_id, chat_type, status,"
-                  " created_at, updated_at, context_type, campaign_id, order_id,"
-                  " return_id, customer_name, customer_public_id, unread_count,"
-                  " last_message_preview)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = mc_cache_prepare (db,
+                           "INSERT OR REPLACE INTO chats (chat_id, chat_type, status,"
+                           " created_at, updated_at, context_type, campaign_id, order_id,"
+                           " return_id, customer_name, customer_public_id, unread_count,"
+                           " last_message_preview)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1621,19 +1517,19 @@ save_chats_job (McCache   *self,
       ChatRow *row = &g_array_index (rows, ChatRow, i);
 
       sqlite3_bind_int64 (stmt, 1, row->chat_id);
-      bind_text_or_null (stmt, 2, mc_chat_type_to_string (row->chat_type));
-      bind_text_or_null (stmt, 3, mc_chat_status_to_string (row->status));
+      mc_cache_bind_text_or_null (stmt, 2, mc_chat_type_to_string (row->chat_type));
+      mc_cache_bind_text_or_null (stmt, 3, mc_chat_status_to_string (row->status));
       sqlite3_bind_int64 (stmt, 4, row->created_at);
       sqlite3_bind_int64 (stmt, 5, row->updated_at);
-      bind_text_or_null (stmt, 6, mc_context_type_to_string (row->context_type));
+      mc_cache_bind_text_or_null (stmt, 6, mc_context_type_to_string (row->context_type));
       sqlite3_bind_int64 (stmt, 7, row->campaign_id);
       sqlite3_bind_int64 (stmt, 8, row->order_id);
       sqlite3_bind_int64 (stmt, 9, row->return_id);
-      bind_text_or_null (stmt, 10, row->customer_name);
-      bind_text_or_null (stmt, 11, row->customer_public_id);
+      mc_cache_bind_text_or_null (stmt, 10, row->customer_name);
+      mc_cache_bind_text_or_null (stmt, 11, row->customer_public_id);
       sqlite3_bind_int (stmt, 12, row->unread_count);
-      bind_text_or_null (stmt, 13, row->preview);
-      if (!step_done (db, stmt, error))
+      mc_cache_bind_text_or_null (stmt, 13, row->preview);
+      if (!mc_cache_step_done (db, stmt, error))
         {
           sqlite3_finalize (stmt);
           return FALSE;
@@ -1751,15 +1647,15 @@ save_messages_job (McCache   *self,
 
   /* One after the other, so that a second failure does not set @error
    * over the first. */
-  if ((stmt = prepare (db,
-                       "INSERT OR REPLACE INTO messages (chat_id, message_id,"
-                       " created_at, sender, text) VALUES (?, ?, ?, ?, ?)", error)) == NULL ||
-      (clear_attachments = prepare (db,
-                                    "DELETE FROM attachments"
-                                    " WHERE chat_id = ? AND message_id = ?", error)) == NULL ||
-      (add_attachment = prepare (db,
-                                 "INSERT INTO attachments (chat_id, message_id,"
-                                 " position, name, url, size) VALUES (?, ?, ?, ?, ?, ?)", error)) == NULL)
+  if ((stmt = mc_cache_prepare (db,
+                                "INSERT OR REPLACE INTO messages (chat_id, message_id,"
+                                " created_at, sender, text) VALUES (?, ?, ?, ?, ?)", error)) == NULL ||
+      (clear_attachments = mc_cache_prepare (db,
+                                             "DELETE FROM attachments"
+                                             " WHERE chat_id = ? AND message_id = ?", error)) == NULL ||
+      (add_attachment = mc_cache_prepare (db,
+                                          "INSERT INTO attachments (chat_id, message_id,"
+                                          " position, name, url, size) VALUES (?, ?, ?, ?, ?, ?)", error)) == NULL)
     goto out;
 
   for (guint i = 0; i < rows->len; i++)
@@ -1769,14 +1665,14 @@ save_messages_job (McCache   *self,
       sqlite3_bind_int64 (stmt, 1, row->chat_id);
       sqlite3_bind_int64 (stmt, 2, row->message_id);
       sqlite3_bind_int64 (stmt, 3, row->created_at);
-      bind_text_or_null (stmt, 4, mc_sender_to_string (row->sender));
-      bind_text_or_null (stmt, 5, row->text);
-      if (!step_done (db, stmt, error))
+      mc_cache_bind_text_or_null (stmt, 4, mc_sender_to_string (row->sender));
+      mc_cache_bind_text_or_null (stmt, 5, row->text);
+      if (!mc_cache_step_done (db, stmt, error))
         goto out;
 
       sqlite3_bind_int64 (clear_attachments, 1, row->chat_id);
       sqlite3_bind_int64 (clear_attachments, 2, row->message_id);
-      if (!step_done (db, clear_attachments, error))
+      if (!mc_cache_step_done (db, clear_attachments, error))
         goto out;
 
       for (guint j = 0; row->attachments != NULL && j < row->attachments->len; j++)
@@ -1786,10 +1682,10 @@ save_messages_job (McCache   *self,
           sqlite3_bind_int64 (add_attachment, 1, row->chat_id);
           sqlite3_bind_int64 (add_attachment, 2, row->message_id);
           sqlite3_bind_int (add_attachment, 3, j);
-          bind_text_or_null (add_attachment, 4, a->name != NULL ? a->name : "");
-          bind_text_or_null (add_attachment, 5, a->url != NULL ? a->url : "");
+          mc_cache_bind_text_or_null (add_attachment, 4, a->name != NULL ? a->name : "");
+          mc_cache_bind_text_or_null (add_attachment, 5, a->url != NULL ? a->url : "");
           sqlite3_bind_int64 (add_attachment, 6, a->size);
-          if (!step_done (db, add_attachment, error))
+          if (!mc_cache_step_done (db, add_attachment, error))
             goto out;
         }
     }
@@ -1873,20 +1769,20 @@ save_chat_state_job (McCache   *self,
   McCacheChatState *state = data;
   sqlite3_stmt *stmt;
 
-  stmt = prepare (db, "INSERT OR REPLACE INTO read_markers (chat_id, message_id) VALUES (?, ?)", error);
+  stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO read_markers (chat_id, message_id) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, state->chat_id);
   sqlite3_bind_int64 (stmt, 2, state->read_marker);
-  if (!step_once (db, stmt, error))
+  if (!mc_cache_step_once (db, stmt, error))
     return FALSE;
 
-  stmt = prepare (db, "INSERT OR REPLACE INTO chat_sync (chat_id, last_message_id) VALUES (?, ?)", error);
+  stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO chat_sync (chat_id, last_message_id) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, state->chat_id);
   sqlite3_bind_int64 (stmt, 2, state->last_message_id);
-  return step_once (db, stmt, error);
+  return mc_cache_step_once (db, stmt, error);
 }
 
 void
@@ -1949,13 +1845,13 @@ save_campaigns_job (McCache   *self,
   GArray *rows = data;
   sqlite3_stmt *stmt;
 
-  if (!exec (db, "DELETE FROM campaigns", error))
+  if (!mc_cache_exec (db, "DELETE FROM campaigns", error))
     return FALSE;
 
-  stmt = prepare (db,
-                  "INSERT OR REPLACE INTO campaigns (campaign_id, position, domain,"
-                  " business_id, business_name, placement_type, api_availability)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = mc_cache_prepare (db,
+                           "INSERT OR REPLACE INTO campaigns (campaign_id, position, domain,"
+                           " business_id, business_name, placement_type, api_availability)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1965,12 +1861,12 @@ save_campaigns_job (McCache   *self,
 
       sqlite3_bind_int64 (stmt, 1, row->campaign_id);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text_or_null (stmt, 3, row->domain);
+      mc_cache_bind_text_or_null (stmt, 3, row->domain);
       sqlite3_bind_int64 (stmt, 4, row->business_id);
-      bind_text_or_null (stmt, 5, row->business_name);
-      bind_text_or_null (stmt, 6, mc_placement_type_to_string (row->placement_type));
-      bind_text_or_null (stmt, 7, mc_api_availability_to_string (row->availability));
-      if (!step_done (db, stmt, error))
+      mc_cache_bind_text_or_null (stmt, 5, row->business_name);
+      mc_cache_bind_text_or_null (stmt, 6, mc_placement_type_to_string (row->placement_type));
+      mc_cache_bind_text_or_null (stmt, 7, mc_api_availability_to_string (row->availability));
+      if (!mc_cache_step_done (db, stmt, error))
         {
           sqlite3_finalize (stmt);
           return FALSE;
@@ -2051,9 +1947,9 @@ set_draft_job (McCache   *self,
   sqlite3_stmt *stmt;
 
   if (write->text != NULL)
-    stmt = prepare (db, "INSERT OR REPLACE INTO drafts (chat_id, text, updated_at) VALUES (?, ?, ?)", error);
+    stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO drafts (chat_id, text, updated_at) VALUES (?, ?, ?)", error);
   else
-    stmt = prepare (db, "DELETE FROM drafts WHERE chat_id = ?", error);
+    stmt = mc_cache_prepare (db, "DELETE FROM drafts WHERE chat_id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -2063,7 +1959,7 @@ set_draft_job (McCache   *self,
       sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
     }
-  return step_once (db, stmt, error);
+  return mc_cache_step_once (db, stmt, error);
 }
 
 const char *
@@ -2128,17 +2024,17 @@ outbox_add_job (McCache   *self,
   sqlite3_stmt *stmt;
   gint64 *id;
 
-  stmt = prepare (db,
-                  "INSERT INTO outbox (chat_id, text, file_path, created_at, state)"
-                  " VALUES (?, ?, ?, ?, ?)", error);
+  stmt = mc_cache_prepare (db,
+                           "INSERT INTO outbox (chat_id, text, file_path, created_at, state)"
+                           " VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entry->chat_id);
-  bind_text_or_null (stmt, 2, entry->text);
-  bind_text_or_null (stmt, 3, entry->file_path);
+  mc_cache_bind_text_or_null (stmt, 2, entry->text);
+  mc_cache_bind_text_or_null (stmt, 3, entry->file_path);
   sqlite3_bind_int64 (stmt, 4, entry->created_at);
   sqlite3_bind_int (stmt, 5, entry->state);
-  if (!step_once (db, stmt, error))
+  if (!mc_cache_step_once (db, stmt, error))
     return FALSE;
 
   id = g_new (gint64, 1);
@@ -2203,15 +2099,15 @@ outbox_write_job (McCache   *self,
   sqlite3_stmt *stmt;
 
   if (write->state < 0)
-    stmt = prepare (db, "DELETE FROM outbox WHERE id = ?1", error);
+    stmt = mc_cache_prepare (db, "DELETE FROM outbox WHERE id = ?1", error);
   else
-    stmt = prepare (db, "UPDATE outbox SET state = ?2 WHERE id = ?1", error);
+    stmt = mc_cache_prepare (db, "UPDATE outbox SET state = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, write->id);
   if (write->state >= 0)
     sqlite3_bind_int (stmt, 2, write->state);
-  return step_once (db, stmt, error);
+  return mc_cache_step_once (db, stmt, error);
 }
 
 static void
@@ -2275,15 +2171,15 @@ set_sync_state_job (McCache   *self,
   sqlite3_stmt *stmt;
 
   if (write->value != NULL)
-    stmt = prepare (db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)", error);
+    stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)", error);
   else
-    stmt = prepare (db, "DELETE FROM sync_state WHERE key = ?1", error);
+    stmt = mc_cache_prepare (db, "DELETE FROM sync_state WHERE key = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, write->key, -1, SQLITE_STATIC);
   if (write->value != NULL)
     sqlite3_bind_text (stmt, 2, write->value, -1, SQLITE_STATIC);
-  return step_once (db, stmt, error);
+  return mc_cache_step_once (db, stmt, error);
 }
 
 char *
