@@ -11,6 +11,57 @@
 
 G_BEGIN_DECLS
 
+struct _McCache
+{
+  GObject      parent_instance;
+
+  gint64       business_id;
+  char        *path;
+  int          schema_version;
+
+  sqlite3     *db;          /* used by the writer thread only once it runs */
+  GThread     *writer;
+  GAsyncQueue *queue;
+
+  GMutex       mutex;       /* guards what follows */
+  GHashTable  *drafts;      /* gint64 * -> char * */
+  GHashTable  *sync_state;  /* char * -> char * */
+  gint64       max_write_block;
+  gboolean     closed;
+};
+
+/* A job runs on the writer thread, inside a savepoint of a transaction it
+ * may share with other jobs.  On success it may set *@result, which is
+ * handed to the caller (freed with the result_free given to
+ * mc_cache_queue_job() if nobody takes it). */
+typedef gboolean (*McCacheJobFunc) (McCache   *self,
+                                    sqlite3   *db,
+                                    gpointer   data,
+                                    gpointer  *result,
+                                    GError   **error);
+
+/* mc-cache-writer.c */
+void          mc_cache_start_writer           (McCache              *self);
+void          mc_cache_stop_writer            (McCache              *self);
+void          mc_cache_queue_job              (McCache              *self,
+                                               McCacheJobFunc        func,
+                                               gpointer              data,
+                                               GDestroyNotify        data_free,
+                                               GDestroyNotify        result_free,
+                                               gpointer              source_tag,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gpointer      mc_cache_run_sync               (McCache              *self,
+                                               McCacheJobFunc        func,
+                                               gpointer              data,
+                                               GError              **error);
+void          mc_cache_note_block             (McCache              *self,
+                                               gint64                started);
+gboolean      mc_cache_finish_boolean         (McCache              *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
 /* mc-cache-statement.c */
 McCacheError  mc_cache_error_code_from_sqlite (int            code);
 gboolean      mc_cache_set_sqlite_error       (sqlite3       *db,

@@ -1,7 +1,7 @@
-/* mc-cache.c: one SQLite connection per cabinet, owned by a writer thread
- * that runs queued jobs in order, several to a transaction.  Loads go
- * through the same queue, so they always see the writes queued before them
- * and no second connection is needed.
+/* mc-cache.c: McCache, the SQLite cache of one cabinet: opening it (and
+ * recovering from a locked or damaged file), closing and deleting it, and
+ * where its files live.  One connection per cabinet, owned by the writer
+ * thread of mc-cache-writer.c once the cache is open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,34 +21,11 @@
 
 #include "mc-cache-private.h"
 
-/* More jobs per transaction would only lengthen the wait of a sync load
- * queued behind them. */
-#define MAX_JOBS_PER_TRANSACTION 64
-
 /* Tries of a locked file, each after SQLite's own busy wait. */
 #define OPEN_ATTEMPTS   2
 #define OPEN_RETRY_USEC (G_USEC_PER_SEC / 2)
 
 #define RELEASE_APP_ID "io.github.marketchats.MarketChats"
-
-struct _McCache
-{
-  GObject      parent_instance;
-
-  gint64       business_id;
-  char        *path;
-  int          schema_version;
-
-  sqlite3     *db;          /* used by the writer thread only once it runs */
-  GThread     *writer;
-  GAsyncQueue *queue;
-
-  GMutex       mutex;       /* guards what follows */
-  GHashTable  *drafts;      /* gint64 * -> char * */
-  GHashTable  *sync_state;  /* char * -> char * */
-  gint64       max_write_block;
-  gboolean     closed;
-};
 
 G_DEFINE_FINAL_TYPE (McCache, mc_cache, G_TYPE_OBJECT)
 
@@ -75,338 +52,6 @@ mc_outbox_entry_free (McOutboxEntry *entry)
   g_free (entry->text);
   g_free (entry->file_path);
   g_free (entry);
-}
-
-/* Jobs */
-
-typedef gboolean (*JobFunc) (McCache   *self,
-                             sqlite3   *db,
-                             gpointer   data,
-                             gpointer  *result,
-                             GError   **error);
-
-typedef struct SyncWait SyncWait;
-
-typedef struct
-{
-  gboolean        stop;
-  JobFunc         func;
-  gpointer        data;
-  GDestroyNotify  data_free;
-  GDestroyNotify  result_free;
-  /* Who hears the outcome: a task, a waiting caller, or (both NULL) the
-   * log when it is a failure. */
-  GTask          *task;
-  SyncWait       *wait;
-} Job;
-
-struct SyncWait
-{
-  GMutex    mutex;
-  GCond     cond;
-  gboolean  done;
-  gboolean  ok;
-  gpointer  result;
-  GError   *error;
-};
-
-typedef struct
-{
-  Job      *job;
-  gboolean  ok;
-  gpointer  result;
-  GError   *error;
-} Outcome;
-
-static gboolean
-finish_boolean (McCache       *self,
-                GAsyncResult  *result,
-                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-job_free (Job *job)
-{
-  if (job->data_free != NULL)
-    job->data_free (job->data);
-  g_clear_object (&job->task);
-  g_free (job);
-}
-
-/* Takes ownership of @result and @error. */
-static void
-job_report (Job      *job,
-            gboolean  ok,
-            gpointer  result,
-            GError   *error)
-{
-  if (job->wait != NULL)
-    {
-      SyncWait *wait = job->wait;
-
-      g_mutex_lock (&wait->mutex);
-      wait->ok = ok;
-      wait->result = result;
-      wait->error = error;
-      wait->done = TRUE;
-      g_cond_signal (&wait->cond);
-      g_mutex_unlock (&wait->mutex);
-      return;
-    }
-
-  /* Without a task nobody waits for the outcome (or a cancelled task has
-   * already been told). */
-  if (job->task == NULL)
-    {
-      if (error != NULL)
-        g_warning ("Could not write to the chat cache: %s", error->message);
-      g_clear_error (&error);
-      return;
-    }
-
-  if (!ok)
-    g_task_return_error (job->task, error);
-  else if (job->result_free != NULL)
-    g_task_return_pointer (job->task, result, job->result_free);
-  else
-    g_task_return_boolean (job->task, TRUE);
-}
-
-static gboolean
-report_cb (gpointer data)
-{
-  Outcome *outcome = data;
-
-  job_report (outcome->job, outcome->ok, outcome->result, outcome->error);
-  job_free (outcome->job);
-  g_free (outcome);
-  return G_SOURCE_REMOVE;
-}
-
-/* The task, and with it the last reference to the cache, must be dropped
- * in the owner's thread: finalizing the cache joins the writer thread, so
- * it cannot happen on it. */
-static void
-report_in_task_context (Outcome *outcome)
-{
-  g_main_context_invoke_full (g_task_get_context (outcome->job->task),
-                              G_PRIORITY_DEFAULT, report_cb,
-                              g_memdup2 (outcome, sizeof *outcome), NULL);
-}
-
-/* Runs one job inside a savepoint, so a failing job leaves the others of
- * its transaction alone. */
-static void
-run_job (McCache *self,
-         Outcome *outcome)
-{
-  Job *job = outcome->job;
-
-  if (job->task != NULL && g_task_return_error_if_cancelled (job->task))
-    {
-      g_clear_object (&job->task);
-      return;
-    }
-
-  if (!mc_cache_exec (self->db, "SAVEPOINT job", &outcome->error))
-    return;
-
-  outcome->ok = job->func (self, self->db, job->data, &outcome->result, &outcome->error);
-
-  if (!outcome->ok)
-    mc_cache_exec (self->db, "ROLLBACK TO job", NULL);
-  mc_cache_exec (self->db, "RELEASE job", NULL);
-}
-
-static gpointer
-writer_thread (gpointer user_data)
-{
-  McCache *self = user_data;
-  gboolean stop = FALSE;
-
-  while (!stop)
-    {
-      g_autoptr(GArray) outcomes = g_array_new (FALSE, TRUE, sizeof (Outcome));
-      g_autoptr(GError) tx_error = NULL;
-      Job *job = g_async_queue_pop (self->queue);
-      gboolean in_tx;
-
-      in_tx = mc_cache_exec (self->db, "BEGIN IMMEDIATE", &tx_error);
-
-      while (job != NULL)
-        {
-          Outcome outcome = { job, FALSE, NULL, NULL };
-
-          if (job->stop)
-            stop = TRUE;
-          else if (!in_tx)
-            outcome.error = g_error_copy (tx_error);
-          else
-            run_job (self, &outcome);
-
-          g_array_append_val (outcomes, outcome);
-          if (stop || outcomes->len >= MAX_JOBS_PER_TRANSACTION)
-            break;
-          job = g_async_queue_try_pop (self->queue);
-        }
-
-      if (in_tx && !mc_cache_exec (self->db, "COMMIT", &tx_error))
-        {
-          mc_cache_exec (self->db, "ROLLBACK", NULL);
-          for (guint i = 0; i < outcomes->len; i++)
-            {
-              Outcome *o = &g_array_index (outcomes, Outcome, i);
-
-              if (o->ok)
-                {
-                  if (o->result != NULL && o->job->result_free != NULL)
-                    o->job->result_free (o->result);
-                  o->result = NULL;
-                  o->ok = FALSE;
-                  o->error = g_error_copy (tx_error);
-                }
-            }
-        }
-
-      /* Outcomes are reported only once committed, so a caller told of
-       * success knows the row is on disk. */
-      for (guint i = 0; i < outcomes->len; i++)
-        {
-          Outcome *o = &g_array_index (outcomes, Outcome, i);
-          gboolean sync;
-
-          if (o->job->stop)
-            {
-              job_free (o->job);
-              continue;
-            }
-          /* A waiting caller owns its job, and may have returned as soon
-           * as it is told: look at the job only before that. */
-          sync = o->job->wait != NULL;
-          if (!o->ok && o->error == NULL && (o->job->task != NULL || sync))
-            o->error = g_error_new_literal (MC_CACHE_ERROR, MC_CACHE_ERROR_FAILED,
-                                            _("The saved chats could not be written"));
-          if (o->job->task != NULL)
-            report_in_task_context (o);
-          else
-            {
-              job_report (o->job, o->ok, o->result, o->error);
-              if (!sync)
-                job_free (o->job);
-            }
-        }
-    }
-
-  return NULL;
-}
-
-static void
-note_block (McCache *self,
-            gint64   started)
-{
-  gint64 elapsed = g_get_monotonic_time () - started;
-
-  g_mutex_lock (&self->mutex);
-  self->max_write_block = MAX (self->max_write_block, elapsed);
-  g_mutex_unlock (&self->mutex);
-}
-
-static gboolean
-is_closed (McCache *self)
-{
-  gboolean closed;
-
-  g_mutex_lock (&self->mutex);
-  closed = self->closed;
-  g_mutex_unlock (&self->mutex);
-  return closed;
-}
-
-static void
-queue_job (McCache             *self,
-           JobFunc              func,
-           gpointer             data,
-           GDestroyNotify       data_free,
-           GDestroyNotify       result_free,
-           gpointer             source_tag,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  Job *job;
-
-  job = g_new0 (Job, 1);
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-
-  /* A task holds a reference on the cache until its callback runs in the
-   * main context; fire-and-forget writes need none, so dropping the last
-   * reference closes the cache (after the queued writes) at once. */
-  if (callback != NULL || cancellable != NULL)
-    {
-      job->task = g_task_new (self, cancellable, callback, user_data);
-      g_task_set_source_tag (job->task, source_tag);
-    }
-
-  /* Checked and queued under the lock, so a write from another thread
-   * cannot slip in behind the close and be lost without a word. */
-  g_mutex_lock (&self->mutex);
-  if (!self->closed)
-    {
-      g_async_queue_push (self->queue, g_steal_pointer (&job));
-      g_mutex_unlock (&self->mutex);
-      return;
-    }
-  g_mutex_unlock (&self->mutex);
-
-  if (job->task != NULL)
-    g_task_return_new_error (job->task, MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
-                             "%s", _("The saved chats are already closed"));
-  else
-    g_warning ("Write to the chat cache %s after it was closed", self->path);
-  job_free (job);
-}
-
-/* Runs @func on the writer thread, after what is queued, and waits. */
-static gpointer
-run_sync (McCache   *self,
-          JobFunc    func,
-          gpointer   data,
-          GError   **error)
-{
-  SyncWait wait = { 0 };
-  Job job = { 0 };
-
-  if (is_closed (self))
-    {
-      g_set_error_literal (error, MC_CACHE_ERROR, MC_CACHE_ERROR_CLOSED,
-                           _("The saved chats are already closed"));
-      return NULL;
-    }
-
-  g_mutex_init (&wait.mutex);
-  g_cond_init (&wait.cond);
-  job.func = func;
-  job.data = data;
-  job.wait = &wait;
-
-  g_async_queue_push (self->queue, &job);
-
-  g_mutex_lock (&wait.mutex);
-  while (!wait.done)
-    g_cond_wait (&wait.cond, &wait.mutex);
-  g_mutex_unlock (&wait.mutex);
-  g_mutex_clear (&wait.mutex);
-  g_cond_clear (&wait.cond);
-
-  if (!wait.ok)
-    g_propagate_error (error, wait.error);
-  return wait.result;
 }
 
 /* Schema */
@@ -950,7 +595,7 @@ mc_cache_open_path (const char  *path,
       break;
     }
 
-  self->writer = g_thread_new ("mc-cache-writer", writer_thread, self);
+  mc_cache_start_writer (self);
   return g_steal_pointer (&self);
 }
 
@@ -989,14 +634,7 @@ mc_cache_close (McCache *self)
   self->closed = TRUE;
   g_mutex_unlock (&self->mutex);
 
-  if (self->writer != NULL)
-    {
-      Job *stop = g_new0 (Job, 1);
-
-      stop->stop = TRUE;
-      g_async_queue_push (self->queue, stop);
-      g_thread_join (g_steal_pointer (&self->writer));
-    }
+  mc_cache_stop_writer (self);
 
   g_mutex_lock (&self->mutex);
   close_db (self);
@@ -1100,7 +738,7 @@ mc_cache_load_chats (McCache  *self,
                      GError  **error)
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
-  return run_sync (self, load_chats_job, NULL, error);
+  return mc_cache_run_sync (self, load_chats_job, NULL, error);
 }
 
 static gboolean
@@ -1144,7 +782,7 @@ mc_cache_load_chat_states (McCache  *self,
                            GError  **error)
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
-  return run_sync (self, load_chat_states_job, NULL, error);
+  return mc_cache_run_sync (self, load_chat_states_job, NULL, error);
 }
 
 static void
@@ -1199,7 +837,7 @@ mc_cache_load_unread_ids (McCache  *self,
                           GError  **error)
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
-  return run_sync (self, load_unread_ids_job, NULL, error);
+  return mc_cache_run_sync (self, load_unread_ids_job, NULL, error);
 }
 
 static gboolean
@@ -1247,7 +885,7 @@ mc_cache_load_waiting_since (McCache  *self,
                              GError  **error)
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
-  return run_sync (self, load_waiting_since_job, NULL, error);
+  return mc_cache_run_sync (self, load_waiting_since_job, NULL, error);
 }
 
 static gboolean
@@ -1322,7 +960,7 @@ mc_cache_load_messages (McCache  *self,
                         GError  **error)
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
-  return run_sync (self, load_messages_job, &chat_id, error);
+  return mc_cache_run_sync (self, load_messages_job, &chat_id, error);
 }
 
 void
@@ -1334,9 +972,9 @@ mc_cache_load_messages_async (McCache             *self,
 {
   g_return_if_fail (MC_IS_CACHE (self));
 
-  queue_job (self, load_messages_job, g_memdup2 (&chat_id, sizeof chat_id), g_free,
-             (GDestroyNotify) g_ptr_array_unref, mc_cache_load_messages_async,
-             cancellable, callback, user_data);
+  mc_cache_queue_job (self, load_messages_job, g_memdup2 (&chat_id, sizeof chat_id), g_free,
+                      (GDestroyNotify) g_ptr_array_unref, mc_cache_load_messages_async,
+                      cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -1388,7 +1026,7 @@ mc_cache_list_outbox (McCache  *self,
                       GError  **error)
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
-  return run_sync (self, list_outbox_job, NULL, error);
+  return mc_cache_run_sync (self, list_outbox_job, NULL, error);
 }
 
 static gboolean
@@ -1428,39 +1066,7 @@ mc_cache_load_campaigns (McCache  *self,
                          GError  **error)
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
-  return run_sync (self, load_campaigns_job, NULL, error);
-}
-
-static gboolean
-flush_job (McCache   *self,
-           sqlite3   *db,
-           gpointer   data,
-           gpointer  *result,
-           GError   **error)
-{
-  *result = GINT_TO_POINTER (TRUE);
-  return TRUE;
-}
-
-gboolean
-mc_cache_flush (McCache  *self,
-                GError  **error)
-{
-  g_return_val_if_fail (MC_IS_CACHE (self), FALSE);
-  return run_sync (self, flush_job, NULL, error) != NULL;
-}
-
-gint64
-mc_cache_get_max_write_block (McCache *self)
-{
-  gint64 value;
-
-  g_return_val_if_fail (MC_IS_CACHE (self), 0);
-
-  g_mutex_lock (&self->mutex);
-  value = self->max_write_block;
-  g_mutex_unlock (&self->mutex);
-  return value;
+  return mc_cache_run_sync (self, load_campaigns_job, NULL, error);
 }
 
 /* Writes.  What a job writes is copied out of the GObjects on the calling
@@ -1584,9 +1190,9 @@ mc_cache_save_chats_async (McCache             *self,
       g_array_append_val (rows, row);
     }
 
-  queue_job (self, save_chats_job, rows, (GDestroyNotify) g_array_unref, NULL,
-             mc_cache_save_chats_async, cancellable, callback, user_data);
-  note_block (self, started);
+  mc_cache_queue_job (self, save_chats_job, rows, (GDestroyNotify) g_array_unref, NULL,
+                      mc_cache_save_chats_async, cancellable, callback, user_data);
+  mc_cache_note_block (self, started);
 }
 
 gboolean
@@ -1594,7 +1200,7 @@ mc_cache_save_chats_finish (McCache       *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return mc_cache_finish_boolean (self, result, error);
 }
 
 typedef struct
@@ -1746,9 +1352,9 @@ mc_cache_save_messages_async (McCache             *self,
       g_array_append_val (rows, row);
     }
 
-  queue_job (self, save_messages_job, rows, (GDestroyNotify) g_array_unref, NULL,
-             mc_cache_save_messages_async, cancellable, callback, user_data);
-  note_block (self, started);
+  mc_cache_queue_job (self, save_messages_job, rows, (GDestroyNotify) g_array_unref, NULL,
+                      mc_cache_save_messages_async, cancellable, callback, user_data);
+  mc_cache_note_block (self, started);
 }
 
 gboolean
@@ -1756,7 +1362,7 @@ mc_cache_save_messages_finish (McCache       *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return mc_cache_finish_boolean (self, result, error);
 }
 
 static gboolean
@@ -1803,9 +1409,9 @@ mc_cache_save_chat_state_async (McCache             *self,
   state->chat_id = chat_id;
   state->read_marker = read_marker;
   state->last_message_id = last_message_id;
-  queue_job (self, save_chat_state_job, state, g_free, NULL,
-             mc_cache_save_chat_state_async, cancellable, callback, user_data);
-  note_block (self, started);
+  mc_cache_queue_job (self, save_chat_state_job, state, g_free, NULL,
+                      mc_cache_save_chat_state_async, cancellable, callback, user_data);
+  mc_cache_note_block (self, started);
 }
 
 gboolean
@@ -1813,7 +1419,7 @@ mc_cache_save_chat_state_finish (McCache       *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return mc_cache_finish_boolean (self, result, error);
 }
 
 typedef struct
@@ -1906,9 +1512,9 @@ mc_cache_save_campaigns_async (McCache             *self,
       g_array_append_val (rows, row);
     }
 
-  queue_job (self, save_campaigns_job, rows, (GDestroyNotify) g_array_unref, NULL,
-             mc_cache_save_campaigns_async, cancellable, callback, user_data);
-  note_block (self, started);
+  mc_cache_queue_job (self, save_campaigns_job, rows, (GDestroyNotify) g_array_unref, NULL,
+                      mc_cache_save_campaigns_async, cancellable, callback, user_data);
+  mc_cache_note_block (self, started);
 }
 
 gboolean
@@ -1916,7 +1522,7 @@ mc_cache_save_campaigns_finish (McCache       *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return mc_cache_finish_boolean (self, result, error);
 }
 
 /* Drafts */
@@ -2006,9 +1612,9 @@ mc_cache_set_draft (McCache    *self,
   write = g_new (DraftWrite, 1);
   write->chat_id = chat_id;
   write->text = g_strdup (text);
-  queue_job (self, set_draft_job, write, draft_write_free, NULL,
-             mc_cache_set_draft, NULL, NULL, NULL);
-  note_block (self, started);
+  mc_cache_queue_job (self, set_draft_job, write, draft_write_free, NULL,
+                      mc_cache_set_draft, NULL, NULL, NULL);
+  mc_cache_note_block (self, started);
 }
 
 /* Outbox */
@@ -2064,9 +1670,9 @@ mc_cache_outbox_add_async (McCache             *self,
   entry->file_path = g_strdup (file_path);
   entry->created_at = g_get_real_time ();
   entry->state = MC_OUTBOX_STATE_QUEUED;
-  queue_job (self, outbox_add_job, entry, (GDestroyNotify) mc_outbox_entry_free, g_free,
-             mc_cache_outbox_add_async, cancellable, callback, user_data);
-  note_block (self, started);
+  mc_cache_queue_job (self, outbox_add_job, entry, (GDestroyNotify) mc_outbox_entry_free, g_free,
+                      mc_cache_outbox_add_async, cancellable, callback, user_data);
+  mc_cache_note_block (self, started);
 }
 
 gint64
@@ -2120,9 +1726,9 @@ queue_outbox_write (McCache *self,
 
   write->id = id;
   write->state = state;
-  queue_job (self, outbox_write_job, write, g_free, NULL,
-             queue_outbox_write, NULL, NULL, NULL);
-  note_block (self, started);
+  mc_cache_queue_job (self, outbox_write_job, write, g_free, NULL,
+                      queue_outbox_write, NULL, NULL, NULL);
+  mc_cache_note_block (self, started);
 }
 
 void
@@ -2231,9 +1837,9 @@ mc_cache_set_sync_state (McCache    *self,
   write = g_new (SyncStateWrite, 1);
   write->key = g_strdup (key);
   write->value = g_strdup (value);
-  queue_job (self, set_sync_state_job, write, sync_state_write_free, NULL,
-             mc_cache_set_sync_state, NULL, NULL, NULL);
-  note_block (self, started);
+  mc_cache_queue_job (self, set_sync_state_job, write, sync_state_write_free, NULL,
+                      mc_cache_set_sync_state, NULL, NULL, NULL);
+  mc_cache_note_block (self, started);
 }
 
 void
