@@ -62,6 +62,13 @@ gboolean      mc_cache_finish_boolean         (McCache              *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+/* mc-cache-schema.c */
+/* Brings the file up to MC_CACHE_SCHEMA_VERSION; @version is set to the
+ * version it has now, even on failure. */
+gboolean      mc_cache_migrate                (sqlite3              *db,
+                                               int                  *version,
+                                               GError              **error);
+
 /* mc-cache-statement.c */
 McCacheError  mc_cache_error_code_from_sqlite (int            code);
 gboolean      mc_cache_set_sqlite_error       (sqlite3       *db,
