@@ -33,7 +33,9 @@ struct _McCache
 /* A job runs on the writer thread, inside a savepoint of a transaction it
  * may share with other jobs.  On success it may set *@result, which is
  * handed to the caller (freed with the result_free given to
- * mc_cache_queue_job() if nobody takes it). */
+ * mc_cache_queue_job() if nobody takes it).  What a write job writes is
+ * copied out of the GObjects on the calling thread, so the writer never
+ * reads objects the UI may be changing. */
 typedef gboolean (*McCacheJobFunc) (McCache   *self,
                                     sqlite3   *db,
                                     gpointer   data,
