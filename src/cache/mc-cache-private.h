@@ -64,6 +64,12 @@ gboolean      mc_cache_finish_boolean         (McCache              *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+/* mc-cache-local.c */
+/* Reads the drafts and the sync state into memory; on the opening thread,
+ * before the writer runs. */
+gboolean      mc_cache_load_local_state       (McCache              *self,
+                                               GError              **error);
+
 /* mc-cache-schema.c */
 /* Brings the file up to MC_CACHE_SCHEMA_VERSION; @version is set to the
  * version it has now, even on failure. */
