@@ -19,11 +19,11 @@ load_chats_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = mc_cache_prepare (db,
-                           "SELECT chat_id, chat_type, status, created_at, updated_at,"
-                           " context_type, campaign_id, order_id, return_id,"
-                           " customer_name, customer_public_id, unread_count,"
-                           " last_message_preview FROM chats", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT chat_id, chat_type, status, created_at, updated_at,"
+                         " context_type, campaign_id, order_id, return_id,"
+                         " customer_name, customer_public_id, unread_count,"
+                         " last_message_preview FROM chats", "");
   if (stmt == NULL)
     return FALSE;
 
@@ -56,7 +56,7 @@ load_chats_job (McCache   *self,
       mc_chat_set_last_message_preview (chat, (const char *) sqlite3_column_text (stmt, 12));
       g_ptr_array_add (chats, chat);
     }
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM chats", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT FROM chats", error))
     return FALSE;
 
   *result = g_steal_pointer (&chats);
@@ -82,10 +82,10 @@ load_campaigns_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = mc_cache_prepare (db,
-                           "SELECT campaign_id, domain, business_id, business_name,"
-                           " placement_type, api_availability FROM campaigns"
-                           " ORDER BY position, campaign_id", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT campaign_id, domain, business_id, business_name,"
+                         " placement_type, api_availability FROM campaigns"
+                         " ORDER BY position, campaign_id", "");
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -96,7 +96,7 @@ load_campaigns_job (McCache   *self,
                                       (const char *) sqlite3_column_text (stmt, 3),
                                       mc_placement_type_from_string ((const char *) sqlite3_column_text (stmt, 4)),
                                       mc_api_availability_from_string ((const char *) sqlite3_column_text (stmt, 5))));
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM campaigns", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT FROM campaigns", error))
     return FALSE;
 
   *result = g_steal_pointer (&campaigns);
@@ -148,12 +148,12 @@ save_chats_job (McCache   *self,
   GArray *rows = data;
   sqlite3_stmt *stmt;
 
-  stmt = mc_cache_prepare (db,
-                           "INSERT OR REPLACE INTO chats (chat_id, chat_type, status,"
-                           " created_at, updated_at, context_type, campaign_id, order_id,"
-                           " return_id, customer_name, customer_public_id, unread_count,"
-                           " last_message_preview)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = mc_cache_statement (self, error,
+                             "INSERT OR REPLACE INTO chats (chat_id, chat_type, status,"
+                             " created_at, updated_at, context_type, campaign_id, order_id,"
+                             " return_id, customer_name, customer_public_id, unread_count,"
+                             " last_message_preview)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (stmt == NULL)
     return FALSE;
 
@@ -161,27 +161,23 @@ save_chats_job (McCache   *self,
     {
       ChatRow *row = &g_array_index (rows, ChatRow, i);
 
-      sqlite3_bind_int64 (stmt, 1, row->chat_id);
-      mc_cache_bind_text_or_null (stmt, 2, mc_chat_type_to_string (row->chat_type));
-      mc_cache_bind_text_or_null (stmt, 3, mc_chat_status_to_string (row->status));
-      sqlite3_bind_int64 (stmt, 4, row->created_at);
-      sqlite3_bind_int64 (stmt, 5, row->updated_at);
-      mc_cache_bind_text_or_null (stmt, 6, mc_context_type_to_string (row->context_type));
-      sqlite3_bind_int64 (stmt, 7, row->campaign_id);
-      sqlite3_bind_int64 (stmt, 8, row->order_id);
-      sqlite3_bind_int64 (stmt, 9, row->return_id);
-      mc_cache_bind_text_or_null (stmt, 10, row->customer_name);
-      mc_cache_bind_text_or_null (stmt, 11, row->customer_public_id);
-      sqlite3_bind_int (stmt, 12, row->unread_count);
-      mc_cache_bind_text_or_null (stmt, 13, row->preview);
-      if (!mc_cache_step_done (db, stmt, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+      if (!mc_cache_step (stmt, error, "xssxxsxxxssis",
+                          row->chat_id,
+                          mc_chat_type_to_string (row->chat_type),
+                          mc_chat_status_to_string (row->status),
+                          row->created_at,
+                          row->updated_at,
+                          mc_context_type_to_string (row->context_type),
+                          row->campaign_id,
+                          row->order_id,
+                          row->return_id,
+                          row->customer_name,
+                          row->customer_public_id,
+                          (int) row->unread_count,
+                          row->preview))
+        return FALSE;
     }
 
-  sqlite3_finalize (stmt);
   return TRUE;
 }
 
@@ -271,13 +267,13 @@ save_campaigns_job (McCache   *self,
   GArray *rows = data;
   sqlite3_stmt *stmt;
 
-  if (!mc_cache_exec (db, "DELETE FROM campaigns", error))
+  if (!mc_cache_run (self, error, "DELETE FROM campaigns", ""))
     return FALSE;
 
-  stmt = mc_cache_prepare (db,
-                           "INSERT OR REPLACE INTO campaigns (campaign_id, position, domain,"
-                           " business_id, business_name, placement_type, api_availability)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = mc_cache_statement (self, error,
+                             "INSERT OR REPLACE INTO campaigns (campaign_id, position, domain,"
+                             " business_id, business_name, placement_type, api_availability)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (stmt == NULL)
     return FALSE;
 
@@ -285,21 +281,17 @@ save_campaigns_job (McCache   *self,
     {
       CampaignRow *row = &g_array_index (rows, CampaignRow, i);
 
-      sqlite3_bind_int64 (stmt, 1, row->campaign_id);
-      sqlite3_bind_int (stmt, 2, i);
-      mc_cache_bind_text_or_null (stmt, 3, row->domain);
-      sqlite3_bind_int64 (stmt, 4, row->business_id);
-      mc_cache_bind_text_or_null (stmt, 5, row->business_name);
-      mc_cache_bind_text_or_null (stmt, 6, mc_placement_type_to_string (row->placement_type));
-      mc_cache_bind_text_or_null (stmt, 7, mc_api_availability_to_string (row->availability));
-      if (!mc_cache_step_done (db, stmt, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+      if (!mc_cache_step (stmt, error, "xisxsss",
+                          row->campaign_id,
+                          (int) i,
+                          row->domain,
+                          row->business_id,
+                          row->business_name,
+                          mc_placement_type_to_string (row->placement_type),
+                          mc_api_availability_to_string (row->availability)))
+        return FALSE;
     }
 
-  sqlite3_finalize (stmt);
   return TRUE;
 }
 

@@ -40,7 +40,7 @@ mc_cache_load_local_state (McCache  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = mc_cache_prepare (self->db, "SELECT chat_id, text FROM drafts", error);
+  stmt = mc_cache_query (self, error, "SELECT chat_id, text FROM drafts", "");
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -51,23 +51,18 @@ mc_cache_load_local_state (McCache  *self,
       g_hash_table_insert (self->drafts, key,
                            g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
   /* A damaged page must not pass for "no drafts". */
-  if (rc != SQLITE_DONE)
-    return mc_cache_set_sqlite_error (self->db, error, "drafts");
+  if (!mc_cache_query_end (stmt, rc, "drafts", error))
+    return FALSE;
 
-  stmt = mc_cache_prepare (self->db, "SELECT key, value FROM sync_state", error);
+  stmt = mc_cache_query (self, error, "SELECT key, value FROM sync_state", "");
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (self->sync_state,
                          g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_cache_set_sqlite_error (self->db, error, "sync_state");
-
-  return TRUE;
+  return mc_cache_query_end (stmt, rc, "sync_state", error);
 }
 
 /* Chat states: read markers and how far each history was fetched */
@@ -83,12 +78,12 @@ load_chat_states_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = mc_cache_prepare (db,
-                           "SELECT chat_id, MAX (r), MAX (l) FROM ("
-                           " SELECT chat_id, message_id AS r, 0 AS l FROM read_markers"
-                           " UNION ALL"
-                           " SELECT chat_id, 0, last_message_id FROM chat_sync)"
-                           " GROUP BY chat_id", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT chat_id, MAX (r), MAX (l) FROM ("
+                         " SELECT chat_id, message_id AS r, 0 AS l FROM read_markers"
+                         " UNION ALL"
+                         " SELECT chat_id, 0, last_message_id FROM chat_sync)"
+                         " GROUP BY chat_id", "");
   if (stmt == NULL)
     return FALSE;
 
@@ -101,7 +96,7 @@ load_chat_states_job (McCache   *self,
       state.last_message_id = sqlite3_column_int64 (stmt, 2);
       g_array_append_val (states, state);
     }
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT chat states", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT chat states", error))
     return FALSE;
 
   *result = g_steal_pointer (&states);
@@ -129,15 +124,15 @@ load_waiting_since_job (McCache   *self,
 
   /* Only chats awaiting the seller, each read through the messages' primary
    * key, so the cost follows those chats' histories, not the whole cache. */
-  stmt = mc_cache_prepare (db,
-                           "SELECT c.chat_id,"
-                           " (SELECT MIN (m.created_at) FROM messages m"
-                           "  WHERE m.chat_id = c.chat_id AND m.sender = 'CUSTOMER'"
-                           "  AND m.message_id > COALESCE ("
-                           "   (SELECT MAX (p.message_id) FROM messages p"
-                           "    WHERE p.chat_id = c.chat_id AND p.sender = 'PARTNER'), 0)) AS since"
-                           " FROM chats c WHERE c.status IN ('NEW', 'WAITING_FOR_PARTNER')"
-                           " AND since IS NOT NULL", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT c.chat_id,"
+                         " (SELECT MIN (m.created_at) FROM messages m"
+                         "  WHERE m.chat_id = c.chat_id AND m.sender = 'CUSTOMER'"
+                         "  AND m.message_id > COALESCE ("
+                         "   (SELECT MAX (p.message_id) FROM messages p"
+                         "    WHERE p.chat_id = c.chat_id AND p.sender = 'PARTNER'), 0)) AS since"
+                         " FROM chats c WHERE c.status IN ('NEW', 'WAITING_FOR_PARTNER')"
+                         " AND since IS NOT NULL", "");
   if (stmt == NULL)
     return FALSE;
 
@@ -149,7 +144,7 @@ load_waiting_since_job (McCache   *self,
       row.since = sqlite3_column_int64 (stmt, 1);
       g_array_append_val (waiting, row);
     }
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT waiting chats", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT waiting chats", error))
     return FALSE;
 
   *result = g_steal_pointer (&waiting);
@@ -175,9 +170,9 @@ list_outbox_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = mc_cache_prepare (db,
-                           "SELECT id, chat_id, text, file_path, created_at, state"
-                           " FROM outbox ORDER BY id", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT id, chat_id, text, file_path, created_at, state"
+                         " FROM outbox ORDER BY id", "");
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -192,7 +187,7 @@ list_outbox_job (McCache   *self,
       entry->state = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM outbox", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT FROM outbox", error))
     return FALSE;
 
   *result = g_steal_pointer (&entries);
@@ -215,22 +210,13 @@ save_chat_state_job (McCache   *self,
                      GError   **error)
 {
   McCacheChatState *state = data;
-  sqlite3_stmt *stmt;
 
-  stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO read_markers (chat_id, message_id) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, state->chat_id);
-  sqlite3_bind_int64 (stmt, 2, state->read_marker);
-  if (!mc_cache_step_once (db, stmt, error))
-    return FALSE;
-
-  stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO chat_sync (chat_id, last_message_id) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, state->chat_id);
-  sqlite3_bind_int64 (stmt, 2, state->last_message_id);
-  return mc_cache_step_once (db, stmt, error);
+  return mc_cache_run (self, error,
+                       "INSERT OR REPLACE INTO read_markers (chat_id, message_id) VALUES (?, ?)",
+                       "xx", state->chat_id, state->read_marker) &&
+         mc_cache_run (self, error,
+                       "INSERT OR REPLACE INTO chat_sync (chat_id, last_message_id) VALUES (?, ?)",
+                       "xx", state->chat_id, state->last_message_id);
 }
 
 void
@@ -289,22 +275,12 @@ set_draft_job (McCache   *self,
                GError   **error)
 {
   DraftWrite *write = data;
-  sqlite3_stmt *stmt;
 
   if (write->text != NULL)
-    stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO drafts (chat_id, text, updated_at) VALUES (?, ?, ?)", error);
-  else
-    stmt = mc_cache_prepare (db, "DELETE FROM drafts WHERE chat_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, write->chat_id);
-  if (write->text != NULL)
-    {
-      sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-    }
-  return mc_cache_step_once (db, stmt, error);
+    return mc_cache_run (self, error,
+                         "INSERT OR REPLACE INTO drafts (chat_id, text, updated_at) VALUES (?, ?, ?)",
+                         "xsx", write->chat_id, write->text, g_get_real_time ());
+  return mc_cache_run (self, error, "DELETE FROM drafts WHERE chat_id = ?", "x", write->chat_id);
 }
 
 const char *
@@ -366,20 +342,13 @@ outbox_add_job (McCache   *self,
                 GError   **error)
 {
   McOutboxEntry *entry = data;
-  sqlite3_stmt *stmt;
   gint64 *id;
 
-  stmt = mc_cache_prepare (db,
-                           "INSERT INTO outbox (chat_id, text, file_path, created_at, state)"
-                           " VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry->chat_id);
-  mc_cache_bind_text_or_null (stmt, 2, entry->text);
-  mc_cache_bind_text_or_null (stmt, 3, entry->file_path);
-  sqlite3_bind_int64 (stmt, 4, entry->created_at);
-  sqlite3_bind_int (stmt, 5, entry->state);
-  if (!mc_cache_step_once (db, stmt, error))
+  if (!mc_cache_run (self, error,
+                     "INSERT INTO outbox (chat_id, text, file_path, created_at, state)"
+                     " VALUES (?, ?, ?, ?, ?)",
+                     "xssxi", entry->chat_id, entry->text, entry->file_path,
+                     entry->created_at, (int) entry->state))
     return FALSE;
 
   id = g_new (gint64, 1);
@@ -441,18 +410,11 @@ outbox_write_job (McCache   *self,
                   GError   **error)
 {
   OutboxWrite *write = data;
-  sqlite3_stmt *stmt;
 
   if (write->state < 0)
-    stmt = mc_cache_prepare (db, "DELETE FROM outbox WHERE id = ?1", error);
-  else
-    stmt = mc_cache_prepare (db, "UPDATE outbox SET state = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, write->id);
-  if (write->state >= 0)
-    sqlite3_bind_int (stmt, 2, write->state);
-  return mc_cache_step_once (db, stmt, error);
+    return mc_cache_run (self, error, "DELETE FROM outbox WHERE id = ?1", "x", write->id);
+  return mc_cache_run (self, error, "UPDATE outbox SET state = ?2 WHERE id = ?1",
+                       "xi", write->id, (int) write->state);
 }
 
 static void
@@ -513,18 +475,11 @@ set_sync_state_job (McCache   *self,
                     GError   **error)
 {
   SyncStateWrite *write = data;
-  sqlite3_stmt *stmt;
 
   if (write->value != NULL)
-    stmt = mc_cache_prepare (db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)", error);
-  else
-    stmt = mc_cache_prepare (db, "DELETE FROM sync_state WHERE key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, write->key, -1, SQLITE_STATIC);
-  if (write->value != NULL)
-    sqlite3_bind_text (stmt, 2, write->value, -1, SQLITE_STATIC);
-  return mc_cache_step_once (db, stmt, error);
+    return mc_cache_run (self, error, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)",
+                         "ss", write->key, write->value);
+  return mc_cache_run (self, error, "DELETE FROM sync_state WHERE key = ?1", "s", write->key);
 }
 
 char *

@@ -22,12 +22,12 @@ load_messages_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = mc_cache_prepare (db,
-                           "SELECT message_id, created_at, sender, text FROM messages"
-                           " WHERE chat_id = ? ORDER BY created_at, message_id", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT message_id, created_at, sender, text FROM messages"
+                         " WHERE chat_id = ? ORDER BY created_at, message_id",
+                         "x", chat_id);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, chat_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       McMessage *message = mc_message_new (sqlite3_column_int64 (stmt, 0), chat_id);
@@ -37,7 +37,7 @@ load_messages_job (McCache   *self,
       mc_message_set_text (message, (const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (messages, message);
     }
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM messages", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT FROM messages", error))
     return FALSE;
 
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -48,12 +48,12 @@ load_messages_job (McCache   *self,
       g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (messages, i));
     }
 
-  stmt = mc_cache_prepare (db,
-                           "SELECT message_id, name, url, size FROM attachments"
-                           " WHERE chat_id = ? ORDER BY message_id, position", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT message_id, name, url, size FROM attachments"
+                         " WHERE chat_id = ? ORDER BY message_id, position",
+                         "x", chat_id);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, chat_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 message_id = sqlite3_column_int64 (stmt, 0);
@@ -67,7 +67,7 @@ load_messages_job (McCache   *self,
                                       sqlite3_column_int64 (stmt, 3));
       mc_message_add_attachment (message, attachment);
     }
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT FROM attachments", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT FROM attachments", error))
     return FALSE;
 
   *result = g_steal_pointer (&messages);
@@ -123,12 +123,12 @@ load_unread_ids_job (McCache   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = mc_cache_prepare (db,
-                           "SELECT m.chat_id, m.message_id FROM messages m"
-                           " LEFT JOIN read_markers r ON r.chat_id = m.chat_id"
-                           " WHERE m.sender = 'CUSTOMER'"
-                           " AND m.message_id > COALESCE (r.message_id, 0)"
-                           " ORDER BY m.chat_id, m.message_id", error);
+  stmt = mc_cache_query (self, error,
+                         "SELECT m.chat_id, m.message_id FROM messages m"
+                         " LEFT JOIN read_markers r ON r.chat_id = m.chat_id"
+                         " WHERE m.sender = 'CUSTOMER'"
+                         " AND m.message_id > COALESCE (r.message_id, 0)"
+                         " ORDER BY m.chat_id, m.message_id", "");
   if (stmt == NULL)
     return FALSE;
 
@@ -146,7 +146,7 @@ load_unread_ids_job (McCache   *self,
         }
       g_array_append_val (ids, message_id);
     }
-  if (!mc_cache_end_rows (db, stmt, rc, "SELECT unread messages", error))
+  if (!mc_cache_query_end (stmt, rc, "SELECT unread messages", error))
     return FALSE;
 
   *result = g_steal_pointer (&unread);
@@ -204,62 +204,54 @@ save_messages_job (McCache   *self,
                    GError   **error)
 {
   GArray *rows = data;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3_stmt *clear_attachments = NULL;
-  sqlite3_stmt *add_attachment = NULL;
-  gboolean ok = FALSE;
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *clear_attachments;
+  sqlite3_stmt *add_attachment;
 
   /* One after the other, so that a second failure does not set @error
    * over the first. */
-  if ((stmt = mc_cache_prepare (db,
-                                "INSERT OR REPLACE INTO messages (chat_id, message_id,"
-                                " created_at, sender, text) VALUES (?, ?, ?, ?, ?)", error)) == NULL ||
-      (clear_attachments = mc_cache_prepare (db,
-                                             "DELETE FROM attachments"
-                                             " WHERE chat_id = ? AND message_id = ?", error)) == NULL ||
-      (add_attachment = mc_cache_prepare (db,
-                                          "INSERT INTO attachments (chat_id, message_id,"
-                                          " position, name, url, size) VALUES (?, ?, ?, ?, ?, ?)", error)) == NULL)
-    goto out;
+  if ((stmt = mc_cache_statement (self, error,
+                                  "INSERT OR REPLACE INTO messages (chat_id, message_id,"
+                                  " created_at, sender, text) VALUES (?, ?, ?, ?, ?)")) == NULL ||
+      (clear_attachments = mc_cache_statement (self, error,
+                                               "DELETE FROM attachments"
+                                               " WHERE chat_id = ? AND message_id = ?")) == NULL ||
+      (add_attachment = mc_cache_statement (self, error,
+                                            "INSERT INTO attachments (chat_id, message_id,"
+                                            " position, name, url, size) VALUES (?, ?, ?, ?, ?, ?)")) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
       MessageRow *row = &g_array_index (rows, MessageRow, i);
 
-      sqlite3_bind_int64 (stmt, 1, row->chat_id);
-      sqlite3_bind_int64 (stmt, 2, row->message_id);
-      sqlite3_bind_int64 (stmt, 3, row->created_at);
-      mc_cache_bind_text_or_null (stmt, 4, mc_sender_to_string (row->sender));
-      mc_cache_bind_text_or_null (stmt, 5, row->text);
-      if (!mc_cache_step_done (db, stmt, error))
-        goto out;
-
-      sqlite3_bind_int64 (clear_attachments, 1, row->chat_id);
-      sqlite3_bind_int64 (clear_attachments, 2, row->message_id);
-      if (!mc_cache_step_done (db, clear_attachments, error))
-        goto out;
+      if (!mc_cache_step (stmt, error, "xxxss",
+                          row->chat_id,
+                          row->message_id,
+                          row->created_at,
+                          mc_sender_to_string (row->sender),
+                          row->text) ||
+          !mc_cache_step (clear_attachments, error, "xx",
+                          row->chat_id,
+                          row->message_id))
+        return FALSE;
 
       for (guint j = 0; row->attachments != NULL && j < row->attachments->len; j++)
         {
           AttachmentRow *a = &g_array_index (row->attachments, AttachmentRow, j);
 
-          sqlite3_bind_int64 (add_attachment, 1, row->chat_id);
-          sqlite3_bind_int64 (add_attachment, 2, row->message_id);
-          sqlite3_bind_int (add_attachment, 3, j);
-          mc_cache_bind_text_or_null (add_attachment, 4, a->name != NULL ? a->name : "");
-          mc_cache_bind_text_or_null (add_attachment, 5, a->url != NULL ? a->url : "");
-          sqlite3_bind_int64 (add_attachment, 6, a->size);
-          if (!mc_cache_step_done (db, add_attachment, error))
-            goto out;
+          if (!mc_cache_step (add_attachment, error, "xxissx",
+                              row->chat_id,
+                              row->message_id,
+                              (int) j,
+                              a->name != NULL ? a->name : "",
+                              a->url != NULL ? a->url : "",
+                              a->size))
+            return FALSE;
         }
     }
-  ok = TRUE;
 
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_finalize (clear_attachments);
-  sqlite3_finalize (add_attachment);
-  return ok;
+  return TRUE;
 }
 
 void

@@ -20,6 +20,7 @@ struct _McCache
   int          schema_version;
 
   sqlite3     *db;          /* used by the writer thread only once it runs */
+  GHashTable  *statements;  /* SQL -> sqlite3_stmt *, see mc_cache_statement() */
   GThread     *writer;
   GAsyncQueue *queue;
 
@@ -71,36 +72,52 @@ gboolean      mc_cache_load_local_state       (McCache              *self,
                                                GError              **error);
 
 /* mc-cache-schema.c */
-/* Brings the file up to MC_CACHE_SCHEMA_VERSION; @version is set to the
- * version it has now, even on failure. */
-gboolean      mc_cache_migrate                (sqlite3              *db,
-                                               int                  *version,
+/* Brings the file up to MC_CACHE_SCHEMA_VERSION; self->schema_version is
+ * set to the version it has now, even on failure. */
+gboolean      mc_cache_migrate                (McCache              *self,
                                                GError              **error);
 
 /* mc-cache-statement.c */
-McCacheError  mc_cache_error_code_from_sqlite (int            code);
-gboolean      mc_cache_set_sqlite_error       (sqlite3       *db,
-                                               GError       **error,
-                                               const char    *what);
-gboolean      mc_cache_exec                   (sqlite3       *db,
-                                               const char    *sql,
-                                               GError       **error);
-sqlite3_stmt *mc_cache_prepare                (sqlite3       *db,
-                                               const char    *sql,
-                                               GError       **error);
-gboolean      mc_cache_step_done              (sqlite3       *db,
-                                               sqlite3_stmt  *stmt,
-                                               GError       **error);
-gboolean      mc_cache_step_once              (sqlite3       *db,
-                                               sqlite3_stmt  *stmt,
-                                               GError       **error);
-gboolean      mc_cache_end_rows               (sqlite3       *db,
-                                               sqlite3_stmt  *stmt,
-                                               int            rc,
-                                               const char    *what,
-                                               GError       **error);
-void          mc_cache_bind_text_or_null      (sqlite3_stmt  *stmt,
-                                               int            column,
-                                               const char    *text);
+McCacheError  mc_cache_error_code_from_sqlite (int                   code);
+gboolean      mc_cache_set_sqlite_error       (sqlite3              *db,
+                                               GError              **error,
+                                               const char           *what);
+/* For statements that are not worth keeping: transactions and pragmas. */
+gboolean      mc_cache_exec                   (sqlite3              *db,
+                                               const char           *sql,
+                                               GError              **error);
+
+/* The statement helper.  @sql is a literal, prepared on first use and kept
+ * in self->statements; @format names the type of each argument bound to
+ * ?1, ?2, ... in turn: 'x' gint64, 'i' int, 's' const char * (NULL binds
+ * NULL, the text is copied).  Only the thread that owns the connection may
+ * call these. */
+GHashTable   *mc_cache_statements_new         (void);
+sqlite3_stmt *mc_cache_statement              (McCache              *self,
+                                               GError              **error,
+                                               const char           *sql);
+/* Binds, steps a statement that returns no rows and resets it. */
+gboolean      mc_cache_step                   (sqlite3_stmt         *stmt,
+                                               GError              **error,
+                                               const char           *format,
+                                               ...);
+/* mc_cache_statement() and mc_cache_step() in one. */
+gboolean      mc_cache_run                    (McCache              *self,
+                                               GError              **error,
+                                               const char           *sql,
+                                               const char           *format,
+                                               ...);
+/* A SELECT with its arguments bound: step its rows, then hand the last
+ * result code to mc_cache_query_end(), which resets it and turns anything
+ * but SQLITE_DONE into an error about @what. */
+sqlite3_stmt *mc_cache_query                  (McCache              *self,
+                                               GError              **error,
+                                               const char           *sql,
+                                               const char           *format,
+                                               ...);
+gboolean      mc_cache_query_end              (sqlite3_stmt         *stmt,
+                                               int                   rc,
+                                               const char           *what,
+                                               GError              **error);
 
 G_END_DECLS

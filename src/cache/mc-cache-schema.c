@@ -79,32 +79,33 @@ static const char *schema_v3 =
   "PRAGMA user_version = 3;";
 
 static gboolean
-read_user_version (sqlite3  *db,
+read_user_version (McCache  *self,
                    int      *version,
                    GError  **error)
 {
-  sqlite3_stmt *stmt = mc_cache_prepare (db, "PRAGMA user_version", error);
+  sqlite3_stmt *stmt = mc_cache_query (self, error, "PRAGMA user_version", "");
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return mc_cache_set_sqlite_error (db, error, "PRAGMA user_version");
-  return TRUE;
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  return mc_cache_query_end (stmt, rc, "PRAGMA user_version", error);
 }
 
 gboolean
-mc_cache_migrate (sqlite3  *db,
-                  int      *version,
+mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
   static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3 };
+  sqlite3 *db = self->db;
+  int *version = &self->schema_version;
 
-  if (!read_user_version (db, version, error))
+  if (!read_user_version (self, version, error))
     return FALSE;
 
   if (*version > MC_CACHE_SCHEMA_VERSION)

@@ -1,10 +1,15 @@
 /* mc-cache-statement.c: running SQL on the cache's connection and turning
- * SQLite's failures into McCacheError.
+ * SQLite's failures into McCacheError.  Every statement a job runs is
+ * prepared once, on first use, and kept until the connection closes: the
+ * same few statements run for every job, so compiling them again for each
+ * one (a draft per keystroke) would be wasted work.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <stdarg.h>
 
 #include "mc-cache-private.h"
 
@@ -44,70 +49,158 @@ mc_cache_exec (sqlite3     *db,
   return TRUE;
 }
 
-sqlite3_stmt *
-mc_cache_prepare (sqlite3     *db,
-                  const char  *sql,
-                  GError     **error)
+static void
+finalize_statement (gpointer data)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_finalize (data);
+}
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+GHashTable *
+mc_cache_statements_new (void)
+{
+  /* Keyed by the SQL text, which is always a literal of this layer. */
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+sqlite3_stmt *
+mc_cache_statement (McCache     *self,
+                    GError     **error,
+                    const char  *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      mc_cache_set_sqlite_error (db, error, sql);
+      mc_cache_set_sqlite_error (self->db, error, sql);
       sqlite3_finalize (stmt);
       return NULL;
     }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
-/* Steps a statement that returns no rows and makes it ready for reuse. */
-gboolean
-mc_cache_step_done (sqlite3       *db,
-                    sqlite3_stmt  *stmt,
-                    GError       **error)
+static void
+bind_valist (sqlite3_stmt *stmt,
+             const char   *format,
+             va_list       args)
 {
-  int rc = sqlite3_step (stmt);
+  for (int i = 0; format[i] != '\0'; i++)
+    {
+      int column = i + 1;
+      const char *text;
 
+      switch (format[i])
+        {
+        case 'x':
+          sqlite3_bind_int64 (stmt, column, va_arg (args, gint64));
+          break;
+        case 'i':
+          sqlite3_bind_int (stmt, column, va_arg (args, int));
+          break;
+        case 's':
+          text = va_arg (args, const char *);
+          if (text != NULL)
+            sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, column);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Leaves @stmt ready for its next use, holding neither a read lock nor
+ * the caller's values. */
+static void
+release (sqlite3_stmt *stmt)
+{
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+}
+
+static gboolean
+step_valist (sqlite3_stmt  *stmt,
+             GError       **error,
+             const char    *format,
+             va_list        args)
+{
+  int rc;
+
+  bind_valist (stmt, format, args);
+  rc = sqlite3_step (stmt);
+  release (stmt);
   if (rc != SQLITE_DONE)
-    return mc_cache_set_sqlite_error (db, error, sqlite3_sql (stmt));
+    return mc_cache_set_sqlite_error (sqlite3_db_handle (stmt), error, sqlite3_sql (stmt));
   return TRUE;
 }
 
-/* Steps a statement that returns no rows, once, and finalizes it. */
 gboolean
-mc_cache_step_once (sqlite3       *db,
-                    sqlite3_stmt  *stmt,
-                    GError       **error)
+mc_cache_step (sqlite3_stmt  *stmt,
+               GError       **error,
+               const char    *format,
+               ...)
 {
-  gboolean ok = mc_cache_step_done (db, stmt, error);
+  va_list args;
+  gboolean ok;
 
-  sqlite3_finalize (stmt);
+  va_start (args, format);
+  ok = step_valist (stmt, error, format, args);
+  va_end (args);
   return ok;
 }
 
-/* Finalizes a SELECT whose rows were stepped through until @rc. */
 gboolean
-mc_cache_end_rows (sqlite3       *db,
-                   sqlite3_stmt  *stmt,
-                   int            rc,
-                   const char    *what,
-                   GError       **error)
+mc_cache_run (McCache     *self,
+              GError     **error,
+              const char  *sql,
+              const char  *format,
+              ...)
 {
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_cache_set_sqlite_error (db, error, what);
-  return TRUE;
+  sqlite3_stmt *stmt = mc_cache_statement (self, error, sql);
+  va_list args;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  ok = step_valist (stmt, error, format, args);
+  va_end (args);
+  return ok;
 }
 
-void
-mc_cache_bind_text_or_null (sqlite3_stmt *stmt,
-                            int           column,
-                            const char   *text)
+sqlite3_stmt *
+mc_cache_query (McCache     *self,
+                GError     **error,
+                const char  *sql,
+                const char  *format,
+                ...)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, column);
+  sqlite3_stmt *stmt = mc_cache_statement (self, error, sql);
+  va_list args;
+
+  if (stmt == NULL)
+    return NULL;
+
+  va_start (args, format);
+  bind_valist (stmt, format, args);
+  va_end (args);
+  return stmt;
+}
+
+gboolean
+mc_cache_query_end (sqlite3_stmt  *stmt,
+                    int            rc,
+                    const char    *what,
+                    GError       **error)
+{
+  release (stmt);
+  /* A damaged page must not pass for the end of the rows. */
+  if (rc != SQLITE_DONE)
+    return mc_cache_set_sqlite_error (sqlite3_db_handle (stmt), error, what);
+  return TRUE;
 }

@@ -82,7 +82,7 @@ try_open (McCache  *self,
   return mc_cache_exec (self->db, "PRAGMA journal_mode = WAL", error) &&
          mc_cache_exec (self->db, "PRAGMA synchronous = NORMAL", error) &&
          mc_cache_exec (self->db, "PRAGMA foreign_keys = OFF", error) &&
-         mc_cache_migrate (self->db, &self->schema_version, error) &&
+         mc_cache_migrate (self, error) &&
          mc_cache_load_local_state (self, error);
 }
 
@@ -91,6 +91,8 @@ close_db (McCache *self)
 {
   g_hash_table_remove_all (self->drafts);
   g_hash_table_remove_all (self->sync_state);
+  /* SQLite refuses to close a connection with statements left. */
+  g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -155,6 +157,7 @@ mc_cache_finalize (GObject *object)
   g_clear_pointer (&self->queue, g_async_queue_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->sync_state, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->mutex);
 
@@ -176,6 +179,7 @@ mc_cache_init (McCache *self)
   self->queue = g_async_queue_new ();
   self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->sync_state = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->statements = mc_cache_statements_new ();
 }
 
 char *
