@@ -44,6 +44,11 @@ typedef gboolean (*McCacheJobFunc) (McCache   *self,
                                     GError   **error);
 
 /* mc-cache-writer.c */
+/* Whether the calling thread is the writer of @self. */
+gboolean      mc_cache_on_writer_thread       (McCache              *self);
+/* Whether the calling thread may use self->db: the opening thread until
+ * the writer starts, the writer while it runs, the closing thread after. */
+gboolean      mc_cache_owns_connection        (McCache              *self);
 void          mc_cache_start_writer           (McCache              *self);
 void          mc_cache_stop_writer            (McCache              *self);
 void          mc_cache_queue_job              (McCache              *self,

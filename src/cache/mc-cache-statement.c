@@ -67,8 +67,11 @@ mc_cache_statement (McCache     *self,
                     GError     **error,
                     const char  *sql)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt;
 
+  g_assert (mc_cache_owns_connection (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     return stmt;
 

@@ -16,6 +16,9 @@
  * queued behind them. */
 #define MAX_JOBS_PER_TRANSACTION 64
 
+/* The cache whose writer thread the calling thread is, NULL on any other. */
+static GPrivate writer_of;
+
 typedef struct SyncWait SyncWait;
 
 typedef struct
@@ -74,6 +77,9 @@ job_report (Job      *job,
             gpointer  result,
             GError   *error)
 {
+  /* One listener at most: a waiting caller has no task. */
+  g_assert (job->wait == NULL || job->task == NULL);
+
   if (job->wait != NULL)
     {
       SyncWait *wait = job->wait;
@@ -110,6 +116,8 @@ static gboolean
 report_cb (gpointer data)
 {
   Outcome *outcome = data;
+
+  g_assert (g_main_context_is_owner (g_task_get_context (outcome->job->task)));
 
   job_report (outcome->job, outcome->ok, outcome->result, outcome->error);
   job_free (outcome->job);
@@ -157,6 +165,8 @@ writer_thread (gpointer user_data)
 {
   McCache *self = user_data;
   gboolean stop = FALSE;
+
+  g_private_set (&writer_of, self);
 
   while (!stop)
     {
@@ -234,9 +244,26 @@ writer_thread (gpointer user_data)
   return NULL;
 }
 
+gboolean
+mc_cache_on_writer_thread (McCache *self)
+{
+  return g_private_get (&writer_of) == self;
+}
+
+gboolean
+mc_cache_owns_connection (McCache *self)
+{
+  /* The writer never changes self->writer, so only another thread reads
+   * it here, and that thread set it. */
+  return mc_cache_on_writer_thread (self) || self->writer == NULL;
+}
+
 void
 mc_cache_start_writer (McCache *self)
 {
+  g_assert (self->writer == NULL);
+  g_assert (self->db != NULL);
+
   self->writer = g_thread_new ("mc-cache-writer", writer_thread, self);
 }
 
@@ -245,6 +272,9 @@ void
 mc_cache_stop_writer (McCache *self)
 {
   Job *stop;
+
+  /* Joining itself would wait forever. */
+  g_assert (!mc_cache_on_writer_thread (self));
 
   if (self->writer == NULL)
     return;
@@ -333,6 +363,9 @@ mc_cache_run_sync (McCache         *self,
 {
   SyncWait wait = { 0 };
   Job job = { 0 };
+
+  /* A job that waited for the queue it runs on would wait forever. */
+  g_assert (!mc_cache_on_writer_thread (self));
 
   if (is_closed (self))
     {
