@@ -949,6 +949,42 @@ test_delete (void)
   g_assert_null (chats);
 }
 
+/* The connection keeps its statements prepared; they must all go before
+ * it closes, or SQLite refuses to close it, and the file stays open with
+ * its -wal and -shm beside it until the process ends. */
+static void
+test_close_releases_file (void)
+{
+  g_autofree char *path = fresh_path ("close");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(McCache) cache = open_cache (path);
+  g_autoptr(GPtrArray) chats = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (chats, make_chat (1, MC_CHAT_STATUS_NEW, "Olga"));
+  mc_cache_save_chats_async (cache, chats, NULL, NULL, NULL);
+  mc_cache_set_draft (cache, 1, "x");
+  loaded = mc_cache_load_chats (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  mc_cache_close (cache);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  /* And what it wrote is there for the next open. */
+  g_clear_object (&cache);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  cache = open_cache (path);
+  loaded = mc_cache_load_chats (cache, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpstr (mc_cache_get_draft (cache, 1), ==, "x");
+}
+
 #define N_WRITERS 10
 #define ROWS_PER_WRITER 300
 
@@ -1038,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/cache/data-dir-per-app-id", test_data_dir_per_app_id);
   g_test_add_func ("/cache/attachments-dir", test_attachments_dir);
   g_test_add_func ("/cache/delete", test_delete);
+  g_test_add_func ("/cache/close-releases-file", test_close_releases_file);
   g_test_add_func ("/cache/concurrent-writers", test_concurrent_writers);
 
   ret = g_test_run ();

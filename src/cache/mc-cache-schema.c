@@ -1,0 +1,134 @@
+/* mc-cache-schema.c: the tables of the cache, one step per schema version,
+ * and the migration of an older file to the current version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-cache-private.h"
+
+static const char *schema_v1 =
+  "CREATE TABLE chats ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  chat_type TEXT,"
+  "  status TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  context_type TEXT,"
+  "  campaign_id INTEGER NOT NULL DEFAULT 0,"
+  "  order_id INTEGER NOT NULL DEFAULT 0,"
+  "  return_id INTEGER NOT NULL DEFAULT 0,"
+  "  customer_name TEXT,"
+  "  customer_public_id TEXT,"
+  "  unread_count INTEGER NOT NULL DEFAULT 0,"
+  "  last_message_preview TEXT);"
+  "CREATE TABLE messages ("
+  "  chat_id INTEGER NOT NULL,"
+  "  message_id INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  sender TEXT,"
+  "  text TEXT,"
+  "  PRIMARY KEY (chat_id, message_id)) WITHOUT ROWID;"
+  "CREATE TABLE read_markers ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  message_id INTEGER NOT NULL);"
+  "CREATE TABLE chat_sync ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  last_message_id INTEGER NOT NULL);"
+  "CREATE TABLE drafts ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  chat_id INTEGER NOT NULL,"
+  "  text TEXT,"
+  "  file_path TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  state INTEGER NOT NULL);"
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT);"
+  "PRAGMA user_version = 1;";
+
+/* v2: attachments of messages (version 1 kept only their text). */
+static const char *schema_v2 =
+  "CREATE TABLE attachments ("
+  "  chat_id INTEGER NOT NULL,"
+  "  message_id INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  url TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  PRIMARY KEY (chat_id, message_id, position)) WITHOUT ROWID;"
+  "PRAGMA user_version = 2;";
+
+/* v3: the stores of the business, so that they show without network. */
+static const char *schema_v3 =
+  "CREATE TABLE campaigns ("
+  "  campaign_id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  domain TEXT,"
+  "  business_id INTEGER NOT NULL,"
+  "  business_name TEXT,"
+  "  placement_type TEXT,"
+  "  api_availability TEXT);"
+  "PRAGMA user_version = 3;";
+
+static gboolean
+read_user_version (McCache  *self,
+                   int      *version,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = mc_cache_query (self, error, "PRAGMA user_version", "");
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  return mc_cache_query_end (stmt, rc, "PRAGMA user_version", error);
+}
+
+gboolean
+mc_cache_migrate (McCache  *self,
+                  GError  **error)
+{
+  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3 };
+  sqlite3 *db = self->db;
+  int *version = &self->schema_version;
+
+  if (!read_user_version (self, version, error))
+    return FALSE;
+
+  if (*version > MC_CACHE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MC_CACHE_ERROR, MC_CACHE_ERROR_NEWER,
+                   _("The saved chats were written by a newer version of Market Chats (format %d, this version reads %d)"),
+                   *version, MC_CACHE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (int v = *version; v < MC_CACHE_SCHEMA_VERSION; v++)
+    {
+      if (!mc_cache_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!mc_cache_exec (db, *steps[v], error))
+        {
+          mc_cache_exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!mc_cache_exec (db, "COMMIT", error))
+        return FALSE;
+      *version = v + 1;
+    }
+
+  return TRUE;
+}
