@@ -858,9 +858,7 @@ download_confirm_risky (Download *download)
   McConversation *self = download->self;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *basename = g_file_get_basename (download->target);
-  g_autofree char *shown = mc_ui_format_visible_name (mc_attachment_get_name (download->attachment));
   g_autofree char *type = NULL;
-  g_autofree char *description = NULL;
   GtkWidget *dialog;
   gsize size;
   gconstpointer data = g_bytes_get_data (download->bytes, &size);
@@ -870,21 +868,8 @@ download_confirm_risky (Download *download)
       !mc_ui_content_may_run_code (type, basename))
     return FALSE;
 
-  description = g_content_type_get_description (type);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Open a File That Can Run Programs?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  /* Translators: the file's name, then what it really is (e.g. "desktop configuration file", "shell script") */
-                                  _("“%s” is a %s (%s). Opening it may run a program on this computer. Open it only if you trust the customer and expected this file."),
-                                  shown, description, type);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = mc_ui_risky_file_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       mc_attachment_get_name (download->attachment), type);
   g_signal_connect (dialog, "response", G_CALLBACK (on_risky_open_response), download);
   gtk_window_present (GTK_WINDOW (dialog));
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "mc-resources.h"
 #include "mc-ui.h"
@@ -135,4 +136,37 @@ mc_ui_label_inner_button (GtkWidget  *outer,
       gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
+}
+
+GtkWidget *
+mc_ui_risky_file_dialog_new (GtkWindow  *parent,
+                             const char *name,
+                             const char *content_type)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (content_type != NULL, NULL);
+
+  shown = mc_ui_format_visible_name (name);
+  description = g_content_type_get_description (content_type);
+  dialog = adw_message_dialog_new (parent, _("Open a File That Can Run Programs?"), NULL);
+  /* A message dialog's body is plain text: the name is the customer's. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: the file's name, then what it really is (e.g. "desktop configuration file", "shell script") */
+                                  _("“%s” is a %s (%s). Opening it may run a program on this computer. Open it only if you trust the customer and expected this file."),
+                                  shown, description, content_type);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  return dialog;
 }

@@ -21,6 +21,14 @@ AdwToast *mc_ui_plain_toast_new (const char    *text);
 void mc_ui_status_page_set_plain_description (AdwStatusPage *page,
                                               const char    *text);
 
+/* Asks before opening a file of @content_type that can run code (see
+ * mc_ui_content_may_run_code()), naming it as it is (@name with invisible
+ * characters shown) and what it really is.  Its responses are "cancel",
+ * the default, and "open". */
+GtkWidget *mc_ui_risky_file_dialog_new (GtkWindow  *parent,
+                                        const char *name,
+                                        const char *content_type);
+
 /* For a GtkWidget subclass whose template's root child has no id, which
  * gtk_widget_dispose_template() does not unparent: call after it. */
 void mc_ui_unparent_children (GtkWidget  *widget);

@@ -10,6 +10,8 @@
 
 #include "mc-api-error.h"
 #include "mc-attachment-row.h"
+#include "mc-ui.h"
+#include "mc-ui-util.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
@@ -97,6 +99,41 @@ test_attachment_names (void)
     }
 }
 
+/* A launcher named to look like a PDF: the question names it with its
+ * hidden characters shown and says what it really is; Cancel is what
+ * Enter and Escape do.  A real PDF is opened without a question. */
+static void
+test_risky_file_dialog (void)
+{
+  static const char launcher[] = "[Desktop Entry]\nType=Application\nName=Invoice\nExec=sh -c true\n";
+  static const char pdf[] = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+  const char *name = "Invoice_\xe2\x80\xae" "fdp.desktop";
+  g_autofree char *type = g_content_type_guess ("Invoice_fdp.desktop", (const guchar *) launcher,
+                                                sizeof launcher - 1, NULL);
+  g_autofree char *pdf_type = g_content_type_guess ("Invoice.pdf", (const guchar *) pdf,
+                                                    sizeof pdf - 1, NULL);
+  g_autofree char *description = g_content_type_get_description (type);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (mc_ui_content_may_run_code (type, name));
+  g_assert_false (mc_ui_content_may_run_code (pdf_type, "Invoice.pdf"));
+
+  dialog = ADW_MESSAGE_DIALOG (mc_ui_risky_file_dialog_new (NULL, name, type));
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  g_assert_nonnull (strstr (body, "Invoice_[U+202E]fdp.desktop"));
+  g_assert_null (strstr (body, "\xe2\x80\xae"));
+  g_assert_nonnull (strstr (body, description));
+  g_assert_nonnull (strstr (body, type));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "open"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +143,7 @@ main (int   argc,
   g_test_add_func ("/ui/plain-text/window-error-and-toast", test_window_error_and_toast);
   g_test_add_func ("/ui/plain-text/welcome-error", test_welcome_error);
   g_test_add_func ("/ui/plain-text/attachment-names", test_attachment_names);
+  g_test_add_func ("/ui/plain-text/risky-file-dialog", test_risky_file_dialog);
 
   return g_test_run ();
 }
