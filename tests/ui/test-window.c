@@ -985,11 +985,22 @@ chats_vadjustment (Fixture *fixture)
 static gboolean
 scrolled_down (gpointer data)
 {
-  GtkAdjustment *adjustment = data;
+  Fixture *fixture = data;
+  GtkWidget *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
+  guint n_items = g_list_model_get_n_items (chat_list_model (fixture));
 
-  /* Again and again: the list may still be growing to its full length. */
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  return gtk_adjustment_get_value (adjustment) > 0;
+  /* Again and again: the list may still be growing to its full length.
+   * As the seller's keys do it, not by setting the adjustment, which GTK
+   * 4.8 cannot follow into rows it has not laid out yet. */
+  if (n_items > 0)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", n_items - 1);
+  return gtk_adjustment_get_value (chats_vadjustment (fixture)) > 0;
+}
+
+static gboolean
+scrolled_to_top (gpointer data)
+{
+  return gtk_adjustment_get_value (data) == 0;
 }
 
 /* Every view opens at its top, stays there when a chat that waited longer
@@ -1017,11 +1028,10 @@ test_view_at_top (Fixture       *fixture,
   gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
   ui_test_run_for (300);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
-  g_assert_true (ui_test_wait_until (scrolled_down, adjustment, WAIT_MSEC));
+  g_assert_true (ui_test_wait_until (scrolled_down, fixture, WAIT_MSEC));
 
   gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
-  ui_test_run_for (300);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (ui_test_wait_until (scrolled_to_top, adjustment, 5000));
   g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
 
   /* A customer who has waited longer than anyone shown comes in. */
