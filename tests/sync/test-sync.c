@@ -1565,6 +1565,15 @@ test_failing_page_backs_off (Fixture       *f,
   g_assert_cmpuint (asked, <, 100);
   g_assert_false (initial_done (f));
 
+  /* After that first burst the retries thin out: a walk started over at
+   * every tick keeps asking about once a second. */
+  mc_fake_market_reset_counters (f->market);
+  spin (f, 20000);
+  asked = mc_fake_market_get_request_count (f->market, "getChats");
+  started = mc_fake_market_get_first_page_count (f->market, "getChats");
+  g_test_message ("getChats in the next 20 s: %u, %u of them first pages", asked, started);
+  g_assert_cmpuint (asked, <, 20);
+
   mc_fake_market_clear_faults (f->market);
   mc_fake_market_reset_counters (f->market);
   g_assert_true (wait_for (f, initial_done, 20000));
