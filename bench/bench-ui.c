@@ -26,6 +26,7 @@
 #include "mc-chat-store.h"
 #include "mc-chat-view.h"
 #include "mc-session.h"
+#include "mc-sync-engine.h"
 #include "mc-ui.h"
 #include "mc-window.h"
 

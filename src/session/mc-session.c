@@ -10,8 +10,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mc-cabinet-private.h"
+#include "mc-chat-store.h"
 #include "mc-fake-market.h"
 #include "mc-session.h"
+#include "mc-store-list.h"
+#include "mc-sync-engine.h"
 #include "mc-token-store.h"
 
 #define ATTACHMENT_MAX_AGE_DAYS 30

@@ -8,10 +8,8 @@
 
 #include <gio/gio.h>
 
-#include "mc-cabinet.h"
-#include "mc-chat-store.h"
-#include "mc-store-list.h"
-#include "mc-sync-engine.h"
+#include "mc-auth-kind.h"
+#include "mc-types.h"
 
 G_BEGIN_DECLS
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "mc-chat.h"
 #include "mc-session.h"
 #include "mc-store-item.h"
 

@@ -12,10 +12,14 @@
 #include <adwaita.h>
 
 #include "mc-api-error.h"
+#include "mc-cabinet-private.h"
+#include "mc-chat-store.h"
 #include "mc-conversation.h"
 #include "mc-message-row.h"
-#include "mc-ui.h"
+#include "mc-store-list.h"
+#include "mc-sync-engine.h"
 #include "mc-ui-util.h"
+#include "mc-ui.h"
 
 /* How close to the bottom, in pixels, still counts as "at the bottom". */
 #define BOTTOM_SLACK 48

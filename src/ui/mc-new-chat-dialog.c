@@ -7,7 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "mc-api-error.h"
+#include "mc-cabinet-private.h"
+#include "mc-chat-store.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-store-list.h"
 #include "mc-ui.h"
 
 struct _McNewChatDialog

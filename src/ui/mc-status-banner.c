@@ -7,9 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "mc-api-error.h"
+#include "mc-cabinet-private.h"
 #include "mc-status-banner.h"
-#include "mc-ui.h"
+#include "mc-sync-engine.h"
 #include "mc-ui-util.h"
+#include "mc-ui.h"
 
 #define CLOCK_SECONDS 60
 

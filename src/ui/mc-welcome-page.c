@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-api-error.h"
+#include "mc-cabinet.h"
 #include "mc-key-form.h"
 #include "mc-secrets-error.h"
 #include "mc-ui.h"

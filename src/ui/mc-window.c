@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-chat-store.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
 #include "mc-welcome-page.h"

@@ -10,6 +10,7 @@
 
 #include "mc-add-cabinet-dialog.h"
 #include "mc-api-error.h"
+#include "mc-cabinet-private.h"
 #include "mc-cabinet-row.h"
 #include "mc-chat-list.h"
 #include "mc-fake-market.h"
@@ -17,6 +18,7 @@
 #include "mc-preferences-window.h"
 #include "mc-session.h"
 #include "mc-status-banner.h"
+#include "mc-store-list.h"
 #include "mc-token-store.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"

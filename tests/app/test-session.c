@@ -8,10 +8,14 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-cabinet-private.h"
+#include "mc-chat-store.h"
 #include "mc-fake-market.h"
 #include "mc-session.h"
-#include "mc-token-store.h"
+#include "mc-store-list.h"
+#include "mc-sync-engine.h"
 #include "mc-test-util.h"
+#include "mc-token-store.h"
 
 static char *work_dir;
 

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-api-client.h"
-#include "mc-cabinet.h"
+#include "mc-cabinet-private.h"
 #include "mc-cache.h"
 #include "mc-chat-store.h"
 #include "mc-fake-market.h"

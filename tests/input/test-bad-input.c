@@ -16,7 +16,7 @@
 
 #include "mc-api-client.h"
 #include "mc-api-parse.h"
-#include "mc-cabinet.h"
+#include "mc-cabinet-private.h"
 #include "mc-cache.h"
 #include "mc-chat-store.h"
 #include "mc-fake-market.h"

@@ -8,11 +8,13 @@
 #include <math.h>
 
 #include "mc-chat-list.h"
+#include "mc-chat-store.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-sync-engine.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 

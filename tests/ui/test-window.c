@@ -9,15 +9,17 @@
 
 #include "mc-api-error.h"
 #include "mc-chat-list.h"
-#include "mc-chat-view.h"
 #include "mc-chat-row.h"
+#include "mc-chat-view.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
 #include "mc-status-banner.h"
+#include "mc-store-list.h"
 #include "mc-store-row.h"
+#include "mc-sync-engine.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
