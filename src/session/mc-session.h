@@ -26,7 +26,7 @@ typedef enum
 } McSessionState;
 
 #define MC_TYPE_SESSION_STATE (mc_session_state_get_type ())
-GType mc_session_state_get_type (void) G_GNUC_CONST;
+GType mc_session_state_get_type (void);
 
 #define MC_TYPE_SESSION (mc_session_get_type ())
 G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
