@@ -229,7 +229,7 @@ mc_session_refresh_cb (GObject      *object,
 
   if (!mc_cabinet_refresh_finish (cabinet, result, &error))
     {
-      if (error_is_cancelled (error))
+      if (mc_error_is_cancelled (error))
         return;
 
       g_debug ("Refreshing cabinet “%s” failed: %s",

@@ -95,7 +95,7 @@ mc_session_demo_connect_cb (GObject      *object,
 
   cabinet = mc_cabinet_connect_finish (result, &error);
 
-  if (error_is_cancelled (error))
+  if (mc_error_is_cancelled (error))
     return;
 
   self->demo_pending--;

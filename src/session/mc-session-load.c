@@ -86,7 +86,7 @@ mc_session_load_cb (GObject      *object,
 
   tokens = mc_token_store_list_finish (MC_TOKEN_STORE (object), result, &error);
 
-  if (error_is_cancelled (error))
+  if (mc_error_is_cancelled (error))
     return;
 
   g_clear_object (&self->load_cancellable);

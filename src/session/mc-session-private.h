@@ -8,6 +8,7 @@
 
 #include "mc-cabinet-private.h"
 #include "mc-chat-store.h"
+#include "mc-error.h"
 #include "mc-fake-market.h"
 #include "mc-session.h"
 #include "mc-store-list.h"
@@ -43,7 +44,9 @@ struct _McSession
   McSyncEngine   *sync;
   McTokenStore   *token_store;
 
-  /* Everything the session started; cancelled at dispose. */
+  /* Everything the session started; cancelled at dispose.  The callbacks
+   * of that work hold no reference on the session: they return at once
+   * when cancelled. */
   GCancellable   *cancellable;
   /* The running mc_session_load(), replaced by the next one. */
   GCancellable   *load_cancellable;
@@ -65,14 +68,6 @@ struct _McSession
   guint           demo_next;
 };
 
-/* The callbacks of work the session started hold no reference on it: it
- * cancels that work in dispose, and they return at once when cancelled. */
-static inline gboolean
-error_is_cancelled (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED);
-}
 
 /* mc-session.c */
 void       mc_session_set_state           (McSession      *self,

@@ -510,8 +510,7 @@ on_load_older (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!mc_sync_engine_load_older_finish (MC_SYNC_ENGINE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED))
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = mc_api_error_describe (error);
 
@@ -894,8 +893,7 @@ on_downloaded (GObject      *object,
     {
       g_autofree char *text = mc_api_error_describe (error);
 
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         mc_ui_toast (GTK_WIDGET (download->self), text);
       return;
     }

@@ -6,9 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-api-error.h"
 #include "mc-cabinet-private.h"
 #include "mc-chat-store.h"
+#include "mc-error.h"
 #include "mc-new-chat-dialog.h"
 #include "mc-store-list.h"
 #include "mc-ui.h"
@@ -176,7 +176,7 @@ on_chat_fetched (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   chat = mc_api_client_get_chat_finish (MC_API_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (mc_error_is_cancelled (error))
     return;
 
   /* A chat the sync has not seen yet: show it now, not at the next poll. */
@@ -210,10 +210,10 @@ on_chat_created (GObject      *object,
     {
       g_autofree char *text = NULL;
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (mc_error_is_cancelled (error))
         return;
 
-      text = mc_api_error_describe (error);
+      text = mc_error_describe (error);
       self->busy = FALSE;
       mc_new_chat_dialog_show_error (self, text);
       mc_new_chat_dialog_update (self);

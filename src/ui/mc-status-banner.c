@@ -6,8 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-api-error.h"
 #include "mc-cabinet-private.h"
+#include "mc-error.h"
 #include "mc-status-banner.h"
 #include "mc-sync-engine.h"
 #include "mc-ui-util.h"
@@ -253,10 +253,9 @@ on_sync_error (McStatusBanner *self,
 {
   g_assert (MC_IS_STATUS_BANNER (self));
 
-  if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) ||
-      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN))
+  if (mc_error_is_key_refused (error))
     {
-      g_autofree char *text = mc_api_error_describe (error);
+      g_autofree char *text = mc_error_describe (error);
 
       g_free (self->auth_error);
       /* Translators: %s is the cabinet's name, then the API's own words. */
