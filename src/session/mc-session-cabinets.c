@@ -88,7 +88,7 @@ mc_session_update_stores (McSession *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (array, g_list_model_get_item (campaigns, i));
 
-  mc_store_list_set_campaigns (self->stores,
+  mc_sidebar_model_set_campaigns (self->stores,
                                business_id,
                                mc_cabinet_get_business_name (cabinet),
                                array);
@@ -207,7 +207,7 @@ mc_session_detach_cabinet (McSession *self,
     }
 
   if (business_id != 0)
-    mc_store_list_remove_business (self->stores, business_id);
+    mc_sidebar_model_remove_business (self->stores, business_id);
 
   if (mc_session_find_cabinet (self, cabinet, &position))
     g_list_store_remove (self->cabinets, position);

@@ -11,7 +11,7 @@
 #include "mc-error.h"
 #include "mc-fake-market.h"
 #include "mc-session.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 #include "mc-sync-engine.h"
 #include "mc-token-store.h"
 
@@ -40,7 +40,7 @@ struct _McSession
 
   GListStore     *cabinets;
   McChatStore    *chats;
-  McStoreList    *stores;
+  McSidebarModel    *stores;
   McSyncEngine   *sync;
   McTokenStore   *token_store;
 

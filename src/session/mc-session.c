@@ -222,7 +222,7 @@ mc_session_get_chats (McSession *self)
   return self->chats;
 }
 
-McStoreList *
+McSidebarModel *
 mc_session_get_stores (McSession *self)
 {
   g_return_val_if_fail (MC_IS_SESSION (self), NULL);
@@ -568,7 +568,7 @@ mc_session_class_init (McSessionClass *klass)
 
   properties[PROP_STORES] =
     g_param_spec_object ("stores", NULL, NULL,
-                         MC_TYPE_STORE_LIST,
+                         MC_TYPE_SIDEBAR_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_SYNC] =
@@ -611,7 +611,7 @@ mc_session_init (McSession *self)
   self->cancellable = g_cancellable_new ();
   self->cabinets = g_list_store_new (MC_TYPE_CABINET);
   self->chats = mc_chat_store_new ();
-  self->stores = mc_store_list_new (self->chats);
+  self->stores = mc_sidebar_model_new (self->chats);
   self->sync = mc_sync_engine_new (self->chats);
   self->token_store = mc_token_store_new ();
   self->unrefreshed = g_ptr_array_new_with_free_func (g_object_unref);

@@ -36,7 +36,7 @@ G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
  * from construction on and load() stops at KEYRING_ERROR without sending
  * any token), "demo" (gboolean), "base-url" (string),
  * "cabinets" (GListModel of McCabinet), "chats" (McChatStore), "stores"
- * (McStoreList), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
+ * (McSidebarModel), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
  * may answer), "keyring-pending" (TRUE while load() waits for the keyring),
  * "reachable" (FALSE while the network is down or a cabinet's last request
  * found the Market out of reach), "checked" (TRUE once a sync ran to its
@@ -82,7 +82,7 @@ gboolean       mc_session_get_demo        (McSession     *self);
 const char    *mc_session_get_base_url    (McSession     *self);
 GListModel    *mc_session_get_cabinets    (McSession     *self);
 McChatStore   *mc_session_get_chats       (McSession     *self);
-McStoreList   *mc_session_get_stores      (McSession     *self);
+McSidebarModel   *mc_session_get_stores      (McSession     *self);
 McSyncEngine  *mc_session_get_sync        (McSession     *self);
 gboolean       mc_session_get_can_send    (McSession     *self);
 gboolean       mc_session_get_keyring_pending (McSession *self);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _McCabinet    McCabinet;
 typedef struct _McChatStore  McChatStore;
-typedef struct _McStoreList  McStoreList;
+typedef struct _McSidebarModel  McSidebarModel;
 typedef struct _McSyncEngine McSyncEngine;
 
 G_END_DECLS

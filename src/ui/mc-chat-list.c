@@ -515,10 +515,10 @@ mc_chat_list_step (McChatList *self,
 
 void
 mc_chat_list_set_store_item (McChatList  *self,
-                             McStoreItem *item)
+                             McSidebarItem *item)
 {
   g_return_if_fail (MC_IS_CHAT_LIST (self));
-  g_return_if_fail (MC_IS_STORE_ITEM (item));
+  g_return_if_fail (MC_IS_SIDEBAR_ITEM (item));
   g_return_if_fail (self->view != NULL);
 
   mc_chat_view_set_store_item (self->view, item);

@@ -16,7 +16,7 @@
 #include "mc-chat-store.h"
 #include "mc-conversation.h"
 #include "mc-message-row.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 #include "mc-sync-engine.h"
 #include "mc-ui-util.h"
 #include "mc-ui.h"
@@ -207,12 +207,12 @@ mc_conversation_update_header (McConversation *self)
   campaign_id = mc_chat_get_campaign_id (self->chat);
   if (campaign_id != 0 && self->session != NULL)
     {
-      McStoreItem *item = mc_store_list_find_campaign (mc_session_get_stores (self->session),
+      McSidebarItem *item = mc_sidebar_model_find_campaign (mc_session_get_stores (self->session),
                                                        campaign_id);
 
       if (item != NULL)
         g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
-                                mc_store_item_get_title (item));
+                                mc_sidebar_item_get_title (item));
     }
   set_string (&self->subtitle, subtitle->str, G_OBJECT (self), properties[PROP_SUBTITLE]);
 

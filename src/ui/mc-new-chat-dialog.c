@@ -10,7 +10,7 @@
 #include "mc-chat-store.h"
 #include "mc-error.h"
 #include "mc-new-chat-dialog.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 #include "mc-ui.h"
 
 struct _McNewChatDialog
@@ -144,8 +144,8 @@ mc_new_chat_dialog_open (McNewChatDialog *self,
 
   if (parent != NULL)
     {
-      McStoreItem *item = campaign_id != 0
-                          ? mc_store_list_find_campaign (mc_session_get_stores (self->session), campaign_id)
+      McSidebarItem *item = campaign_id != 0
+                          ? mc_sidebar_model_find_campaign (mc_session_get_stores (self->session), campaign_id)
                           : NULL;
 
       gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", start->chat_id);
@@ -158,7 +158,7 @@ mc_new_chat_dialog_open (McNewChatDialog *self,
           /* Translators: the first %s is an order or return number, the
            * second a store's name. */
           g_autofree char *text = g_strdup_printf (_("Number %s belongs to the store “%s”: the chat is there"),
-                                                   number, mc_store_item_get_title (item));
+                                                   number, mc_sidebar_item_get_title (item));
 
           mc_ui_toast (GTK_WIDGET (parent), text);
         }
@@ -236,7 +236,7 @@ on_chat_created (GObject      *object,
 static void
 mc_new_chat_dialog_start (McNewChatDialog *self)
 {
-  McStoreItem *item = gtk_drop_down_get_selected_item (self->store_dropdown);
+  McSidebarItem *item = gtk_drop_down_get_selected_item (self->store_dropdown);
   gint64 number = parse_number (self);
   McCabinet *cabinet;
   Start *start;
@@ -244,7 +244,7 @@ mc_new_chat_dialog_start (McNewChatDialog *self)
   if (self->busy || item == NULL || number <= 0)
     return;
 
-  cabinet = find_cabinet (self, mc_store_item_get_business_id (item));
+  cabinet = find_cabinet (self, mc_sidebar_item_get_business_id (item));
   if (cabinet == NULL)
     {
       mc_new_chat_dialog_show_error (self, _("The cabinet of this store is not connected."));
@@ -258,7 +258,7 @@ mc_new_chat_dialog_start (McNewChatDialog *self)
   start = g_new0 (Start, 1);
   start->self = g_object_ref (self);
   start->cabinet = g_object_ref (cabinet);
-  start->campaign_id = mc_store_item_get_campaign_id (item);
+  start->campaign_id = mc_sidebar_item_get_campaign_id (item);
   start->number = number;
   mc_api_client_create_chat_async (mc_cabinet_get_client (cabinet),
                                    mc_cabinet_get_business_id (cabinet),
@@ -286,9 +286,9 @@ start_action (GtkWidget  *widget,
 /* createChat: "returns are available only for FBY, FBS and Express stores"
  * (Express stores report FBS). */
 static gboolean
-allows_return_chats (McStoreItem *item)
+allows_return_chats (McSidebarItem *item)
 {
-  McCampaign *campaign = item != NULL ? mc_store_item_get_campaign (item) : NULL;
+  McCampaign *campaign = item != NULL ? mc_sidebar_item_get_campaign (item) : NULL;
   McPlacementType placement = campaign != NULL ? mc_campaign_get_placement_type (campaign)
                                                : MC_PLACEMENT_TYPE_UNKNOWN;
 
@@ -311,7 +311,7 @@ static gboolean
 is_store (gpointer item,
           gpointer user_data)
 {
-  return mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE;
+  return mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_CABINET_STORE;
 }
 
 static void
@@ -325,7 +325,7 @@ mc_new_chat_dialog_constructed (GObject *object)
 
   stores = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (mc_session_get_stores (self->session))),
                                       GTK_FILTER (gtk_custom_filter_new (is_store, NULL, NULL)));
-  expression = gtk_property_expression_new (MC_TYPE_STORE_ITEM, NULL, "title");
+  expression = gtk_property_expression_new (MC_TYPE_SIDEBAR_ITEM, NULL, "title");
   gtk_drop_down_set_expression (self->store_dropdown, expression);
   gtk_drop_down_set_model (self->store_dropdown, G_LIST_MODEL (stores));
   gtk_expression_unref (expression);

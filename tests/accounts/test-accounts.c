@@ -18,7 +18,7 @@
 #include "mc-preferences-window.h"
 #include "mc-session.h"
 #include "mc-status-banner.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 #include "mc-token-store.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
@@ -318,7 +318,7 @@ test_welcome_good_key (Fixture       *f,
     {
       g_autoptr(McCampaign) campaign = g_list_model_get_item (campaigns, i);
 
-      g_assert_nonnull (mc_store_list_find_campaign (mc_session_get_stores (f->session),
+      g_assert_nonnull (mc_sidebar_model_find_campaign (mc_session_get_stores (f->session),
                                                      mc_campaign_get_id (campaign)));
     }
 

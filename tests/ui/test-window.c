@@ -17,7 +17,7 @@
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
 #include "mc-status-banner.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 #include "mc-store-row.h"
 #include "mc-sync-engine.h"
 #include "mc-window.h"
@@ -169,16 +169,16 @@ find_row (GtkWidget *widget,
 static guint
 count_first_cabinet_chats (Fixture *fixture)
 {
-  g_autoptr(McStoreItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
+  g_autoptr(McSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
   guint n = 0;
 
-  g_assert_cmpint (mc_store_item_get_kind (item), ==, MC_STORE_ITEM_KIND_ALL_STORES);
+  g_assert_cmpint (mc_sidebar_item_get_kind (item), ==, MC_SIDEBAR_ITEM_KIND_ALL_STORES);
   for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
     {
       g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
 
-      n += mc_chat_get_business_id (chat) == mc_store_item_get_business_id (item);
+      n += mc_chat_get_business_id (chat) == mc_sidebar_item_get_business_id (item);
     }
 
   return n;
@@ -201,14 +201,14 @@ static gboolean
 first_cabinet_has_answered_chat (gpointer data)
 {
   Fixture *fixture = data;
-  g_autoptr(McStoreItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
+  g_autoptr(McSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
 
   for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
     {
       g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
 
-      if (mc_chat_get_business_id (chat) == mc_store_item_get_business_id (item) &&
+      if (mc_chat_get_business_id (chat) == mc_sidebar_item_get_business_id (item) &&
           !mc_chat_needs_reply (chat))
         return TRUE;
     }
@@ -798,13 +798,13 @@ test_new_chat (Fixture       *fixture,
                gconstpointer  user_data)
 {
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
-  McStoreList *stores = mc_session_get_stores (fixture->session);
+  McSidebarModel *stores = mc_session_get_stores (fixture->session);
   g_autoptr(McChat) existing = NULL;
   g_autofree char *number = NULL;
   GtkWindow *dialog;
   GtkDropDown *dropdown;
   GtkLabel *error_label;
-  McStoreItem *item;
+  McSidebarItem *item;
   OpenWait wait = { fixture, 0 };
   McChat *created;
 
@@ -824,11 +824,11 @@ test_new_chat (Fixture       *fixture,
       McChatContext *context = mc_chat_get_context (chat);
 
       if (context != NULL && mc_chat_context_get_context_type (context) == MC_CONTEXT_TYPE_ORDER &&
-          mc_chat_get_campaign_id (chat) == mc_store_item_get_campaign_id (item))
+          mc_chat_get_campaign_id (chat) == mc_sidebar_item_get_campaign_id (item))
         existing = g_steal_pointer (&chat);
     }
   g_assert_nonnull (existing);
-  g_assert_nonnull (mc_store_list_find_campaign (stores, mc_store_item_get_campaign_id (item)));
+  g_assert_nonnull (mc_sidebar_model_find_campaign (stores, mc_sidebar_item_get_campaign_id (item)));
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_order_id (mc_chat_get_context (existing)));
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
@@ -856,21 +856,21 @@ second_cabinet_store_row (GtkListBox *sidebar,
 {
   GListModel *stores = G_LIST_MODEL (mc_session_get_stores (session));
   guint n = g_list_model_get_n_items (stores);
-  g_autoptr(McStoreItem) last = g_list_model_get_item (stores, n - 1);
+  g_autoptr(McSidebarItem) last = g_list_model_get_item (stores, n - 1);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (stores, i);
 
-      if (mc_store_item_get_business_id (item) == mc_store_item_get_business_id (last) &&
-          mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
+      if (mc_sidebar_item_get_business_id (item) == mc_sidebar_item_get_business_id (last) &&
+          mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_CABINET_STORE)
         return gtk_list_box_get_row_at_index (sidebar, i);
     }
 
   g_assert_not_reached ();
 }
 
-static McStoreItem *
+static McSidebarItem *
 selected_store (GtkListBox *sidebar)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
@@ -887,7 +887,7 @@ test_tab_keeps_store (Fixture       *fixture,
 {
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 1);
-  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  McSidebarItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
   g_autofree char *saved = NULL;
 
   gtk_list_box_select_row (sidebar, row);
@@ -920,13 +920,13 @@ store_selected (gpointer data)
   gpointer *wait = data;
   GtkListBox *sidebar = wait[0];
   GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
-  McStoreItem *item;
+  McSidebarItem *item;
 
   if (row == NULL)
     return FALSE;
   item = mc_store_row_get_item (MC_STORE_ROW (row));
-  return mc_store_item_get_business_id (item) == (gint64) GPOINTER_TO_SIZE (wait[1]) &&
-         mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE;
+  return mc_sidebar_item_get_business_id (item) == (gint64) GPOINTER_TO_SIZE (wait[1]) &&
+         mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_CABINET_STORE;
 }
 
 /* A store of the second cabinet, selected, is selected again at the next
@@ -938,9 +938,9 @@ test_store_restored (Fixture       *fixture,
 {
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkListBoxRow *row = second_cabinet_store_row (sidebar, fixture->session);
-  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
-  gint64 business_id = mc_store_item_get_business_id (item);
-  gint64 campaign_id = mc_store_item_get_campaign_id (item);
+  McSidebarItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  gint64 business_id = mc_sidebar_item_get_business_id (item);
+  gint64 campaign_id = mc_sidebar_item_get_campaign_id (item);
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *after = NULL;
@@ -966,11 +966,11 @@ test_store_restored (Fixture       *fixture,
   wait[0] = sidebar;
   wait[1] = GSIZE_TO_POINTER (business_id);
   g_assert_true (ui_test_wait_until (store_selected, wait, WAIT_MSEC));
-  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+  g_assert_cmpint (mc_sidebar_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
   /* And it stays once everything is in. */
   g_assert_true (ui_test_wait_until (has_chats_in, window, WAIT_MSEC));
   ui_test_run_for (500);
-  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+  g_assert_cmpint (mc_sidebar_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
 
   fixture->session = session;
   fixture->window = window;
@@ -1015,7 +1015,7 @@ test_view_at_top (Fixture       *fixture,
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
   GtkAdjustment *adjustment = chats_vadjustment (fixture);
-  McStoreItem *all_stores;
+  McSidebarItem *all_stores;
   g_autoptr(McChat) open = NULL;
   g_autoptr(McChatContext) context = NULL;
   g_autoptr(McChat) older = NULL;
@@ -1024,7 +1024,7 @@ test_view_at_top (Fixture       *fixture,
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
   all_stores = selected_store (sidebar);
-  g_assert_cmpint (mc_store_item_get_kind (all_stores), ==, MC_STORE_ITEM_KIND_ALL_STORES);
+  g_assert_cmpint (mc_sidebar_item_get_kind (all_stores), ==, MC_SIDEBAR_ITEM_KIND_ALL_STORES);
   open = open_first_chat (fixture);
 
   gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
@@ -1038,7 +1038,7 @@ test_view_at_top (Fixture       *fixture,
 
   /* A customer who has waited longer than anyone shown comes in. */
   context = mc_chat_context_new (MC_CONTEXT_TYPE_DIRECT);
-  older = mc_chat_new_full (G_MAXINT32, mc_store_item_get_business_id (all_stores),
+  older = mc_chat_new_full (G_MAXINT32, mc_sidebar_item_get_business_id (all_stores),
                             MC_CHAT_TYPE_CHAT, MC_CHAT_STATUS_NEW,
                             G_USEC_PER_SEC, G_USEC_PER_SEC, context);
   merged = g_ptr_array_new ();
