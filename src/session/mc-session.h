@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "mc-auth-kind.h"
+#include "mc-enums.h"
 #include "mc-types.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,25 @@ void          mc_session_remove_cabinet_async  (McSession           *self,
 gboolean      mc_session_remove_cabinet_finish (McSession           *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+
+/* Starts a chat about an order or a return (@context_type, @number) in
+ * the cabinet of @business_id (createChat), fetches it when the store does
+ * not know it yet and merges it into "chats".  Returns the chat id, or 0
+ * with @error.  createChat takes no store: when the chat belongs to
+ * another store than @campaign_id (the one the seller picked), @notice
+ * gets a sentence saying so (NULL otherwise). */
+void           mc_session_start_chat_async  (McSession           *self,
+                                             gint64               business_id,
+                                             gint64               campaign_id,
+                                             McContextType        context_type,
+                                             gint64               number,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gint64         mc_session_start_chat_finish (McSession           *self,
+                                             GAsyncResult        *result,
+                                             char               **notice,
+                                             GError             **error);
 
 McSessionState mc_session_get_state       (McSession     *self);
 const GError  *mc_session_get_error       (McSession     *self);

@@ -6,11 +6,10 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-cabinet-private.h"
-#include "mc-chat-store.h"
+#include "mc-cabinet.h"
 #include "mc-error.h"
 #include "mc-new-chat-dialog.h"
-#include "mc-sidebar-model.h"
+#include "mc-sidebar-item.h"
 #include "mc-ui.h"
 
 struct _McNewChatDialog
@@ -98,9 +97,9 @@ on_number_changed (McNewChatDialog *self,
   mc_new_chat_dialog_update (self);
 }
 
-static McCabinet *
-find_cabinet (McNewChatDialog *self,
-              gint64           business_id)
+static gboolean
+has_cabinet (McNewChatDialog *self,
+             gint64           business_id)
 {
   GListModel *cabinets = mc_session_get_cabinets (self->session);
 
@@ -109,128 +108,45 @@ find_cabinet (McNewChatDialog *self,
       g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
 
       if (mc_cabinet_get_business_id (cabinet) == business_id)
-        return cabinet;
+        return TRUE;
     }
 
-  return NULL;
-}
-
-typedef struct
-{
-  McNewChatDialog *self;
-  McCabinet       *cabinet;
-  gint64           chat_id;
-  gint64           campaign_id;  /* the store picked */
-  gint64           number;
-} Start;
-
-static void
-start_free (Start *start)
-{
-  g_clear_object (&start->self);
-  g_clear_object (&start->cabinet);
-  g_free (start);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Start, start_free)
-
-static void
-mc_new_chat_dialog_open (McNewChatDialog *self,
-                         Start           *start)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (self->session), start->chat_id);
-  gint64 campaign_id = chat != NULL ? mc_chat_get_campaign_id (chat) : 0;
-
-  if (parent != NULL)
-    {
-      McSidebarItem *item = campaign_id != 0
-                          ? mc_sidebar_model_find_campaign (mc_session_get_stores (self->session), campaign_id)
-                          : NULL;
-
-      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", start->chat_id);
-
-      /* createChat takes no store: the Market files the chat under the
-       * order's own store, which may not be the one picked. */
-      if (item != NULL && campaign_id != start->campaign_id)
-        {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, start->number);
-          /* Translators: the first %s is an order or return number, the
-           * second a store's name. */
-          g_autofree char *text = g_strdup_printf (_("Number %s belongs to the store “%s”: the chat is there"),
-                                                   number, mc_sidebar_item_get_title (item));
-
-          mc_ui_toast (GTK_WIDGET (parent), text);
-        }
-    }
-  gtk_window_close (GTK_WINDOW (self));
+  return FALSE;
 }
 
 static void
-on_chat_fetched (GObject      *object,
+on_chat_started (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(Start) start = user_data;
-  g_autoptr(McChat) chat = NULL;
+  g_autoptr(McNewChatDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  GtkWindow *parent;
+  gint64 chat_id;
 
-  chat = mc_api_client_get_chat_finish (MC_API_CLIENT (object), result, &error);
+  chat_id = mc_session_start_chat_finish (MC_SESSION (object), result, &notice, &error);
   if (mc_error_is_cancelled (error))
     return;
 
-  /* A chat the sync has not seen yet: show it now, not at the next poll. */
-  if (chat != NULL)
+  if (chat_id <= 0)
     {
-      g_autoptr(GPtrArray) chats = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *text = mc_error_describe (error);
 
-      /* Just created and never written in (nothing moved updatedAt): no
-       * customer waits here.  Its history, fetched on opening, confirms. */
-      if (mc_chat_get_updated_at (chat) == mc_chat_get_created_at (chat))
-        mc_chat_set_no_customer_message (chat, TRUE);
-
-      g_ptr_array_add (chats, g_steal_pointer (&chat));
-      mc_chat_store_merge (mc_session_get_chats (start->self->session), chats);
-    }
-
-  mc_new_chat_dialog_open (start->self, start);
-}
-
-static void
-on_chat_created (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Start) start = user_data;
-  McNewChatDialog *self = start->self;
-  g_autoptr(GError) error = NULL;
-
-  start->chat_id = mc_api_client_create_chat_finish (MC_API_CLIENT (object), result, &error);
-  if (start->chat_id <= 0)
-    {
-      g_autofree char *text = NULL;
-
-      if (mc_error_is_cancelled (error))
-        return;
-
-      text = mc_error_describe (error);
       self->busy = FALSE;
       mc_new_chat_dialog_show_error (self, text);
       mc_new_chat_dialog_update (self);
       return;
     }
 
-  if (mc_chat_store_lookup (mc_session_get_chats (self->session), start->chat_id) != NULL)
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
     {
-      mc_new_chat_dialog_open (self, start);
-      return;
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", chat_id);
+      if (notice != NULL)
+        mc_ui_toast (GTK_WIDGET (parent), notice);
     }
-
-  mc_api_client_get_chat_async (MC_API_CLIENT (object),
-                                mc_cabinet_get_business_id (start->cabinet),
-                                start->chat_id, self->cancellable,
-                                on_chat_fetched, start);
-  start = NULL;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -238,14 +154,11 @@ mc_new_chat_dialog_start (McNewChatDialog *self)
 {
   McSidebarItem *item = gtk_drop_down_get_selected_item (self->store_dropdown);
   gint64 number = parse_number (self);
-  McCabinet *cabinet;
-  Start *start;
 
   if (self->busy || item == NULL || number <= 0)
     return;
 
-  cabinet = find_cabinet (self, mc_sidebar_item_get_business_id (item));
-  if (cabinet == NULL)
+  if (!has_cabinet (self, mc_sidebar_item_get_business_id (item)))
     {
       mc_new_chat_dialog_show_error (self, _("The cabinet of this store is not connected."));
       return;
@@ -255,17 +168,13 @@ mc_new_chat_dialog_start (McNewChatDialog *self)
   mc_new_chat_dialog_show_error (self, NULL);
   mc_new_chat_dialog_update (self);
 
-  start = g_new0 (Start, 1);
-  start->self = g_object_ref (self);
-  start->cabinet = g_object_ref (cabinet);
-  start->campaign_id = mc_sidebar_item_get_campaign_id (item);
-  start->number = number;
-  mc_api_client_create_chat_async (mc_cabinet_get_client (cabinet),
-                                   mc_cabinet_get_business_id (cabinet),
-                                   gtk_toggle_button_get_active (self->order_toggle)
-                                   ? MC_CONTEXT_TYPE_ORDER : MC_CONTEXT_TYPE_RETURN,
-                                   number, self->cancellable,
-                                   on_chat_created, start);
+  mc_session_start_chat_async (self->session,
+                               mc_sidebar_item_get_business_id (item),
+                               mc_sidebar_item_get_campaign_id (item),
+                               gtk_toggle_button_get_active (self->order_toggle)
+                               ? MC_CONTEXT_TYPE_ORDER : MC_CONTEXT_TYPE_RETURN,
+                               number, self->cancellable,
+                               on_chat_started, g_object_ref (self));
 }
 
 static void
