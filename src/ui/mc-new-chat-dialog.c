@@ -247,6 +247,35 @@ mc_new_chat_dialog_constructed (GObject *object)
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->number_entry));
 }
 
+/* The work under way holds a reference on the dialog, so dispose comes
+ * only after it ends: closing must give it up at once, or the chat would
+ * open after the seller gave up on it. */
+static void
+mc_new_chat_dialog_cancel (McNewChatDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->busy = FALSE;
+  mc_new_chat_dialog_update (self);
+}
+
+static gboolean
+mc_new_chat_dialog_close_request (GtkWindow *window)
+{
+  mc_new_chat_dialog_cancel (MC_NEW_CHAT_DIALOG (window));
+
+  return GTK_WINDOW_CLASS (mc_new_chat_dialog_parent_class)->close_request (window);
+}
+
+static void
+mc_new_chat_dialog_unroot (GtkWidget *widget)
+{
+  mc_new_chat_dialog_cancel (MC_NEW_CHAT_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (mc_new_chat_dialog_parent_class)->unroot (widget);
+}
+
 static void
 mc_new_chat_dialog_dispose (GObject *object)
 {
@@ -303,11 +332,14 @@ mc_new_chat_dialog_class_init (McNewChatDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = mc_new_chat_dialog_constructed;
   object_class->dispose = mc_new_chat_dialog_dispose;
   object_class->get_property = mc_new_chat_dialog_get_property;
   object_class->set_property = mc_new_chat_dialog_set_property;
+  widget_class->unroot = mc_new_chat_dialog_unroot;
+  window_class->close_request = mc_new_chat_dialog_close_request;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,

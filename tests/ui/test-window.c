@@ -848,6 +848,94 @@ test_new_chat (Fixture       *fixture,
   g_assert_cmpint (mc_chat_context_get_order_id (mc_chat_get_context (created)), ==, 987654321);
 }
 
+/* Closing the dialog while createChat is under way gives up the chat: it
+ * must not open in the window a moment later. */
+static void
+test_new_chat_closed (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWindow *dialog;
+
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+  mc_fake_market_set_latency (fixture->market, 800);
+  dialog = start_new_chat (fixture, "987654322");
+  ui_test_run_for (100);
+  gtk_window_close (dialog);
+  /* createChat, then getChat, each 800 ms away. */
+  ui_test_run_for (2500);
+  mc_fake_market_set_latency (fixture->market, 0);
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+}
+
+static gboolean
+toast_says (GtkWidget  *widget,
+            const char *part,
+            gboolean    in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_LABEL (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (toast_says (child, part, in_toast))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The number of an order of another store of the same cabinet than the one
+ * picked: the chat opens where the Market filed it, and a toast says so. */
+static void
+test_new_chat_other_store (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
+  GtkWindow *dialog = mc_new_chat_dialog_new (fixture->session, GTK_WINDOW (fixture->window));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                        MC_TYPE_NEW_CHAT_DIALOG,
+                                                                        "store_dropdown"));
+  GListModel *stores = gtk_drop_down_get_model (dropdown);
+  g_autoptr(McChat) other = NULL;
+  g_autofree char *number = NULL;
+  OpenWait wait = { fixture, 0 };
+  guint picked = 0;
+
+  for (guint i = 0; other == NULL && i < g_list_model_get_n_items (stores); i++)
+    {
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (stores, i);
+
+      for (guint j = 0; other == NULL && j < g_list_model_get_n_items (chats); j++)
+        {
+          g_autoptr(McChat) chat = g_list_model_get_item (chats, j);
+          McChatContext *context = mc_chat_get_context (chat);
+
+          if (context != NULL && mc_chat_context_get_context_type (context) == MC_CONTEXT_TYPE_ORDER &&
+              mc_chat_get_business_id (chat) == mc_sidebar_item_get_business_id (item) &&
+              mc_chat_get_campaign_id (chat) != mc_sidebar_item_get_campaign_id (item))
+            {
+              other = g_steal_pointer (&chat);
+              picked = i;
+            }
+        }
+    }
+  g_assert_nonnull (other);
+
+  gtk_window_present (dialog);
+  gtk_drop_down_set_selected (dropdown, picked);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_order_id (mc_chat_get_context (other)));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      MC_TYPE_NEW_CHAT_DIALOG,
+                                                                      "number_entry")), number);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-chat.start", NULL);
+  wait.chat_id = mc_chat_get_chat_id (other);
+  g_assert_true (ui_test_wait_until (chat_opened, &wait, WAIT_MSEC));
+  ui_test_run_for (300);
+  g_assert_true (toast_says (GTK_WIDGET (fixture->window), "belongs to the store", FALSE));
+}
+
 /* The row of the first store (not "All stores") of the cabinet of the
  * last row, which is the second cabinet's. */
 static GtkListBoxRow *
@@ -1347,6 +1435,8 @@ main (int   argc,
   add_test ("/ui/window/auth-banner", test_auth_banner, 0);
   add_test ("/ui/window/keyboard", test_keyboard, 0);
   add_test ("/ui/window/new-chat", test_new_chat, 0);
+  add_test ("/ui/window/new-chat-closed", test_new_chat_closed, 0);
+  add_test ("/ui/window/new-chat-other-store", test_new_chat_other_store, 0);
   add_test ("/ui/window/tab-keeps-store", test_tab_keeps_store, 0);
   add_test ("/ui/window/store-restored", test_store_restored, 0);
   add_test ("/ui/window/view-at-top", test_view_at_top, 0);
