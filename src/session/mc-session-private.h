@@ -61,6 +61,11 @@ struct _McSession
   gboolean        checked;
   gint64          last_check;
 
+  /* See "paused-method", "sync-error" and "auth-error". */
+  const char     *paused_method;
+  GError         *sync_error;
+  char           *auth_error;
+
   McFakeMarket   *fake_market;
   /* Caches of the demo live here, never next to the seller's own. */
   char           *demo_dir;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "mc-session-private.h"
@@ -36,6 +37,11 @@ enum {
   PROP_REACHABLE,
   PROP_CHECKED,
   PROP_LAST_CHECK,
+  PROP_SYNCING,
+  PROP_PAUSED_UNTIL,
+  PROP_PAUSED_METHOD,
+  PROP_SYNC_ERROR,
+  PROP_AUTH_ERROR,
   N_PROPS
 };
 
@@ -129,6 +135,7 @@ on_sync_syncing_changed (McSession    *self,
                          GParamSpec   *pspec,
                          McSyncEngine *sync)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
   mc_session_update_reachable (self);
   if (self->checked || mc_sync_engine_get_syncing (sync) ||
       !self->reachable || self->last_check == 0)
@@ -136,6 +143,77 @@ on_sync_syncing_changed (McSession    *self,
 
   self->checked = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKED]);
+}
+
+/* The method whose 420 pause ends last, for the banner to name. */
+static void
+on_sync_paused_until_changed (McSession    *self,
+                              GParamSpec   *pspec,
+                              McSyncEngine *sync)
+{
+  GListModel *model = G_LIST_MODEL (self->cabinets);
+  guint n = g_list_model_get_n_items (model);
+  const char *method_name = NULL;
+  gint64 latest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (model, i);
+      McApiClient *client = mc_cabinet_get_client (cabinet);
+
+      if (client == NULL)
+        continue;
+
+      for (McApiMethod method = 0; method < MC_API_N_METHODS; method++)
+        {
+          gint64 until = mc_api_client_get_paused_until (client, method);
+
+          if (until > latest)
+            {
+              latest = until;
+              method_name = mc_api_method_get_display_name (method);
+            }
+        }
+    }
+
+  self->paused_method = method_name;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED_UNTIL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED_METHOD]);
+}
+
+static void
+on_sync_error (McSession    *self,
+               McCabinet    *cabinet,
+               GError       *error,
+               McSyncEngine *sync)
+{
+  g_clear_error (&self->sync_error);
+  self->sync_error = g_error_copy (error);
+
+  if (mc_error_is_key_refused (error))
+    {
+      g_autofree char *text = mc_error_describe (error);
+
+      g_free (self->auth_error);
+      /* Translators: %s is the cabinet's name, then the API's own words. */
+      self->auth_error = g_strdup_printf (_("The key of cabinet “%s” was refused: %s"),
+                                          cabinet != NULL ? mc_cabinet_get_label (cabinet) : "",
+                                          text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH_ERROR]);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ERROR]);
+}
+
+/* A replaced or removed key gets a fresh chance. */
+static void
+on_cabinets_changed (McSession *self)
+{
+  if (self->auth_error == NULL)
+    return;
+
+  g_clear_pointer (&self->auth_error, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH_ERROR]);
 }
 
 static void
@@ -276,6 +354,46 @@ mc_session_get_last_check (McSession *self)
   g_return_val_if_fail (MC_IS_SESSION (self), 0);
 
   return self->last_check;
+}
+
+gboolean
+mc_session_get_syncing (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), FALSE);
+
+  return self->sync != NULL && mc_sync_engine_get_syncing (self->sync);
+}
+
+gint64
+mc_session_get_paused_until (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), 0);
+
+  return self->sync != NULL ? mc_sync_engine_get_paused_until (self->sync) : 0;
+}
+
+const char *
+mc_session_get_paused_method (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
+
+  return self->paused_method;
+}
+
+const GError *
+mc_session_get_sync_error (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
+
+  return self->sync_error;
+}
+
+const char *
+mc_session_get_auth_error (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
+
+  return self->auth_error;
 }
 
 void
@@ -431,6 +549,8 @@ mc_session_finalize (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
+  g_clear_error (&self->sync_error);
+  g_clear_pointer (&self->auth_error, g_free);
   g_clear_pointer (&self->base_url, g_free);
 
   G_OBJECT_CLASS (mc_session_parent_class)->finalize (object);
@@ -496,6 +616,26 @@ mc_session_get_property (GObject    *object,
 
     case PROP_KEYRING_PENDING:
       g_value_set_boolean (value, self->keyring_pending);
+      break;
+
+    case PROP_SYNCING:
+      g_value_set_boolean (value, mc_session_get_syncing (self));
+      break;
+
+    case PROP_PAUSED_UNTIL:
+      g_value_set_int64 (value, mc_session_get_paused_until (self));
+      break;
+
+    case PROP_PAUSED_METHOD:
+      g_value_set_string (value, self->paused_method);
+      break;
+
+    case PROP_SYNC_ERROR:
+      g_value_set_boxed (value, self->sync_error);
+      break;
+
+    case PROP_AUTH_ERROR:
+      g_value_set_string (value, self->auth_error);
       break;
 
     default:
@@ -601,6 +741,31 @@ mc_session_class_init (McSessionClass *klass)
                         0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PAUSED_UNTIL] =
+    g_param_spec_int64 ("paused-until", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PAUSED_METHOD] =
+    g_param_spec_string ("paused-method", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SYNC_ERROR] =
+    g_param_spec_boxed ("sync-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_AUTH_ERROR] =
+    g_param_spec_string ("auth-error", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -623,6 +788,15 @@ mc_session_init (McSession *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::syncing",
                            G_CALLBACK (on_sync_syncing_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::paused-until",
+                           G_CALLBACK (on_sync_paused_until_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "error",
+                           G_CALLBACK (on_sync_error), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cabinets, "items-changed",
+                           G_CALLBACK (on_cabinets_changed), self,
                            G_CONNECT_SWAPPED);
   self->reachable = mc_sync_engine_get_online (self->sync);
 }

@@ -43,7 +43,12 @@ G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
  * found the Market out of reach), "checked" (TRUE once a sync ran to its
  * end with the Market answering: before that an empty list proves
  * nothing), "last-check" (gint64 usec: when the Market last answered in
- * this run, 0 before). */
+ * this run, 0 before), "syncing" (a sync is under way), "paused-until"
+ * (gint64 usec: the latest 420 pause of any method, 0 when none),
+ * "paused-method" (string: what that method does, for the seller, e.g.
+ * "reading chats"), "sync-error" (GError boxed: the last error of a sync),
+ * "auth-error" (string: a sentence for the seller when the Market refused
+ * a cabinet's key; cleared when the cabinets change). */
 McSession    *mc_session_new              (const char    *base_url);
 /* Shows the cached chats and stores of the cabinets in the cabinets file
  * at once (READY before returning when there are any), then looks the
@@ -109,6 +114,11 @@ gboolean       mc_session_get_keyring_pending (McSession *self);
 gboolean       mc_session_get_reachable   (McSession     *self);
 gboolean       mc_session_get_checked     (McSession     *self);
 gint64         mc_session_get_last_check  (McSession     *self);
+gboolean       mc_session_get_syncing     (McSession     *self);
+gint64         mc_session_get_paused_until (McSession    *self);
+const char    *mc_session_get_paused_method (McSession   *self);
+const GError  *mc_session_get_sync_error  (McSession     *self);
+const char    *mc_session_get_auth_error  (McSession     *self);
 /* The seller asked to check now: cabinets whose first refresh failed are
  * asked again, and the sync engine polls. */
 void           mc_session_refresh         (McSession     *self);
