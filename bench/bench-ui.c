@@ -21,6 +21,7 @@
 
 #include <adwaita.h>
 
+#include "mc-cache.h"
 #include "mc-chat-list.h"
 #include "mc-chat-row.h"
 #include "mc-chat-store.h"

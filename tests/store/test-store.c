@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-cache.h"
 #include "mc-chat-store.h"
 #include "mc-chat-view.h"
 #include "mc-message-store.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mc-api-error.h"
+#include "mc-cache.h"
 #include "mc-chat-list.h"
 #include "mc-chat-row.h"
 #include "mc-chat-view.h"
@@ -16,8 +17,8 @@
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
-#include "mc-status-banner.h"
 #include "mc-sidebar-model.h"
+#include "mc-status-banner.h"
 #include "mc-store-row.h"
 #include "mc-sync-engine.h"
 #include "mc-window.h"
