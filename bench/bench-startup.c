@@ -19,7 +19,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "mc-cabinet.h"
+#include "mc-cabinet-private.h"
 #include "mc-fake-market.h"
 #include "mc-token-store.h"
 

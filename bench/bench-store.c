@@ -11,6 +11,7 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include "mc-cache.h"
 #include "mc-chat-store.h"
 #include "mc-chat-view.h"
 

@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "mc-cabinet.h"
+#include "mc-cabinet-private.h"
 #include "mc-chat-store.h"
 #include "mc-fake-market.h"
 #include "mc-sync-engine.h"

@@ -21,11 +21,13 @@
 
 #include <adwaita.h>
 
+#include "mc-cache.h"
 #include "mc-chat-list.h"
 #include "mc-chat-row.h"
 #include "mc-chat-store.h"
 #include "mc-chat-view.h"
 #include "mc-session.h"
+#include "mc-sync-engine.h"
 #include "mc-ui.h"
 #include "mc-window.h"
 

@@ -11,9 +11,13 @@
 #include <libportal-gtk4/portal-gtk4.h>
 #endif
 
+#include "mc-api-client.h"
 #include "mc-application.h"
+#include "mc-cabinet.h"
+#include "mc-chat-store.h"
 #include "mc-preferences-window.h"
 #include "mc-session.h"
+#include "mc-sync-engine.h"
 #include "mc-ui.h"
 #include "mc-window.h"
 

@@ -143,7 +143,7 @@ error_from_file (const GError *error,
                  const char   *name)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_new_literal (MC_API_ERROR, MC_API_ERROR_CANCELLED, _("Cancelled"));
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     return g_error_new (MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "mc-api-error.h"
+#include "mc-auth-kind.h"
 #include "mc-campaign.h"
 #include "mc-chat.h"
 #include "mc-message.h"
@@ -22,12 +23,6 @@ G_BEGIN_DECLS
 #define MC_API_MAX_MESSAGE_CHARS 4096
 #define MC_API_MAX_FILE_SIZE (5 * 1024 * 1024)
 #define MC_API_MAX_IN_FLIGHT 4
-
-typedef enum
-{
-  MC_AUTH_KIND_API_KEY,
-  MC_AUTH_KIND_OAUTH,
-} McAuthKind;
 
 typedef enum
 {

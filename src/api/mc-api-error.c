@@ -35,8 +35,6 @@ describe_api_error (int code)
       return _("The Market did not answer in time.");
     case MC_API_ERROR_PROTOCOL:
       return _("The Market answered with something the app does not understand.");
-    case MC_API_ERROR_CANCELLED:
-      return _("The request was cancelled.");
     case MC_API_ERROR_TOO_LARGE:
       return _("This is too large to send.");
     case MC_API_ERROR_INVALID_INPUT:
@@ -56,7 +54,7 @@ mc_api_error_describe (const GError *error)
   if (error->domain == MC_API_ERROR)
     sentence = describe_api_error (error->code);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    sentence = describe_api_error (MC_API_ERROR_CANCELLED);
+    sentence = _("The request was cancelled.");
   else
     sentence = _("Something went wrong.");
 

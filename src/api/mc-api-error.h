@@ -21,7 +21,6 @@ typedef enum
   MC_API_ERROR_NETWORK,
   MC_API_ERROR_TIMEOUT,
   MC_API_ERROR_PROTOCOL,        /* the body is not the promised shape */
-  MC_API_ERROR_CANCELLED,
   MC_API_ERROR_TOO_LARGE,       /* refused before sending: text or file too big */
   MC_API_ERROR_INVALID_INPUT,   /* refused before sending: empty text, unreadable file, bad URL */
 } McApiErrorCode;

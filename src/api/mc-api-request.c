@@ -263,7 +263,7 @@ mc_api_request_new (McApiClient          *self,
   req->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (req->task, source_tag);
   g_task_set_name (req->task, mc_api_method_get_name (method));
-  /* We answer a cancellation with MC_API_ERROR_CANCELLED ourselves. */
+  /* We answer a cancellation ourselves, as G_IO_ERROR_CANCELLED. */
   g_task_set_check_cancellable (req->task, FALSE);
   g_task_set_task_data (req->task, req, request_free);
 
@@ -350,7 +350,7 @@ mc_api_request_return_error (McApiRequest *req,
 static void
 request_return_cancelled (McApiRequest *req)
 {
-  mc_api_request_return_error (req, g_error_new_literal (MC_API_ERROR, MC_API_ERROR_CANCELLED,
+  mc_api_request_return_error (req, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                                          _("Cancelled")));
 }
 
@@ -438,7 +438,7 @@ static GError *
 error_from_transport (const GError *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_new_literal (MC_API_ERROR, MC_API_ERROR_CANCELLED, _("Cancelled"));
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (MC_API_ERROR, MC_API_ERROR_TIMEOUT,

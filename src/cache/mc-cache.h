@@ -55,7 +55,7 @@ typedef struct
 } McCacheChatState;
 
 #define MC_TYPE_OUTBOX_ENTRY (mc_outbox_entry_get_type ())
-GType          mc_outbox_entry_get_type (void) G_GNUC_CONST;
+GType          mc_outbox_entry_get_type (void);
 McOutboxEntry *mc_outbox_entry_copy     (const McOutboxEntry *entry);
 void           mc_outbox_entry_free     (McOutboxEntry       *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOutboxEntry, mc_outbox_entry_free)

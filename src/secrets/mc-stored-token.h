@@ -24,7 +24,7 @@ gboolean     mc_token_kind_from_string (const char  *string,
 
 typedef struct _McStoredToken McStoredToken;
 
-GType          mc_stored_token_get_type  (void) G_GNUC_CONST;
+GType          mc_stored_token_get_type  (void);
 /* The token is copied into non-swappable memory where libsecret can. */
 McStoredToken *mc_stored_token_new       (McTokenKind          kind,
                                           const char          *label,

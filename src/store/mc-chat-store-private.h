@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "mc-cache.h"
 #include "mc-chat-store.h"
 
 G_BEGIN_DECLS

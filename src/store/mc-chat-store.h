@@ -7,11 +7,13 @@
 
 #include <gio/gio.h>
 
-#include "mc-cache.h"
 #include "mc-chat.h"
 #include "mc-message-store.h"
 
 G_BEGIN_DECLS
+
+/* The UI may not include the cache: mc-cache.h declares it for the rest. */
+typedef struct _McCache McCache;
 
 #define MC_TYPE_CHAT_STORE (mc_chat_store_get_type ())
 G_DECLARE_FINAL_TYPE (McChatStore, mc_chat_store, MC, CHAT_STORE, GObject)

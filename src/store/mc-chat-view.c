@@ -754,25 +754,25 @@ mc_chat_view_set_search_text (McChatView *self,
 
 void
 mc_chat_view_set_store_item (McChatView  *self,
-                             McStoreItem *item)
+                             McSidebarItem *item)
 {
   McCampaignFilter filter;
   gint64 business_id, campaign_id;
 
   g_return_if_fail (MC_IS_CHAT_VIEW (self));
-  g_return_if_fail (MC_IS_STORE_ITEM (item));
+  g_return_if_fail (MC_IS_SIDEBAR_ITEM (item));
 
-  business_id = mc_store_item_get_business_id (item);
-  campaign_id = mc_store_item_get_campaign_id (item);
-  switch (mc_store_item_get_kind (item))
+  business_id = mc_sidebar_item_get_business_id (item);
+  campaign_id = mc_sidebar_item_get_campaign_id (item);
+  switch (mc_sidebar_item_get_kind (item))
     {
-    case MC_STORE_ITEM_KIND_CABINET_STORE:
+    case MC_SIDEBAR_ITEM_KIND_CABINET_STORE:
       filter = MC_CAMPAIGN_FILTER_ONE;
       break;
-    case MC_STORE_ITEM_KIND_NO_STORE:
+    case MC_SIDEBAR_ITEM_KIND_NO_STORE:
       filter = MC_CAMPAIGN_FILTER_NONE;
       break;
-    case MC_STORE_ITEM_KIND_ALL_STORES:
+    case MC_SIDEBAR_ITEM_KIND_ALL_STORES:
     default:
       filter = MC_CAMPAIGN_FILTER_ALL;
       break;

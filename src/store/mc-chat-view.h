@@ -10,7 +10,7 @@
 #include "mc-chat-store.h"
 #include "mc-store-enums.h"
 #include "mc-store-enum-types.h"
-#include "mc-store-item.h"
+#include "mc-sidebar-item.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +49,6 @@ void             mc_chat_view_set_search_text     (McChatView       *self,
 /* Sets business id, campaign filter and campaign id from a sidebar item at
  * once, recomputing the view a single time. */
 void             mc_chat_view_set_store_item      (McChatView       *self,
-                                                   McStoreItem      *item);
+                                                   McSidebarItem      *item);
 
 G_END_DECLS

@@ -30,9 +30,9 @@ typedef enum
 /* What a sidebar row stands for. */
 typedef enum
 {
-  MC_STORE_ITEM_KIND_ALL_STORES,
-  MC_STORE_ITEM_KIND_CABINET_STORE,
-  MC_STORE_ITEM_KIND_NO_STORE,
-} McStoreItemKind;
+  MC_SIDEBAR_ITEM_KIND_ALL_STORES,
+  MC_SIDEBAR_ITEM_KIND_CABINET_STORE,
+  MC_SIDEBAR_ITEM_KIND_NO_STORE,
+} McSidebarItemKind;
 
 G_END_DECLS

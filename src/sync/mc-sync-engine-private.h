@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "mc-cabinet-private.h"
 #include "mc-sync-engine.h"
 #include "mc-sync-plan.h"
 

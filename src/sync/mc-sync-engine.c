@@ -102,7 +102,6 @@ mc_sync_report_error (Cab          *cab,
                       const GError *error)
 {
   if (!cab_alive (cab) ||
-      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 

@@ -191,7 +191,7 @@ on_history (GObject      *object,
       else if (error != NULL)
         g_task_return_error (task, g_error_copy (error));
       else
-        g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_CANCELLED,
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                  _("The cabinet was removed"));
     }
 }
@@ -261,7 +261,7 @@ mc_sync_history_abort (Cab *cab)
 
       for (guint i = 0; i < job->waiters->len; i++)
         g_task_return_new_error (g_ptr_array_index (job->waiters, i),
-                                 MC_API_ERROR, MC_API_ERROR_CANCELLED,
+                                 G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                  _("The cabinet was removed"));
       g_ptr_array_set_size (job->waiters, 0);
     }

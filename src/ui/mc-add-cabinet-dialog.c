@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-add-cabinet-dialog.h"
+#include "mc-cabinet.h"
 #include "mc-key-form.h"
 #include "mc-ui.h"
 

@@ -8,12 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-api-error.h"
 #include "mc-chat-list.h"
 #include "mc-chat-row.h"
 #include "mc-chat-view.h"
-#include "mc-ui.h"
+#include "mc-error.h"
 #include "mc-ui-util.h"
+#include "mc-ui.h"
 
 #define DEFAULT_WAIT_WARNING_MINUTES 60
 #define CLOCK_SECONDS 60
@@ -239,7 +239,7 @@ on_sync_error (McChatList   *self,
                McSyncEngine *sync)
 {
   g_free (self->sync_error);
-  self->sync_error = mc_api_error_describe (error);
+  self->sync_error = mc_error_describe (error);
 
   mc_chat_list_update_chats_page (self);
 }
@@ -515,10 +515,10 @@ mc_chat_list_step (McChatList *self,
 
 void
 mc_chat_list_set_store_item (McChatList  *self,
-                             McStoreItem *item)
+                             McSidebarItem *item)
 {
   g_return_if_fail (MC_IS_CHAT_LIST (self));
-  g_return_if_fail (MC_IS_STORE_ITEM (item));
+  g_return_if_fail (MC_IS_SIDEBAR_ITEM (item));
   g_return_if_fail (self->view != NULL);
 
   mc_chat_view_set_store_item (self->view, item);

@@ -7,8 +7,9 @@
 
 #include <adwaita.h>
 
+#include "mc-chat.h"
 #include "mc-session.h"
-#include "mc-store-item.h"
+#include "mc-sidebar-item.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,7 @@ void        mc_chat_list_set_session     (McChatList  *self,
                                           McSession   *session);
 /* Shows the chats of @item's stores, from the top. */
 void        mc_chat_list_set_store_item  (McChatList  *self,
-                                          McStoreItem *item);
+                                          McSidebarItem *item);
 /* Whether the list, as its stores, view and search filter it, holds the
  * chat. */
 gboolean    mc_chat_list_has_chat        (McChatList  *self,

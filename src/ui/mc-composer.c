@@ -11,10 +11,11 @@
 
 #include "mc-api-client.h"
 #include "mc-api-error.h"
+#include "mc-cache.h"
 #include "mc-composer.h"
 #include "mc-contact-detector.h"
-#include "mc-ui.h"
 #include "mc-ui-util.h"
+#include "mc-ui.h"
 
 #define DRAFT_DELAY_MSEC 500
 

@@ -3,9 +3,10 @@
 
 #include <gtk/gtk.h>
 
-#include "mc-cache.h"
 
 G_BEGIN_DECLS
+
+typedef struct _McCache McCache;
 
 #define MC_COMPOSER_COUNTER_FROM 3500
 

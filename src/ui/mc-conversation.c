@@ -12,10 +12,14 @@
 #include <adwaita.h>
 
 #include "mc-api-error.h"
+#include "mc-cabinet-private.h"
+#include "mc-chat-store.h"
 #include "mc-conversation.h"
 #include "mc-message-row.h"
-#include "mc-ui.h"
+#include "mc-sidebar-model.h"
+#include "mc-sync-engine.h"
 #include "mc-ui-util.h"
+#include "mc-ui.h"
 
 /* How close to the bottom, in pixels, still counts as "at the bottom". */
 #define BOTTOM_SLACK 48
@@ -203,12 +207,12 @@ mc_conversation_update_header (McConversation *self)
   campaign_id = mc_chat_get_campaign_id (self->chat);
   if (campaign_id != 0 && self->session != NULL)
     {
-      McStoreItem *item = mc_store_list_find_campaign (mc_session_get_stores (self->session),
+      McSidebarItem *item = mc_sidebar_model_find_campaign (mc_session_get_stores (self->session),
                                                        campaign_id);
 
       if (item != NULL)
         g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
-                                mc_store_item_get_title (item));
+                                mc_sidebar_item_get_title (item));
     }
   set_string (&self->subtitle, subtitle->str, G_OBJECT (self), properties[PROP_SUBTITLE]);
 
@@ -506,8 +510,7 @@ on_load_older (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!mc_sync_engine_load_older_finish (MC_SYNC_ENGINE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED))
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = mc_api_error_describe (error);
 
@@ -890,8 +893,7 @@ on_downloaded (GObject      *object,
     {
       g_autofree char *text = mc_api_error_describe (error);
 
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         mc_ui_toast (GTK_WIDGET (download->self), text);
       return;
     }

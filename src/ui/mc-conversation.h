@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mc-chat.h"
 #include "mc-composer.h"
 #include "mc-session.h"
 

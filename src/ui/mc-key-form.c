@@ -6,7 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-api-error.h"
+#include "mc-cabinet.h"
+#include "mc-error.h"
 #include "mc-key-form.h"
 #include "mc-ui.h"
 
@@ -191,8 +192,7 @@ mc_key_form_added_cb (GObject      *object,
   cabinet = mc_session_add_cabinet_finish (MC_SESSION (object), result, &error);
 
   /* Cancel already gave the inputs back; a disposed form shows nothing. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_CANCELLED) ||
+  if (mc_error_is_cancelled (error) ||
       self->session == NULL)
     return;
 
@@ -208,13 +208,13 @@ mc_key_form_added_cb (GObject      *object,
       /* The general words ("not accepted, check it in Preferences") fit
        * a key that stopped working; here the seller has just pasted it.
        * The Market's own words stay, for its support. */
-      if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) &&
+      if (mc_error_is_unauthorized (error) &&
           error->message != NULL && *error->message != '\0')
         text = g_strdup_printf (_("%s (%s)"), not_accepted, error->message);
-      else if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED))
+      else if (mc_error_is_unauthorized (error))
         text = g_strdup (not_accepted);
       else
-        text = mc_api_error_describe (error);
+        text = mc_error_describe (error);
 
       mc_key_form_show_error (self, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));

@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-api-error.h"
+#include "mc-cabinet.h"
+#include "mc-error.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-sidebar-item.h"
 #include "mc-ui.h"
 
 struct _McNewChatDialog
@@ -95,9 +97,9 @@ on_number_changed (McNewChatDialog *self,
   mc_new_chat_dialog_update (self);
 }
 
-static McCabinet *
-find_cabinet (McNewChatDialog *self,
-              gint64           business_id)
+static gboolean
+has_cabinet (McNewChatDialog *self,
+             gint64           business_id)
 {
   GListModel *cabinets = mc_session_get_cabinets (self->session);
 
@@ -106,143 +108,57 @@ find_cabinet (McNewChatDialog *self,
       g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
 
       if (mc_cabinet_get_business_id (cabinet) == business_id)
-        return cabinet;
+        return TRUE;
     }
 
-  return NULL;
-}
-
-typedef struct
-{
-  McNewChatDialog *self;
-  McCabinet       *cabinet;
-  gint64           chat_id;
-  gint64           campaign_id;  /* the store picked */
-  gint64           number;
-} Start;
-
-static void
-start_free (Start *start)
-{
-  g_clear_object (&start->self);
-  g_clear_object (&start->cabinet);
-  g_free (start);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Start, start_free)
-
-static void
-mc_new_chat_dialog_open (McNewChatDialog *self,
-                         Start           *start)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  McChat *chat = mc_chat_store_lookup (mc_session_get_chats (self->session), start->chat_id);
-  gint64 campaign_id = chat != NULL ? mc_chat_get_campaign_id (chat) : 0;
-
-  if (parent != NULL)
-    {
-      McStoreItem *item = campaign_id != 0
-                          ? mc_store_list_find_campaign (mc_session_get_stores (self->session), campaign_id)
-                          : NULL;
-
-      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", start->chat_id);
-
-      /* createChat takes no store: the Market files the chat under the
-       * order's own store, which may not be the one picked. */
-      if (item != NULL && campaign_id != start->campaign_id)
-        {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, start->number);
-          /* Translators: the first %s is an order or return number, the
-           * second a store's name. */
-          g_autofree char *text = g_strdup_printf (_("Number %s belongs to the store “%s”: the chat is there"),
-                                                   number, mc_store_item_get_title (item));
-
-          mc_ui_toast (GTK_WIDGET (parent), text);
-        }
-    }
-  gtk_window_close (GTK_WINDOW (self));
+  return FALSE;
 }
 
 static void
-on_chat_fetched (GObject      *object,
+on_chat_started (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(Start) start = user_data;
-  g_autoptr(McChat) chat = NULL;
+  g_autoptr(McNewChatDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  GtkWindow *parent;
+  gint64 chat_id;
 
-  chat = mc_api_client_get_chat_finish (MC_API_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  chat_id = mc_session_start_chat_finish (MC_SESSION (object), result, &notice, &error);
+  if (mc_error_is_cancelled (error))
     return;
 
-  /* A chat the sync has not seen yet: show it now, not at the next poll. */
-  if (chat != NULL)
+  if (chat_id <= 0)
     {
-      g_autoptr(GPtrArray) chats = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *text = mc_error_describe (error);
 
-      /* Just created and never written in (nothing moved updatedAt): no
-       * customer waits here.  Its history, fetched on opening, confirms. */
-      if (mc_chat_get_updated_at (chat) == mc_chat_get_created_at (chat))
-        mc_chat_set_no_customer_message (chat, TRUE);
-
-      g_ptr_array_add (chats, g_steal_pointer (&chat));
-      mc_chat_store_merge (mc_session_get_chats (start->self->session), chats);
-    }
-
-  mc_new_chat_dialog_open (start->self, start);
-}
-
-static void
-on_chat_created (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Start) start = user_data;
-  McNewChatDialog *self = start->self;
-  g_autoptr(GError) error = NULL;
-
-  start->chat_id = mc_api_client_create_chat_finish (MC_API_CLIENT (object), result, &error);
-  if (start->chat_id <= 0)
-    {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      text = mc_api_error_describe (error);
       self->busy = FALSE;
       mc_new_chat_dialog_show_error (self, text);
       mc_new_chat_dialog_update (self);
       return;
     }
 
-  if (mc_chat_store_lookup (mc_session_get_chats (self->session), start->chat_id) != NULL)
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
     {
-      mc_new_chat_dialog_open (self, start);
-      return;
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-chat", "x", chat_id);
+      if (notice != NULL)
+        mc_ui_toast (GTK_WIDGET (parent), notice);
     }
-
-  mc_api_client_get_chat_async (MC_API_CLIENT (object),
-                                mc_cabinet_get_business_id (start->cabinet),
-                                start->chat_id, self->cancellable,
-                                on_chat_fetched, start);
-  start = NULL;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
 mc_new_chat_dialog_start (McNewChatDialog *self)
 {
-  McStoreItem *item = gtk_drop_down_get_selected_item (self->store_dropdown);
+  McSidebarItem *item = gtk_drop_down_get_selected_item (self->store_dropdown);
   gint64 number = parse_number (self);
-  McCabinet *cabinet;
-  Start *start;
 
   if (self->busy || item == NULL || number <= 0)
     return;
 
-  cabinet = find_cabinet (self, mc_store_item_get_business_id (item));
-  if (cabinet == NULL)
+  if (!has_cabinet (self, mc_sidebar_item_get_business_id (item)))
     {
       mc_new_chat_dialog_show_error (self, _("The cabinet of this store is not connected."));
       return;
@@ -252,17 +168,13 @@ mc_new_chat_dialog_start (McNewChatDialog *self)
   mc_new_chat_dialog_show_error (self, NULL);
   mc_new_chat_dialog_update (self);
 
-  start = g_new0 (Start, 1);
-  start->self = g_object_ref (self);
-  start->cabinet = g_object_ref (cabinet);
-  start->campaign_id = mc_store_item_get_campaign_id (item);
-  start->number = number;
-  mc_api_client_create_chat_async (mc_cabinet_get_client (cabinet),
-                                   mc_cabinet_get_business_id (cabinet),
-                                   gtk_toggle_button_get_active (self->order_toggle)
-                                   ? MC_CONTEXT_TYPE_ORDER : MC_CONTEXT_TYPE_RETURN,
-                                   number, self->cancellable,
-                                   on_chat_created, start);
+  mc_session_start_chat_async (self->session,
+                               mc_sidebar_item_get_business_id (item),
+                               mc_sidebar_item_get_campaign_id (item),
+                               gtk_toggle_button_get_active (self->order_toggle)
+                               ? MC_CONTEXT_TYPE_ORDER : MC_CONTEXT_TYPE_RETURN,
+                               number, self->cancellable,
+                               on_chat_started, g_object_ref (self));
 }
 
 static void
@@ -283,9 +195,9 @@ start_action (GtkWidget  *widget,
 /* createChat: "returns are available only for FBY, FBS and Express stores"
  * (Express stores report FBS). */
 static gboolean
-allows_return_chats (McStoreItem *item)
+allows_return_chats (McSidebarItem *item)
 {
-  McCampaign *campaign = item != NULL ? mc_store_item_get_campaign (item) : NULL;
+  McCampaign *campaign = item != NULL ? mc_sidebar_item_get_campaign (item) : NULL;
   McPlacementType placement = campaign != NULL ? mc_campaign_get_placement_type (campaign)
                                                : MC_PLACEMENT_TYPE_UNKNOWN;
 
@@ -308,7 +220,7 @@ static gboolean
 is_store (gpointer item,
           gpointer user_data)
 {
-  return mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE;
+  return mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_CABINET_STORE;
 }
 
 static void
@@ -322,7 +234,7 @@ mc_new_chat_dialog_constructed (GObject *object)
 
   stores = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (mc_session_get_stores (self->session))),
                                       GTK_FILTER (gtk_custom_filter_new (is_store, NULL, NULL)));
-  expression = gtk_property_expression_new (MC_TYPE_STORE_ITEM, NULL, "title");
+  expression = gtk_property_expression_new (MC_TYPE_SIDEBAR_ITEM, NULL, "title");
   gtk_drop_down_set_expression (self->store_dropdown, expression);
   gtk_drop_down_set_model (self->store_dropdown, G_LIST_MODEL (stores));
   gtk_expression_unref (expression);
@@ -333,6 +245,35 @@ mc_new_chat_dialog_constructed (GObject *object)
 
   /* The number is what the seller came to type. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->number_entry));
+}
+
+/* The work under way holds a reference on the dialog, so dispose comes
+ * only after it ends: closing must give it up at once, or the chat would
+ * open after the seller gave up on it. */
+static void
+mc_new_chat_dialog_cancel (McNewChatDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->busy = FALSE;
+  mc_new_chat_dialog_update (self);
+}
+
+static gboolean
+mc_new_chat_dialog_close_request (GtkWindow *window)
+{
+  mc_new_chat_dialog_cancel (MC_NEW_CHAT_DIALOG (window));
+
+  return GTK_WINDOW_CLASS (mc_new_chat_dialog_parent_class)->close_request (window);
+}
+
+static void
+mc_new_chat_dialog_unroot (GtkWidget *widget)
+{
+  mc_new_chat_dialog_cancel (MC_NEW_CHAT_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (mc_new_chat_dialog_parent_class)->unroot (widget);
 }
 
 static void
@@ -391,11 +332,14 @@ mc_new_chat_dialog_class_init (McNewChatDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = mc_new_chat_dialog_constructed;
   object_class->dispose = mc_new_chat_dialog_dispose;
   object_class->get_property = mc_new_chat_dialog_get_property;
   object_class->set_property = mc_new_chat_dialog_set_property;
+  widget_class->unroot = mc_new_chat_dialog_unroot;
+  window_class->close_request = mc_new_chat_dialog_close_request;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,

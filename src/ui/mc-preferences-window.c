@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "mc-add-cabinet-dialog.h"
-#include "mc-api-error.h"
 #include "mc-cabinet-row.h"
+#include "mc-error.h"
 #include "mc-preferences-window.h"
 #include "mc-ui.h"
 
@@ -65,10 +65,10 @@ mc_preferences_window_removed_cb (GObject      *object,
   g_autofree char *text = NULL;
 
   if (mc_session_remove_cabinet_finish (MC_SESSION (object), result, &error) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      mc_error_is_cancelled (error))
     return;
 
-  text = mc_api_error_describe (error);
+  text = mc_error_describe (error);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), mc_ui_plain_toast_new (text));
 }
 

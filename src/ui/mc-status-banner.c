@@ -6,10 +6,10 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-api-error.h"
+#include "mc-error.h"
 #include "mc-status-banner.h"
-#include "mc-ui.h"
 #include "mc-ui-util.h"
+#include "mc-ui.h"
 
 #define CLOCK_SECONDS 60
 
@@ -18,15 +18,16 @@ struct _McStatusBanner
   GtkWidget     parent_instance;
 
   McSession    *session;
-  /* The session, its cabinets and its sync engine, as they are now. */
+  /* The session and its sync engine, as they are now. */
   GSignalGroup *session_signals;
-  GSignalGroup *cabinets_signals;
   GSignalGroup *sync_signals;
   guint         clock_id;
   guint         timeout_id;
   /* The slow-checks notice is up (see mc_ui_format_slow_checks()). */
   gboolean      slow_shown;
-  char         *auth_error;
+  /* The session refused a key while this banner followed it: a refusal
+   * from before is not repeated to a banner set on the session later. */
+  gboolean      auth_heard;
 
   GtkRevealer  *banner_revealer;
   GtkLabel     *banner_label;
@@ -67,36 +68,6 @@ mc_status_banner_get_revealed (McStatusBanner *self)
   return gtk_revealer_get_reveal_child (self->banner_revealer);
 }
 
-static gint64
-find_paused_method (McStatusBanner *self,
-                    McApiMethod    *out_method)
-{
-  GListModel *cabinets = mc_session_get_cabinets (self->session);
-  gint64 latest = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (cabinets); i++)
-    {
-      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
-      McApiClient *client = mc_cabinet_get_client (cabinet);
-
-      if (client == NULL)
-        continue;
-
-      for (McApiMethod method = 0; method < MC_API_N_METHODS; method++)
-        {
-          gint64 until = mc_api_client_get_paused_until (client, method);
-
-          if (until > latest)
-            {
-              latest = until;
-              *out_method = method;
-            }
-        }
-    }
-
-  return latest;
-}
-
 static gboolean on_timeout (gpointer user_data);
 
 static void
@@ -119,8 +90,7 @@ mc_status_banner_show (McStatusBanner *self,
 static void
 mc_status_banner_update (McStatusBanner *self)
 {
-  McSyncEngine *sync;
-  McApiMethod method = MC_API_METHOD_GET_CHATS;
+  GObject *sync;
   gboolean online = TRUE;
   guint poll_interval = 0, effective_interval = 0;
   gint64 paused_until;
@@ -148,13 +118,16 @@ mc_status_banner_update (McStatusBanner *self)
       return;
     }
 
-  if (self->auth_error != NULL)
+  if (self->auth_heard && mc_session_get_auth_error (self->session) != NULL)
     {
-      mc_status_banner_show (self, self->auth_error, _("_Fix Key…"), "app.preferences");
+      mc_status_banner_show (self, mc_session_get_auth_error (self->session),
+                             _("_Fix Key…"), "app.preferences");
       return;
     }
 
-  sync = mc_session_get_sync (self->session);
+  /* The engine's pace, read as properties: the banner has no business
+   * with its other calls. */
+  sync = G_OBJECT (mc_session_get_sync (self->session));
   g_object_get (sync,
                 "online", &online,
                 "poll-interval", &poll_interval,
@@ -181,8 +154,8 @@ mc_status_banner_update (McStatusBanner *self)
       return;
     }
 
-  paused_until = find_paused_method (self, &method);
-  if (paused_until > now)
+  paused_until = mc_session_get_paused_until (self->session);
+  if (paused_until > now && mc_session_get_paused_method (self->session) != NULL)
     {
       g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (paused_until / G_USEC_PER_SEC);
       g_autofree char *time = g_date_time_format (until, "%H:%M");
@@ -191,7 +164,7 @@ mc_status_banner_update (McStatusBanner *self)
       /* Translators: the first %s is what the app was doing, e.g. "reading
        * chats"; the second a time of day. */
       text = g_strdup_printf (_("The Market’s hourly limit for %s is used up; it resumes at %s."),
-                              mc_api_method_get_display_name (method), time);
+                              mc_session_get_paused_method (self->session), time);
       mc_status_banner_show (self, text, NULL, NULL);
       self->timeout_id =
         g_timeout_add_seconds ((guint) MIN ((paused_until - now) / G_USEC_PER_SEC + 1, G_MAXUINT / 2),
@@ -244,33 +217,9 @@ on_notify (McStatusBanner *self)
 }
 
 static void
-on_sync_error (McStatusBanner *self,
-               McCabinet      *cabinet,
-               GError         *error,
-               McSyncEngine   *sync)
+on_auth_error_changed (McStatusBanner *self)
 {
-  g_assert (MC_IS_STATUS_BANNER (self));
-
-  if (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_UNAUTHORIZED) ||
-      g_error_matches (error, MC_API_ERROR, MC_API_ERROR_FORBIDDEN))
-    {
-      g_autofree char *text = mc_api_error_describe (error);
-
-      g_free (self->auth_error);
-      /* Translators: %s is the cabinet's name, then the API's own words. */
-      self->auth_error = g_strdup_printf (_("The key of cabinet “%s” was refused: %s"),
-                                          cabinet != NULL ? mc_cabinet_get_label (cabinet) : "",
-                                          text);
-    }
-
-  mc_status_banner_update (self);
-}
-
-static void
-on_cabinets_changed (McStatusBanner *self)
-{
-  /* A replaced key gets a fresh chance. */
-  g_clear_pointer (&self->auth_error, g_free);
+  self->auth_heard = mc_session_get_auth_error (self->session) != NULL;
   mc_status_banner_update (self);
 }
 
@@ -284,11 +233,9 @@ mc_status_banner_set_session (McStatusBanner *self,
   if (!g_set_object (&self->session, session))
     return;
 
-  g_clear_pointer (&self->auth_error, g_free);
   self->slow_shown = FALSE;
+  self->auth_heard = FALSE;
   g_signal_group_set_target (self->session_signals, session);
-  g_signal_group_set_target (self->cabinets_signals,
-                             session != NULL ? mc_session_get_cabinets (session) : NULL);
   g_signal_group_set_target (self->sync_signals,
                              session != NULL ? mc_session_get_sync (session) : NULL);
   mc_status_banner_update (self);
@@ -306,17 +253,14 @@ mc_status_banner_dispose (GObject *object)
   if (self->session_signals != NULL)
     {
       g_signal_group_set_target (self->session_signals, NULL);
-      g_signal_group_set_target (self->cabinets_signals, NULL);
       g_signal_group_set_target (self->sync_signals, NULL);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_STATUS_BANNER);
 
   g_clear_object (&self->session_signals);
-  g_clear_object (&self->cabinets_signals);
   g_clear_object (&self->sync_signals);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->auth_error, g_free);
 
   G_OBJECT_CLASS (mc_status_banner_parent_class)->dispose (object);
 }
@@ -398,24 +342,24 @@ mc_status_banner_init (McStatusBanner *self)
                                   G_CALLBACK (on_notify), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::checked",
                                   G_CALLBACK (on_notify), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::syncing",
+                                  G_CALLBACK (on_notify), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::paused-method",
+                                  G_CALLBACK (on_notify), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::sync-error",
+                                  G_CALLBACK (on_notify), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::auth-error",
+                                  G_CALLBACK (on_auth_error_changed), self);
 
-  self->cabinets_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_swapped (self->cabinets_signals, "items-changed",
-                                  G_CALLBACK (on_cabinets_changed), self);
-
-  self->sync_signals = g_signal_group_new (MC_TYPE_SYNC_ENGINE);
+  /* Only the engine's pace: its errors and pauses come through the
+   * session. */
+  self->sync_signals = g_signal_group_new (G_TYPE_OBJECT);
   g_signal_group_connect_swapped (self->sync_signals, "notify::online",
-                                  G_CALLBACK (on_notify), self);
-  g_signal_group_connect_swapped (self->sync_signals, "notify::syncing",
-                                  G_CALLBACK (on_notify), self);
-  g_signal_group_connect_swapped (self->sync_signals, "notify::paused-until",
                                   G_CALLBACK (on_notify), self);
   g_signal_group_connect_swapped (self->sync_signals, "notify::effective-interval",
                                   G_CALLBACK (on_notify), self);
   g_signal_group_connect_swapped (self->sync_signals, "notify::poll-interval",
                                   G_CALLBACK (on_notify), self);
-  g_signal_group_connect_swapped (self->sync_signals, "error",
-                                  G_CALLBACK (on_sync_error), self);
 
   self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, on_clock, self);
 }

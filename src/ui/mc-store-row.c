@@ -13,7 +13,7 @@ struct _McStoreRow
 {
   GtkListBoxRow  parent_instance;
 
-  McStoreItem   *item;
+  McSidebarItem   *item;
 
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
@@ -31,16 +31,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 GtkWidget *
-mc_store_row_new (McStoreItem *item)
+mc_store_row_new (McSidebarItem *item)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (item), NULL);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (item), NULL);
 
   return g_object_new (MC_TYPE_STORE_ROW,
                        "item", item,
                        NULL);
 }
 
-McStoreItem *
+McSidebarItem *
 mc_store_row_get_item (McStoreRow *self)
 {
   g_return_val_if_fail (MC_IS_STORE_ROW (self), NULL);
@@ -51,10 +51,10 @@ mc_store_row_get_item (McStoreRow *self)
 static void
 mc_store_row_update (McStoreRow *self)
 {
-  guint needs_reply = mc_store_item_get_needs_reply_count (self->item);
-  guint unread = mc_store_item_get_unread_count (self->item);
-  const char *title = mc_store_item_get_title (self->item);
-  const char *subtitle = mc_store_item_get_subtitle (self->item);
+  guint needs_reply = mc_sidebar_item_get_needs_reply_count (self->item);
+  guint unread = mc_sidebar_item_get_unread_count (self->item);
+  const char *title = mc_sidebar_item_get_title (self->item);
+  const char *subtitle = mc_sidebar_item_get_subtitle (self->item);
   g_autofree char *needs_reply_text = g_strdup_printf ("%u", needs_reply);
   g_autofree char *counts = NULL;
   g_autofree char *tooltip = NULL;
@@ -64,7 +64,7 @@ mc_store_row_update (McStoreRow *self)
 
   gtk_label_set_label (self->title_label, title);
   /* "All stores" and "No store" are under the cabinet's header already. */
-  if (mc_store_item_get_kind (self->item) != MC_STORE_ITEM_KIND_CABINET_STORE)
+  if (mc_sidebar_item_get_kind (self->item) != MC_SIDEBAR_ITEM_KIND_CABINET_STORE)
     subtitle = NULL;
   if (subtitle != NULL && *subtitle == '\0')
     subtitle = NULL;
@@ -192,7 +192,7 @@ mc_store_row_class_init (McStoreRowClass *klass)
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
-                         MC_TYPE_STORE_ITEM,
+                         MC_TYPE_SIDEBAR_ITEM,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

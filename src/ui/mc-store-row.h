@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mc-store-item.h"
+#include "mc-sidebar-item.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +13,9 @@ G_DECLARE_FINAL_TYPE (McStoreRow, mc_store_row, MC, STORE_ROW, GtkListBoxRow)
 /* A sidebar row: a store (name, placement type), "All stores" or "No
  * store", with one badge counting the chats that need a reply; the unread
  * count, the whole name and the placement type are in the tooltip and the
- * accessible label.  Property "item" (McStoreItem, construct-only). */
-GtkWidget   *mc_store_row_new            (McStoreItem *item);
-McStoreItem *mc_store_row_get_item       (McStoreRow  *self);
+ * accessible label.  Property "item" (McSidebarItem, construct-only). */
+GtkWidget   *mc_store_row_new            (McSidebarItem *item);
+McSidebarItem *mc_store_row_get_item       (McStoreRow  *self);
 /* The badge's text, or NULL when no badge shows. */
 const char  *mc_store_row_get_badge_text (McStoreRow  *self);
 

@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-api-error.h"
+#include "mc-cabinet.h"
+#include "mc-error.h"
 #include "mc-key-form.h"
-#include "mc-secrets-error.h"
 #include "mc-ui.h"
 #include "mc-welcome-page.h"
 
@@ -88,7 +88,7 @@ mc_welcome_page_update (McWelcomePage *self)
 
       /* The session stops here also for an API address it may not use,
        * which the keyring has nothing to do with. */
-      if (error == NULL || error->domain == MC_SECRETS_ERROR)
+      if (error == NULL || mc_error_is_keyring (error))
         {
           adw_status_page_set_icon_name (self->status_page, "dialog-password-symbolic");
           adw_status_page_set_title (self->status_page, _("The keyring is not available"));
@@ -100,7 +100,7 @@ mc_welcome_page_update (McWelcomePage *self)
         }
 
       if (error != NULL)
-        text = mc_api_error_describe (error);
+        text = mc_error_describe (error);
       else
         text = g_strdup (_("The system keyring, where the API keys are kept, did not answer."));
       mc_ui_status_page_set_plain_description (self->status_page, text);
@@ -136,7 +136,7 @@ on_demo_clicked (McWelcomePage *self)
 
   if (!mc_session_start_demo (self->session, &error))
     {
-      g_autofree char *text = mc_api_error_describe (error);
+      g_autofree char *text = mc_error_describe (error);
       g_autofree char *sentence = g_strdup_printf (_("The demo could not start: %s"), text);
 
       gtk_label_set_text (self->demo_error_label, sentence);

@@ -5,9 +5,10 @@
 #include "config.h"
 
 #include "mc-add-cabinet-dialog.h"
+#include "mc-chat-store.h"
 #include "mc-new-chat-dialog.h"
-#include "mc-ui.h"
 #include "mc-ui-util.h"
+#include "mc-ui.h"
 #include "mc-window-private.h"
 
 static void

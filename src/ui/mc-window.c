@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-chat-store.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
 #include "mc-welcome-page.h"
@@ -209,11 +210,11 @@ update_sidebar_header (GtkListBoxRow *row,
                        GtkListBoxRow *before,
                        gpointer       user_data)
 {
-  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  McSidebarItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
   GtkWidget *header = gtk_list_box_row_get_header (row);
   const char *cabinet;
 
-  if (mc_store_item_get_kind (item) != MC_STORE_ITEM_KIND_ALL_STORES)
+  if (mc_sidebar_item_get_kind (item) != MC_SIDEBAR_ITEM_KIND_ALL_STORES)
     {
       if (header != NULL)
         gtk_list_box_row_set_header (row, NULL);
@@ -221,7 +222,7 @@ update_sidebar_header (GtkListBoxRow *row,
     }
 
   /* "All stores" opens each cabinet; its subtitle is the cabinet's name. */
-  cabinet = mc_store_item_get_subtitle (item);
+  cabinet = mc_sidebar_item_get_subtitle (item);
   if (header != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (header)), cabinet) == 0)
     return;
 
@@ -234,12 +235,12 @@ update_sidebar_header (GtkListBoxRow *row,
 }
 
 static char *
-store_item_key (McStoreItem *item)
+store_item_key (McSidebarItem *item)
 {
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                          mc_store_item_get_kind (item),
-                          mc_store_item_get_business_id (item),
-                          mc_store_item_get_campaign_id (item));
+                          mc_sidebar_item_get_kind (item),
+                          mc_sidebar_item_get_business_id (item),
+                          mc_sidebar_item_get_campaign_id (item));
 }
 
 static void
@@ -266,7 +267,7 @@ mc_window_select_default_store (McWindow *self)
 
   for (guint i = 0; wanted != NULL && *wanted != '\0' && i < g_list_model_get_n_items (stores); i++)
     {
-      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (stores, i);
       g_autofree char *key = store_item_key (item);
 
       if (g_str_equal (key, wanted))
@@ -286,7 +287,7 @@ on_sidebar_row_selected (McWindow      *self,
                          GtkListBoxRow *row,
                          GtkListBox    *list)
 {
-  McStoreItem *item;
+  McSidebarItem *item;
   g_autofree char *key = NULL;
 
   if (row == NULL)
@@ -300,10 +301,10 @@ on_sidebar_row_selected (McWindow      *self,
   item = mc_store_row_get_item (MC_STORE_ROW (row));
   mc_chat_list_set_store_item (self->chat_list, item);
 
-  if (mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
-    adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_title (item));
+  if (mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_CABINET_STORE)
+    adw_window_title_set_subtitle (self->chats_title, mc_sidebar_item_get_title (item));
   else
-    adw_window_title_set_subtitle (self->chats_title, mc_store_item_get_subtitle (item));
+    adw_window_title_set_subtitle (self->chats_title, mc_sidebar_item_get_subtitle (item));
 
   /* Only the seller's own choice is kept: not a stand-in while the saved
    * store's cabinet loads, nor what is left as the window closes. */
@@ -406,10 +407,10 @@ mc_window_select_all_stores (McWindow *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
     {
-      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (stores, i);
 
-      if (mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_ALL_STORES &&
-          mc_store_item_get_business_id (item) == business_id)
+      if (mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_ALL_STORES &&
+          mc_sidebar_item_get_business_id (item) == business_id)
         {
           gtk_list_box_select_row (self->sidebar_list,
                                    gtk_list_box_get_row_at_index (self->sidebar_list, i));

@@ -10,6 +10,7 @@
 
 #include "mc-add-cabinet-dialog.h"
 #include "mc-api-error.h"
+#include "mc-cabinet-private.h"
 #include "mc-cabinet-row.h"
 #include "mc-chat-list.h"
 #include "mc-fake-market.h"
@@ -17,6 +18,7 @@
 #include "mc-preferences-window.h"
 #include "mc-session.h"
 #include "mc-status-banner.h"
+#include "mc-sidebar-model.h"
 #include "mc-token-store.h"
 #include "mc-welcome-page.h"
 #include "mc-window.h"
@@ -316,7 +318,7 @@ test_welcome_good_key (Fixture       *f,
     {
       g_autoptr(McCampaign) campaign = g_list_model_get_item (campaigns, i);
 
-      g_assert_nonnull (mc_store_list_find_campaign (mc_session_get_stores (f->session),
+      g_assert_nonnull (mc_sidebar_model_find_campaign (mc_session_get_stores (f->session),
                                                      mc_campaign_get_id (campaign)));
     }
 

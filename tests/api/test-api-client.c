@@ -868,7 +868,7 @@ test_cancel (Fixture       *fixture,
         }
       else
         {
-          g_assert_error (error, MC_API_ERROR, MC_API_ERROR_CANCELLED);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
           g_clear_error (&error);
         }
       g_object_unref (queued[i]);
@@ -886,7 +886,7 @@ test_cancel (Fixture       *fixture,
                                 mc_test_store_result, &result);
   g_timeout_add (100, cancel_later, cancellable);
   chat = mc_api_client_get_chat_finish (fixture->client, mc_test_wait_for (&result), &error);
-  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (chat);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
   mc_fake_market_clear_faults (fixture->market);
@@ -1258,7 +1258,7 @@ test_dispose_cancels (Fixture       *fixture,
   mc_test_iterate_for (50);
   g_object_run_dispose (G_OBJECT (fixture->client));
   chat = mc_api_client_get_chat_finish (fixture->client, mc_test_wait_for (&result), &error);
-  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (chat);
   mc_fake_market_clear_faults (fixture->market);
 }

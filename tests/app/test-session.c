@@ -8,10 +8,14 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-cabinet-private.h"
+#include "mc-chat-store.h"
 #include "mc-fake-market.h"
 #include "mc-session.h"
-#include "mc-token-store.h"
+#include "mc-sidebar-model.h"
+#include "mc-sync-engine.h"
 #include "mc-test-util.h"
+#include "mc-token-store.h"
 
 static char *work_dir;
 
@@ -107,7 +111,7 @@ test_demo (void)
   g_autofree char *demo_dir = NULL;
   g_autoptr(McCabinet) cabinet = NULL;
   g_autoptr(McChat) chat = NULL;
-  g_autoptr(McStoreItem) first_store = NULL;
+  g_autoptr(McSidebarItem) first_store = NULL;
   GObject *market;
 
   g_assert_true (mc_session_start_demo (session, &error));
@@ -131,7 +135,7 @@ test_demo (void)
   g_assert_cmpint (mc_cabinet_get_business_id (cabinet), ==,
                    mc_fake_market_get_business_id (MC_FAKE_MARKET (market), 1));
   first_store = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (session)), 0);
-  g_assert_cmpint (mc_store_item_get_business_id (first_store), ==, mc_cabinet_get_business_id (cabinet));
+  g_assert_cmpint (mc_sidebar_item_get_business_id (first_store), ==, mc_cabinet_get_business_id (cabinet));
   chat = g_list_model_get_item (G_LIST_MODEL (mc_session_get_chats (session)), 0);
   g_assert_nonnull (mc_session_get_cabinet_for_chat (session, mc_chat_get_chat_id (chat)));
   g_assert_cmpint (mc_cabinet_get_business_id (mc_session_get_cabinet_for_chat (session, mc_chat_get_chat_id (chat))),
@@ -278,23 +282,23 @@ dup_listed_stores (McSession *session,
 
   for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
     {
-      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
-      gint64 campaign_id = mc_store_item_get_campaign_id (item);
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (stores, i);
+      gint64 campaign_id = mc_sidebar_item_get_campaign_id (item);
 
-      if (mc_store_item_get_business_id (item) != business_id)
+      if (mc_sidebar_item_get_business_id (item) != business_id)
         continue;
 
-      switch (mc_store_item_get_kind (item))
+      switch (mc_sidebar_item_get_kind (item))
         {
-        case MC_STORE_ITEM_KIND_ALL_STORES:
+        case MC_SIDEBAR_ITEM_KIND_ALL_STORES:
           n_all++;
           break;
-        case MC_STORE_ITEM_KIND_NO_STORE:
+        case MC_SIDEBAR_ITEM_KIND_NO_STORE:
           n_none++;
           break;
-        case MC_STORE_ITEM_KIND_CABINET_STORE:
-          g_assert_cmpint (mc_campaign_get_business_id (mc_store_item_get_campaign (item)), ==, business_id);
-          g_assert_nonnull (mc_store_list_find_campaign (mc_session_get_stores (session), campaign_id));
+        case MC_SIDEBAR_ITEM_KIND_CABINET_STORE:
+          g_assert_cmpint (mc_campaign_get_business_id (mc_sidebar_item_get_campaign (item)), ==, business_id);
+          g_assert_nonnull (mc_sidebar_model_find_campaign (mc_session_get_stores (session), campaign_id));
           g_array_append_val (ids, campaign_id);
           break;
         default:

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-api-client.h"
-#include "mc-cabinet.h"
+#include "mc-cabinet-private.h"
 #include "mc-cache.h"
 #include "mc-chat-store.h"
 #include "mc-fake-market.h"
@@ -148,7 +148,7 @@ error_is_explained (const char      *cell,
       return FALSE;
     }
 
-  if (error->domain == MC_API_ERROR && error->code == MC_API_ERROR_CANCELLED)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_test_message ("%s: reported as cancelled: %s", cell, text);
       return FALSE;

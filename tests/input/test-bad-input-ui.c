@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-cache.h"
 #include "mc-composer.h"
 #include "ui-test-util.h"
 

@@ -16,11 +16,11 @@
 
 #include "mc-api-client.h"
 #include "mc-api-parse.h"
-#include "mc-cabinet.h"
+#include "mc-cabinet-private.h"
 #include "mc-cache.h"
 #include "mc-chat-store.h"
 #include "mc-fake-market.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 #include "mc-sync-engine.h"
 #include "mc-ui-util.h"
 #include "mc-test-util.h"
@@ -511,7 +511,7 @@ test_nameless_store (void)
   g_autoptr(McCampaign) null_name = mc_campaign_new (2108, NULL, 77, NULL,
                                                      MC_PLACEMENT_TYPE_DBS, MC_API_AVAILABILITY_AVAILABLE);
   g_autoptr(McChatStore) chats = mc_chat_store_new ();
-  g_autoptr(McStoreList) stores = mc_store_list_new (chats);
+  g_autoptr(McSidebarModel) stores = mc_sidebar_model_new (chats);
   g_autoptr(GPtrArray) campaigns = g_ptr_array_new ();
   g_autofree char *name = mc_campaign_dup_display_name (campaign);
   g_autofree char *other = mc_campaign_dup_display_name (null_name);
@@ -522,19 +522,19 @@ test_nameless_store (void)
 
   g_ptr_array_add (campaigns, campaign);
   g_ptr_array_add (campaigns, null_name);
-  mc_store_list_set_campaigns (stores, 77, "", campaigns);
+  mc_sidebar_model_set_campaigns (stores, 77, "", campaigns);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (stores));
   g_assert_cmpuint (n, >=, 2);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(McStoreItem) item = g_list_model_get_item (G_LIST_MODEL (stores), i);
-      const char *title = mc_store_item_get_title (item);
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (stores), i);
+      const char *title = mc_sidebar_item_get_title (item);
 
       g_assert_nonnull (title);
       g_assert_cmpstr (title, !=, "");
     }
-  g_assert_cmpstr (mc_store_item_get_title (mc_store_list_find_campaign (stores, 2107)), ==, "Store 2107");
+  g_assert_cmpstr (mc_sidebar_item_get_title (mc_sidebar_model_find_campaign (stores, 2107)), ==, "Store 2107");
 }
 
 int

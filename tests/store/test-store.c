@@ -10,10 +10,11 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-cache.h"
 #include "mc-chat-store.h"
 #include "mc-chat-view.h"
 #include "mc-message-store.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 #include "mc-test-util.h"
 
 static char *tmp_dir;
@@ -323,9 +324,9 @@ test_view_filters (void)
   g_autoptr(McCampaign) campaign = mc_campaign_new (5, "Shop", 10, "Cabinet",
                                                     MC_PLACEMENT_TYPE_FBS,
                                                     MC_API_AVAILABILITY_AVAILABLE);
-  g_autoptr(McStoreItem) store_item = mc_store_item_new (MC_STORE_ITEM_KIND_CABINET_STORE, 10, campaign, "Cabinet");
-  g_autoptr(McStoreItem) no_store = mc_store_item_new (MC_STORE_ITEM_KIND_NO_STORE, 10, NULL, "Cabinet");
-  g_autoptr(McStoreItem) all_stores = mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES, 20, NULL, "Other");
+  g_autoptr(McSidebarItem) store_item = mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_CABINET_STORE, 10, campaign, "Cabinet");
+  g_autoptr(McSidebarItem) no_store = mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_NO_STORE, 10, NULL, "Cabinet");
+  g_autoptr(McSidebarItem) all_stores = mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_ALL_STORES, 20, NULL, "Other");
   const gint64 business[] = { 6, 3, 4, 8, 1, 5, 2 };
   const gint64 one[] = { 6, 3, 1 };
   const gint64 none[] = { 4, 8 };
@@ -676,103 +677,103 @@ static void
 test_sidebar (void)
 {
   g_autoptr(McChatStore) store = sample_store ();
-  g_autoptr(McStoreList) list = mc_store_list_new (store);
+  g_autoptr(McSidebarModel) list = mc_sidebar_model_new (store);
   g_autoptr(Shadow) shadow = shadow_new (list);
   g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(McStoreItem) all_stores = NULL;
-  g_autoptr(McStoreItem) no_store = NULL;
-  McStoreItem *shop5, *shop7;
+  g_autoptr(McSidebarItem) all_stores = NULL;
+  g_autoptr(McSidebarItem) no_store = NULL;
+  McSidebarItem *shop5, *shop7;
 
   g_ptr_array_add (campaigns, mc_campaign_new (7, "Zeta", 10, "Cabinet", MC_PLACEMENT_TYPE_FBY,
                                                MC_API_AVAILABILITY_AVAILABLE));
   g_ptr_array_add (campaigns, mc_campaign_new (5, "Alpha", 10, "Cabinet", MC_PLACEMENT_TYPE_FBS,
                                                MC_API_AVAILABILITY_AVAILABLE));
-  mc_store_list_set_campaigns (list, 10, "Cabinet", campaigns);
+  mc_sidebar_model_set_campaigns (list, 10, "Cabinet", campaigns);
   g_ptr_array_add (other, mc_campaign_new (8, "Other shop", 20, "Second", MC_PLACEMENT_TYPE_DBS,
                                            MC_API_AVAILABILITY_AVAILABLE));
-  mc_store_list_set_campaigns (list, 20, "Second", other);
+  mc_sidebar_model_set_campaigns (list, 20, "Second", other);
 
   /* All stores, Alpha, Zeta, No store; then the second cabinet. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
   shadow_check (shadow);
   all_stores = g_list_model_get_item (G_LIST_MODEL (list), 0);
   no_store = g_list_model_get_item (G_LIST_MODEL (list), 3);
-  g_assert_cmpint (mc_store_item_get_kind (all_stores), ==, MC_STORE_ITEM_KIND_ALL_STORES);
-  g_assert_cmpstr (mc_store_item_get_title (all_stores), ==, "All stores");
-  g_assert_cmpstr (mc_store_item_get_subtitle (all_stores), ==, "Cabinet");
-  g_assert_cmpint (mc_store_item_get_kind (no_store), ==, MC_STORE_ITEM_KIND_NO_STORE);
-  shop5 = mc_store_list_find_campaign (list, 5);
-  shop7 = mc_store_list_find_campaign (list, 7);
-  g_assert_cmpstr (mc_store_item_get_title (shop5), ==, "Alpha");
-  g_assert_cmpstr (mc_store_item_get_subtitle (shop5), ==, "FBS, own warehouse");
+  g_assert_cmpint (mc_sidebar_item_get_kind (all_stores), ==, MC_SIDEBAR_ITEM_KIND_ALL_STORES);
+  g_assert_cmpstr (mc_sidebar_item_get_title (all_stores), ==, "All stores");
+  g_assert_cmpstr (mc_sidebar_item_get_subtitle (all_stores), ==, "Cabinet");
+  g_assert_cmpint (mc_sidebar_item_get_kind (no_store), ==, MC_SIDEBAR_ITEM_KIND_NO_STORE);
+  shop5 = mc_sidebar_model_find_campaign (list, 5);
+  shop7 = mc_sidebar_model_find_campaign (list, 7);
+  g_assert_cmpstr (mc_sidebar_item_get_title (shop5), ==, "Alpha");
+  g_assert_cmpstr (mc_sidebar_item_get_subtitle (shop5), ==, "FBS, own warehouse");
 
   /* Needs reply: 1, 2, 6, 8 in cabinet 10 (7 is in cabinet 20). */
-  g_assert_cmpuint (mc_store_item_get_needs_reply_count (all_stores), ==, 4);
-  g_assert_cmpuint (mc_store_item_get_needs_reply_count (shop5), ==, 2);
-  g_assert_cmpuint (mc_store_item_get_needs_reply_count (shop7), ==, 1);
-  g_assert_cmpuint (mc_store_item_get_needs_reply_count (no_store), ==, 1);
-  g_assert_cmpuint (mc_store_item_get_needs_reply_count (mc_store_list_find_campaign (list, 8)), ==, 1);
+  g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (all_stores), ==, 4);
+  g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (shop5), ==, 2);
+  g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (shop7), ==, 1);
+  g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (no_store), ==, 1);
+  g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (mc_sidebar_model_find_campaign (list, 8)), ==, 1);
 
   merge_one (store, make_chat (2, 10, MC_CHAT_STATUS_FINISHED, 100, 7, "Борис", 22222));
-  g_assert_cmpuint (mc_store_item_get_needs_reply_count (all_stores), ==, 3);
-  g_assert_cmpuint (mc_store_item_get_needs_reply_count (shop7), ==, 0);
+  g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (all_stores), ==, 3);
+  g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (shop7), ==, 0);
 
   messages = messages_of (make_message (8, 1, 10, MC_SENDER_CUSTOMER, "?"), NULL);
   mc_chat_store_merge_messages (store, 8, messages);
-  g_assert_cmpuint (mc_store_item_get_unread_count (no_store), ==, 1);
-  g_assert_cmpuint (mc_store_item_get_unread_count (all_stores), ==, 1);
-  g_assert_cmpuint (mc_store_item_get_unread_count (shop5), ==, 0);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (no_store), ==, 1);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (all_stores), ==, 1);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (shop5), ==, 0);
   mc_chat_store_mark_read (store, 8, 1);
-  g_assert_cmpuint (mc_store_item_get_unread_count (no_store), ==, 0);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (no_store), ==, 0);
 
   /* The same stores again (new objects, as a refresh or the cache give)
    * change no row, so a selected row stays selected; a renamed store
    * changes its row only. */
   {
     g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
-    g_autoptr(McStoreItem) first = NULL;
+    g_autoptr(McSidebarItem) first = NULL;
     guint signals = shadow->signals;
 
     g_ptr_array_add (again, mc_campaign_new (5, "Alpha", 10, "Cabinet", MC_PLACEMENT_TYPE_FBS,
                                              MC_API_AVAILABILITY_AVAILABLE));
     g_ptr_array_add (again, mc_campaign_new (7, "Zeta", 10, "Cabinet", MC_PLACEMENT_TYPE_FBY,
                                              MC_API_AVAILABILITY_AVAILABLE));
-    mc_store_list_set_campaigns (list, 10, "Cabinet", again);
+    mc_sidebar_model_set_campaigns (list, 10, "Cabinet", again);
     g_assert_cmpuint (shadow->signals, ==, signals);
-    g_assert_true (mc_store_list_find_campaign (list, 5) == shop5);
-    g_assert_true (mc_store_list_find_campaign (list, 7) == shop7);
+    g_assert_true (mc_sidebar_model_find_campaign (list, 5) == shop5);
+    g_assert_true (mc_sidebar_model_find_campaign (list, 7) == shop7);
     shadow_check (shadow);
 
     g_ptr_array_remove_index (again, 1);
     g_ptr_array_add (again, mc_campaign_new (7, "Beta", 10, "Cabinet", MC_PLACEMENT_TYPE_FBY,
                                              MC_API_AVAILABILITY_AVAILABLE));
-    mc_store_list_set_campaigns (list, 10, "Cabinet", again);
+    mc_sidebar_model_set_campaigns (list, 10, "Cabinet", again);
     g_assert_cmpuint (shadow->signals, ==, signals + 1);
     first = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_assert_true (first == all_stores);
-    g_assert_true (mc_store_list_find_campaign (list, 5) == shop5);
-    g_assert_cmpstr (mc_store_item_get_title (mc_store_list_find_campaign (list, 7)), ==, "Beta");
-    g_assert_cmpuint (mc_store_item_get_needs_reply_count (mc_store_list_find_campaign (list, 7)), ==, 0);
+    g_assert_true (mc_sidebar_model_find_campaign (list, 5) == shop5);
+    g_assert_cmpstr (mc_sidebar_item_get_title (mc_sidebar_model_find_campaign (list, 7)), ==, "Beta");
+    g_assert_cmpuint (mc_sidebar_item_get_needs_reply_count (mc_sidebar_model_find_campaign (list, 7)), ==, 0);
     shadow_check (shadow);
 
     /* A new cabinet name changes the rows that show it. */
-    mc_store_list_set_campaigns (list, 10, "Renamed", again);
+    mc_sidebar_model_set_campaigns (list, 10, "Renamed", again);
     g_clear_object (&first);
     first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-    g_assert_cmpstr (mc_store_item_get_subtitle (first), ==, "Renamed");
+    g_assert_cmpstr (mc_sidebar_item_get_subtitle (first), ==, "Renamed");
     shadow_check (shadow);
   }
 
   /* Replacing a cabinet's stores keeps the other cabinet in place. */
   g_ptr_array_remove_index (campaigns, 0);
-  mc_store_list_set_campaigns (list, 10, "Cabinet", campaigns);
+  mc_sidebar_model_set_campaigns (list, 10, "Cabinet", campaigns);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
-  g_assert_null (mc_store_list_find_campaign (list, 7));
+  g_assert_null (mc_sidebar_model_find_campaign (list, 7));
   shadow_check (shadow);
 
-  mc_store_list_remove_business (list, 10);
+  mc_sidebar_model_remove_business (list, 10);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
   shadow_check (shadow);
 }

@@ -8,11 +8,13 @@
 #include <math.h>
 
 #include "mc-chat-list.h"
+#include "mc-chat-store.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-sync-engine.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -442,9 +444,9 @@ lookup_store (GtkDropDown     *dropdown,
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(McStoreItem) item = g_list_model_get_item (model, i);
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (model, i);
 
-      if (mc_campaign_get_placement_type (mc_store_item_get_campaign (item)) == placement)
+      if (mc_campaign_get_placement_type (mc_sidebar_item_get_campaign (item)) == placement)
         {
           *position = i;
           return TRUE;

@@ -34,33 +34,33 @@ test_store_row (void)
   g_autoptr(McCampaign) campaign = mc_campaign_new (7, name, 3, "Уютный дом",
                                                     MC_PLACEMENT_TYPE_FBY,
                                                     MC_API_AVAILABILITY_AVAILABLE);
-  g_autoptr(McStoreItem) store = mc_store_item_new (MC_STORE_ITEM_KIND_CABINET_STORE, 3, campaign, "Уютный дом");
-  g_autoptr(McStoreItem) all = mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES, 3, NULL, "Уютный дом");
+  g_autoptr(McSidebarItem) store = mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_CABINET_STORE, 3, campaign, "Уютный дом");
+  g_autoptr(McSidebarItem) all = mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_ALL_STORES, 3, NULL, "Уютный дом");
   GtkWidget *store_row;
   GtkWidget *all_row;
   g_autofree char *store_label = NULL;
   const char *tooltip;
 
-  mc_store_item_set_needs_reply_count (store, 23);
-  mc_store_item_set_unread_count (store, 5);
+  mc_sidebar_item_set_needs_reply_count (store, 23);
+  mc_sidebar_item_set_unread_count (store, 5);
   store_row = g_object_ref_sink (mc_store_row_new (store));
 
   g_assert_cmpstr (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)), ==, "23");
   tooltip = gtk_widget_get_tooltip_text (store_row);
   g_assert_nonnull (tooltip);
-  g_assert_nonnull (strstr (tooltip, mc_store_item_get_title (store)));
+  g_assert_nonnull (strstr (tooltip, mc_sidebar_item_get_title (store)));
   g_assert_nonnull (strstr (tooltip, "FBY, Market warehouse"));
   g_assert_nonnull (strstr (tooltip, "23 chats need a reply, 5 unread"));
   store_label = g_strdup_printf ("%s, FBY, Market warehouse, 23 chats need a reply, 5 unread",
-                                 mc_store_item_get_title (store));
+                                 mc_sidebar_item_get_title (store));
   assert_accessible_label (store_row, store_label);
 
   /* The count follows the store, and no badge when nothing waits. */
-  mc_store_item_set_needs_reply_count (store, 1);
-  mc_store_item_set_unread_count (store, 1);
+  mc_sidebar_item_set_needs_reply_count (store, 1);
+  mc_sidebar_item_set_unread_count (store, 1);
   g_assert_cmpstr (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)), ==, "1");
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (store_row), "1 chat needs a reply, 1 unread"));
-  mc_store_item_set_needs_reply_count (store, 0);
+  mc_sidebar_item_set_needs_reply_count (store, 0);
   g_assert_null (mc_store_row_get_badge_text (MC_STORE_ROW (store_row)));
 
   all_row = g_object_ref_sink (mc_store_row_new (all));

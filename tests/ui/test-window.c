@@ -8,16 +8,19 @@
 #include <string.h>
 
 #include "mc-api-error.h"
+#include "mc-cache.h"
 #include "mc-chat-list.h"
-#include "mc-chat-view.h"
 #include "mc-chat-row.h"
+#include "mc-chat-view.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-new-chat-dialog.h"
+#include "mc-sidebar-model.h"
 #include "mc-status-banner.h"
 #include "mc-store-row.h"
+#include "mc-sync-engine.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -167,16 +170,16 @@ find_row (GtkWidget *widget,
 static guint
 count_first_cabinet_chats (Fixture *fixture)
 {
-  g_autoptr(McStoreItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
+  g_autoptr(McSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
   guint n = 0;
 
-  g_assert_cmpint (mc_store_item_get_kind (item), ==, MC_STORE_ITEM_KIND_ALL_STORES);
+  g_assert_cmpint (mc_sidebar_item_get_kind (item), ==, MC_SIDEBAR_ITEM_KIND_ALL_STORES);
   for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
     {
       g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
 
-      n += mc_chat_get_business_id (chat) == mc_store_item_get_business_id (item);
+      n += mc_chat_get_business_id (chat) == mc_sidebar_item_get_business_id (item);
     }
 
   return n;
@@ -199,14 +202,14 @@ static gboolean
 first_cabinet_has_answered_chat (gpointer data)
 {
   Fixture *fixture = data;
-  g_autoptr(McStoreItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
+  g_autoptr(McSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
 
   for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
     {
       g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
 
-      if (mc_chat_get_business_id (chat) == mc_store_item_get_business_id (item) &&
+      if (mc_chat_get_business_id (chat) == mc_sidebar_item_get_business_id (item) &&
           !mc_chat_needs_reply (chat))
         return TRUE;
     }
@@ -796,13 +799,13 @@ test_new_chat (Fixture       *fixture,
                gconstpointer  user_data)
 {
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
-  McStoreList *stores = mc_session_get_stores (fixture->session);
+  McSidebarModel *stores = mc_session_get_stores (fixture->session);
   g_autoptr(McChat) existing = NULL;
   g_autofree char *number = NULL;
   GtkWindow *dialog;
   GtkDropDown *dropdown;
   GtkLabel *error_label;
-  McStoreItem *item;
+  McSidebarItem *item;
   OpenWait wait = { fixture, 0 };
   McChat *created;
 
@@ -822,11 +825,11 @@ test_new_chat (Fixture       *fixture,
       McChatContext *context = mc_chat_get_context (chat);
 
       if (context != NULL && mc_chat_context_get_context_type (context) == MC_CONTEXT_TYPE_ORDER &&
-          mc_chat_get_campaign_id (chat) == mc_store_item_get_campaign_id (item))
+          mc_chat_get_campaign_id (chat) == mc_sidebar_item_get_campaign_id (item))
         existing = g_steal_pointer (&chat);
     }
   g_assert_nonnull (existing);
-  g_assert_nonnull (mc_store_list_find_campaign (stores, mc_store_item_get_campaign_id (item)));
+  g_assert_nonnull (mc_sidebar_model_find_campaign (stores, mc_sidebar_item_get_campaign_id (item)));
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_order_id (mc_chat_get_context (existing)));
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
@@ -846,6 +849,94 @@ test_new_chat (Fixture       *fixture,
   g_assert_cmpint (mc_chat_context_get_order_id (mc_chat_get_context (created)), ==, 987654321);
 }
 
+/* Closing the dialog while createChat is under way gives up the chat: it
+ * must not open in the window a moment later. */
+static void
+test_new_chat_closed (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWindow *dialog;
+
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+  mc_fake_market_set_latency (fixture->market, 800);
+  dialog = start_new_chat (fixture, "987654322");
+  ui_test_run_for (100);
+  gtk_window_close (dialog);
+  /* createChat, then getChat, each 800 ms away. */
+  ui_test_run_for (2500);
+  mc_fake_market_set_latency (fixture->market, 0);
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, 0);
+}
+
+static gboolean
+toast_says (GtkWidget  *widget,
+            const char *part,
+            gboolean    in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_LABEL (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (toast_says (child, part, in_toast))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The number of an order of another store of the same cabinet than the one
+ * picked: the chat opens where the Market filed it, and a toast says so. */
+static void
+test_new_chat_other_store (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GListModel *chats = G_LIST_MODEL (mc_session_get_chats (fixture->session));
+  GtkWindow *dialog = mc_new_chat_dialog_new (fixture->session, GTK_WINDOW (fixture->window));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                        MC_TYPE_NEW_CHAT_DIALOG,
+                                                                        "store_dropdown"));
+  GListModel *stores = gtk_drop_down_get_model (dropdown);
+  g_autoptr(McChat) other = NULL;
+  g_autofree char *number = NULL;
+  OpenWait wait = { fixture, 0 };
+  guint picked = 0;
+
+  for (guint i = 0; other == NULL && i < g_list_model_get_n_items (stores); i++)
+    {
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (stores, i);
+
+      for (guint j = 0; other == NULL && j < g_list_model_get_n_items (chats); j++)
+        {
+          g_autoptr(McChat) chat = g_list_model_get_item (chats, j);
+          McChatContext *context = mc_chat_get_context (chat);
+
+          if (context != NULL && mc_chat_context_get_context_type (context) == MC_CONTEXT_TYPE_ORDER &&
+              mc_chat_get_business_id (chat) == mc_sidebar_item_get_business_id (item) &&
+              mc_chat_get_campaign_id (chat) != mc_sidebar_item_get_campaign_id (item))
+            {
+              other = g_steal_pointer (&chat);
+              picked = i;
+            }
+        }
+    }
+  g_assert_nonnull (other);
+
+  gtk_window_present (dialog);
+  gtk_drop_down_set_selected (dropdown, picked);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_order_id (mc_chat_get_context (other)));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      MC_TYPE_NEW_CHAT_DIALOG,
+                                                                      "number_entry")), number);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-chat.start", NULL);
+  wait.chat_id = mc_chat_get_chat_id (other);
+  g_assert_true (ui_test_wait_until (chat_opened, &wait, WAIT_MSEC));
+  ui_test_run_for (300);
+  g_assert_true (toast_says (GTK_WIDGET (fixture->window), "belongs to the store", FALSE));
+}
+
 /* The row of the first store (not "All stores") of the cabinet of the
  * last row, which is the second cabinet's. */
 static GtkListBoxRow *
@@ -854,21 +945,21 @@ second_cabinet_store_row (GtkListBox *sidebar,
 {
   GListModel *stores = G_LIST_MODEL (mc_session_get_stores (session));
   guint n = g_list_model_get_n_items (stores);
-  g_autoptr(McStoreItem) last = g_list_model_get_item (stores, n - 1);
+  g_autoptr(McSidebarItem) last = g_list_model_get_item (stores, n - 1);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(McStoreItem) item = g_list_model_get_item (stores, i);
+      g_autoptr(McSidebarItem) item = g_list_model_get_item (stores, i);
 
-      if (mc_store_item_get_business_id (item) == mc_store_item_get_business_id (last) &&
-          mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE)
+      if (mc_sidebar_item_get_business_id (item) == mc_sidebar_item_get_business_id (last) &&
+          mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_CABINET_STORE)
         return gtk_list_box_get_row_at_index (sidebar, i);
     }
 
   g_assert_not_reached ();
 }
 
-static McStoreItem *
+static McSidebarItem *
 selected_store (GtkListBox *sidebar)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
@@ -885,7 +976,7 @@ test_tab_keeps_store (Fixture       *fixture,
 {
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 1);
-  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  McSidebarItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
   g_autofree char *saved = NULL;
 
   gtk_list_box_select_row (sidebar, row);
@@ -918,13 +1009,13 @@ store_selected (gpointer data)
   gpointer *wait = data;
   GtkListBox *sidebar = wait[0];
   GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
-  McStoreItem *item;
+  McSidebarItem *item;
 
   if (row == NULL)
     return FALSE;
   item = mc_store_row_get_item (MC_STORE_ROW (row));
-  return mc_store_item_get_business_id (item) == (gint64) GPOINTER_TO_SIZE (wait[1]) &&
-         mc_store_item_get_kind (item) == MC_STORE_ITEM_KIND_CABINET_STORE;
+  return mc_sidebar_item_get_business_id (item) == (gint64) GPOINTER_TO_SIZE (wait[1]) &&
+         mc_sidebar_item_get_kind (item) == MC_SIDEBAR_ITEM_KIND_CABINET_STORE;
 }
 
 /* A store of the second cabinet, selected, is selected again at the next
@@ -936,9 +1027,9 @@ test_store_restored (Fixture       *fixture,
 {
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkListBoxRow *row = second_cabinet_store_row (sidebar, fixture->session);
-  McStoreItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
-  gint64 business_id = mc_store_item_get_business_id (item);
-  gint64 campaign_id = mc_store_item_get_campaign_id (item);
+  McSidebarItem *item = mc_store_row_get_item (MC_STORE_ROW (row));
+  gint64 business_id = mc_sidebar_item_get_business_id (item);
+  gint64 campaign_id = mc_sidebar_item_get_campaign_id (item);
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *after = NULL;
@@ -964,11 +1055,11 @@ test_store_restored (Fixture       *fixture,
   wait[0] = sidebar;
   wait[1] = GSIZE_TO_POINTER (business_id);
   g_assert_true (ui_test_wait_until (store_selected, wait, WAIT_MSEC));
-  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+  g_assert_cmpint (mc_sidebar_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
   /* And it stays once everything is in. */
   g_assert_true (ui_test_wait_until (has_chats_in, window, WAIT_MSEC));
   ui_test_run_for (500);
-  g_assert_cmpint (mc_store_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
+  g_assert_cmpint (mc_sidebar_item_get_campaign_id (selected_store (sidebar)), ==, campaign_id);
 
   fixture->session = session;
   fixture->window = window;
@@ -1013,7 +1104,7 @@ test_view_at_top (Fixture       *fixture,
   GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
   GtkAdjustment *adjustment = chats_vadjustment (fixture);
-  McStoreItem *all_stores;
+  McSidebarItem *all_stores;
   g_autoptr(McChat) open = NULL;
   g_autoptr(McChatContext) context = NULL;
   g_autoptr(McChat) older = NULL;
@@ -1022,7 +1113,7 @@ test_view_at_top (Fixture       *fixture,
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
   all_stores = selected_store (sidebar);
-  g_assert_cmpint (mc_store_item_get_kind (all_stores), ==, MC_STORE_ITEM_KIND_ALL_STORES);
+  g_assert_cmpint (mc_sidebar_item_get_kind (all_stores), ==, MC_SIDEBAR_ITEM_KIND_ALL_STORES);
   open = open_first_chat (fixture);
 
   gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
@@ -1036,7 +1127,7 @@ test_view_at_top (Fixture       *fixture,
 
   /* A customer who has waited longer than anyone shown comes in. */
   context = mc_chat_context_new (MC_CONTEXT_TYPE_DIRECT);
-  older = mc_chat_new_full (G_MAXINT32, mc_store_item_get_business_id (all_stores),
+  older = mc_chat_new_full (G_MAXINT32, mc_sidebar_item_get_business_id (all_stores),
                             MC_CHAT_TYPE_CHAT, MC_CHAT_STATUS_NEW,
                             G_USEC_PER_SEC, G_USEC_PER_SEC, context);
   merged = g_ptr_array_new ();
@@ -1345,6 +1436,8 @@ main (int   argc,
   add_test ("/ui/window/auth-banner", test_auth_banner, 0);
   add_test ("/ui/window/keyboard", test_keyboard, 0);
   add_test ("/ui/window/new-chat", test_new_chat, 0);
+  add_test ("/ui/window/new-chat-closed", test_new_chat_closed, 0);
+  add_test ("/ui/window/new-chat-other-store", test_new_chat_other_store, 0);
   add_test ("/ui/window/tab-keeps-store", test_tab_keeps_store, 0);
   add_test ("/ui/window/store-restored", test_store_restored, 0);
   add_test ("/ui/window/view-at-top", test_view_at_top, 0);

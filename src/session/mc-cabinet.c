@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-cabinet.h"
+#include "mc-cabinet-private.h"
 
 #define REGISTRY_NAME "cabinets.ini"
 

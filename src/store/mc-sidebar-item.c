@@ -1,4 +1,4 @@
-/* mc-store-item.c: a sidebar row's data.
+/* mc-sidebar-item.c: a sidebar row's data.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,13 +7,13 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-store-item.h"
+#include "mc-sidebar-item.h"
 
-struct _McStoreItem
+struct _McSidebarItem
 {
   GObject          parent_instance;
 
-  McStoreItemKind  kind;
+  McSidebarItemKind  kind;
   gint64           business_id;
   McCampaign      *campaign;
   char            *business_name;
@@ -23,7 +23,7 @@ struct _McStoreItem
   guint            unread_count;
 };
 
-G_DEFINE_FINAL_TYPE (McStoreItem, mc_store_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (McSidebarItem, mc_sidebar_item, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -60,26 +60,26 @@ placement_in_words (McPlacementType type)
 }
 
 static void
-mc_store_item_constructed (GObject *object)
+mc_sidebar_item_constructed (GObject *object)
 {
-  McStoreItem *self = (McStoreItem *) object;
+  McSidebarItem *self = (McSidebarItem *) object;
 
-  G_OBJECT_CLASS (mc_store_item_parent_class)->constructed (object);
+  G_OBJECT_CLASS (mc_sidebar_item_parent_class)->constructed (object);
 
   switch (self->kind)
     {
-    case MC_STORE_ITEM_KIND_CABINET_STORE:
+    case MC_SIDEBAR_ITEM_KIND_CABINET_STORE:
       if (self->campaign != NULL)
         {
           self->title = mc_campaign_dup_display_name (self->campaign);
           self->subtitle = g_strdup (placement_in_words (mc_campaign_get_placement_type (self->campaign)));
         }
       break;
-    case MC_STORE_ITEM_KIND_NO_STORE:
+    case MC_SIDEBAR_ITEM_KIND_NO_STORE:
       self->title = g_strdup (_("No store"));
       self->subtitle = g_strdup (self->business_name);
       break;
-    case MC_STORE_ITEM_KIND_ALL_STORES:
+    case MC_SIDEBAR_ITEM_KIND_ALL_STORES:
     default:
       self->title = g_strdup (_("All stores"));
       self->subtitle = g_strdup (self->business_name);
@@ -88,25 +88,25 @@ mc_store_item_constructed (GObject *object)
 }
 
 static void
-mc_store_item_finalize (GObject *object)
+mc_sidebar_item_finalize (GObject *object)
 {
-  McStoreItem *self = (McStoreItem *) object;
+  McSidebarItem *self = (McSidebarItem *) object;
 
   g_clear_object (&self->campaign);
   g_clear_pointer (&self->business_name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
 
-  G_OBJECT_CLASS (mc_store_item_parent_class)->finalize (object);
+  G_OBJECT_CLASS (mc_sidebar_item_parent_class)->finalize (object);
 }
 
 static void
-mc_store_item_get_property (GObject    *object,
+mc_sidebar_item_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  McStoreItem *self = MC_STORE_ITEM (object);
+  McSidebarItem *self = MC_SIDEBAR_ITEM (object);
 
   switch (prop_id)
     {
@@ -140,12 +140,12 @@ mc_store_item_get_property (GObject    *object,
 }
 
 static void
-mc_store_item_set_property (GObject      *object,
+mc_sidebar_item_set_property (GObject      *object,
                             guint         prop_id,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  McStoreItem *self = MC_STORE_ITEM (object);
+  McSidebarItem *self = MC_SIDEBAR_ITEM (object);
 
   switch (prop_id)
     {
@@ -162,10 +162,10 @@ mc_store_item_set_property (GObject      *object,
       self->business_name = g_value_dup_string (value);
       break;
     case PROP_NEEDS_REPLY_COUNT:
-      mc_store_item_set_needs_reply_count (self, g_value_get_uint (value));
+      mc_sidebar_item_set_needs_reply_count (self, g_value_get_uint (value));
       break;
     case PROP_UNREAD_COUNT:
-      mc_store_item_set_unread_count (self, g_value_get_uint (value));
+      mc_sidebar_item_set_unread_count (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -173,18 +173,18 @@ mc_store_item_set_property (GObject      *object,
 }
 
 static void
-mc_store_item_class_init (McStoreItemClass *klass)
+mc_sidebar_item_class_init (McSidebarItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = mc_store_item_constructed;
-  object_class->finalize = mc_store_item_finalize;
-  object_class->get_property = mc_store_item_get_property;
-  object_class->set_property = mc_store_item_set_property;
+  object_class->constructed = mc_sidebar_item_constructed;
+  object_class->finalize = mc_sidebar_item_finalize;
+  object_class->get_property = mc_sidebar_item_get_property;
+  object_class->set_property = mc_sidebar_item_set_property;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
-                       MC_TYPE_STORE_ITEM_KIND, MC_STORE_ITEM_KIND_ALL_STORES,
+                       MC_TYPE_SIDEBAR_ITEM_KIND, MC_SIDEBAR_ITEM_KIND_ALL_STORES,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSINESS_ID] =
     g_param_spec_int64 ("business-id", NULL, NULL,
@@ -219,19 +219,19 @@ mc_store_item_class_init (McStoreItemClass *klass)
 }
 
 static void
-mc_store_item_init (McStoreItem *self)
+mc_sidebar_item_init (McSidebarItem *self)
 {
 }
 
-McStoreItem *
-mc_store_item_new (McStoreItemKind  kind,
+McSidebarItem *
+mc_sidebar_item_new (McSidebarItemKind  kind,
                    gint64           business_id,
                    McCampaign      *campaign,
                    const char      *business_name)
 {
-  g_return_val_if_fail ((kind == MC_STORE_ITEM_KIND_CABINET_STORE) == (campaign != NULL), NULL);
+  g_return_val_if_fail ((kind == MC_SIDEBAR_ITEM_KIND_CABINET_STORE) == (campaign != NULL), NULL);
 
-  return g_object_new (MC_TYPE_STORE_ITEM,
+  return g_object_new (MC_TYPE_SIDEBAR_ITEM,
                        "kind", kind,
                        "business-id", business_id,
                        "campaign", campaign,
@@ -239,60 +239,60 @@ mc_store_item_new (McStoreItemKind  kind,
                        NULL);
 }
 
-McStoreItemKind
-mc_store_item_get_kind (McStoreItem *self)
+McSidebarItemKind
+mc_sidebar_item_get_kind (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), MC_STORE_ITEM_KIND_ALL_STORES);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), MC_SIDEBAR_ITEM_KIND_ALL_STORES);
   return self->kind;
 }
 
 gint64
-mc_store_item_get_business_id (McStoreItem *self)
+mc_sidebar_item_get_business_id (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), 0);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), 0);
   return self->business_id;
 }
 
 McCampaign *
-mc_store_item_get_campaign (McStoreItem *self)
+mc_sidebar_item_get_campaign (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), NULL);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), NULL);
   return self->campaign;
 }
 
 gint64
-mc_store_item_get_campaign_id (McStoreItem *self)
+mc_sidebar_item_get_campaign_id (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), 0);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), 0);
   return self->campaign != NULL ? mc_campaign_get_id (self->campaign) : 0;
 }
 
 const char *
-mc_store_item_get_title (McStoreItem *self)
+mc_sidebar_item_get_title (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), NULL);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), NULL);
   return self->title;
 }
 
 const char *
-mc_store_item_get_subtitle (McStoreItem *self)
+mc_sidebar_item_get_subtitle (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), NULL);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), NULL);
   return self->subtitle;
 }
 
 guint
-mc_store_item_get_needs_reply_count (McStoreItem *self)
+mc_sidebar_item_get_needs_reply_count (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), 0);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), 0);
   return self->needs_reply_count;
 }
 
 void
-mc_store_item_set_needs_reply_count (McStoreItem *self,
+mc_sidebar_item_set_needs_reply_count (McSidebarItem *self,
                                      guint        count)
 {
-  g_return_if_fail (MC_IS_STORE_ITEM (self));
+  g_return_if_fail (MC_IS_SIDEBAR_ITEM (self));
 
   if (self->needs_reply_count == count)
     return;
@@ -301,17 +301,17 @@ mc_store_item_set_needs_reply_count (McStoreItem *self,
 }
 
 guint
-mc_store_item_get_unread_count (McStoreItem *self)
+mc_sidebar_item_get_unread_count (McSidebarItem *self)
 {
-  g_return_val_if_fail (MC_IS_STORE_ITEM (self), 0);
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), 0);
   return self->unread_count;
 }
 
 void
-mc_store_item_set_unread_count (McStoreItem *self,
+mc_sidebar_item_set_unread_count (McSidebarItem *self,
                                 guint        count)
 {
-  g_return_if_fail (MC_IS_STORE_ITEM (self));
+  g_return_if_fail (MC_IS_SIDEBAR_ITEM (self));
 
   if (self->unread_count == count)
     return;

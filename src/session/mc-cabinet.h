@@ -7,8 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "mc-api-client.h"
-#include "mc-cache.h"
+#include "mc-auth-kind.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +16,8 @@ G_DECLARE_FINAL_TYPE (McCabinet, mc_cabinet, MC, CABINET, GObject)
 
 /* Properties (read-only unless noted): "label" (string: what the seller
  * called it), "business-id" (gint64), "business-name" (string), "client"
- * (McApiClient), "cache" (McCache, NULL until opened), "campaigns"
+ * (McApiClient), "cache" (McCache, NULL until opened; both read through
+ * mc-cabinet-private.h, by session/ and sync/ only), "campaigns"
  * (GListModel of McCampaign), "scopes" (GStrv), "can-send" (gboolean: the
  * key may answer customers), "demo" (gboolean). */
 
@@ -58,8 +58,6 @@ const char   *mc_cabinet_get_label         (McCabinet            *self);
 McAuthKind    mc_cabinet_get_kind          (McCabinet            *self);
 gint64        mc_cabinet_get_business_id   (McCabinet            *self);
 const char   *mc_cabinet_get_business_name (McCabinet            *self);
-McApiClient  *mc_cabinet_get_client        (McCabinet            *self);
-McCache      *mc_cabinet_get_cache         (McCabinet            *self);
 /* Opens $XDG_DATA_HOME/market-chats/<business-id>.sqlite.  The cache
  * keeps the stores: those fetched already (connect) are saved to it, and
  * each refresh saves them again; a cabinet without any yet (from the

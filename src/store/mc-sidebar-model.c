@@ -1,4 +1,4 @@
-/* mc-store-list.c: the sidebar rows of every cabinet, flattened, with
+/* mc-sidebar-model.c: the sidebar rows of every cabinet, flattened, with
  * counts recomputed from the chat store in one pass whenever chats or
  * unread counts change (about a millisecond for 100,000 chats, cheaper
  * than tracking what each chat counted before).
@@ -9,26 +9,26 @@
 #include "config.h"
 
 #include "mc-chat-store-private.h"
-#include "mc-store-list.h"
+#include "mc-sidebar-model.h"
 
 typedef struct
 {
   gint64     business_id;
-  GPtrArray *items;  /* McStoreItem: all stores, each store, no store */
+  GPtrArray *items;  /* McSidebarItem: all stores, each store, no store */
 } Cabinet;
 
-struct _McStoreList
+struct _McSidebarModel
 {
   GObject      parent_instance;
 
   McChatStore *chats;
   GPtrArray   *cabinets;   /* Cabinet * */
-  GHashTable  *campaigns;  /* gint64 * campaign id -> McStoreItem * (borrowed) */
+  GHashTable  *campaigns;  /* gint64 * campaign id -> McSidebarItem * (borrowed) */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (McStoreList, mc_store_list, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (McSidebarModel, mc_sidebar_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static void
@@ -41,15 +41,15 @@ cabinet_free (gpointer data)
 }
 
 static GType
-mc_store_list_get_item_type (GListModel *model)
+mc_sidebar_model_get_item_type (GListModel *model)
 {
-  return MC_TYPE_STORE_ITEM;
+  return MC_TYPE_SIDEBAR_ITEM;
 }
 
 static guint
-mc_store_list_get_n_items (GListModel *model)
+mc_sidebar_model_get_n_items (GListModel *model)
 {
-  McStoreList *self = MC_STORE_LIST (model);
+  McSidebarModel *self = MC_SIDEBAR_MODEL (model);
   guint n = 0;
 
   for (guint i = 0; i < self->cabinets->len; i++)
@@ -58,10 +58,10 @@ mc_store_list_get_n_items (GListModel *model)
 }
 
 static gpointer
-mc_store_list_get_item (GListModel *model,
+mc_sidebar_model_get_item (GListModel *model,
                         guint       position)
 {
-  McStoreList *self = MC_STORE_LIST (model);
+  McSidebarModel *self = MC_SIDEBAR_MODEL (model);
 
   for (guint i = 0; i < self->cabinets->len; i++)
     {
@@ -77,9 +77,9 @@ mc_store_list_get_item (GListModel *model,
 static void
 list_model_iface_init (GListModelInterface *iface)
 {
-  iface->get_item_type = mc_store_list_get_item_type;
-  iface->get_n_items = mc_store_list_get_n_items;
-  iface->get_item = mc_store_list_get_item;
+  iface->get_item_type = mc_sidebar_model_get_item_type;
+  iface->get_n_items = mc_sidebar_model_get_n_items;
+  iface->get_item = mc_sidebar_model_get_item;
 }
 
 typedef struct
@@ -106,7 +106,7 @@ add_counts (GHashTable *table,
 }
 
 static void
-recount (McStoreList *self)
+recount (McSidebarModel *self)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) by_business = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -139,7 +139,7 @@ recount (McStoreList *self)
                     needs_reply, unread);
       else
         {
-          McStoreItem *item = g_hash_table_lookup (self->campaigns, &campaign_id);
+          McSidebarItem *item = g_hash_table_lookup (self->campaigns, &campaign_id);
 
           if (item != NULL)
             add_counts (counts, item, needs_reply, unread);
@@ -152,23 +152,23 @@ recount (McStoreList *self)
 
       for (guint j = 0; j < cabinet->items->len; j++)
         {
-          McStoreItem *item = g_ptr_array_index (cabinet->items, j);
+          McSidebarItem *item = g_ptr_array_index (cabinet->items, j);
           Counts *c = g_hash_table_lookup (counts, item);
 
-          mc_store_item_set_needs_reply_count (item, c != NULL ? c->needs_reply : 0);
-          mc_store_item_set_unread_count (item, c != NULL ? c->unread : 0);
+          mc_sidebar_item_set_needs_reply_count (item, c != NULL ? c->needs_reply : 0);
+          mc_sidebar_item_set_unread_count (item, c != NULL ? c->unread : 0);
         }
     }
 }
 
 static void
-on_chats_changed (McStoreList *self)
+on_chats_changed (McSidebarModel *self)
 {
   recount (self);
 }
 
 static void
-on_chats_items_changed (McStoreList *self,
+on_chats_items_changed (McSidebarModel *self,
                         guint        position,
                         guint        removed,
                         guint        added)
@@ -179,9 +179,9 @@ on_chats_items_changed (McStoreList *self,
 }
 
 static void
-mc_store_list_dispose (GObject *object)
+mc_sidebar_model_dispose (GObject *object)
 {
-  McStoreList *self = (McStoreList *) object;
+  McSidebarModel *self = (McSidebarModel *) object;
 
   if (self->chats != NULL)
     {
@@ -189,44 +189,44 @@ mc_store_list_dispose (GObject *object)
       g_clear_object (&self->chats);
     }
 
-  G_OBJECT_CLASS (mc_store_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (mc_sidebar_model_parent_class)->dispose (object);
 }
 
 static void
-mc_store_list_finalize (GObject *object)
+mc_sidebar_model_finalize (GObject *object)
 {
-  McStoreList *self = (McStoreList *) object;
+  McSidebarModel *self = (McSidebarModel *) object;
 
   g_clear_pointer (&self->campaigns, g_hash_table_unref);
   g_clear_pointer (&self->cabinets, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (mc_store_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (mc_sidebar_model_parent_class)->finalize (object);
 }
 
 static void
-mc_store_list_class_init (McStoreListClass *klass)
+mc_sidebar_model_class_init (McSidebarModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = mc_store_list_dispose;
-  object_class->finalize = mc_store_list_finalize;
+  object_class->dispose = mc_sidebar_model_dispose;
+  object_class->finalize = mc_sidebar_model_finalize;
 }
 
 static void
-mc_store_list_init (McStoreList *self)
+mc_sidebar_model_init (McSidebarModel *self)
 {
   self->cabinets = g_ptr_array_new_with_free_func (cabinet_free);
   self->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-McStoreList *
-mc_store_list_new (McChatStore *chats)
+McSidebarModel *
+mc_sidebar_model_new (McChatStore *chats)
 {
-  McStoreList *self;
+  McSidebarModel *self;
 
   g_return_val_if_fail (MC_IS_CHAT_STORE (chats), NULL);
 
-  self = g_object_new (MC_TYPE_STORE_LIST, NULL);
+  self = g_object_new (MC_TYPE_SIDEBAR_MODEL, NULL);
   self->chats = g_object_ref (chats);
   g_signal_connect_swapped (chats, "chats-updated", G_CALLBACK (on_chats_changed), self);
   g_signal_connect_swapped (chats, "unread-changed", G_CALLBACK (on_chats_changed), self);
@@ -235,7 +235,7 @@ mc_store_list_new (McChatStore *chats)
 }
 
 static guint
-find_cabinet (McStoreList *self,
+find_cabinet (McSidebarModel *self,
               gint64       business_id,
               guint       *position)
 {
@@ -258,12 +258,12 @@ find_cabinet (McStoreList *self,
 }
 
 static void
-forget_campaigns (McStoreList *self,
+forget_campaigns (McSidebarModel *self,
                   Cabinet     *cabinet)
 {
   for (guint i = 0; i < cabinet->items->len; i++)
     {
-      gint64 campaign_id = mc_store_item_get_campaign_id (g_ptr_array_index (cabinet->items, i));
+      gint64 campaign_id = mc_sidebar_item_get_campaign_id (g_ptr_array_index (cabinet->items, i));
 
       if (campaign_id != 0)
         g_hash_table_remove (self->campaigns, &campaign_id);
@@ -274,24 +274,24 @@ static int
 compare_store_items (gconstpointer a,
                      gconstpointer b)
 {
-  McStoreItem *ia = *(McStoreItem **) a;
-  McStoreItem *ib = *(McStoreItem **) b;
+  McSidebarItem *ia = *(McSidebarItem **) a;
+  McSidebarItem *ib = *(McSidebarItem **) b;
 
-  return g_utf8_collate (mc_store_item_get_title (ia), mc_store_item_get_title (ib));
+  return g_utf8_collate (mc_sidebar_item_get_title (ia), mc_sidebar_item_get_title (ib));
 }
 
 /* Whether @old shows what @fresh would, so that the row (and the window's
  * selection of it) can stay. */
 static gboolean
-same_item (McStoreItem *old,
-           McStoreItem *fresh)
+same_item (McSidebarItem *old,
+           McSidebarItem *fresh)
 {
-  McCampaign *a = mc_store_item_get_campaign (old);
-  McCampaign *b = mc_store_item_get_campaign (fresh);
+  McCampaign *a = mc_sidebar_item_get_campaign (old);
+  McCampaign *b = mc_sidebar_item_get_campaign (fresh);
 
-  if (mc_store_item_get_kind (old) != mc_store_item_get_kind (fresh) ||
-      g_strcmp0 (mc_store_item_get_title (old), mc_store_item_get_title (fresh)) != 0 ||
-      g_strcmp0 (mc_store_item_get_subtitle (old), mc_store_item_get_subtitle (fresh)) != 0)
+  if (mc_sidebar_item_get_kind (old) != mc_sidebar_item_get_kind (fresh) ||
+      g_strcmp0 (mc_sidebar_item_get_title (old), mc_sidebar_item_get_title (fresh)) != 0 ||
+      g_strcmp0 (mc_sidebar_item_get_subtitle (old), mc_sidebar_item_get_subtitle (fresh)) != 0)
     return FALSE;
   if (a == NULL || b == NULL)
     return a == b;
@@ -306,16 +306,16 @@ same_item (McStoreItem *old,
 
 /* Takes @fresh; returns the item of @old at the same place of the cabinet
  * instead when it shows the same. */
-static McStoreItem *
+static McSidebarItem *
 reuse_item (GPtrArray   *old,
-            McStoreItem *fresh)
+            McSidebarItem *fresh)
 {
   for (guint i = 0; old != NULL && i < old->len; i++)
     {
-      McStoreItem *item = g_ptr_array_index (old, i);
+      McSidebarItem *item = g_ptr_array_index (old, i);
 
-      if (mc_store_item_get_kind (item) == mc_store_item_get_kind (fresh) &&
-          mc_store_item_get_campaign_id (item) == mc_store_item_get_campaign_id (fresh))
+      if (mc_sidebar_item_get_kind (item) == mc_sidebar_item_get_kind (fresh) &&
+          mc_sidebar_item_get_campaign_id (item) == mc_sidebar_item_get_campaign_id (fresh))
         {
           if (!same_item (item, fresh))
             break;
@@ -328,7 +328,7 @@ reuse_item (GPtrArray   *old,
 }
 
 void
-mc_store_list_set_campaigns (McStoreList *self,
+mc_sidebar_model_set_campaigns (McSidebarModel *self,
                              gint64       business_id,
                              const char  *business_name,
                              GPtrArray   *campaigns)
@@ -338,7 +338,7 @@ mc_store_list_set_campaigns (McStoreList *self,
   Cabinet *cabinet;
   guint index, position, old_len, new_len, prefix = 0, suffix = 0;
 
-  g_return_if_fail (MC_IS_STORE_LIST (self));
+  g_return_if_fail (MC_IS_SIDEBAR_MODEL (self));
   g_return_if_fail (campaigns != NULL);
 
   index = find_cabinet (self, business_id, &position);
@@ -359,23 +359,23 @@ mc_store_list_set_campaigns (McStoreList *self,
 
   stores = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < campaigns->len; i++)
-    g_ptr_array_add (stores, mc_store_item_new (MC_STORE_ITEM_KIND_CABINET_STORE, business_id,
+    g_ptr_array_add (stores, mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_CABINET_STORE, business_id,
                                                 g_ptr_array_index (campaigns, i), business_name));
   g_ptr_array_sort (stores, compare_store_items);
 
   g_ptr_array_add (cabinet->items,
-                   reuse_item (old, mc_store_item_new (MC_STORE_ITEM_KIND_ALL_STORES,
+                   reuse_item (old, mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_ALL_STORES,
                                                        business_id, NULL, business_name)));
   for (guint i = 0; i < stores->len; i++)
     {
-      McStoreItem *item = reuse_item (old, g_object_ref (g_ptr_array_index (stores, i)));
-      gint64 campaign_id = mc_store_item_get_campaign_id (item);
+      McSidebarItem *item = reuse_item (old, g_object_ref (g_ptr_array_index (stores, i)));
+      gint64 campaign_id = mc_sidebar_item_get_campaign_id (item);
 
       g_ptr_array_add (cabinet->items, item);
       g_hash_table_insert (self->campaigns, g_memdup2 (&campaign_id, sizeof campaign_id), item);
     }
   g_ptr_array_add (cabinet->items,
-                   reuse_item (old, mc_store_item_new (MC_STORE_ITEM_KIND_NO_STORE,
+                   reuse_item (old, mc_sidebar_item_new (MC_SIDEBAR_ITEM_KIND_NO_STORE,
                                                        business_id, NULL, business_name)));
 
   recount (self);
@@ -397,13 +397,13 @@ mc_store_list_set_campaigns (McStoreList *self,
 }
 
 void
-mc_store_list_remove_business (McStoreList *self,
+mc_sidebar_model_remove_business (McSidebarModel *self,
                                gint64       business_id)
 {
   Cabinet *cabinet;
   guint index, position, removed;
 
-  g_return_if_fail (MC_IS_STORE_LIST (self));
+  g_return_if_fail (MC_IS_SIDEBAR_MODEL (self));
 
   index = find_cabinet (self, business_id, &position);
   if (index == G_MAXUINT)
@@ -416,10 +416,10 @@ mc_store_list_remove_business (McStoreList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
 }
 
-McStoreItem *
-mc_store_list_find_campaign (McStoreList *self,
+McSidebarItem *
+mc_sidebar_model_find_campaign (McSidebarModel *self,
                              gint64       campaign_id)
 {
-  g_return_val_if_fail (MC_IS_STORE_LIST (self), NULL);
+  g_return_val_if_fail (MC_IS_SIDEBAR_MODEL (self), NULL);
   return g_hash_table_lookup (self->campaigns, &campaign_id);
 }

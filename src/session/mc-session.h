@@ -8,10 +8,9 @@
 
 #include <gio/gio.h>
 
-#include "mc-cabinet.h"
-#include "mc-chat-store.h"
-#include "mc-store-list.h"
-#include "mc-sync-engine.h"
+#include "mc-auth-kind.h"
+#include "mc-enums.h"
+#include "mc-types.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +27,7 @@ typedef enum
 } McSessionState;
 
 #define MC_TYPE_SESSION_STATE (mc_session_state_get_type ())
-GType mc_session_state_get_type (void) G_GNUC_CONST;
+GType mc_session_state_get_type (void);
 
 #define MC_TYPE_SESSION (mc_session_get_type ())
 G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
@@ -38,13 +37,18 @@ G_DECLARE_FINAL_TYPE (McSession, mc_session, MC, SESSION, GObject)
  * from construction on and load() stops at KEYRING_ERROR without sending
  * any token), "demo" (gboolean), "base-url" (string),
  * "cabinets" (GListModel of McCabinet), "chats" (McChatStore), "stores"
- * (McStoreList), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
+ * (McSidebarModel), "sync" (McSyncEngine), "can-send" (TRUE when any cabinet
  * may answer), "keyring-pending" (TRUE while load() waits for the keyring),
  * "reachable" (FALSE while the network is down or a cabinet's last request
  * found the Market out of reach), "checked" (TRUE once a sync ran to its
  * end with the Market answering: before that an empty list proves
  * nothing), "last-check" (gint64 usec: when the Market last answered in
- * this run, 0 before). */
+ * this run, 0 before), "syncing" (a sync is under way), "paused-until"
+ * (gint64 usec: the latest 420 pause of any method, 0 when none),
+ * "paused-method" (string: what that method does, for the seller, e.g.
+ * "reading chats"), "sync-error" (GError boxed: the last error of a sync),
+ * "auth-error" (string: a sentence for the seller when the Market refused
+ * a cabinet's key; cleared when the cabinets change). */
 McSession    *mc_session_new              (const char    *base_url);
 /* Shows the cached chats and stores of the cabinets in the cabinets file
  * at once (READY before returning when there are any), then looks the
@@ -78,19 +82,43 @@ gboolean      mc_session_remove_cabinet_finish (McSession           *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
+/* Starts a chat about an order or a return (@context_type, @number) in
+ * the cabinet of @business_id (createChat), fetches it when the store does
+ * not know it yet and merges it into "chats".  Returns the chat id, or 0
+ * with @error.  createChat takes no store: when the chat belongs to
+ * another store than @campaign_id (the one the seller picked), @notice
+ * gets a sentence saying so (NULL otherwise). */
+void           mc_session_start_chat_async  (McSession           *self,
+                                             gint64               business_id,
+                                             gint64               campaign_id,
+                                             McContextType        context_type,
+                                             gint64               number,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gint64         mc_session_start_chat_finish (McSession           *self,
+                                             GAsyncResult        *result,
+                                             char               **notice,
+                                             GError             **error);
+
 McSessionState mc_session_get_state       (McSession     *self);
 const GError  *mc_session_get_error       (McSession     *self);
 gboolean       mc_session_get_demo        (McSession     *self);
 const char    *mc_session_get_base_url    (McSession     *self);
 GListModel    *mc_session_get_cabinets    (McSession     *self);
 McChatStore   *mc_session_get_chats       (McSession     *self);
-McStoreList   *mc_session_get_stores      (McSession     *self);
+McSidebarModel   *mc_session_get_stores      (McSession     *self);
 McSyncEngine  *mc_session_get_sync        (McSession     *self);
 gboolean       mc_session_get_can_send    (McSession     *self);
 gboolean       mc_session_get_keyring_pending (McSession *self);
 gboolean       mc_session_get_reachable   (McSession     *self);
 gboolean       mc_session_get_checked     (McSession     *self);
 gint64         mc_session_get_last_check  (McSession     *self);
+gboolean       mc_session_get_syncing     (McSession     *self);
+gint64         mc_session_get_paused_until (McSession    *self);
+const char    *mc_session_get_paused_method (McSession   *self);
+const GError  *mc_session_get_sync_error  (McSession     *self);
+const char    *mc_session_get_auth_error  (McSession     *self);
 /* The seller asked to check now: cabinets whose first refresh failed are
  * asked again, and the sync engine polls. */
 void           mc_session_refresh         (McSession     *self);
