@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mc-chat-timeline-private.h"
 #include "mc-fake-market.h"
 #include "mc-session.h"
 #include "mc-token-store.h"
@@ -1658,4 +1659,14 @@ mc_session_init (McSession *self)
                            G_CALLBACK (on_sync_syncing_changed), self,
                            G_CONNECT_SWAPPED);
   self->reachable = mc_sync_engine_get_online (self->sync);
+}
+
+McChatTimeline *
+mc_session_get_timeline (McSession *self,
+                         McChat    *chat)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
+  g_return_val_if_fail (MC_IS_CHAT (chat), NULL);
+
+  return mc_chat_timeline_lookup (self, chat);
 }
