@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "mc-chat-timeline-private.h"
 #include "mc-session-private.h"
 
 G_DEFINE_ENUM_TYPE (McSessionState, mc_session_state,
@@ -799,4 +800,14 @@ mc_session_init (McSession *self)
                            G_CALLBACK (on_cabinets_changed), self,
                            G_CONNECT_SWAPPED);
   self->reachable = mc_sync_engine_get_online (self->sync);
+}
+
+McChatTimeline *
+mc_session_get_timeline (McSession *self,
+                         McChat    *chat)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
+  g_return_val_if_fail (MC_IS_CHAT (chat), NULL);
+
+  return mc_chat_timeline_lookup (self, chat);
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "mc-auth-kind.h"
+#include "mc-chat.h"
 #include "mc-enums.h"
 #include "mc-types.h"
 
@@ -126,5 +127,10 @@ McCabinet     *mc_session_get_cabinet_for_chat (McSession *self,
                                                 gint64     chat_id);
 /* The fake Market of the demo (NULL outside the demo), for tests. */
 GObject       *mc_session_get_fake_market (McSession     *self);
+
+/* The timeline of @chat (a chat of this session's store): the same object
+ * for as long as anyone holds it, a new one after. */
+McChatTimeline *mc_session_get_timeline   (McSession     *self,
+                                           McChat        *chat);
 
 G_END_DECLS

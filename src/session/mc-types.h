@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _McCabinet    McCabinet;
 typedef struct _McChatStore  McChatStore;
+typedef struct _McChatTimeline McChatTimeline;
 typedef struct _McSidebarModel  McSidebarModel;
 typedef struct _McSyncEngine McSyncEngine;
 

@@ -1,6 +1,6 @@
-/* mc-composer.c: the message field under a conversation.  It keeps the
- * draft of each chat, refuses what the Market would refuse before anything
- * is sent, and warns before contacts leave.
+/* mc-composer.c: the message field under a conversation.  It shows and
+ * edits the draft of the chat's timeline, refuses what the Market would
+ * refuse before anything is sent, and warns before contacts leave.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,23 +9,19 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "mc-api-client.h"
-#include "mc-api-error.h"
-#include "mc-cache.h"
 #include "mc-composer.h"
 #include "mc-contact-detector.h"
+#include "mc-error.h"
 #include "mc-ui-util.h"
 #include "mc-ui.h"
-
-#define DRAFT_DELAY_MSEC 500
 
 struct _McComposer
 {
   GtkWidget       parent_instance;
 
-  McCache        *cache;
-  gint64          chat_id;
-  guint           draft_timeout_id;
+  McChatTimeline *timeline;
+  GSignalGroup   *timeline_signals;
+  GBindingGroup  *timeline_bindings;
   gboolean        loading_text;
   char           *disabled_reason;
 
@@ -46,6 +42,7 @@ G_DEFINE_FINAL_TYPE (McComposer, mc_composer, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DISABLED_REASON,
+  PROP_TIMELINE,
   N_PROPS
 };
 
@@ -98,11 +95,11 @@ mc_composer_update_state (McComposer *self)
   g_autofree char *text = mc_composer_dup_text (self);
   int count = gtk_text_buffer_get_char_count (get_buffer (self));
   gboolean enabled = self->disabled_reason == NULL;
-  gboolean too_long = count > MC_API_MAX_MESSAGE_CHARS;
+  gboolean too_long = count > MC_CHAT_TIMELINE_MAX_TEXT_CHARS;
 
   if (count >= MC_COMPOSER_COUNTER_FROM)
     {
-      g_autofree char *counter = g_strdup_printf ("%d / %d", count, MC_API_MAX_MESSAGE_CHARS);
+      g_autofree char *counter = g_strdup_printf ("%d / %d", count, MC_CHAT_TIMELINE_MAX_TEXT_CHARS);
 
       gtk_label_set_label (self->counter_label, counter);
       gtk_widget_set_visible (GTK_WIDGET (self->counter_label), TRUE);
@@ -125,51 +122,28 @@ mc_composer_update_state (McComposer *self)
                                : _("Send (Ctrl+Enter)"));
 }
 
-static void
-mc_composer_write_draft (McComposer *self)
-{
-  g_autofree char *text = NULL;
-
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-
-  if (self->cache == NULL || self->chat_id == 0)
-    return;
-
-  text = mc_composer_dup_text (self);
-  mc_cache_set_draft (self->cache, self->chat_id, text_is_blank (text) ? NULL : text);
-}
-
 void
 mc_composer_save_draft (McComposer *self)
 {
   g_return_if_fail (MC_IS_COMPOSER (self));
 
-  if (self->draft_timeout_id != 0)
-    mc_composer_write_draft (self);
-}
-
-static gboolean
-on_draft_timeout (gpointer user_data)
-{
-  McComposer *self = user_data;
-
-  self->draft_timeout_id = 0;
-  mc_composer_write_draft (self);
-
-  return G_SOURCE_REMOVE;
+  if (self->timeline != NULL)
+    mc_chat_timeline_save_draft (self->timeline);
 }
 
 static void
 on_buffer_changed (McComposer    *self,
                    GtkTextBuffer *buffer)
 {
+  g_autofree char *text = NULL;
+
   mc_composer_update_state (self);
 
-  if (self->loading_text || self->cache == NULL || self->chat_id == 0)
+  if (self->loading_text || self->timeline == NULL)
     return;
 
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MSEC, on_draft_timeout, self);
+  text = mc_composer_dup_text (self);
+  mc_chat_timeline_set_draft (self->timeline, text);
 }
 
 static void
@@ -190,47 +164,57 @@ mc_composer_set_text (McComposer *self,
   gtk_text_buffer_set_text (get_buffer (self), text != NULL ? text : "", -1);
 }
 
-void
-mc_composer_restore_text (McComposer *self,
-                          const char *text)
+/* The timeline changed the draft itself: a text that did not go out, or
+ * one the seller took back, is in front of it now. */
+static void
+on_timeline_draft (McComposer     *self,
+                   GParamSpec     *pspec,
+                   McChatTimeline *timeline)
 {
-  g_autofree char *current = NULL;
-  g_autofree char *joined = NULL;
+  const char *draft = mc_chat_timeline_get_draft (timeline);
+  g_autofree char *text = mc_composer_dup_text (self);
 
-  g_return_if_fail (MC_IS_COMPOSER (self));
-
-  if (text == NULL || *text == '\0')
+  if (g_strcmp0 (text, draft != NULL ? draft : "") == 0)
     return;
 
-  current = mc_composer_dup_text (self);
-  if (text_is_blank (current))
-    joined = g_strdup (text);
-  else
-    joined = g_strconcat (text, "\n", current, NULL);
+  mc_composer_load_text (self, draft);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
 
-  mc_composer_set_text (self, joined);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+McChatTimeline *
+mc_composer_get_timeline (McComposer *self)
+{
+  g_return_val_if_fail (MC_IS_COMPOSER (self), NULL);
+
+  return self->timeline;
 }
 
 void
-mc_composer_set_chat (McComposer *self,
-                      McCache    *cache,
-                      gint64      chat_id)
+mc_composer_set_timeline (McComposer     *self,
+                          McChatTimeline *timeline)
 {
   g_return_if_fail (MC_IS_COMPOSER (self));
-  g_return_if_fail (cache == NULL || MC_IS_CACHE (cache));
+  g_return_if_fail (timeline == NULL || MC_IS_CHAT_TIMELINE (timeline));
 
+  if (self->timeline == timeline)
+    return;
+
+  /* The chat shown until now keeps what was typed, written at once. */
   mc_composer_save_draft (self);
 
   if (self->warning_dialog != NULL)
     gtk_window_destroy (self->warning_dialog);
 
-  g_set_object (&self->cache, cache);
-  self->chat_id = chat_id;
+  g_set_object (&self->timeline, timeline);
+  g_signal_group_set_target (self->timeline_signals, timeline);
+  g_binding_group_set_source (self->timeline_bindings, timeline);
+  if (timeline == NULL)
+    mc_composer_set_disabled_reason (self, NULL);
 
-  mc_composer_load_text (self, cache != NULL && chat_id != 0
-                                 ? mc_cache_get_draft (cache, chat_id)
-                                 : NULL);
+  mc_composer_load_text (self, timeline != NULL ? mc_chat_timeline_get_draft (timeline) : NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
 }
 
 const char *
@@ -267,11 +251,10 @@ mc_composer_emit_send (McComposer *self,
 {
   g_autofree char *copy = g_strdup (text);
 
-  /* The text now lives in a pending bubble that can give it back. */
-  mc_composer_load_text (self, NULL);
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  if (self->cache != NULL && self->chat_id != 0)
-    mc_cache_set_draft (self->cache, self->chat_id, NULL);
+  /* The text now lives in a pending bubble that can give it back: the
+   * draft goes at once, or a restart would offer it a second time. */
+  mc_composer_set_text (self, NULL);
+  mc_composer_save_draft (self);
 
   g_signal_emit (self, signals[SEND_TEXT], 0, copy);
 }
@@ -361,7 +344,7 @@ mc_composer_send (McComposer *self)
     return;
 
   text = mc_composer_dup_text (self);
-  if (text_is_blank (text) || g_utf8_strlen (text, -1) > MC_API_MAX_MESSAGE_CHARS)
+  if (text_is_blank (text) || g_utf8_strlen (text, -1) > MC_CHAT_TIMELINE_MAX_TEXT_CHARS)
     return;
 
   match = mc_contact_detect (text);
@@ -393,7 +376,7 @@ mc_composer_attach_file (McComposer  *self,
 
   if (self->disabled_reason != NULL)
     {
-      g_set_error_literal (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT, self->disabled_reason);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, self->disabled_reason);
       return FALSE;
     }
 
@@ -407,7 +390,7 @@ mc_composer_attach_file (McComposer  *self,
     {
       g_autofree char *basename = g_file_get_basename (file);
 
-      g_set_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” cannot be attached: %s"), basename, local_error->message);
       return FALSE;
     }
@@ -418,16 +401,16 @@ mc_composer_attach_file (McComposer  *self,
       (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
        !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ)))
     {
-      g_set_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” cannot be attached: it is not a file this app may read."), name);
       return FALSE;
     }
 
-  if (g_file_info_get_size (info) > MC_API_MAX_FILE_SIZE)
+  if (g_file_info_get_size (info) > MC_CHAT_TIMELINE_MAX_FILE_SIZE)
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
 
-      g_set_error (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                    _("“%s” is %s; the Market accepts files up to 5 MB."), name, size);
       return FALSE;
     }
@@ -596,7 +579,13 @@ mc_composer_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->cache);
+  if (self->timeline_signals != NULL)
+    g_signal_group_set_target (self->timeline_signals, NULL);
+  if (self->timeline_bindings != NULL)
+    g_binding_group_set_source (self->timeline_bindings, NULL);
+  g_clear_object (&self->timeline_signals);
+  g_clear_object (&self->timeline_bindings);
+  g_clear_object (&self->timeline);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_COMPOSER);
   mc_ui_unparent_children (GTK_WIDGET (self));
 
@@ -628,6 +617,10 @@ mc_composer_get_property (GObject    *object,
       g_value_set_string (value, self->disabled_reason);
       break;
 
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -645,6 +638,10 @@ mc_composer_set_property (GObject      *object,
     {
     case PROP_DISABLED_REASON:
       mc_composer_set_disabled_reason (self, g_value_get_string (value));
+      break;
+
+    case PROP_TIMELINE:
+      mc_composer_set_timeline (self, g_value_get_object (value));
       break;
 
     default:
@@ -668,6 +665,10 @@ mc_composer_class_init (McComposerClass *klass)
   properties[PROP_DISABLED_REASON] =
     g_param_spec_string ("disabled-reason", NULL, NULL,
                          NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL,
+                         MC_TYPE_CHAT_TIMELINE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -695,6 +696,13 @@ mc_composer_init (McComposer *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->timeline_signals = g_signal_group_new (MC_TYPE_CHAT_TIMELINE);
+  g_signal_group_connect_object (self->timeline_signals, "notify::draft",
+                                 G_CALLBACK (on_timeline_draft), self, G_CONNECT_SWAPPED);
+  self->timeline_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->timeline_bindings, "read-only-reason", self, "disabled-reason",
+                        G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (get_buffer (self), "changed", G_CALLBACK (on_buffer_changed), self,
                            G_CONNECT_SWAPPED);

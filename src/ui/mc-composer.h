@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mc-chat-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -17,19 +18,21 @@ G_DECLARE_FINAL_TYPE (McComposer, mc_composer, MC, COMPOSER, GtkWidget)
  *
  * Signals: "send-text" (const char *text) once the text passed the length
  * check and, if it holds contacts, the seller confirmed; the composer then
- * clears itself and the draft.  "send-file" (GFile *) for a file that passed
- * the size check.
+ * clears itself and the timeline's draft.  "send-file" (GFile *) for a
+ * file that passed the size check.
  *
- * Property "disabled-reason" (string, nullable): why the seller cannot
- * write here, shown above the field; NULL enables it. */
+ * Properties: "timeline" (McChatTimeline, nullable), "disabled-reason"
+ * (string, nullable): why the seller cannot write here, shown above the
+ * field; NULL enables it. */
 GtkWidget  *mc_composer_new                 (void);
 
-/* Saves the draft of the chat shown until now at once, then shows the
- * draft of @chat_id kept in @cache (NULL or 0 for none). */
-void        mc_composer_set_chat            (McComposer  *self,
-                                             McCache     *cache,
-                                             gint64       chat_id);
-/* Writes a pending draft now rather than after the 500 ms pause. */
+/* Shows and edits the draft of @timeline (NULL for none), after writing
+ * the draft of the one shown until now; its "read-only-reason" becomes
+ * "disabled-reason". */
+McChatTimeline *mc_composer_get_timeline    (McComposer     *self);
+void        mc_composer_set_timeline        (McComposer     *self,
+                                             McChatTimeline *timeline);
+/* Writes a pending draft now rather than after the timeline's pause. */
 void        mc_composer_save_draft          (McComposer  *self);
 
 const char *mc_composer_get_disabled_reason (McComposer  *self);
@@ -39,16 +42,11 @@ void        mc_composer_set_disabled_reason (McComposer  *self,
 char       *mc_composer_dup_text            (McComposer  *self);
 void        mc_composer_set_text            (McComposer  *self,
                                              const char  *text);
-/* Puts @text back in front of whatever is being written, so nothing typed
- * is lost (after a failed send). */
-void        mc_composer_restore_text        (McComposer  *self,
-                                             const char  *text);
-
 /* What Ctrl+Enter and the send button do. */
 void        mc_composer_send                (McComposer  *self);
 /* Checks that @file exists, is readable and at most 5 MB, and emits
- * "send-file"; otherwise fails with MC_API_ERROR_TOO_LARGE or
- * MC_API_ERROR_INVALID_INPUT and a sentence for the seller. */
+ * "send-file"; otherwise fails with G_IO_ERROR_MESSAGE_TOO_LARGE or
+ * G_IO_ERROR_INVALID_ARGUMENT and a sentence for the seller. */
 gboolean    mc_composer_attach_file         (McComposer  *self,
                                              GFile       *file,
                                              GError     **error);

@@ -14,17 +14,19 @@ G_DECLARE_FINAL_TYPE (McConversation, mc_conversation, MC, CONVERSATION, GtkWidg
 
 /* The messages of one chat, newest at the bottom, and the composer.
  *
- * Properties: "session" (McSession), "chat" (McChat, nullable), "title"
- * and "subtitle" (strings, read-only: for the header bar above it). */
+ * Properties: "session" (McSession), "chat" (McChat, nullable), "timeline"
+ * (McChatTimeline of the chat, read-only), "title" and "subtitle"
+ * (strings, read-only: for the header bar above it). */
 GtkWidget   *mc_conversation_new               (void);
 McSession   *mc_conversation_get_session       (McConversation *self);
 void         mc_conversation_set_session       (McConversation *self,
                                                 McSession      *session);
 McChat      *mc_conversation_get_chat          (McConversation *self);
-/* Saves the composer's draft of the chat shown, shows @chat, marks it read
- * and fetches its history now. */
+/* Writes the draft of the chat shown, shows @chat, marks it read and
+ * fetches its history now. */
 void         mc_conversation_set_chat          (McConversation *self,
                                                 McChat         *chat);
+McChatTimeline *mc_conversation_get_timeline   (McConversation *self);
 const char  *mc_conversation_get_title         (McConversation *self);
 const char  *mc_conversation_get_subtitle      (McConversation *self);
 McComposer  *mc_conversation_get_composer      (McConversation *self);
@@ -32,7 +34,7 @@ McComposer  *mc_conversation_get_composer      (McConversation *self);
 GtkWindow   *mc_conversation_get_duplicate_dialog (McConversation *self);
 /* The "Save As" chooser while it is open, for tests. */
 GtkFileChooser *mc_conversation_get_save_chooser (McConversation *self);
-/* The McMessageStore shown, NULL when no chat is (for tests). */
+/* The timeline's messages, NULL when no chat is shown (for tests). */
 GListModel  *mc_conversation_get_messages      (McConversation *self);
 
 G_END_DECLS

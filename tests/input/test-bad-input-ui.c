@@ -8,14 +8,12 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "mc-cache.h"
+#include "mc-chat-store.h"
 #include "mc-composer.h"
 #include "ui-test-util.h"
 
 #define LONG_CHARS 100000
-#define CHAT_ID    4242
 
 static void
 on_send_text (McComposer *composer,
@@ -48,13 +46,45 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+static McChat *
+find_answerable (McChatStore *chats)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (chats)); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (chats), i);
+
+      if (mc_chat_needs_reply (chat))
+        return g_steal_pointer (&chat);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_answerable (gpointer data)
+{
+  g_autoptr(McChat) chat = find_answerable (data);
+
+  return chat != NULL;
+}
+
+/* Chats that need a reply come with the demo's first poll. */
+static McChat *
+first_answerable (McChatStore *chats)
+{
+  g_assert_true (ui_test_wait_until (has_answerable, chats, 20000));
+
+  return find_answerable (chats);
+}
+
 static void
 test_long_paste (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("mc-input-ui-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "cache.sqlite", NULL);
-  g_autoptr(McCache) cache = NULL;
+  g_autoptr(McSession) session = ui_test_new_demo_session ();
+  McChatStore *chats = mc_session_get_chats (session);
+  g_autoptr(McChat) chat = first_answerable (chats);
+  g_autoptr(McChatTimeline) timeline = mc_session_get_timeline (session, chat);
+  McCache *cache = mc_chat_store_get_cache (chats, mc_chat_get_business_id (chat));
   g_autoptr(GString) text = g_string_sized_new (LONG_CHARS * 2);
   g_autofree char *kept = NULL;
   GtkWidget *window;
@@ -63,10 +93,7 @@ test_long_paste (void)
   gint64 start;
   gint64 elapsed;
 
-  g_assert_no_error (error);
-  cache = mc_cache_open_path (path, 1, &error);
-  g_assert_no_error (error);
-
+  g_assert_nonnull (cache);
   for (guint i = 0; i < LONG_CHARS; i++)
     g_string_append (text, i % 9 == 0 ? "ж" : i % 9 == 1 ? " " : "x");
 
@@ -75,7 +102,7 @@ test_long_paste (void)
   gtk_window_set_child (GTK_WINDOW (window), composer);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   g_signal_connect (composer, "send-text", G_CALLBACK (on_send_text), &n_sent);
-  mc_composer_set_chat (MC_COMPOSER (composer), cache, CHAT_ID);
+  mc_composer_set_timeline (MC_COMPOSER (composer), timeline);
   gtk_window_present (GTK_WINDOW (window));
   ui_test_run_for (100);
 
@@ -99,14 +126,11 @@ test_long_paste (void)
   g_assert_cmpstr (kept, ==, text->str);
 
   mc_composer_save_draft (MC_COMPOSER (composer));
-  g_assert_cmpstr (mc_cache_get_draft (cache, CHAT_ID), ==, text->str);
+  g_assert_cmpstr (mc_chat_timeline_get_draft (timeline), ==, text->str);
+  g_assert_cmpstr (mc_cache_get_draft (cache, mc_chat_get_chat_id (chat)), ==, text->str);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_run_for (50);
-
-  g_assert_true (mc_cache_delete (cache, &error));
-  g_assert_no_error (error);
-  g_assert_no_errno (g_rmdir (dir));
+  g_clear_object (&timeline);
+  ui_test_destroy_and_check (GTK_WINDOW (window), g_steal_pointer (&session));
 }
 
 int

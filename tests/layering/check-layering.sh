@@ -18,12 +18,8 @@
 #
 # Nobody includes another layer's *-private.h, except that sync may use
 # McCabinet's (see above).  config.h is everyone's.
-#
-# TEMPORARY EXCEPTION, to delete once McChatTimeline is merged: the
-# conversation and the composer still call the API client, the cache and
-# the sync engine themselves.  src/ui/meson.build builds them with every
-# core header for the same reason.
-exceptions="src/ui/mc-conversation.c src/ui/mc-composer.c"
+
+exceptions=""
 
 set -eu
 src=$1

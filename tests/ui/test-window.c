@@ -488,12 +488,12 @@ test_attachment_limits (Fixture       *fixture,
   g_signal_connect (composer (fixture), "send-file", G_CALLBACK (on_send_file), &emitted);
 
   g_assert_false (mc_composer_attach_file (composer (fixture), big, &error));
-  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "5 MB"));
   g_clear_error (&error);
 
   g_assert_false (mc_composer_attach_file (composer (fixture), missing, &error));
-  g_assert_error (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
   ui_test_run_for (300);

@@ -1,0 +1,79 @@
+/* mc-conversation-private.h: McConversation spans three files: the chat
+ * shown and its verbs (mc-conversation.c), keeping the newest message in
+ * view (mc-conversation-scroll.c), and attachments (mc-conversation-files.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-conversation.h"
+
+G_BEGIN_DECLS
+
+struct _McConversation
+{
+  GtkWidget        parent_instance;
+
+  McSession       *session;
+  McChatTimeline  *timeline;
+  GListModel      *messages;     /* the timeline's, while one is shown */
+  GSignalGroup    *chat_signals;
+  GSignalGroup    *messages_signals;
+  GCancellable    *cancellable;
+  GPtrArray       *bound_items;
+  char            *title;
+  char            *subtitle;
+
+  gboolean         stick_to_bottom;
+  gboolean         keep_distance;
+  double           distance_from_bottom;
+  guint            keep_distance_tick;
+  guint            settle_tick_id;
+  guint            settle_frames;
+  gboolean         model_fresh;
+
+  GtkStack          *stack;
+  GtkLabel          *details_label;
+  GtkButton         *copy_button;
+  GtkScrolledWindow *scrolled_window;
+  GtkListView       *list_view;
+  GtkSpinner        *older_spinner;
+  GtkRevealer       *new_messages_revealer;
+  AdwStatusPage     *first_message_page;
+  GtkButton         *new_messages_button;
+  McComposer        *composer;
+
+  GtkFileChooserNative *save_chooser;
+  GtkWindow            *duplicate_dialog;
+};
+
+/* mc-conversation.c */
+/* The timeline's own errors are worded for the seller already; the
+ * Market's are explained. */
+char    *mc_conversation_describe_error      (const GError      *error);
+
+/* mc-conversation-scroll.c */
+void     mc_conversation_scroll_init         (McConversation    *self);
+/* A new chat (or none) is shown: it opens at its newest message. */
+void     mc_conversation_scroll_reset        (McConversation    *self);
+void     mc_conversation_scroll_to_bottom    (McConversation    *self);
+/* Messages arrived at the bottom: pinned, the view follows them;
+ * scrolled up, the seller is told. */
+void     mc_conversation_scroll_added_at_end (McConversation    *self);
+void     mc_conversation_scroll_older_added  (McConversation    *self);
+void     mc_conversation_show_new_messages   (McConversation    *self,
+                                              gboolean           show);
+void     mc_conversation_on_edge_reached     (McConversation    *self,
+                                              GtkPositionType    position,
+                                              GtkScrolledWindow *scrolled_window);
+void     mc_conversation_on_new_messages_clicked (McConversation *self);
+
+/* mc-conversation-files.c */
+void     mc_conversation_open_attachment     (McConversation    *self,
+                                              McAttachment      *attachment);
+void     mc_conversation_save_attachment     (McConversation    *self,
+                                              McAttachment      *attachment);
+
+G_END_DECLS
