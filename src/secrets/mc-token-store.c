@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#define G_LOG_DOMAIN "mc-secrets"
-
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
