@@ -125,7 +125,7 @@ history_process (Cab           *cab,
       mc_message_store_set_has_older (messages, FALSE);
     }
 
-  mc_sync_confirm_sends (self, job->chat_id);
+  mc_outbox_confirm (cab->outbox, job->chat_id);
 
   chat = mc_chat_store_lookup (self->store, job->chat_id);
   if (chat == NULL)

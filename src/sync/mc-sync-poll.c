@@ -330,11 +330,8 @@ poll_finish (Cab      *cab,
       mc_sync_governor_update (self);
 
       /* The Market answers again: sends it left unsettled get their check. */
-      if (cab->unsettled)
-        {
-          cab->unsettled = FALSE;
-          mc_sync_reconcile_outbox (cab, FALSE);
-        }
+      if (mc_outbox_take_unsettled (cab->outbox))
+        mc_sync_reconcile_outbox (cab, FALSE);
     }
 
   if (self != NULL)
