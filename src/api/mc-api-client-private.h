@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "mc-api-client.h"
+#include "mc-api-pager.h"
 #include "mc-rate-window.h"
 
 G_BEGIN_DECLS
@@ -202,9 +203,7 @@ void          mc_api_append_paging         (GString              *query,
 typedef struct
 {
   GPtrArray  *items;
-  GHashTable *seen_ids;    /* gint64* */
-  GHashTable *seen_tokens; /* char* */
-  guint       pages;
+  McApiPager  pager;
   /* chats and history */
   gint64      business_id;
   gint64      chat_id;
@@ -215,15 +214,16 @@ typedef struct
 } McApiWalk;
 
 void          mc_api_walk_free             (gpointer              data);
-McApiWalk    *mc_api_walk_new              (void);
+McApiWalk    *mc_api_walk_new              (guint                 max_pages);
 void          mc_api_walk_add              (McApiWalk            *walk,
                                             gint64                id,
                                             gpointer              item);
 gboolean      mc_api_walk_continue         (McApiWalk            *walk,
                                             const char           *next_token,
-                                            guint                 page_items,
-                                            guint                 max_pages);
+                                            guint                 n_items,
+                                            guint                 n_rejected);
 GTask        *mc_api_walk_task_new         (McApiClient          *self,
+                                            guint                 max_pages,
                                             gpointer              source_tag,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
