@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "mc-api-pager.h"
 #include "mc-outbox.h"
 #include "mc-sync-engine.h"
 #include "mc-sync-plan.h"
