@@ -54,6 +54,9 @@ mc_sync_cab_close_outbox (Cab *cab)
 {
   g_clear_signal_handler (&cab->outbox_failed_id, cab->outbox);
   mc_outbox_close (cab->outbox);
+  /* A poll or fetch still running may hold the Cab a while: the outbox,
+   * and the chat store it holds, must not outlive the engine with it. */
+  g_clear_object (&cab->outbox);
 }
 
 void
