@@ -95,7 +95,7 @@ on_campaigns_page (GObject      *object,
       mc_api_walk_add (walk, mc_campaign_get_id (campaign), campaign);
     }
 
-  if (mc_api_walk_continue (walk, page->next_page_token, page->campaigns->len, MAX_CAMPAIGN_PAGES))
+  if (mc_api_walk_continue (walk, page->next_page_token, page->campaigns->len, 0))
     {
       get_campaigns_page_async (self, page->next_page_token, g_task_get_cancellable (task),
                                 on_campaigns_page, g_object_ref (task));
@@ -120,7 +120,8 @@ mc_api_client_get_campaigns_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = mc_api_walk_task_new (self, mc_api_client_get_campaigns_async, cancellable, callback, user_data);
+  task = mc_api_walk_task_new (self, MAX_CAMPAIGN_PAGES, mc_api_client_get_campaigns_async,
+                               cancellable, callback, user_data);
 
   get_campaigns_page_async (self, NULL, cancellable, on_campaigns_page, g_object_ref (task));
 }

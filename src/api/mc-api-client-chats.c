@@ -185,8 +185,7 @@ on_chats_page (GObject      *object,
   for (guint i = 0; i < page->rejected->len; i++)
     g_debug ("getChats skipped %s", (char *) g_ptr_array_index (page->rejected, i));
 
-  if (mc_api_walk_continue (walk, page->next_page_token, page->chats->len + page->rejected->len,
-                            MAX_CHAT_PAGES))
+  if (mc_api_walk_continue (walk, page->next_page_token, page->chats->len, page->rejected->len))
     get_chats_with_body_async (self, walk->business_id, walk->body, page->next_page_token,
                                CHATS_PAGE_LIMIT, g_task_get_cancellable (task),
                                on_chats_page, g_object_ref (task));
@@ -209,7 +208,8 @@ mc_api_client_get_all_chats_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = mc_api_walk_task_new (self, mc_api_client_get_all_chats_async, cancellable, callback, user_data);
+  task = mc_api_walk_task_new (self, MAX_CHAT_PAGES, mc_api_client_get_all_chats_async,
+                               cancellable, callback, user_data);
 
   if (!mc_api_check_ids (task, business_id, 1))
     return;

@@ -120,11 +120,11 @@ on_history_page (GObject      *object,
   repeated = page->messages->len > 0 && walk->items->len == before;
   if (repeated)
     g_message ("getChatHistory of chat %" G_GINT64_FORMAT " stopped after %u pages: "
-               "the server repeated messages under a new page token", walk->chat_id, walk->pages + 1);
+               "the server repeated messages under a new page token", walk->chat_id,
+               mc_api_pager_get_pages (&walk->pager) + 1);
 
   if (!repeated &&
-      mc_api_walk_continue (walk, page->next_page_token, page->messages->len + page->rejected->len,
-                            MAX_HISTORY_PAGES))
+      mc_api_walk_continue (walk, page->next_page_token, page->messages->len, page->rejected->len))
     {
       mc_api_client_get_history_async (self, walk->business_id, walk->chat_id,
                                        walk->message_id_from, page->next_page_token,
@@ -155,7 +155,8 @@ mc_api_client_get_all_history_async (McApiClient         *self,
   g_return_if_fail (MC_IS_API_CLIENT (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = mc_api_walk_task_new (self, mc_api_client_get_all_history_async, cancellable, callback, user_data);
+  task = mc_api_walk_task_new (self, MAX_HISTORY_PAGES, mc_api_client_get_all_history_async,
+                               cancellable, callback, user_data);
 
   if (!mc_api_check_ids (task, business_id, chat_id))
     return;

@@ -1,7 +1,8 @@
 /* mc-api-client-private.h: what the files of McApiClient share.
  *
  * mc-api-client.c holds the object, mc-api-request.c the request engine
- * every call goes through, and mc-api-client-{accounts,chats,history,send}.c
+ * every call goes through, mc-api-limits.c its budgets, pauses and rate
+ * headers, and mc-api-client-{accounts,chats,history,send}.c
  * the endpoints by family.  Nothing outside src/api/ includes this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "mc-api-client.h"
+#include "mc-api-pager.h"
 #include "mc-rate-window.h"
 
 G_BEGIN_DECLS
@@ -141,11 +143,29 @@ void          mc_api_request_return_error  (McApiRequest         *req,
 GUri         *mc_api_client_build_uri      (McApiClient          *self,
                                             const char           *path,
                                             const char           *query);
-gboolean      mc_api_client_method_is_paused (McApiClient        *self,
-                                              McApiMethod         method);
 gboolean      mc_api_same_origin           (GUri                 *a,
                                             GUri                 *b);
 void          mc_api_pool_free             (gpointer              data);
+
+/* mc-api-limits.c */
+gboolean      mc_api_client_method_is_paused (McApiClient        *self,
+                                              McApiMethod         method);
+GError       *mc_api_client_paused_error   (McApiClient          *self,
+                                            McApiMethod           method,
+                                            const char           *api_message);
+/* Fails every queued request of @method at once: a UI must not sit behind a
+ * pause that may last an hour. */
+void          mc_api_client_pause_method   (McApiClient          *self,
+                                            McApiMethod           method,
+                                            gint64                until);
+void          mc_api_client_note_rate_headers (McApiClient        *self,
+                                               McApiMethod         method,
+                                               SoupMessageHeaders *headers,
+                                               gint64             *out_until);
+/* FALSE, with @req's method paused until a slot frees, when its hourly
+ * budget is spent. */
+gboolean      mc_api_client_check_budget   (McApiClient          *self,
+                                            McApiRequest         *req);
 
 /* mc-api-client.c: what the endpoints share */
 gpointer      mc_api_client_finish_pointer (McApiClient          *self,
@@ -183,9 +203,7 @@ void          mc_api_append_paging         (GString              *query,
 typedef struct
 {
   GPtrArray  *items;
-  GHashTable *seen_ids;    /* gint64* */
-  GHashTable *seen_tokens; /* char* */
-  guint       pages;
+  McApiPager  pager;
   /* chats and history */
   gint64      business_id;
   gint64      chat_id;
@@ -196,15 +214,16 @@ typedef struct
 } McApiWalk;
 
 void          mc_api_walk_free             (gpointer              data);
-McApiWalk    *mc_api_walk_new              (void);
+McApiWalk    *mc_api_walk_new              (guint                 max_pages);
 void          mc_api_walk_add              (McApiWalk            *walk,
                                             gint64                id,
                                             gpointer              item);
 gboolean      mc_api_walk_continue         (McApiWalk            *walk,
                                             const char           *next_token,
-                                            guint                 page_items,
-                                            guint                 max_pages);
+                                            guint                 n_items,
+                                            guint                 n_rejected);
 GTask        *mc_api_walk_task_new         (McApiClient          *self,
+                                            guint                 max_pages,
                                             gpointer              source_tag,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,

@@ -684,8 +684,7 @@ mc_api_walk_free (gpointer data)
   McApiWalk *walk = data;
 
   g_clear_pointer (&walk->items, g_ptr_array_unref);
-  g_clear_pointer (&walk->seen_ids, g_hash_table_unref);
-  g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
+  mc_api_pager_clear (&walk->pager);
   g_clear_pointer (&walk->body, g_bytes_unref);
   g_clear_pointer (&walk->rejected, g_ptr_array_unref);
   g_clear_object (&walk->context);
@@ -693,13 +692,12 @@ mc_api_walk_free (gpointer data)
 }
 
 McApiWalk *
-mc_api_walk_new (void)
+mc_api_walk_new (guint max_pages)
 {
   McApiWalk *walk = g_new0 (McApiWalk, 1);
 
   walk->items = g_ptr_array_new_with_free_func (g_object_unref);
-  walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  mc_api_pager_init (&walk->pager, max_pages, MC_API_PAGER_FLAGS_NONE);
   walk->rejected = g_ptr_array_new_with_free_func (g_free);
 
   return walk;
@@ -710,46 +708,43 @@ mc_api_walk_add (McApiWalk *walk,
                  gint64     id,
                  gpointer   item)
 {
-  if (g_hash_table_contains (walk->seen_ids, &id))
-    return;
-
-  g_hash_table_add (walk->seen_ids, g_memdup2 (&id, sizeof id));
-  g_ptr_array_add (walk->items, g_object_ref (item));
+  if (mc_api_pager_see (&walk->pager, id))
+    g_ptr_array_add (walk->items, g_object_ref (item));
 }
 
 /* TRUE when the walk must go on to @next_token. */
 gboolean
 mc_api_walk_continue (McApiWalk  *walk,
                       const char *next_token,
-                      guint       page_items,
-                      guint       max_pages)
+                      guint       n_items,
+                      guint       n_rejected)
 {
-  walk->pages++;
-
-  if (next_token == NULL || *next_token == '\0' || page_items == 0)
-    return FALSE;
-
-  if (g_hash_table_contains (walk->seen_tokens, next_token))
+  switch (mc_api_pager_advance (&walk->pager, next_token, n_items, n_rejected))
     {
-      g_debug ("The server repeated a page token after %u pages", walk->pages);
+    case MC_API_PAGER_NEXT:
+      return TRUE;
+
+    case MC_API_PAGER_REPEATED_TOKEN:
+      g_debug ("The server repeated a page token after %u pages",
+               mc_api_pager_get_pages (&walk->pager));
+      return FALSE;
+
+    case MC_API_PAGER_MAX_PAGES:
+      g_debug ("Stopped after %u pages", mc_api_pager_get_pages (&walk->pager));
+      return FALSE;
+
+    case MC_API_PAGER_END:
+    case MC_API_PAGER_REPEATED_ITEMS:
+    default:
       return FALSE;
     }
-
-  if (walk->pages >= max_pages)
-    {
-      g_debug ("Stopped after %u pages", walk->pages);
-      return FALSE;
-    }
-
-  g_hash_table_add (walk->seen_tokens, g_strdup (next_token));
-
-  return TRUE;
 }
 
 /* A walk returns what its pages returned: each page's request carries
  * the cancellable and fails as cancelled by itself. */
 GTask *
 mc_api_walk_task_new (McApiClient         *self,
+                      guint                max_pages,
                       gpointer             source_tag,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
@@ -759,7 +754,7 @@ mc_api_walk_task_new (McApiClient         *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, mc_api_walk_new (), mc_api_walk_free);
+  g_task_set_task_data (task, mc_api_walk_new (max_pages), mc_api_walk_free);
 
   return task;
 }

@@ -11,37 +11,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "mc-json-reader.h"
+#include "mc-json-reader-private.h"
 
 /* A path in an error message shows at most this much of a member name. */
 #define MAX_KEY_IN_PATH 64
-
-enum {
-  STRING_HAS_ESCAPE   = 1 << 0,
-  STRING_BAD_UTF8     = 1 << 1,
-  STRING_BAD_UNICODE  = 1 << 2,
-  STRING_HAS_NUL      = 1 << 3,
-};
-
-/* Bytes that end the fast scan of a string: controls, '"', '\\', non-ASCII. */
-static const guint8 string_stop[256] = {
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
 
 static const char *
 type_name (McJsonType type)
@@ -150,10 +123,10 @@ fail_valist (McJsonReader *self,
   self->fatal = fatal;
 }
 
-static void G_GNUC_PRINTF (2, 3)
-fail_syntax (McJsonReader *self,
-             const char   *format,
-             ...)
+void
+mc_json_reader_fail_syntax (McJsonReader *self,
+                            const char   *format,
+                            ...)
 {
   va_list args;
 
@@ -214,15 +187,15 @@ fail_unexpected (McJsonReader *self)
 
   if (self->pos >= self->length)
     {
-      fail_syntax (self, "unexpected end of the document");
+      mc_json_reader_fail_syntax (self, "unexpected end of the document");
       return;
     }
 
   c = self->data[self->pos];
   if (c > 0x20 && c < 0x7F)
-    fail_syntax (self, "unexpected character '%c'", c);
+    mc_json_reader_fail_syntax (self, "unexpected character '%c'", c);
   else
-    fail_syntax (self, "unexpected byte 0x%02X", c);
+    mc_json_reader_fail_syntax (self, "unexpected byte 0x%02X", c);
 }
 
 /* A value is expected here and nothing failed yet. */
@@ -289,329 +262,6 @@ fail_expected (McJsonReader *self,
     mc_json_reader_fail (self, "expected %s, found %s", expected, type_name (type));
 }
 
-static gboolean
-scan_literal (McJsonReader *self,
-              const char   *literal,
-              gsize         len)
-{
-  if (self->length - self->pos < len ||
-      memcmp (self->data + self->pos, literal, len) != 0)
-    {
-      fail_syntax (self, "invalid literal");
-      return FALSE;
-    }
-
-  self->pos += len;
-  return TRUE;
-}
-
-static inline gboolean
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-static gboolean
-scan_number (McJsonReader *self,
-             gboolean     *is_integer)
-{
-  const char *data = self->data;
-  gsize p = self->pos;
-  gsize len = self->length;
-
-  *is_integer = TRUE;
-
-  if (p < len && data[p] == '-')
-    p++;
-
-  if (p < len && data[p] == '0')
-    p++;
-  else if (p < len && data[p] >= '1' && data[p] <= '9')
-    while (p < len && is_digit (data[p]))
-      p++;
-  else
-    goto invalid;
-
-  if (p < len && data[p] == '.')
-    {
-      *is_integer = FALSE;
-      p++;
-      if (p >= len || !is_digit (data[p]))
-        goto invalid;
-      while (p < len && is_digit (data[p]))
-        p++;
-    }
-
-  if (p < len && (data[p] == 'e' || data[p] == 'E'))
-    {
-      *is_integer = FALSE;
-      p++;
-      if (p < len && (data[p] == '+' || data[p] == '-'))
-        p++;
-      if (p >= len || !is_digit (data[p]))
-        goto invalid;
-      while (p < len && is_digit (data[p]))
-        p++;
-    }
-
-  self->pos = p;
-  return TRUE;
-
-invalid:
-  self->pos = p;
-  fail_syntax (self, "invalid number");
-  return FALSE;
-}
-
-/* Length of the valid UTF-8 sequence at @p (whose first byte is >= 0x80),
- * or 0: overlong forms, surrogates and values over U+10FFFF are invalid. */
-static gsize
-utf8_sequence_length (const guchar *p,
-                      gsize         avail)
-{
-  guchar c = p[0];
-  guchar lo = 0x80, hi = 0xBF;
-  gsize n;
-
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c >= 0xE0 && c <= 0xEF)
-    {
-      n = 3;
-      if (c == 0xE0)
-        lo = 0xA0;
-      else if (c == 0xED)
-        hi = 0x9F;
-    }
-  else if (c >= 0xF0 && c <= 0xF4)
-    {
-      n = 4;
-      if (c == 0xF0)
-        lo = 0x90;
-      else if (c == 0xF4)
-        hi = 0x8F;
-    }
-  else
-    return 0;
-
-  if (avail < n || p[1] < lo || p[1] > hi)
-    return 0;
-
-  for (gsize i = 2; i < n; i++)
-    if ((p[i] & 0xC0) != 0x80)
-      return 0;
-
-  return n;
-}
-
-static inline int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* Four hex digits at @p, or -1. */
-static int
-read_hex4 (const char *p)
-{
-  int value = 0;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = hex_value (p[i]);
-
-      if (digit < 0)
-        return -1;
-      value = (value << 4) | digit;
-    }
-
-  return value;
-}
-
-/* Scans the string at the current '"', leaving its contents (escapes and
- * all) in [*start, *start + *raw_len).  Broken syntax fails the document;
- * invalid Unicode is only flagged, for the caller to decide. */
-static gboolean
-scan_string (McJsonReader *self,
-             gsize        *start,
-             gsize        *raw_len,
-             guint        *flags)
-{
-  const guchar *data = (const guchar *)self->data;
-  gsize len = self->length;
-  gsize p = self->pos + 1;
-
-  *flags = 0;
-  *start = p;
-
-  for (;;)
-    {
-      guchar c;
-
-      while (p < len && !string_stop[data[p]])
-        p++;
-
-      if (p >= len)
-        {
-          self->pos = p;
-          fail_syntax (self, "unterminated string");
-          return FALSE;
-        }
-
-      c = data[p];
-
-      if (c == '"')
-        break;
-
-      if (c == '\\')
-        {
-          *flags |= STRING_HAS_ESCAPE;
-
-          if (p + 1 >= len)
-            {
-              self->pos = p;
-              fail_syntax (self, "unterminated string");
-              return FALSE;
-            }
-
-          switch (data[p + 1])
-            {
-            case '"': case '\\': case '/':
-            case 'b': case 'f': case 'n': case 'r': case 't':
-              p += 2;
-              break;
-
-            case 'u':
-              {
-                int cp = len - p >= 6 ? read_hex4 ((const char *)data + p + 2) : -1;
-
-                if (cp < 0)
-                  {
-                    self->pos = p;
-                    fail_syntax (self, "invalid \\u escape");
-                    return FALSE;
-                  }
-
-                p += 6;
-
-                if (cp == 0)
-                  *flags |= STRING_HAS_NUL;
-                else if (cp >= 0xD800 && cp <= 0xDBFF)
-                  {
-                    int low = -1;
-
-                    if (len - p >= 6 && data[p] == '\\' && data[p + 1] == 'u')
-                      low = read_hex4 ((const char *)data + p + 2);
-
-                    if (low >= 0xDC00 && low <= 0xDFFF)
-                      p += 6;
-                    else
-                      *flags |= STRING_BAD_UNICODE;
-                  }
-                else if (cp >= 0xDC00 && cp <= 0xDFFF)
-                  *flags |= STRING_BAD_UNICODE;
-              }
-              break;
-
-            default:
-              self->pos = p;
-              fail_syntax (self, "invalid escape");
-              return FALSE;
-            }
-        }
-      else if (c < 0x20)
-        {
-          self->pos = p;
-          fail_syntax (self, "control character in a string");
-          return FALSE;
-        }
-      else
-        {
-          gsize n = utf8_sequence_length (data + p, len - p);
-
-          if (n == 0)
-            {
-              *flags |= STRING_BAD_UTF8;
-              n = 1;
-            }
-          p += n;
-        }
-    }
-
-  *raw_len = p - *start;
-  self->pos = p + 1;
-
-  return TRUE;
-}
-
-/* Unescapes a scanned string into the scratch buffer.  A lone surrogate
- * becomes U+FFFD; callers that care have refused it already. */
-static void
-decode_string (McJsonReader *self,
-               gsize         start,
-               gsize         raw_len)
-{
-  const char *p = self->data + start;
-  const char *end = p + raw_len;
-
-  if (self->scratch == NULL)
-    self->scratch = g_string_sized_new (256);
-  g_string_truncate (self->scratch, 0);
-
-  while (p < end)
-    {
-      const char *run = p;
-      gunichar cp;
-      char utf8[6];
-
-      while (p < end && *p != '\\')
-        p++;
-      g_string_append_len (self->scratch, run, p - run);
-
-      if (p >= end)
-        break;
-
-      switch (p[1])
-        {
-        case 'b': cp = '\b'; p += 2; break;
-        case 'f': cp = '\f'; p += 2; break;
-        case 'n': cp = '\n'; p += 2; break;
-        case 'r': cp = '\r'; p += 2; break;
-        case 't': cp = '\t'; p += 2; break;
-        case 'u':
-          cp = read_hex4 (p + 2);
-          p += 6;
-          if (cp >= 0xD800 && cp <= 0xDBFF)
-            {
-              int low = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? read_hex4 (p + 2) : -1;
-
-              if (low >= 0xDC00 && low <= 0xDFFF)
-                {
-                  cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                  p += 6;
-                }
-              else
-                cp = 0xFFFD;
-            }
-          else if (cp >= 0xDC00 && cp <= 0xDFFF)
-            cp = 0xFFFD;
-          break;
-        default:
-          cp = (guchar)p[1];
-          p += 2;
-          break;
-        }
-
-      g_string_append_len (self->scratch, utf8, g_unichar_to_utf8 (cp, utf8));
-    }
-}
-
 gboolean
 mc_json_reader_enter_object (McJsonReader *self)
 {
@@ -625,7 +275,7 @@ mc_json_reader_enter_object (McJsonReader *self)
 
   if (self->depth >= MC_JSON_MAX_DEPTH)
     {
-      fail_syntax (self, "nested deeper than %d levels", MC_JSON_MAX_DEPTH);
+      mc_json_reader_fail_syntax (self, "nested deeper than %d levels", MC_JSON_MAX_DEPTH);
       return FALSE;
     }
 
@@ -651,7 +301,7 @@ mc_json_reader_enter_array (McJsonReader *self)
 
   if (self->depth >= MC_JSON_MAX_DEPTH)
     {
-      fail_syntax (self, "nested deeper than %d levels", MC_JSON_MAX_DEPTH);
+      mc_json_reader_fail_syntax (self, "nested deeper than %d levels", MC_JSON_MAX_DEPTH);
       return FALSE;
     }
 
@@ -694,7 +344,7 @@ next_item (McJsonReader *self,
     {
       if (self->data[self->pos] != ',')
         {
-          fail_syntax (self, "expected ',' or '%c'", close);
+          mc_json_reader_fail_syntax (self, "expected ',' or '%c'", close);
           return FALSE;
         }
       self->pos++;
@@ -729,17 +379,17 @@ mc_json_reader_next_member (McJsonReader  *self,
 
   if (self->pos >= self->length || self->data[self->pos] != '"')
     {
-      fail_syntax (self, "expected a member name");
+      mc_json_reader_fail_syntax (self, "expected a member name");
       return FALSE;
     }
 
-  if (!scan_string (self, &start, &raw_len, &flags))
+  if (!mc_json_scan_string (self, &start, &raw_len, &flags))
     return FALSE;
 
   skip_whitespace (self);
   if (self->pos >= self->length || self->data[self->pos] != ':')
     {
-      fail_syntax (self, "expected ':'");
+      mc_json_reader_fail_syntax (self, "expected ':'");
       return FALSE;
     }
   self->pos++;
@@ -758,7 +408,7 @@ mc_json_reader_next_member (McJsonReader  *self,
 
   if (flags & STRING_HAS_ESCAPE)
     {
-      decode_string (self, start, raw_len);
+      mc_json_decode_string (self, start, raw_len);
       if (key != NULL)
         *key = self->scratch->str;
       if (key_len != NULL)
@@ -823,7 +473,7 @@ mc_json_reader_skip (McJsonReader *self)
           break;
 
         case MC_JSON_STRING:
-          if (!scan_string (self, &start, &raw_len, &flags))
+          if (!mc_json_scan_string (self, &start, &raw_len, &flags))
             return FALSE;
           consume (self);
           if ((flags & STRING_BAD_UTF8) && !self->recovering)
@@ -834,20 +484,20 @@ mc_json_reader_skip (McJsonReader *self)
           break;
 
         case MC_JSON_NUMBER:
-          if (!scan_number (self, &is_integer))
+          if (!mc_json_scan_number (self, &is_integer))
             return FALSE;
           consume (self);
           break;
 
         case MC_JSON_BOOLEAN:
-          if (!scan_literal (self, self->data[self->pos] == 't' ? "true" : "false",
-                             self->data[self->pos] == 't' ? 4 : 5))
+          if (!mc_json_scan_literal (self, self->data[self->pos] == 't' ? "true" : "false",
+                                     self->data[self->pos] == 't' ? 4 : 5))
             return FALSE;
           consume (self);
           break;
 
         case MC_JSON_NULL:
-          if (!scan_literal (self, "null", 4))
+          if (!mc_json_scan_literal (self, "null", 4))
             return FALSE;
           consume (self);
           break;
@@ -884,7 +534,7 @@ mc_json_reader_read_null (McJsonReader *self)
   if (mc_json_reader_peek (self) != MC_JSON_NULL)
     return FALSE;
 
-  if (!scan_literal (self, "null", 4))
+  if (!mc_json_scan_literal (self, "null", 4))
     return FALSE;
   consume (self);
 
@@ -904,7 +554,7 @@ mc_json_reader_read_boolean (McJsonReader *self,
     }
 
   value = self->data[self->pos] == 't';
-  if (!scan_literal (self, value ? "true" : "false", value ? 4 : 5))
+  if (!mc_json_scan_literal (self, value ? "true" : "false", value ? 4 : 5))
     return FALSE;
   consume (self);
 
@@ -928,7 +578,7 @@ mc_json_reader_read_int64 (McJsonReader *self,
     }
 
   start = self->pos;
-  if (!scan_number (self, &is_integer))
+  if (!mc_json_scan_number (self, &is_integer))
     return FALSE;
   consume (self);
 
@@ -982,7 +632,7 @@ mc_json_reader_read_slice (McJsonReader  *self,
       return FALSE;
     }
 
-  if (!scan_string (self, &start, &raw_len, &flags))
+  if (!mc_json_scan_string (self, &start, &raw_len, &flags))
     return FALSE;
   consume (self);
 
@@ -1014,7 +664,7 @@ mc_json_reader_read_slice (McJsonReader  *self,
 
   if (flags & STRING_HAS_ESCAPE)
     {
-      decode_string (self, start, raw_len);
+      mc_json_decode_string (self, start, raw_len);
       *out = self->scratch->str;
       *out_len = self->scratch->len;
     }
@@ -1059,7 +709,7 @@ mc_json_reader_end (McJsonReader *self)
   skip_whitespace (self);
   if (self->pos != self->length)
     {
-      fail_syntax (self, "unexpected data after the document");
+      mc_json_reader_fail_syntax (self, "unexpected data after the document");
       return FALSE;
     }
 

@@ -1,12 +1,14 @@
 /* mc-sync-engine-private.h: what the files of McSyncEngine share: the
  * engine's and each cabinet's state, and the steps one file starts in
- * another (polls and sweeps, history, the outbox).
+ * another (polls and sweeps, history, each cabinet's outbox).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "mc-api-pager.h"
 #include "mc-cabinet-private.h"
+#include "mc-outbox.h"
 #include "mc-sync-engine.h"
 #include "mc-sync-plan.h"
 
@@ -18,7 +20,6 @@ G_BEGIN_DECLS
 #define DEFAULT_BUDGET_PERCENT  10
 #define MIN_SWEEP_INTERVAL      MC_SYNC_MIN_SWEEP_INTERVAL
 #define RECHECK_EVERY           MC_SYNC_RECHECK_EVERY
-#define CLOCK_SKEW_USEC         (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
 #define CHATS_PAGE_LIMIT        MC_SYNC_CHATS_PAGE_LIMIT
 #define MAX_WALK_PAGES          MC_SYNC_MAX_WALK_PAGES
 #define HISTORY_CONCURRENCY     2
@@ -40,17 +41,6 @@ struct _McSyncEngine
   GPtrArray       *cabs;          /* Cab, owned */
   GHashTable      *announced_chats;    /* gint64 chat ids given in "new-chat" */
   GHashTable      *announced_messages; /* gint64 message ids given in "new-message" */
-  GHashTable      *claimed_ids;   /* gint64 ids that confirmed a send */
-  GPtrArray       *unconfirmed;   /* Unconfirmed */
-  guint64          next_serial;
-  GHashTable      *sending;       /* gint64 outbox ids of sends in flight */
-  /* chat id -> McMessageStore holding pending or failed bubbles: the chat
-   * store keeps a message store only while someone holds it, and a bubble
-   * must outlive the conversation that showed it. */
-  GHashTable      *bubble_stores;
-  /* gint64 outbox ids of sends made without a network, left QUEUED to go
-   * out when it is back. */
-  GHashTable      *held;
 
   guint            poll_interval;
   guint            budget_percent;
@@ -71,6 +61,8 @@ struct _Cab
   McCabinet    *cabinet;
   GCancellable *cancellable;
   gulong        paused_id;
+  McOutbox     *outbox;
+  gulong        outbox_failed_id;
 
   /* Nothing counts as new until the first sweep of a cabinet finishes. */
   gboolean      initial;
@@ -99,10 +91,6 @@ struct _Cab
   GHashTable   *history;          /* chat id -> HistoryJob */
   GQueue        history_queue;    /* HistoryJob waiting for a slot */
   guint         history_running;
-
-  /* A send whose fate the Market could not tell yet: settled once it
-   * answers again. */
-  gboolean      unsettled;
 };
 
 static inline Cab *
@@ -116,6 +104,7 @@ cab_clear (Cab *cab)
 {
   g_clear_object (&cab->cabinet);
   g_clear_object (&cab->cancellable);
+  g_clear_object (&cab->outbox);
   g_clear_pointer (&cab->recheck_ids, g_array_unref);
   g_clear_pointer (&cab->history, g_hash_table_unref);
   g_queue_clear (&cab->history_queue);
@@ -147,21 +136,6 @@ cab_alive (Cab *cab)
   return cab->engine != NULL && !g_cancellable_is_cancelled (cab->cancellable);
 }
 
-/* A send waiting to be confirmed by history. */
-typedef struct
-{
-  guint64         serial;
-  gint64          business_id;
-  gint64          chat_id;
-  gint64          outbox_id;  /* removed from @cache once confirmed; 0 = none */
-  McCache        *cache;
-  char           *text;       /* or the file's name */
-  gboolean        is_file;
-  gint64          not_before; /* created_at minus the clock skew */
-  McMessageStore *messages;
-  McMessage      *pending;    /* nullable: an outbox entry from an earlier run */
-} Unconfirmed;
-
 /* mc-sync-engine.c */
 void         mc_sync_busy_push               (McSyncEngine        *self);
 void         mc_sync_busy_pop                (McSyncEngine        *self);
@@ -185,30 +159,11 @@ void         mc_sync_cab_plan_input          (Cab                 *cab,
                                               McSyncPlanInput     *input);
 void         mc_sync_governor_update         (McSyncEngine        *self);
 
-/* mc-sync-confirm.c */
-void         mc_sync_unconfirmed_free        (gpointer             data);
-Unconfirmed *mc_sync_unconfirmed_add         (McSyncEngine        *self,
-                                              Cab                 *cab,
-                                              gint64               chat_id,
-                                              const char          *text,
-                                              gboolean             is_file,
-                                              gint64               created_at,
-                                              McMessage           *pending);
-void         mc_sync_confirm_sends           (McSyncEngine        *self,
-                                              gint64               chat_id);
+/* mc-sync-outbox.c */
+void         mc_sync_cab_open_outbox         (Cab                 *cab);
+void         mc_sync_cab_close_outbox        (Cab                 *cab);
 void         mc_sync_reconcile_outbox        (Cab                 *cab,
                                               gboolean             at_start);
-
-/* mc-sync-outbox.c */
-Unconfirmed *mc_sync_find_unconfirmed        (McSyncEngine        *self,
-                                              guint64              serial);
-Unconfirmed *mc_sync_find_unconfirmed_outbox (McSyncEngine        *self,
-                                              gint64               outbox_id);
-void         mc_sync_release_bubbles         (McSyncEngine        *self);
-McMessage   *mc_sync_outbox_bubble           (McSyncEngine        *self,
-                                              const McOutboxEntry *entry);
-void         mc_sync_resume_entry            (Cab                 *cab,
-                                              const McOutboxEntry *entry);
 
 /* mc-sync-history.c */
 void         mc_sync_history_request         (Cab                 *cab,

@@ -1,7 +1,7 @@
 /* mc-sync-engine.c: McSyncEngine: cabinets, ticks, the budget governor
  * (see mc-sync-plan.c), network and pauses; polls and sweeps are in
- * mc-sync-poll.c, history in mc-sync-history.c, sends in mc-sync-outbox.c
- * and mc-sync-confirm.c
+ * mc-sync-poll.c, history in mc-sync-history.c, sends in each cabinet's
+ * McOutbox (mc-outbox.c), reached through mc-sync-outbox.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -297,6 +297,8 @@ set_online (McSyncEngine *self,
 
   self->online = online;
   g_debug ("Network %s", online ? "available" : "gone");
+  for (guint i = 0; i < self->cabs->len; i++)
+    mc_outbox_set_online (((Cab *) g_ptr_array_index (self->cabs, i))->outbox, online);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
 
   if (online && self->running)
@@ -397,6 +399,7 @@ mc_sync_engine_add_cabinet (McSyncEngine *self,
 
   cab->paused_id = g_signal_connect (mc_cabinet_get_client (cabinet), "paused-changed",
                                      G_CALLBACK (on_paused_changed), cab);
+  mc_sync_cab_open_outbox (cab);
   g_ptr_array_add (self->cabs, cab);
 
   mc_sync_governor_update (self);
@@ -415,6 +418,7 @@ cab_detach (Cab *cab)
   mc_sync_sweep_cut_wait (cab);
 
   mc_sync_history_abort (cab);
+  mc_sync_cab_close_outbox (cab);
 
   cab->engine = NULL;
 }
@@ -432,10 +436,6 @@ mc_sync_engine_remove_cabinet (McSyncEngine *self,
 
       if (cab->cabinet != cabinet)
         continue;
-
-      for (guint j = self->unconfirmed->len; j > 0; j--)
-        if (((Unconfirmed *) g_ptr_array_index (self->unconfirmed, j - 1))->business_id == cab_business_id (cab))
-          g_ptr_array_remove_index (self->unconfirmed, j - 1);
 
       cab_detach (cab);
       g_ptr_array_remove_index (self->cabs, i);
@@ -633,7 +633,6 @@ mc_sync_engine_dispose (GObject *object)
       g_ptr_array_remove_index (self->cabs, self->cabs->len - 1);
     }
 
-  g_ptr_array_set_size (self->unconfirmed, 0);
   g_clear_object (&self->monitor);
   g_clear_object (&self->store);
 
@@ -646,13 +645,8 @@ mc_sync_engine_finalize (GObject *object)
   McSyncEngine *self = MC_SYNC_ENGINE (object);
 
   g_ptr_array_unref (self->cabs);
-  g_ptr_array_unref (self->unconfirmed);
   g_hash_table_unref (self->announced_chats);
   g_hash_table_unref (self->announced_messages);
-  g_hash_table_unref (self->claimed_ids);
-  g_hash_table_unref (self->sending);
-  g_hash_table_unref (self->bubble_stores);
-  g_hash_table_unref (self->held);
 
   G_OBJECT_CLASS (mc_sync_engine_parent_class)->finalize (object);
 }
@@ -843,13 +837,8 @@ static void
 mc_sync_engine_init (McSyncEngine *self)
 {
   self->cabs = g_ptr_array_new_with_free_func ((GDestroyNotify) cab_unref);
-  self->unconfirmed = g_ptr_array_new_with_free_func (mc_sync_unconfirmed_free);
   self->announced_chats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->announced_messages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->claimed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->sending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->bubble_stores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->poll_interval = DEFAULT_POLL_INTERVAL;
   self->budget_percent = DEFAULT_BUDGET_PERCENT;
   self->budget_scale = 1.0;

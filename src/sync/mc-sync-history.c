@@ -125,7 +125,7 @@ history_process (Cab           *cab,
       mc_message_store_set_has_older (messages, FALSE);
     }
 
-  mc_sync_confirm_sends (self, job->chat_id);
+  mc_outbox_confirm (cab->outbox, job->chat_id);
 
   chat = mc_chat_store_lookup (self->store, job->chat_id);
   if (chat == NULL)
@@ -301,9 +301,7 @@ typedef struct
   gint64          first_id;
   McMessageStore *messages;
   GPtrArray      *older;
-  GHashTable     *seen_ids;
-  GHashTable     *seen_tokens;
-  guint           pages;
+  McApiPager      pager;
 } Older;
 
 static int
@@ -324,8 +322,7 @@ older_free (gpointer data)
   cab_unref (older->cab);
   g_clear_object (&older->messages);
   g_clear_pointer (&older->older, g_ptr_array_unref);
-  g_clear_pointer (&older->seen_ids, g_hash_table_unref);
-  g_clear_pointer (&older->seen_tokens, g_hash_table_unref);
+  mc_api_pager_clear (&older->pager);
   g_free (older);
 }
 
@@ -339,7 +336,7 @@ on_older_page (GObject      *object,
   Older *older = g_task_get_task_data (task);
   g_autoptr(McHistoryPage) page = NULL;
   GError *error = NULL;
-  const char *next;
+  McApiPagerStep step;
 
   page = mc_api_client_get_history_finish (MC_API_CLIENT (object), result, &error);
   if (page == NULL)
@@ -353,22 +350,17 @@ on_older_page (GObject      *object,
       McMessage *message = g_ptr_array_index (page->messages, i);
       gint64 id = mc_message_get_message_id (message);
 
-      if (id < older->first_id && !g_hash_table_contains (older->seen_ids, &id))
-        {
-          g_hash_table_add (older->seen_ids, g_memdup2 (&id, sizeof id));
-          g_ptr_array_add (older->older, g_object_ref (message));
-        }
+      if (id < older->first_id && mc_api_pager_see (&older->pager, id))
+        g_ptr_array_add (older->older, g_object_ref (message));
     }
 
-  older->pages++;
-  next = page->next_page_token;
-  if (next != NULL && *next != '\0' && page->messages->len > 0 &&
-      !g_hash_table_contains (older->seen_tokens, next) && older->pages < MAX_WALK_PAGES &&
-      cab_alive (older->cab))
+  /* Refused items do not keep the walk going: only a page of messages does. */
+  step = mc_api_pager_advance (&older->pager, page->next_page_token, page->messages->len, 0);
+  if (step == MC_API_PAGER_NEXT && cab_alive (older->cab))
     {
-      g_hash_table_add (older->seen_tokens, g_strdup (next));
       mc_api_client_get_history_async (MC_API_CLIENT (object),
-                                       cab_business_id (older->cab), older->chat_id, 0, next, 0,
+                                       cab_business_id (older->cab), older->chat_id, 0,
+                                       mc_api_pager_get_token (&older->pager), 0,
                                        g_task_get_cancellable (task), on_older_page,
                                        g_object_ref (task));
       return;
@@ -412,8 +404,7 @@ mc_sync_engine_load_older_async (McSyncEngine        *self,
   older->messages = mc_chat_store_get_messages (self->store, chat_id);
   older->first_id = mc_message_store_get_first_message_id (older->messages);
   older->older = g_ptr_array_new_with_free_func (g_object_unref);
-  older->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  older->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  mc_api_pager_init (&older->pager, MAX_WALK_PAGES, MC_API_PAGER_FLAGS_NONE);
   g_task_set_task_data (task, older, older_free);
 
   if (!mc_message_store_get_has_older (older->messages))

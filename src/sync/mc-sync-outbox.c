@@ -1,6 +1,6 @@
-/* mc-sync-outbox.c: the outbox of McSyncEngine: a send is recorded, its
- * bubble shown pending, then sent; it stays queued without a network and
- * shows as failed when the Market refuses it
+/* mc-sync-outbox.c: McSyncEngine's sends: each cabinet owns a McOutbox;
+ * the engine checks a send against the chat and the cabinet, brings the
+ * outbox the history it asks for, and passes its failures on
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,505 +10,66 @@
 
 #include "mc-sync-engine-private.h"
 
-/* The outbox */
-
-Unconfirmed *
-mc_sync_find_unconfirmed (McSyncEngine *self,
-                          guint64       serial)
+/* The outbox's history comes through the cabinet's queue of fetches, in
+ * front of backfill: the seller waits for it. */
+static void
+outbox_history (McOutbox *outbox,
+                gint64    chat_id,
+                GTask    *waiter,
+                gpointer  user_data)
 {
-  for (guint i = 0; i < self->unconfirmed->len; i++)
-    {
-      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
+  Cab *cab = user_data;
 
-      if (u->serial == serial)
-        return u;
-    }
-
-  return NULL;
-}
-
-Unconfirmed *
-mc_sync_find_unconfirmed_outbox (McSyncEngine *self,
-                                 gint64        outbox_id)
-{
-  for (guint i = 0; i < self->unconfirmed->len; i++)
-    {
-      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
-
-      if (u->outbox_id == outbox_id)
-        return u;
-    }
-
-  return NULL;
-}
-
-/* A pending bubble knows its outbox entry, and a file's bubble its file,
- * so an earlier run's entries are shown once and a failed file can be
- * sent again. */
-static gint64
-bubble_get_outbox_id (McMessage *message)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (message), "mc-outbox-id");
-
-  return id != NULL ? *id : 0;
+  mc_sync_history_request (cab, chat_id, 0, waiter, TRUE);
 }
 
 static void
-bubble_set_outbox_id (McMessage *message,
-                      gint64     outbox_id)
+on_outbox_failed (McOutbox   *outbox,
+                  gint64      chat_id,
+                  const char *text,
+                  Cab        *cab)
 {
-  g_object_set_data_full (G_OBJECT (message), "mc-outbox-id",
-                          g_memdup2 (&outbox_id, sizeof outbox_id), g_free);
-}
-
-static void
-bubble_set_file (McMessage  *message,
-                 const char *path)
-{
-  g_object_set_data_full (G_OBJECT (message), "mc-file-path", g_strdup (path), g_free);
-}
-
-static void
-keep_bubbles (McSyncEngine   *self,
-              McMessageStore *messages)
-{
-  gint64 chat_id = mc_message_store_get_chat_id (messages);
-
-  if (!g_hash_table_contains (self->bubble_stores, &chat_id))
-    g_hash_table_insert (self->bubble_stores, g_memdup2 (&chat_id, sizeof chat_id),
-                         g_object_ref (messages));
-}
-
-static gboolean
-has_no_bubbles (gpointer key,
-                gpointer value,
-                gpointer user_data)
-{
-  GListModel *model = value;
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(McMessage) last = n > 0 ? g_list_model_get_item (model, n - 1) : NULL;
-
-  return last == NULL || mc_message_get_message_id (last) != 0;
+  if (cab->engine != NULL)
+    mc_sync_emit_outbox_failed (cab->engine, cab, chat_id, text);
 }
 
 void
-mc_sync_release_bubbles (McSyncEngine *self)
+mc_sync_cab_open_outbox (Cab *cab)
 {
-  g_hash_table_foreach_remove (self->bubble_stores, has_no_bubbles, NULL);
+  g_assert (cab->outbox == NULL);
+
+  cab->outbox = mc_outbox_new (cab->engine->store, cab_client (cab),
+                               mc_cabinet_get_cache (cab->cabinet), cab_business_id (cab));
+  mc_outbox_set_online (cab->outbox, cab->engine->online);
+  /* The outbox holds the cabinet while it may ask for history; closing it
+   * drops that reference. */
+  mc_outbox_set_history_func (cab->outbox, outbox_history, cab_ref (cab),
+                              (GDestroyNotify) cab_unref);
+  cab->outbox_failed_id = g_signal_connect (cab->outbox, "failed",
+                                            G_CALLBACK (on_outbox_failed), cab);
 }
 
-static const char *
-bubble_get_file_name (McMessage *message)
-{
-  GListModel *attachments = mc_message_get_attachments (message);
-  g_autoptr(McAttachment) attachment = NULL;
-
-  if (attachments == NULL || g_list_model_get_n_items (attachments) == 0)
-    return NULL;
-
-  attachment = g_list_model_get_item (attachments, 0);
-  /* The model holds it: the name outlives this reference. */
-  return mc_attachment_get_name (attachment);
-}
-
-/* The bubble of @entry, made when an earlier run left the entry behind. */
-McMessage *
-mc_sync_outbox_bubble (McSyncEngine        *self,
-                       const McOutboxEntry *entry)
-{
-  g_autoptr(McMessageStore) messages = mc_chat_store_get_messages (self->store, entry->chat_id);
-  GListModel *model = G_LIST_MODEL (messages);
-  McMessage *bubble;
-
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-    {
-      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
-
-      if (mc_message_get_message_id (message) != 0)
-        break;
-      if (bubble_get_outbox_id (message) == entry->id)
-        return g_steal_pointer (&message);
-    }
-
-  bubble = mc_message_new (0, entry->chat_id);
-  mc_message_set_sender (bubble, MC_SENDER_PARTNER);
-  mc_message_set_created_at (bubble, entry->created_at);
-  mc_message_set_text (bubble, entry->text);
-  if (entry->file_path != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (entry->file_path);
-      g_autoptr(McAttachment) attachment = mc_attachment_new (name, NULL, 0);
-
-      mc_message_add_attachment (bubble, attachment);
-      bubble_set_file (bubble, entry->file_path);
-    }
-  bubble_set_outbox_id (bubble, entry->id);
-  mc_message_store_add_pending (messages, bubble);
-  keep_bubbles (self, messages);
-
-  return bubble;
-}
-
-/* Sending */
-
-typedef struct
-{
-  Cab            *cab;
-  gint64          chat_id;
-  char           *text;
-  GFile          *file;
-  char           *file_name;
-  goffset         file_size;
-  McMessageStore *messages;
-  McMessage      *pending;
-  gint64          outbox_id;
-  guint64         serial;
-  GError         *send_error;
-} SendOp;
-
-static void
-send_op_free (gpointer data)
-{
-  SendOp *op = data;
-
-  g_clear_pointer (&op->cab, cab_unref);
-  g_free (op->text);
-  g_clear_object (&op->file);
-  g_free (op->file_name);
-  g_clear_object (&op->messages);
-  g_clear_object (&op->pending);
-  g_clear_error (&op->send_error);
-  g_free (op);
-}
-
-static McCache *
-send_cache (SendOp *op)
-{
-  return mc_cabinet_get_cache (op->cab->cabinet);
-}
-
-static void
-send_forget_outbox (McSyncEngine *self,
-                    SendOp       *op)
-{
-  g_hash_table_remove (self->sending, &op->outbox_id);
-}
-
-/* Refused by the Market (or before it): the pending message says why. */
-static void
-send_fail (GTask  *task,
-           GError *error)
-{
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  g_autofree char *description = mc_api_error_describe (error);
-
-  mc_message_set_state (op->pending, MC_MESSAGE_STATE_FAILED);
-  mc_message_set_error (op->pending, description);
-
-  if (op->outbox_id != 0 && send_cache (op) != NULL)
-    mc_cache_outbox_set_state (send_cache (op), op->outbox_id, MC_OUTBOX_STATE_FAILED);
-  send_forget_outbox (self, op);
-
-  g_task_return_error (task, error);
-}
-
-static void
-on_confirm_history (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* The message went out; a history that failed only delays the
-   * confirmation until the next fetch of this chat. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_debug ("Could not confirm a sent message yet: %s", error->message);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_timeout_history (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  Unconfirmed *u;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* Its fate is unknown: the entry stays SENDING, and the bubble
-       * pending, until the Market answers again and its history settles
-       * it; nothing is retried meanwhile. */
-      if (op->outbox_id == 0 || !cab_alive (op->cab))
-        {
-          u = mc_sync_find_unconfirmed (self, op->serial);
-          if (u != NULL)
-            g_ptr_array_remove (self->unconfirmed, u);
-          send_fail (task, g_steal_pointer (&op->send_error));
-          return;
-        }
-
-      op->cab->unsettled = TRUE;
-      mc_message_set_error (op->pending,
-                            _("The Market cannot be reached: whether the message arrived is "
-                              "checked as soon as it answers again"));
-      send_forget_outbox (self, op);
-      g_task_return_error (task, g_steal_pointer (&op->send_error));
-      return;
-    }
-
-  u = mc_sync_find_unconfirmed (self, op->serial);
-  if (u == NULL)
-    {
-      g_debug ("A send that timed out had reached the Market");
-      send_forget_outbox (self, op);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  g_ptr_array_remove (self->unconfirmed, u);
-  send_fail (task, g_steal_pointer (&op->send_error));
-}
-
-static void
-on_sent (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  g_autoptr(GTask) history = NULL;
-  GError *error = NULL;
-  gboolean ok;
-  Unconfirmed *u;
-
-  if (op->file != NULL)
-    ok = mc_api_client_send_file_finish (MC_API_CLIENT (object), result, &error);
-  else
-    ok = mc_api_client_send_message_finish (MC_API_CLIENT (object), result, &error);
-
-  /* Only a refusal before the request left is certain; after any other
-   * error (a 5xx, a lost answer, even a refusal) history decides. */
-  if (!ok && (g_error_matches (error, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT) ||
-              g_error_matches (error, MC_API_ERROR, MC_API_ERROR_TOO_LARGE)))
-    {
-      send_fail (task, error);
-      return;
-    }
-
-  if (!cab_alive (op->cab))
-    {
-      if (error != NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  u = mc_sync_unconfirmed_add (self, op->cab, op->chat_id, op->file != NULL ? op->file_name : op->text,
-                       op->file != NULL, mc_message_get_created_at (op->pending), op->pending);
-  op->serial = u->serial;
-
-  if (ok)
-    {
-      if (op->outbox_id != 0 && send_cache (op) != NULL)
-        mc_cache_outbox_remove (send_cache (op), op->outbox_id);
-      send_forget_outbox (self, op);
-      history = g_task_new (self, NULL, on_confirm_history, g_object_ref (task));
-    }
-  else
-    {
-      /* The request may have reached the Market: look before anything is
-       * sent again. */
-      u->outbox_id = op->outbox_id;
-      op->send_error = error;
-      history = g_task_new (self, NULL, on_timeout_history, g_object_ref (task));
-    }
-
-  g_task_set_source_tag (history, on_sent);
-  mc_sync_history_request (op->cab, op->chat_id, 0, history, TRUE);
-}
-
-static void
-send_go (GTask *task)
-{
-  SendOp *op = g_task_get_task_data (task);
-  McApiClient *client = cab_client (op->cab);
-
-  if (op->file != NULL)
-    mc_api_client_send_file_async (client, cab_business_id (op->cab), op->chat_id, op->file,
-                                   g_task_get_cancellable (task), on_sent, g_object_ref (task));
-  else
-    mc_api_client_send_message_async (client, cab_business_id (op->cab), op->chat_id, op->text,
-                                      g_task_get_cancellable (task), on_sent, g_object_ref (task));
-}
-
-static void
-on_outbox_added (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  op->outbox_id = mc_cache_outbox_add_finish (MC_CACHE (object), result, &error);
-  if (op->outbox_id == 0)
-    {
-      send_fail (task, error);
-      return;
-    }
-
-  bubble_set_outbox_id (op->pending, op->outbox_id);
-
-  /* No network: nothing can go out, so nothing needs checking later.  It
-   * waits QUEUED and is sent as soon as the network is back. */
-  if (!self->online && cab_alive (op->cab))
-    {
-      g_hash_table_add (self->held, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
-      op->cab->unsettled = TRUE;
-      mc_message_set_error (op->pending, _("No network: the message is sent as soon as it is back"));
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_NETWORK,
-                               _("No network: the message is sent as soon as it is back"));
-      return;
-    }
-
-  g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
-  mc_cache_outbox_set_state (MC_CACHE (object), op->outbox_id, MC_OUTBOX_STATE_SENDING);
-  send_go (task);
-}
-
-/* Sends an entry an earlier run recorded but never handed to the network. */
 void
-mc_sync_resume_entry (Cab                 *cab,
-                      const McOutboxEntry *entry)
+mc_sync_cab_close_outbox (Cab *cab)
 {
-  McSyncEngine *self = cab->engine;
-  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
-  SendOp *op = g_new0 (SendOp, 1);
-
-  g_task_set_source_tag (task, mc_sync_resume_entry);
-  op->cab = cab_ref (cab);
-  op->chat_id = entry->chat_id;
-  op->text = g_strdup (entry->text);
-  if (entry->file_path != NULL)
-    {
-      op->file = g_file_new_for_path (entry->file_path);
-      op->file_name = g_path_get_basename (entry->file_path);
-    }
-  op->messages = mc_chat_store_get_messages (self->store, entry->chat_id);
-  op->pending = mc_sync_outbox_bubble (self, entry);
-  mc_message_set_error (op->pending, NULL);
-  op->outbox_id = entry->id;
-  g_task_set_task_data (task, op, send_op_free);
-
-  g_hash_table_add (self->sending, g_memdup2 (&op->outbox_id, sizeof op->outbox_id));
-  mc_cache_outbox_set_state (mc_cabinet_get_cache (cab->cabinet), op->outbox_id,
-                             MC_OUTBOX_STATE_SENDING);
-  send_go (task);
+  g_clear_signal_handler (&cab->outbox_failed_id, cab->outbox);
+  mc_outbox_close (cab->outbox);
+  /* A poll or fetch still running may hold the Cab a while: the outbox,
+   * and the chat store it holds, must not outlive the engine with it. */
+  g_clear_object (&cab->outbox);
 }
 
-/* Forgets the failed attempts at sending @what (a text, or a file's name)
- * to @chat_id: their bubbles in @messages and their outbox entries, so an
- * attempt the seller retried or took back to edit is not offered again. */
-static void
-forget_failed_attempts (McMessageStore *messages,
-                        McCache        *cache,
-                        gint64          chat_id,
-                        const char     *what,
-                        gboolean        is_file)
+void
+mc_sync_reconcile_outbox (Cab      *cab,
+                          gboolean  at_start)
 {
-  GListModel *model = G_LIST_MODEL (messages);
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-    {
-      g_autoptr(McMessage) message = g_list_model_get_item (model, i - 1);
+  if (!cab_alive (cab))
+    return;
 
-      if (mc_message_get_message_id (message) != 0)
-        break;
-      if (mc_message_get_state (message) != MC_MESSAGE_STATE_FAILED)
-        continue;
-      if (is_file ? g_strcmp0 (bubble_get_file_name (message), what) == 0
-                  : g_strcmp0 (mc_message_get_text (message), what) == 0)
-        mc_message_store_remove_pending (messages, message);
-    }
-
-  if (cache != NULL)
-    {
-      g_autoptr(GPtrArray) entries = mc_cache_list_outbox (cache, NULL);
-
-      for (guint i = 0; entries != NULL && i < entries->len; i++)
-        {
-          McOutboxEntry *entry = g_ptr_array_index (entries, i);
-          g_autofree char *name = NULL;
-
-          if (entry->chat_id != chat_id || entry->state != MC_OUTBOX_STATE_FAILED)
-            continue;
-          if (entry->file_path != NULL)
-            name = g_path_get_basename (entry->file_path);
-          if (g_strcmp0 (entry->text != NULL ? entry->text : name, what) == 0)
-            mc_cache_outbox_remove (cache, entry->id);
-        }
-    }
-}
-
-/* A retry replaces the failed attempt the composer showed. */
-static void
-drop_failed_attempts (McSyncEngine *self,
-                      SendOp       *op)
-{
-  forget_failed_attempts (op->messages, send_cache (op), op->chat_id,
-                          op->file != NULL ? op->file_name : op->text,
-                          op->file != NULL);
-}
-
-static void
-send_begin (GTask *task)
-{
-  McSyncEngine *self = g_task_get_source_object (task);
-  SendOp *op = g_task_get_task_data (task);
-  McCache *cache = send_cache (op);
-  g_autofree char *path = NULL;
-
-  op->messages = mc_chat_store_get_messages (self->store, op->chat_id);
-  drop_failed_attempts (self, op);
-
-  op->pending = mc_message_new (0, op->chat_id);
-  mc_message_set_sender (op->pending, MC_SENDER_PARTNER);
-  mc_message_set_created_at (op->pending, g_get_real_time ());
-  mc_message_set_text (op->pending, op->text);
-  if (op->file != NULL)
-    {
-      g_autoptr(McAttachment) attachment = mc_attachment_new (op->file_name, NULL, op->file_size);
-
-      g_autofree char *file_path = g_file_get_path (op->file);
-
-      mc_message_add_attachment (op->pending, attachment);
-      bubble_set_file (op->pending, file_path);
-    }
-  mc_message_store_add_pending (op->messages, op->pending);
-  keep_bubbles (self, op->messages);
-  mc_chat_store_mark_answered (self->store, op->chat_id);
-
-  if (cache == NULL)
-    {
-      send_go (task);
-      return;
-    }
-
-  if (op->file != NULL)
-    path = g_file_get_path (op->file);
-
-  mc_cache_outbox_add_async (cache, op->chat_id, op->text, path, NULL,
-                             on_outbox_added, g_object_ref (task));
+  if (!mc_outbox_reconcile (cab->outbox, at_start, &error))
+    mc_sync_report_error (cab, error);
 }
 
 /* Checks that hold before anything is recorded or sent. */
@@ -548,6 +109,20 @@ send_check (McSyncEngine  *self,
   return TRUE;
 }
 
+static void
+on_message_sent (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (mc_outbox_send_message_finish (MC_OUTBOX (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 void
 mc_sync_engine_send_message_async (McSyncEngine        *self,
                                    gint64               chat_id,
@@ -558,7 +133,6 @@ mc_sync_engine_send_message_async (McSyncEngine        *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
-  SendOp *op;
   Cab *cab;
 
   g_return_if_fail (MC_IS_SYNC_ENGINE (self));
@@ -575,31 +149,8 @@ mc_sync_engine_send_message_async (McSyncEngine        *self,
       return;
     }
 
-  if (!g_utf8_validate (text, -1, NULL) || *text == '\0')
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
-                               _("The message is empty"));
-      return;
-    }
-
-  if (g_utf8_strlen (text, -1) > MC_API_MAX_MESSAGE_CHARS)
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "The message is longer than %d character",
-                                            "The message is longer than %d characters",
-                                            MC_API_MAX_MESSAGE_CHARS),
-                               MC_API_MAX_MESSAGE_CHARS);
-      return;
-    }
-
-  op = g_new0 (SendOp, 1);
-  op->cab = cab_ref (cab);
-  op->chat_id = chat_id;
-  op->text = g_strdup (text);
-  g_task_set_task_data (task, op, send_op_free);
-
-  send_begin (task);
+  mc_outbox_send_message_async (cab->outbox, chat_id, text, cancellable,
+                                on_message_sent, g_steal_pointer (&task));
 }
 
 gboolean
@@ -613,32 +164,17 @@ mc_sync_engine_send_message_finish (McSyncEngine  *self,
 }
 
 static void
-on_file_info (GObject      *object,
+on_file_sent (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SendOp *op = g_task_get_task_data (task);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
-  info = g_file_query_info_finish (G_FILE (object), result, &error);
-  if (info == NULL)
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_INVALID_INPUT,
-                               _("Could not read the file: %s"), error->message);
-      return;
-    }
-
-  if (g_file_info_get_size (info) > MC_API_MAX_FILE_SIZE)
-    {
-      g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_TOO_LARGE,
-                               _("The file “%s” is larger than 5 MB"), op->file_name);
-      return;
-    }
-
-  op->file_size = g_file_info_get_size (info);
-  send_begin (task);
+  if (mc_outbox_send_file_finish (MC_OUTBOX (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 void
@@ -651,7 +187,6 @@ mc_sync_engine_send_file_async (McSyncEngine        *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
-  SendOp *op;
   Cab *cab;
 
   g_return_if_fail (MC_IS_SYNC_ENGINE (self));
@@ -668,15 +203,8 @@ mc_sync_engine_send_file_async (McSyncEngine        *self,
       return;
     }
 
-  op = g_new0 (SendOp, 1);
-  op->cab = cab_ref (cab);
-  op->chat_id = chat_id;
-  op->file = g_object_ref (file);
-  op->file_name = g_file_get_basename (file);
-  g_task_set_task_data (task, op, send_op_free);
-
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, cancellable, on_file_info, g_object_ref (task));
+  mc_outbox_send_file_async (cab->outbox, chat_id, file, cancellable,
+                             on_file_sent, g_steal_pointer (&task));
 }
 
 gboolean
@@ -693,40 +221,32 @@ void
 mc_sync_engine_discard_failed (McSyncEngine *self,
                                McMessage    *message)
 {
-  g_autoptr(McMessageStore) messages = NULL;
-  gint64 chat_id;
   Cab *cab;
 
   g_return_if_fail (MC_IS_SYNC_ENGINE (self));
   g_return_if_fail (MC_IS_MESSAGE (message));
   g_return_if_fail (mc_message_get_state (message) == MC_MESSAGE_STATE_FAILED);
 
-  chat_id = mc_message_get_chat_id (message);
-  cab = mc_sync_find_cab_for_chat (self, chat_id);
-  messages = mc_chat_store_get_messages (self->store, chat_id);
-  if (bubble_get_file_name (message) != NULL)
-    forget_failed_attempts (messages,
-                            cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
-                            chat_id, bubble_get_file_name (message), TRUE);
+  cab = mc_sync_find_cab_for_chat (self, mc_message_get_chat_id (message));
+  if (cab != NULL)
+    mc_outbox_discard_failed (cab->outbox, message);
   else
-    forget_failed_attempts (messages,
-                            cab != NULL ? mc_cabinet_get_cache (cab->cabinet) : NULL,
-                            chat_id, mc_message_get_text (message), FALSE);
-  mc_sync_release_bubbles (self);
+    {
+      g_autoptr(McMessageStore) messages = NULL;
+
+      messages = mc_chat_store_get_messages (self->store, mc_message_get_chat_id (message));
+      mc_outbox_forget_failed_bubbles (messages, message);
+    }
 }
 
 GFile *
 mc_sync_engine_dup_pending_file (McSyncEngine *self,
                                  McMessage    *message)
 {
-  const char *path;
-
   g_return_val_if_fail (MC_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (MC_IS_MESSAGE (message), NULL);
 
-  path = g_object_get_data (G_OBJECT (message), "mc-file-path");
-
-  return path != NULL && mc_message_get_message_id (message) == 0 ? g_file_new_for_path (path) : NULL;
+  return mc_outbox_dup_bubble_file (message);
 }
 
 gboolean
@@ -748,10 +268,16 @@ mc_sync_engine_has_pending_text (McSyncEngine *self,
       if (mc_message_get_message_id (message) != 0)
         break;
       if (mc_message_get_state (message) == MC_MESSAGE_STATE_PENDING &&
-          mc_sync_engine_texts_match (mc_message_get_text (message), text))
+          mc_outbox_texts_match (mc_message_get_text (message), text))
         return TRUE;
     }
 
   return FALSE;
 }
 
+gboolean
+mc_sync_engine_texts_match (const char *a,
+                            const char *b)
+{
+  return mc_outbox_texts_match (a, b);
+}

@@ -116,11 +116,7 @@ typedef struct
   gboolean       has_context;
   McChatType     type;
   gboolean       has_type;
-  char          *token;
-  GHashTable    *seen_tokens;
-  GHashTable    *seen_ids;    /* gint64 chat ids this walk brought */
-  guint          pages;
-  guint          max_pages;
+  McApiPager     pager;       /* chat ids this walk brought, its page tokens */
   guint          estimate;    /* pages the cabinet's chats suggest */
   gboolean       remainder;   /* unfiltered: whatever the status or type */
   gboolean       running;
@@ -146,9 +142,7 @@ walk_free (gpointer data)
 {
   Walk *walk = data;
 
-  g_free (walk->token);
-  g_clear_pointer (&walk->seen_tokens, g_hash_table_unref);
-  g_clear_pointer (&walk->seen_ids, g_hash_table_unref);
+  mc_api_pager_clear (&walk->pager);
   g_clear_pointer (&walk->needs_reply, g_ptr_array_unref);
   g_free (walk);
 }
@@ -159,11 +153,16 @@ walk_new (Cab *cab)
   Walk *walk = g_new0 (Walk, 1);
 
   walk->cab = cab;
-  walk->seen_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk->seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  walk->max_pages = mc_sync_plan_walk_max_pages (cab->known_chats);
+  mc_api_pager_init (&walk->pager, mc_sync_plan_walk_max_pages (cab->known_chats),
+                     MC_API_PAGER_STOP_ON_REPEATS);
 
   return walk;
+}
+
+static guint
+walk_pages (Walk *walk)
+{
+  return mc_api_pager_get_pages (&walk->pager);
 }
 
 static gint64
@@ -197,53 +196,43 @@ static gboolean
 walk_advance (Walk       *walk,
               McChatPage *page)
 {
-  const char *next = page->next_page_token;
   gint64 business_id = cab_business_id (walk->cab);
-  guint fresh = 0;
-
-  walk->pages++;
-  g_clear_pointer (&walk->token, g_free);
+  McApiPagerStep step;
 
   for (guint i = 0; i < page->chats->len; i++)
-    {
-      gint64 id = mc_chat_get_chat_id (g_ptr_array_index (page->chats, i));
+    mc_api_pager_see (&walk->pager, mc_chat_get_chat_id (g_ptr_array_index (page->chats, i)));
 
-      if (!g_hash_table_contains (walk->seen_ids, &id))
-        {
-          g_hash_table_add (walk->seen_ids, g_memdup2 (&id, sizeof id));
-          fresh++;
-        }
-    }
+  step = mc_api_pager_advance (&walk->pager, page->next_page_token,
+                               page->chats->len, page->rejected->len);
 
   /* Broken items are skipped, never the rest of the walk. */
   if (page->rejected->len > 0)
     g_message ("getChats of business %" G_GINT64_FORMAT " page %u: refused %u chats, first %s",
-               business_id, walk->pages, page->rejected->len,
+               business_id, walk_pages (walk), page->rejected->len,
                (const char *) g_ptr_array_index (page->rejected, 0));
 
-  if (next == NULL || *next == '\0' || page->chats->len + page->rejected->len == 0 ||
-      g_hash_table_contains (walk->seen_tokens, next))
-    return FALSE;
-
-  if (page->chats->len > 0 && fresh == 0)
+  switch (step)
     {
+    case MC_API_PAGER_NEXT:
+      return TRUE;
+
+    case MC_API_PAGER_REPEATED_ITEMS:
       g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
-                 "the server repeated chats under a new page token", business_id, walk->pages);
+                 "the server repeated chats under a new page token",
+                 business_id, walk_pages (walk));
       return FALSE;
-    }
 
-  if (walk->pages >= walk->max_pages)
-    {
+    case MC_API_PAGER_MAX_PAGES:
       g_message ("getChats of business %" G_GINT64_FORMAT " stopped after %u pages: "
-                 "more than the %u chats known could fill", business_id, walk->pages,
+                 "more than the %u chats known could fill", business_id, walk_pages (walk),
                  walk->cab->known_chats);
       return FALSE;
+
+    case MC_API_PAGER_END:
+    case MC_API_PAGER_REPEATED_TOKEN:
+    default:
+      return FALSE;
     }
-
-  g_hash_table_add (walk->seen_tokens, g_strdup (next));
-  walk->token = g_strdup (next);
-
-  return TRUE;
 }
 
 /* Polls: chats that need a reply, every page. */
@@ -287,8 +276,8 @@ on_poll_page (GObject      *object,
 
   walk_filter (walk, &filter);
   mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                 walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                 on_poll_page, walk);
+                                 mc_api_pager_get_token (&walk->pager), CHATS_PAGE_LIMIT,
+                                 cab->cancellable, on_poll_page, walk);
   cab_ref (cab);
 }
 
@@ -309,7 +298,7 @@ poll_finish (Cab      *cab,
       cab->poll_failures = 0;
       cab->poll_retry_at = 0;
 
-      cab->poll_pages = MAX (walk->pages, 1);
+      cab->poll_pages = MAX (walk_pages (walk), 1);
       cab->changed_per_poll = 0.8 * cab->changed_per_poll + 0.2 * cab->changed_this_poll;
       g_array_set_size (cab->recheck_ids, 0);
       for (guint i = 0; i < walk->needs_reply->len; i++)
@@ -330,11 +319,8 @@ poll_finish (Cab      *cab,
       mc_sync_governor_update (self);
 
       /* The Market answers again: sends it left unsettled get their check. */
-      if (cab->unsettled)
-        {
-          cab->unsettled = FALSE;
-          mc_sync_reconcile_outbox (cab, FALSE);
-        }
+      if (mc_outbox_take_unsettled (cab->outbox))
+        mc_sync_reconcile_outbox (cab, FALSE);
     }
 
   if (self != NULL)
@@ -420,8 +406,8 @@ on_dispute_page (GObject      *object,
         {
           walk_filter (walk, &filter);
           mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                         walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                         on_dispute_page, walk);
+                                         mc_api_pager_get_token (&walk->pager), CHATS_PAGE_LIMIT,
+                                         cab->cancellable, on_dispute_page, walk);
           cab_ref (cab);
           return;
         }
@@ -429,7 +415,7 @@ on_dispute_page (GObject      *object,
   else if (error != NULL)
     mc_sync_report_error (cab, error);
 
-  cab->dispute_pages += MAX (walk->pages, 1);
+  cab->dispute_pages += MAX (walk_pages (walk), 1);
   if (--cab->dispute_polling == 0)
     {
       cab->dispute_cost = cab->dispute_pages;
@@ -499,10 +485,10 @@ sweep_finish (Sweep *sweep)
 
       if (walk->remainder)
         {
-          pages = walk->pages;
+          pages = walk_pages (walk);
           break;
         }
-      pages += walk->pages;
+      pages += walk_pages (walk);
     }
 
   if (sweep->wait != NULL)
@@ -572,7 +558,7 @@ on_sweep_page (GObject      *object,
       if (walk->failures == 1 && error != NULL)
         mc_sync_report_error (cab, error);
       g_debug ("A getChats walk of business %" G_GINT64_FORMAT " failed %u times at page %u; "
-               "waiting %" G_GINT64_FORMAT " s", cab_business_id (cab), walk->failures, walk->pages + 1,
+               "waiting %" G_GINT64_FORMAT " s", cab_business_id (cab), walk->failures, walk_pages (walk) + 1,
                backoff_usec (cab->engine, walk->failures) / G_USEC_PER_SEC);
     }
   else
@@ -672,21 +658,21 @@ sweep_pick (Sweep *sweep)
           continue;
         }
 
-      left = walk->estimate > walk->pages ? walk->estimate - walk->pages : 0;
-      best_left = best->estimate > best->pages ? best->estimate - best->pages : 0;
+      left = walk->estimate > walk_pages (walk) ? walk->estimate - walk_pages (walk) : 0;
+      best_left = best->estimate > walk_pages (best) ? best->estimate - walk_pages (best) : 0;
       if (left != best_left)
         {
           if (left > best_left)
             best = walk;
           continue;
         }
-      if ((walk->pages == 0) != (best->pages == 0))
+      if ((walk_pages (walk) == 0) != (walk_pages (best) == 0))
         {
-          if (walk->pages == 0)
+          if (walk_pages (walk) == 0)
             best = walk;
           continue;
         }
-      if (walk->pages > best->pages)
+      if (walk_pages (walk) > walk_pages (best))
         best = walk;
     }
 
@@ -725,8 +711,8 @@ sweep_pump (Sweep *sweep)
       sweep->running++;
       walk_filter (walk, &filter);
       mc_api_client_get_chats_async (cab_client (cab), cab_business_id (cab), &filter,
-                                     walk->token, CHATS_PAGE_LIMIT, cab->cancellable,
-                                     on_sweep_page, walk);
+                                     mc_api_pager_get_token (&walk->pager), CHATS_PAGE_LIMIT,
+                                     cab->cancellable, on_sweep_page, walk);
     }
 
   for (guint i = 0; i < sweep->walks->len; i++)

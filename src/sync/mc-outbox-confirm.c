@@ -1,4 +1,4 @@
-/* mc-sync-confirm.c: how McSyncEngine confirms a send: it waits until a
+/* mc-outbox-confirm.c: how McOutbox confirms a send: it waits until a
  * PARTNER message with its text shows up in history, and a send an earlier
  * run (or a lost answer) left unsettled is reconciled the same way
  *
@@ -10,21 +10,50 @@
 
 #include <glib/gi18n.h>
 
-#include "mc-sync-engine-private.h"
+#include "mc-outbox-private.h"
 
 /* Confirming sends.  A send that went out (or may have) waits here until a
  * PARTNER message with its text shows up in history. */
 
 void
-mc_sync_unconfirmed_free (gpointer data)
+mc_outbox_unconfirmed_free (gpointer data)
 {
   Unconfirmed *u = data;
 
   g_free (u->text);
-  g_clear_object (&u->cache);
   g_clear_object (&u->messages);
   g_clear_object (&u->pending);
   g_free (u);
+}
+
+Unconfirmed *
+mc_outbox_find_unconfirmed (McOutbox *self,
+                            guint64   serial)
+{
+  for (guint i = 0; i < self->unconfirmed->len; i++)
+    {
+      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
+
+      if (u->serial == serial)
+        return u;
+    }
+
+  return NULL;
+}
+
+static Unconfirmed *
+find_unconfirmed_outbox (McOutbox *self,
+                         gint64    outbox_id)
+{
+  for (guint i = 0; i < self->unconfirmed->len; i++)
+    {
+      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
+
+      if (u->outbox_id == outbox_id)
+        return u;
+    }
+
+  return NULL;
 }
 
 /* What the Market keeps of a text: it trims it and turns CR LF and CR
@@ -64,8 +93,8 @@ normalize_text (const char *text)
 }
 
 gboolean
-mc_sync_engine_texts_match (const char *a,
-                            const char *b)
+mc_outbox_texts_match (const char *a,
+                       const char *b)
 {
   g_autofree char *na = NULL;
   g_autofree char *nb = NULL;
@@ -88,7 +117,7 @@ message_matches (McMessage   *message,
     return FALSE;
 
   if (!u->is_file)
-    return mc_sync_engine_texts_match (mc_message_get_text (message), u->text);
+    return mc_outbox_texts_match (mc_message_get_text (message), u->text);
 
   {
     GListModel *attachments = mc_message_get_attachments (message);
@@ -109,8 +138,8 @@ message_matches (McMessage   *message,
 /* Newest first, so the send matches its own message and not an older one
  * with the same words. */
 static McMessage *
-find_confirmation (McSyncEngine *self,
-                   Unconfirmed  *u)
+find_confirmation (McOutbox    *self,
+                   Unconfirmed *u)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (u->messages));
 
@@ -131,9 +160,11 @@ find_confirmation (McSyncEngine *self,
 }
 
 void
-mc_sync_confirm_sends (McSyncEngine *self,
-                       gint64        chat_id)
+mc_outbox_confirm (McOutbox *self,
+                   gint64    chat_id)
 {
+  g_return_if_fail (MC_IS_OUTBOX (self));
+
   for (guint i = 0; i < self->unconfirmed->len;)
     {
       Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
@@ -150,33 +181,29 @@ mc_sync_confirm_sends (McSyncEngine *self,
       g_hash_table_add (self->claimed_ids, g_memdup2 (&id, sizeof id));
       if (u->pending != NULL)
         mc_message_store_confirm_pending (u->messages, u->pending, confirmed);
-      if (u->outbox_id != 0 && u->cache != NULL)
-        mc_cache_outbox_remove (u->cache, u->outbox_id);
+      if (u->outbox_id != 0 && self->cache != NULL)
+        mc_cache_outbox_remove (self->cache, u->outbox_id);
       g_ptr_array_remove_index (self->unconfirmed, i);
     }
 
-  mc_sync_release_bubbles (self);
+  mc_outbox_release_bubbles (self);
 }
 
 Unconfirmed *
-mc_sync_unconfirmed_add (McSyncEngine *self,
-                         Cab          *cab,
-                         gint64        chat_id,
-                         const char   *text,
-                         gboolean      is_file,
-                         gint64        created_at,
-                         McMessage    *pending)
+mc_outbox_unconfirmed_add (McOutbox   *self,
+                           gint64      chat_id,
+                           const char *text,
+                           gboolean    is_file,
+                           gint64      created_at,
+                           McMessage  *pending)
 {
   Unconfirmed *u = g_new0 (Unconfirmed, 1);
-  McCache *cache = mc_cabinet_get_cache (cab->cabinet);
 
   u->serial = ++self->next_serial;
-  u->business_id = cab_business_id (cab);
   u->chat_id = chat_id;
-  u->cache = cache ? g_object_ref (cache) : NULL;
   u->text = g_strdup (text);
   u->is_file = is_file;
-  u->not_before = created_at - CLOCK_SKEW_USEC;
+  u->not_before = created_at - MC_OUTBOX_CLOCK_SKEW_USEC;
   u->messages = mc_chat_store_get_messages (self->store, chat_id);
   u->pending = pending ? g_object_ref (pending) : NULL;
   g_ptr_array_add (self->unconfirmed, u);
@@ -189,7 +216,6 @@ mc_sync_unconfirmed_add (McSyncEngine *self,
 
 typedef struct
 {
-  Cab           *cab;
   McOutboxEntry *entry;
   guint64        serial;
 } Reconcile;
@@ -197,7 +223,6 @@ typedef struct
 static void
 reconcile_free (Reconcile *rec)
 {
-  cab_unref (rec->cab);
   mc_outbox_entry_free (rec->entry);
   g_free (rec);
 }
@@ -209,25 +234,22 @@ on_reconcile_history (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  McSyncEngine *self = MC_SYNC_ENGINE (object);
+  McOutbox *self = MC_OUTBOX (object);
   Reconcile *rec = user_data;
-  Cab *cab = rec->cab;
   g_autoptr(GError) error = NULL;
   Unconfirmed *u;
-  McCache *cache;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_debug ("Outbox entry %" G_GINT64_FORMAT " stays unsettled: %s", rec->entry->id, error->message);
-      if (cab_alive (cab))
-        cab->unsettled = TRUE;
+      if (mc_outbox_alive (self))
+        self->unsettled = TRUE;
       reconcile_free (rec);
       return;
     }
 
-  u = mc_sync_find_unconfirmed (self, rec->serial);
-  cache = mc_cabinet_get_cache (cab->cabinet);
-  if (u != NULL && cache != NULL)
+  u = mc_outbox_find_unconfirmed (self, rec->serial);
+  if (u != NULL && self->cache != NULL)
     {
       g_debug ("Outbox entry %" G_GINT64_FORMAT " was not sent", rec->entry->id);
       if (u->pending != NULL)
@@ -236,65 +258,61 @@ on_reconcile_history (GObject      *object,
           mc_message_set_error (u->pending, _("The message did not reach the Market"));
         }
       g_ptr_array_remove (self->unconfirmed, u);
-      mc_cache_outbox_set_state (cache, rec->entry->id, MC_OUTBOX_STATE_FAILED);
-      mc_sync_emit_outbox_failed (self, cab, rec->entry->chat_id,
-                          rec->entry->text != NULL ? rec->entry->text : rec->entry->file_path);
+      mc_cache_outbox_set_state (self->cache, rec->entry->id, MC_OUTBOX_STATE_FAILED);
+      mc_outbox_emit_failed (self, rec->entry->chat_id,
+                             rec->entry->text != NULL ? rec->entry->text : rec->entry->file_path);
     }
 
   reconcile_free (rec);
 }
 
 static void
-reconcile_entry (Cab                 *cab,
+reconcile_entry (McOutbox            *self,
                  const McOutboxEntry *entry)
 {
-  McSyncEngine *self = cab->engine;
   g_autofree char *name = NULL;
   g_autoptr(GTask) task = NULL;
   Reconcile *rec;
   Unconfirmed *u;
 
-  u = mc_sync_find_unconfirmed_outbox (self, entry->id);
+  u = find_unconfirmed_outbox (self, entry->id);
   if (u == NULL)
     {
-      g_autoptr(McMessage) bubble = mc_sync_outbox_bubble (self, entry);
+      g_autoptr(McMessage) bubble = mc_outbox_bubble (self, entry);
 
       if (entry->file_path != NULL)
         name = g_path_get_basename (entry->file_path);
-      u = mc_sync_unconfirmed_add (self, cab, entry->chat_id,
-                           entry->text != NULL ? entry->text : name,
-                           entry->file_path != NULL, entry->created_at, bubble);
+      u = mc_outbox_unconfirmed_add (self, entry->chat_id,
+                                     entry->text != NULL ? entry->text : name,
+                                     entry->file_path != NULL, entry->created_at, bubble);
       u->outbox_id = entry->id;
     }
 
   rec = g_new0 (Reconcile, 1);
-  rec->cab = cab_ref (cab);
   rec->entry = mc_outbox_entry_copy (entry);
   rec->serial = u->serial;
 
   task = g_task_new (self, NULL, on_reconcile_history, rec);
   g_task_set_source_tag (task, reconcile_entry);
-  mc_sync_history_request (cab, entry->chat_id, 0, task, TRUE);
+  mc_outbox_request_history (self, entry->chat_id, task);
 }
 
-void
-mc_sync_reconcile_outbox (Cab      *cab,
-                          gboolean  at_start)
+gboolean
+mc_outbox_reconcile (McOutbox  *self,
+                     gboolean   at_start,
+                     GError   **error)
 {
-  McSyncEngine *self = cab->engine;
-  McCache *cache = mc_cabinet_get_cache (cab->cabinet);
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (cache == NULL || !cab_alive (cab))
-    return;
+  g_return_val_if_fail (MC_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  entries = mc_cache_list_outbox (cache, &error);
+  if (self->cache == NULL || !mc_outbox_alive (self))
+    return TRUE;
+
+  entries = mc_cache_list_outbox (self->cache, error);
   if (entries == NULL)
-    {
-      mc_sync_report_error (cab, error);
-      return;
-    }
+    return FALSE;
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -309,31 +327,32 @@ mc_sync_reconcile_outbox (Cab      *cab,
            * QUEUED entries are sends about to be handed over.) */
           if ((at_start || g_hash_table_remove (self->held, &entry->id)) &&
               !g_hash_table_contains (self->sending, &entry->id))
-            mc_sync_resume_entry (cab, entry);
+            mc_outbox_resume_entry (self, entry);
           break;
 
         case MC_OUTBOX_STATE_FAILED:
           if (at_start)
             {
-              g_autoptr(McMessage) bubble = mc_sync_outbox_bubble (self, entry);
+              g_autoptr(McMessage) bubble = mc_outbox_bubble (self, entry);
 
               /* A bubble with Retry and Edit, never text put back into
                * the composer, where it could be sent twice. */
               mc_message_set_state (bubble, MC_MESSAGE_STATE_FAILED);
               if (mc_message_get_error (bubble) == NULL)
                 mc_message_set_error (bubble, _("The message did not reach the Market"));
-              mc_sync_emit_outbox_failed (self, cab, entry->chat_id, what);
+              mc_outbox_emit_failed (self, entry->chat_id, what);
             }
           break;
 
         case MC_OUTBOX_STATE_SENDING:
           if (!g_hash_table_contains (self->sending, &entry->id))
-            reconcile_entry (cab, entry);
+            reconcile_entry (self, entry);
           break;
 
         default:
           break;
         }
     }
-}
 
+  return TRUE;
+}
