@@ -1,5 +1,5 @@
-/* mc-application-private.h: what mc-application.c and
- * mc-application-notify.c share.
+/* mc-application-private.h: what mc-application.c,
+ * mc-application-notify.c and mc-application-actions.c share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 #endif
 
 #include "mc-application.h"
+#include "mc-window.h"
 
 G_BEGIN_DECLS
 
@@ -42,13 +43,24 @@ struct _McApplication
 #endif
 };
 
+/* Creates the session the first time something needs it. */
+gboolean  mc_application_ensure_session      (McApplication  *self,
+                                              GError        **error);
+/* The active window, made when there is none. */
+McWindow *mc_application_ensure_window       (McApplication  *self);
+/* Opens the chat in the window, withdrawing its notification. */
+void      mc_application_show_chat           (McApplication  *self,
+                                              gint64          chat_id);
+/* Adds the "app.*" actions and their shortcuts (mc-application-actions.c). */
+void      mc_application_install_actions     (McApplication  *self);
+
 /* Notifies the seller of what @sync finds and withdraws what @chats says
  * was read (mc-application-notify.c). */
-void mc_application_watch_notifications (McApplication *self,
-                                         McSyncEngine  *sync,
-                                         McChatStore   *chats);
+void      mc_application_watch_notifications (McApplication  *self,
+                                              McSyncEngine   *sync,
+                                              McChatStore    *chats);
 /* Withdraws the notification of the chat, if one is shown. */
-void mc_application_withdraw_chat       (McApplication *self,
-                                         gint64         chat_id);
+void      mc_application_withdraw_chat       (McApplication  *self,
+                                              gint64          chat_id);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
-/* mc-application.c: the application object: options, actions, windows
- * and running in the background; notifications are in
- * mc-application-notify.c.
+/* mc-application.c: the application object: options, windows and running
+ * in the background; notifications are in mc-application-notify.c, the
+ * "app.*" actions in mc-application-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,6 @@
 #endif
 
 #include "mc-application-private.h"
-#include "mc-preferences-window.h"
 #include "mc-session.h"
 #include "mc-ui.h"
 #include "mc-window.h"
@@ -87,7 +86,7 @@ mc_application_update_hold (McApplication *self)
     g_application_release (G_APPLICATION (self));
 }
 
-static McWindow *
+McWindow *
 mc_application_ensure_window (McApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -98,7 +97,7 @@ mc_application_ensure_window (McApplication *self)
   return MC_WINDOW (window);
 }
 
-static void
+void
 mc_application_show_chat (McApplication *self,
                           gint64         chat_id)
 {
@@ -132,7 +131,7 @@ on_session_state_changed (McApplication *self,
 
 /* Creates the session the first time something needs it: the command line
  * (with its options), the D-Bus service start, or an activation. */
-static gboolean
+gboolean
 mc_application_ensure_session (McApplication  *self,
                                GError        **error)
 {
@@ -456,119 +455,8 @@ mc_application_class_init (McApplicationClass *klass)
 }
 
 static void
-mc_application_about_action (GSimpleAction *action,
-                             GVariant      *parameter,
-                             gpointer       user_data)
-{
-  McApplication *self = user_data;
-  static const char *developers[] = { "Market Chats developers", NULL };
-  GtkWindow *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "application-name", _("Market Chats"),
-                        "application-icon", BASE_ID,
-                        "developer-name", _("Market Chats developers"),
-                        "version", VERSION,
-                        "website", "https://github.com/marketchats/market-chats",
-                        "issue-url", "https://github.com/marketchats/market-chats/issues",
-                        "support-url", "https://yandex.ru/support/marketplace/",
-                        "comments", _("Read and answer the customer chats of all your Yandex Market stores, "
-                                      "and know the moment a customer writes."),
-                        "developers", developers,
-                        "copyright", "© 2026 Market Chats developers",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (about);
-}
-
-static void
-mc_application_preferences_action (GSimpleAction *action,
-                                   GVariant      *parameter,
-                                   gpointer       user_data)
-{
-  McApplication *self = user_data;
-  GtkWindow *window;
-
-  /* The Cabinets group needs the session the window shows. */
-  if (self->session == NULL)
-    return;
-
-  window = mc_preferences_window_new (self->settings, self->session);
-  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_present (window);
-}
-
-static void
-mc_application_open_chat_action (GSimpleAction *action,
-                                 GVariant      *parameter,
-                                 gpointer       user_data)
-{
-  McApplication *self = user_data;
-  gint64 chat_id = g_variant_get_int64 (parameter);
-  g_autoptr(GError) error = NULL;
-
-  /* Activated over D-Bus (a notification clicked after a restart) before
-   * anything else asked for the session. */
-  if (!mc_application_ensure_session (self, &error))
-    {
-      g_critical ("Could not start: %s", error->message);
-      return;
-    }
-
-  g_debug ("Opening chat %" G_GINT64_FORMAT, chat_id);
-
-  if (mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id) != NULL)
-    mc_application_show_chat (self, chat_id);
-  else
-    {
-      /* The session is still loading: show the window now and the chat as
-       * soon as it is known. */
-      self->pending_chat_id = chat_id;
-      gtk_window_present (GTK_WINDOW (mc_application_ensure_window (self)));
-    }
-}
-
-static void
-mc_application_quit_action (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  McApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-
-  if (self->held)
-    {
-      self->held = FALSE;
-      g_application_release (G_APPLICATION (self));
-    }
-
-  /* Destroying the windows saves their state before the loop ends. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-
-      l = l->next;
-      gtk_window_destroy (window);
-    }
-
-  g_application_quit (G_APPLICATION (self));
-}
-
-static const GActionEntry app_actions[] = {
-  { "about", mc_application_about_action },
-  { "preferences", mc_application_preferences_action },
-  { "open-chat", mc_application_open_chat_action, "x" },
-  { "quit", mc_application_quit_action },
-};
-
-static void
 mc_application_init (McApplication *self)
 {
-  static const char *quit_accels[] = { "<primary>q", NULL };
-  static const char *prefs_accels[] = { "<primary>comma", NULL };
-
   self->notified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->notified_new = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -576,8 +464,5 @@ mc_application_init (McApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Read and answer the customer chats of your Yandex Market stores."));
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
-                                   G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  mc_application_install_actions (self);
 }
