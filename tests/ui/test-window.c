@@ -1327,9 +1327,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Accessible properties are kept, for test_accessible_names(), by the
-   * test backend only. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   add_test ("/ui/window/opens-with-chats", test_opens_with_chats, 0);
