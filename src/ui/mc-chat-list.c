@@ -335,6 +335,57 @@ mc_chat_list_scroll_chats_to_top (McChatList *self)
     gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", 0);
 }
 
+/* The list row that shows @chat, if it is built. */
+static GtkWidget *
+mc_chat_list_find_row (McChatList *self,
+                       McChat     *chat)
+{
+  for (guint i = 0; i < self->bound_rows->len; i++)
+    {
+      McChatRow *row = g_ptr_array_index (self->bound_rows, i);
+
+      if (mc_chat_row_get_chat (row) == chat)
+        return gtk_widget_get_parent (GTK_WIDGET (row));
+    }
+
+  return NULL;
+}
+
+/* Puts the focus on the open chat's row, or on the first row when the
+ * view does not hold the open chat. */
+static void
+mc_chat_list_focus_selected_row (McChatList *self)
+{
+  McChat *selected = gtk_single_selection_get_selected_item (self->chat_selection);
+  g_autoptr(McChat) first = g_list_model_get_item (G_LIST_MODEL (self->chat_selection), 0);
+  GtkWidget *row = NULL;
+
+  if (selected != NULL)
+    row = mc_chat_list_find_row (self, selected);
+  else if (first != NULL)
+    row = mc_chat_list_find_row (self, first);
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->chats_list));
+}
+
+/* Whether a row has the focus.  A row the view no longer holds keeps it
+ * out of the list until the list gives the row another chat, so the list
+ * is asked rather than the focus's ancestors. */
+static gboolean
+mc_chat_list_rows_have_focus (McChatList *self)
+{
+  return (gtk_widget_get_state_flags (GTK_WIDGET (self->chats_list)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+static void
+on_switched_view_painted (McChatList    *self,
+                          GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_switched_view_painted, self);
+  if (mc_chat_list_rows_have_focus (self))
+    mc_chat_list_focus_selected_row (self);
+}
+
 /* A new view starts at its top, with the open chat highlighted if it is
  * in it (and nothing else). */
 static void
@@ -343,6 +394,7 @@ mc_chat_list_view_switched (McChatList *self)
   McChat *open = self->open_chat;
   guint position = open != NULL ? find_chat_position (self, mc_chat_get_chat_id (open))
                                 : GTK_INVALID_LIST_POSITION;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->chats_list));
 
   if (position != GTK_INVALID_LIST_POSITION &&
       position >= g_list_model_get_n_items (G_LIST_MODEL (self->chat_slice)))
@@ -352,6 +404,22 @@ mc_chat_list_view_switched (McChatList *self)
   self->selecting = FALSE;
 
   mc_chat_list_scroll_chats_to_top (self);
+
+  /* A row with the focus keeps it while the view changes under it, and
+   * then shows another chat: a second row marked beside the open one,
+   * with the arrow keys going on from it.  Once the rows show the new
+   * view, the focus goes to the selected row, or to the top one. */
+  if (!mc_chat_list_rows_have_focus (self))
+    return;
+  if (clock == NULL)
+    {
+      mc_chat_list_focus_selected_row (self);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_switched_view_painted, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_switched_view_painted), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chats_list));
 }
 
 static void

@@ -90,10 +90,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
+  int width = GPOINTER_TO_INT (user_data);
+
   fixture->session = ui_test_new_demo_session ();
   fixture->market = MC_FAKE_MARKET (mc_session_get_fake_market (fixture->session));
   fixture->settings = g_settings_new (BASE_ID);
-  g_settings_set_int (fixture->settings, "window-width", 1100);
+  g_settings_set_int (fixture->settings, "window-width", width > 0 ? width : 1100);
   g_settings_set_int (fixture->settings, "window-height", 720);
   g_settings_set_string (fixture->settings, "last-selected-store", "");
 
@@ -695,6 +697,8 @@ test_long_paste (Fixture       *fixture,
   ui_test_run_for (800);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
   g_signal_emit_by_name (text_view, "select-all", TRUE);
+  /* The selection is drawn before the key that deletes it. */
+  ui_test_run_for (300);
   g_signal_emit_by_name (text_view, "delete-from-cursor", GTK_DELETE_CHARS, 1);
   ui_test_run_for (800);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
@@ -732,6 +736,9 @@ main (int   argc,
               fixture_set_up, test_save_as_downloads, fixture_tear_down);
 
   g_test_add ("/ui/conversation/long-paste", Fixture, NULL,
+              fixture_set_up, test_long_paste, fixture_tear_down);
+  /* Folded, the composer wraps the paste into far more lines. */
+  g_test_add ("/ui/conversation/long-paste-narrow", Fixture, GINT_TO_POINTER (360),
               fixture_set_up, test_long_paste, fixture_tear_down);
 
   return g_test_run ();

@@ -347,9 +347,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test AT context keeps the accessible properties to check; the
-   * suite's GTK_A11Y=none would keep none. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/widgets/store-row", test_store_row);

@@ -1290,6 +1290,114 @@ test_wait_warning_setting (Fixture       *fixture,
   g_settings_reset (fixture->settings, "wait-warning-minutes");
 }
 
+/* The chat row inside the list's row that holds the focus, or NULL. */
+static McChat *
+focused_chat (Fixture   *fixture,
+              GtkWidget *list)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_chat_rows (list, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_parent (g_ptr_array_index (rows, i));
+
+      if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+        return mc_chat_row_get_chat (g_ptr_array_index (rows, i));
+    }
+
+  return NULL;
+}
+
+/* Rows that look highlighted: selected, or with the focus in them. */
+static guint
+count_marked_rows (GtkWidget *list)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint marked = 0;
+
+  collect_chat_rows (list, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      McChatRow *chat_row = g_ptr_array_index (rows, i);
+      GtkStateFlags flags = gtk_widget_get_state_flags (gtk_widget_get_parent (GTK_WIDGET (chat_row)));
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (chat_row)) || mc_chat_row_get_chat (chat_row) == NULL)
+        continue;
+      if ((flags & (GTK_STATE_FLAG_SELECTED | GTK_STATE_FLAG_FOCUS_WITHIN)) != 0)
+        marked++;
+    }
+
+  return marked;
+}
+
+/* Whether the focus is on the selected row, or on the top row when none
+ * is selected (the demo's customers may reorder the view meanwhile). */
+static gboolean
+focus_on_selected (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
+  g_autoptr(McChat) first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  McChat *selected = gtk_single_selection_get_selected_item (selection);
+
+  return focused_chat (fixture, list) == (selected != NULL ? selected : first);
+}
+
+/* After a view switch the keyboard is on the open chat's row (on the top
+ * row when the view does not hold it), not on the row that held the focus
+ * in the old view and now shows another chat: only one row looks
+ * highlighted and the arrow keys go on from the open chat. */
+static void
+test_view_focus_follows_selection (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  GtkWidget *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
+  GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
+  GtkListBox *sidebar = template_child (fixture, MC_TYPE_WINDOW, GTK_WIDGET (fixture->window), "sidebar_list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chat_list_model (fixture));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(McChat) clicked = NULL;
+  GtkWidget *clicked_row = NULL;
+  static const McChatViewMode modes[] = {
+    MC_CHAT_VIEW_MODE_NEEDS_REPLY, MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER, MC_CHAT_VIEW_MODE_ALL,
+  };
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  ui_test_run_for (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 4);
+
+  /* A click on the third row: it takes the focus and is selected. */
+  clicked = g_list_model_get_item (G_LIST_MODEL (selection), 2);
+  collect_chat_rows (list, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (mc_chat_row_get_chat (g_ptr_array_index (rows, i)) == clicked)
+      clicked_row = gtk_widget_get_parent (g_ptr_array_index (rows, i));
+  g_assert_nonnull (clicked_row);
+  g_assert_true (gtk_widget_grab_focus (clicked_row));
+  gtk_widget_activate_action (list, "list.select-item", "(ubb)", 2, FALSE, FALSE);
+  g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, mc_chat_get_chat_id (clicked));
+  g_assert_true (focused_chat (fixture, list) == clicked);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      gtk_drop_down_set_selected (mode, modes[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
+
+      /* The focus stayed in the list through the switch, and comes back
+       * to the same row. */
+      g_assert_true (ui_test_wait_until (focus_on_selected, fixture, WAIT_MSEC));
+      g_assert_cmpuint (count_marked_rows (list), ==, 1);
+      gtk_widget_grab_focus (GTK_WIDGET (mode));
+      g_assert_true (gtk_widget_grab_focus (list));
+      g_assert_true (focus_on_selected (fixture));
+      g_assert_cmpuint (count_marked_rows (list), ==, 1);
+    }
+}
+
 /* In the narrow list of disputes, with two badges, the status is shown
  * whole; only the number may be cut. */
 static void
@@ -1418,9 +1526,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Accessible properties are kept, for test_accessible_names(), by the
-   * test backend only. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
 
   add_test ("/ui/window/opens-with-chats", test_opens_with_chats, 0);
@@ -1441,6 +1546,7 @@ main (int   argc,
   add_test ("/ui/window/tab-keeps-store", test_tab_keeps_store, 0);
   add_test ("/ui/window/store-restored", test_store_restored, 0);
   add_test ("/ui/window/view-at-top", test_view_at_top, 0);
+  add_test ("/ui/window/view-focus-follows-selection", test_view_focus_follows_selection, 0);
   add_test ("/ui/window/search-all-chats", test_search_all_chats, 0);
   add_test ("/ui/window/accessible-names", test_accessible_names, 0);
   add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
