@@ -79,9 +79,11 @@ static const char *schema_v3 =
   "PRAGMA user_version = 3;";
 
 /* v4: the response statistics read only the chats changed during their
- * period; without this index finding them scans every chat. */
+ * period and the chats waiting for a reply; without these indexes
+ * finding either scans every chat. */
 static const char *schema_v4 =
   "CREATE INDEX chats_by_update ON chats (updated_at, campaign_id);"
+  "CREATE INDEX chats_by_status ON chats (status, campaign_id);"
   "PRAGMA user_version = 4;";
 
 static gboolean
