@@ -327,23 +327,24 @@ test_async (void)
 }
 
 static gboolean
-has_index (const char *path)
+has_index (const char *path,
+           const char *name)
 {
   sqlite3 *db;
   sqlite3_stmt *stmt;
   gboolean found;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master"
-                                           " WHERE type = 'index' AND name = 'chats_by_update'",
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return found;
 }
 
-/* A file of version 3 gains the index and keeps its chats. */
+/* A file of version 3 gains the indexes and keeps its chats. */
 static void
 test_migration_adds_index (void)
 {
@@ -359,13 +360,16 @@ test_migration_adds_index (void)
             (const Line[]) { { C, 10200 }, { P, 10000 } }, 2);
   mc_cache_close (cache);
   g_clear_object (&cache);
-  g_assert_true (has_index (path));
+  g_assert_true (has_index (path, "chats_by_update"));
+  g_assert_true (has_index (path, "chats_by_status"));
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX chats_by_update; PRAGMA user_version = 3;",
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX chats_by_update; DROP INDEX chats_by_status;"
+                                 " PRAGMA user_version = 3;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_false (has_index (path));
+  g_assert_false (has_index (path, "chats_by_update"));
+  g_assert_false (has_index (path, "chats_by_status"));
 
   cache = mc_cache_open_path (path, BUSINESS_ID, &error);
   g_assert_no_error (error);
@@ -376,7 +380,8 @@ test_migration_adds_index (void)
   g_assert_cmpuint (stats->replies, ==, 1);
   g_assert_cmpint (stats->median_reply, ==, 200 * MINUTE);
   mc_cache_close (cache);
-  g_assert_true (has_index (path));
+  g_assert_true (has_index (path, "chats_by_update"));
+  g_assert_true (has_index (path, "chats_by_status"));
 }
 
 int
