@@ -1,9 +1,10 @@
 /* bench-stats.c: response statistics over a cache of 100,000 chats and
  * 1,000,000 messages.
  *
- * The history spans a year (chats opened evenly over 365 days, ten
- * messages each within hours), so a 30-day period holds about a twelfth
- * of it, as for a seller who has used the app for a year.  A second cache
+ * The history spans a year (chats opened evenly over 365 days, in the
+ * order of their ids, ten messages each within hours), so a 30-day
+ * period holds about a twelfth of it, as for a seller who has used the
+ * app for a year.  A second cache
  * puts the whole history inside the 30 days: the worst case.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -56,7 +57,10 @@ fill (const char *path,
 
   for (gint64 chat_id = 1; chat_id <= N_CHATS; chat_id++)
     {
-      gint64 at = NOW - (gint64) g_rand_int_range (rand, 0, span_days * 24 * 3600) * G_USEC_PER_SEC;
+      /* The Market numbers chats as they open, so a later chat has a
+       * larger id; within the hour the order is left to chance. */
+      gint64 at = NOW - (gint64) span_days * G_TIME_SPAN_DAY * (N_CHATS - chat_id) / N_CHATS
+                      - (gint64) g_rand_int_range (rand, 0, 3600) * G_USEC_PER_SEC;
       gint64 created_at = at;
       gboolean customer_last = FALSE;
       const char *text = NULL;
