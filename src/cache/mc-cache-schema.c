@@ -78,6 +78,14 @@ static const char *schema_v3 =
   "  api_availability TEXT);"
   "PRAGMA user_version = 3;";
 
+/* v4: the response statistics read only the chats changed during their
+ * period and the chats waiting for a reply; without these indexes
+ * finding either scans every chat. */
+static const char *schema_v4 =
+  "CREATE INDEX chats_by_update ON chats (updated_at, campaign_id);"
+  "CREATE INDEX chats_by_status ON chats (status, campaign_id);"
+  "PRAGMA user_version = 4;";
+
 static gboolean
 read_user_version (McCache  *self,
                    int      *version,
@@ -101,7 +109,7 @@ gboolean
 mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
-  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3 };
+  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4 };
   sqlite3 *db = self->db;
   int *version = &self->schema_version;
 

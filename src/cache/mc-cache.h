@@ -26,7 +26,7 @@ typedef enum
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
-#define MC_CACHE_SCHEMA_VERSION 3
+#define MC_CACHE_SCHEMA_VERSION 4
 
 typedef enum
 {
