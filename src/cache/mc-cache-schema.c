@@ -78,6 +78,26 @@ static const char *schema_v3 =
   "  api_availability TEXT);"
   "PRAGMA user_version = 3;";
 
+/* v4: the order card's orders and returns, each with when it was fetched,
+ * and the seller's reply templates (business_id 0: every cabinet). */
+static const char *schema_v4 =
+  "CREATE TABLE orders ("
+  "  order_id INTEGER PRIMARY KEY,"
+  "  data TEXT NOT NULL,"
+  "  fetched_at INTEGER NOT NULL);"
+  "CREATE TABLE returns ("
+  "  return_id INTEGER PRIMARY KEY,"
+  "  data TEXT NOT NULL,"
+  "  fetched_at INTEGER NOT NULL);"
+  "CREATE TABLE templates ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  business_id INTEGER NOT NULL DEFAULT 0,"
+  "  campaign_id INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  keyword TEXT);"
+  "PRAGMA user_version = 4;";
+
 static gboolean
 read_user_version (McCache  *self,
                    int      *version,
@@ -101,7 +121,7 @@ gboolean
 mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
-  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3 };
+  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4 };
   sqlite3 *db = self->db;
   int *version = &self->schema_version;
 

@@ -623,7 +623,7 @@ test_migration_from_v2 (void)
   sqlite3_close (db);
 
   cache = open_cache (path);
-  g_assert_cmpint (mc_cache_get_schema_version (cache), ==, 3);
+  g_assert_cmpint (mc_cache_get_schema_version (cache), ==, MC_CACHE_SCHEMA_VERSION);
 
   /* What version 2 held is all there. */
   chats = mc_cache_load_chats (cache, &error);
