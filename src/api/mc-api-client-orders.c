@@ -254,7 +254,7 @@ on_business_orders (GObject      *object,
     }
 
   g_task_return_new_error (task, MC_API_ERROR, MC_API_ERROR_NOT_FOUND,
-                           _("The Market does not know order %" G_GINT64_FORMAT), order_id);
+                           _("The Market does not know order %lld"), (long long) order_id);
 }
 
 static void

@@ -54,8 +54,6 @@ DEFINE_ENUM_STRINGS (mc_return_type, McReturnType, "UNREDEEMED", "RETURN")
   ((guint) (value) < G_N_ELEMENTS (table) && (table)[value] != NULL ? _((table)[value]) : NULL)
 
 static const char * const order_status_words[] = {
-  /* Translators: an order status the app does not know yet */
-  [MC_ORDER_STATUS_UNKNOWN] = N_("Other"),
   [MC_ORDER_STATUS_PLACING] = N_("Being placed"),
   [MC_ORDER_STATUS_RESERVED] = N_("Reserved"),
   [MC_ORDER_STATUS_UNPAID] = N_("Not paid yet"),
@@ -141,8 +139,6 @@ static const char * const payment_method_words[] = {
 };
 
 static const char * const return_status_words[] = {
-  /* Translators: a return status the app does not know yet */
-  [MC_RETURN_STATUS_UNKNOWN] = N_("Other"),
   [MC_RETURN_STATUS_STARTED_BY_USER] = N_("Started by the customer"),
   [MC_RETURN_STATUS_REFUND_IN_PROGRESS] = N_("Refund in progress"),
   [MC_RETURN_STATUS_REFUNDED] = N_("Refunded"),
@@ -168,6 +164,10 @@ static const char * const return_type_words[] = {
 const char *
 mc_order_status_get_words (McOrderStatus status)
 {
+  if (status == MC_ORDER_STATUS_UNKNOWN)
+    /* Translators: an order status the app does not know yet */
+    return C_("order status", "Other");
+
   return WORDS (order_status_words, status);
 }
 
@@ -198,6 +198,10 @@ mc_order_payment_method_get_words (McOrderPaymentMethod method)
 const char *
 mc_return_status_get_words (McReturnStatus status)
 {
+  if (status == MC_RETURN_STATUS_UNKNOWN)
+    /* Translators: a return status the app does not know yet */
+    return C_("return status", "Other");
+
   return WORDS (return_status_words, status);
 }
 

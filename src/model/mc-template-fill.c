@@ -104,7 +104,7 @@ mc_template_format_items (GPtrArray *items)
         g_string_append (lines, ", ");
       if (item->count > 1)
         /* Translators: an item of an order and how many of it, "Kettle × 2" */
-        g_string_append_printf (lines, _("%s × %" G_GINT64_FORMAT), name != NULL ? name : "", item->count);
+        g_string_append_printf (lines, _("%s × %lld"), name != NULL ? name : "", (long long) item->count);
       else
         g_string_append (lines, name != NULL ? name : "");
     }
