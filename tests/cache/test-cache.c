@@ -649,7 +649,7 @@ test_migration_from_v2 (void)
   mc_cache_save_campaigns_async (cache, campaigns, NULL, NULL, NULL);
   g_clear_object (&cache);
 
-  g_assert_cmpint (read_user_version (path), ==, 3);
+  g_assert_cmpint (read_user_version (path), ==, MC_CACHE_SCHEMA_VERSION);
 
   cache = open_cache (path);
   loaded = mc_cache_load_campaigns (cache, &error);
