@@ -90,6 +90,7 @@ struct _McApiRequest
   McApiMethod           method;
   gint64                business_id;
   gint64                chat_id;
+  gint64                campaign_id;     /* orders and returns */
   const char           *http_method;
   GUri                 *uri;
   GBytes               *body;
@@ -195,6 +196,21 @@ McApiRequest *mc_api_request_new_for_endpoint (McApiClient          *self,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,
                                                gpointer              user_data);
+/* A request to @method's endpoint outside /v2/businesses/ (orders,
+ * returns), its path filled with the ids it names; counted in
+ * @business_id's pool. */
+McApiRequest *mc_api_request_new_for_ids  (McApiClient          *self,
+                                           McApiMethod           method,
+                                           gint64                business_id,
+                                           gint64                campaign_id,
+                                           gint64                order_id,
+                                           gint64                return_id,
+                                           const char           *query,
+                                           McApiRequestComplete  complete,
+                                           gpointer              source_tag,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
 void          mc_api_append_paging         (GString              *query,
                                             const char           *page_token,
                                             guint                 limit);

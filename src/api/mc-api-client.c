@@ -42,6 +42,9 @@ mc_api_method_get_hourly_budget (McApiMethod method)
     case MC_API_METHOD_SEND_MESSAGE:     return 1000;
     case MC_API_METHOD_SEND_FILE:        return 1000;
     case MC_API_METHOD_CREATE_CHAT:      return 1000;
+    case MC_API_METHOD_GET_BUSINESS_ORDERS: return 10000;
+    case MC_API_METHOD_GET_ORDER:        return 10000;
+    case MC_API_METHOD_GET_RETURN:       return 7000;
     case MC_API_METHOD_DOWNLOAD:
     case MC_API_N_METHODS:
     default:
@@ -64,6 +67,9 @@ mc_api_method_get_name (McApiMethod method)
     case MC_API_METHOD_SEND_FILE:        return "sendFileToChat";
     case MC_API_METHOD_CREATE_CHAT:      return "createChat";
     case MC_API_METHOD_DOWNLOAD:         return "download";
+    case MC_API_METHOD_GET_BUSINESS_ORDERS: return "getBusinessOrders";
+    case MC_API_METHOD_GET_ORDER:        return "getOrder";
+    case MC_API_METHOD_GET_RETURN:       return "getReturn";
     case MC_API_N_METHODS:
     default:
       g_return_val_if_reached (NULL);
@@ -85,6 +91,9 @@ mc_api_method_get_display_name (McApiMethod method)
     case MC_API_METHOD_SEND_FILE:        return _("sending files");
     case MC_API_METHOD_CREATE_CHAT:      return _("starting chats");
     case MC_API_METHOD_DOWNLOAD:         return _("downloading files");
+    case MC_API_METHOD_GET_BUSINESS_ORDERS:
+    case MC_API_METHOD_GET_ORDER:        return _("reading orders");
+    case MC_API_METHOD_GET_RETURN:       return _("reading returns");
     case MC_API_N_METHODS:
     default:
       g_return_val_if_reached (NULL);
@@ -265,6 +274,10 @@ static const struct
   const char *http_method;
   const char *path; /* under /v2/businesses/{businessId} for calls with a business */
   gboolean    retryable;
+  /* Not under /v2/businesses/: the whole path, whose {businessId},
+   * {campaignId}, {orderId} and {returnId} mc_api_request_new_for_ids()
+   * fills in. */
+  const char *template;
 } endpoints[MC_API_N_METHODS] = {
   [MC_API_METHOD_GET_CAMPAIGNS]    = { "GET",  "/v2/campaigns",    TRUE },
   /* A POST only by the spec's choice: it reads and changes nothing. */
@@ -279,6 +292,12 @@ static const struct
   [MC_API_METHOD_SEND_MESSAGE]     = { "POST", "/chats/message",   FALSE },
   [MC_API_METHOD_SEND_FILE]        = { "POST", "/chats/file/send", FALSE },
   [MC_API_METHOD_CREATE_CHAT]      = { "POST", "/chats/new",       FALSE },
+  /* A POST only to carry the filter: reading it twice does no harm. */
+  [MC_API_METHOD_GET_BUSINESS_ORDERS] = { "POST", NULL, TRUE, "/v1/businesses/{businessId}/orders" },
+  /* Deprecated (shutdown 2027-04-12), for keys that may use nothing else. */
+  [MC_API_METHOD_GET_ORDER]        = { "GET", NULL, TRUE, "/v2/campaigns/{campaignId}/orders/{orderId}" },
+  [MC_API_METHOD_GET_RETURN]       = { "GET", NULL, TRUE,
+                                       "/v2/campaigns/{campaignId}/orders/{orderId}/returns/{returnId}" },
 };
 
 McApiRequest *
@@ -315,6 +334,50 @@ mc_api_request_new_for_endpoint (McApiClient          *self,
                             complete, source_tag, cancellable, callback, user_data);
   req->chat_id = chat_id;
   req->retryable = endpoints[method].retryable;
+
+  return req;
+}
+
+McApiRequest *
+mc_api_request_new_for_ids (McApiClient          *self,
+                            McApiMethod           method,
+                            gint64                business_id,
+                            gint64                campaign_id,
+                            gint64                order_id,
+                            gint64                return_id,
+                            const char           *query,
+                            McApiRequestComplete  complete,
+                            gpointer              source_tag,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  const struct { const char *name; gint64 value; } ids[] = {
+    { "{businessId}", business_id },
+    { "{campaignId}", campaign_id },
+    { "{orderId}", order_id },
+    { "{returnId}", return_id },
+  };
+  g_autoptr(GString) path = NULL;
+  McApiRequest *req;
+
+  g_assert (method < MC_API_N_METHODS && endpoints[method].template != NULL);
+
+  path = g_string_new (endpoints[method].template);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, ids[i].value);
+
+      g_string_replace (path, ids[i].name, value, 0);
+    }
+
+  /* The pool is the business's whatever the path names: the Market counts
+   * parallel requests per businessId. */
+  req = mc_api_request_new (self, method, business_id, endpoints[method].http_method,
+                            mc_api_client_build_uri (self, path->str, query),
+                            complete, source_tag, cancellable, callback, user_data);
+  req->retryable = endpoints[method].retryable;
+  req->campaign_id = campaign_id;
 
   return req;
 }

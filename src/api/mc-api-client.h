@@ -16,6 +16,8 @@
 #include "mc-campaign.h"
 #include "mc-chat.h"
 #include "mc-message.h"
+#include "mc-order.h"
+#include "mc-return.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +38,9 @@ typedef enum
   MC_API_METHOD_SEND_FILE,
   MC_API_METHOD_CREATE_CHAT,
   MC_API_METHOD_DOWNLOAD,
+  MC_API_METHOD_GET_BUSINESS_ORDERS,
+  MC_API_METHOD_GET_ORDER,
+  MC_API_METHOD_GET_RETURN,
   MC_API_N_METHODS,
 } McApiMethod;
 
@@ -289,5 +294,83 @@ void         mc_api_client_download_async        (McApiClient          *self,
 GBytes      *mc_api_client_download_finish       (McApiClient          *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
+
+/* Orders and returns for the order card.
+ *
+ * Which endpoint reads an order depends on the key's scopes (from
+ * mc_api_client_check_token_finish(); NULL when not known, as for OAuth
+ * tokens, which may use everything the cabinet may):
+ * getBusinessOrders for ALL_METHODS, ALL_METHODS_READ_ONLY,
+ * INVENTORY_AND_ORDER_PROCESSING (and its read-only form) and
+ * FINANCE_AND_ACCOUNTING; the deprecated getOrder only for a key that has
+ * COMMUNICATION and none of those; nothing for any other key. */
+typedef enum
+{
+  MC_ORDER_ACCESS_NONE,
+  MC_ORDER_ACCESS_BUSINESS_ORDERS,
+  MC_ORDER_ACCESS_GET_ORDER,
+} McOrderAccess;
+
+McOrderAccess mc_api_order_access_for_scopes  (const char * const *scopes);
+/* getReturn: the scopes of getBusinessOrders but FINANCE_AND_ACCOUNTING. */
+gboolean      mc_api_scopes_allow_returns     (const char * const *scopes);
+
+/* One order of @business_id's store @campaign_id by the endpoint @scopes
+ * allow.  Fails with MC_API_ERROR_ORDERS_NOT_ALLOWED, without a request,
+ * when the key may read no orders, and when getOrder answers 403, 404 or
+ * 410 (the endpoint is shut down): the seller then needs the
+ * order-processing scope.  MC_API_ERROR_NOT_FOUND when getBusinessOrders
+ * does not know the order. */
+void          mc_api_client_get_order_async   (McApiClient          *self,
+                                               gint64                business_id,
+                                               gint64                campaign_id,
+                                               gint64                order_id,
+                                               const char * const   *scopes,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+McOrder      *mc_api_client_get_order_finish  (McApiClient          *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* A return of an order; MC_API_ERROR_ORDERS_NOT_ALLOWED without a request
+ * when the scopes do not allow getReturn. */
+void          mc_api_client_get_return_async  (McApiClient          *self,
+                                               gint64                business_id,
+                                               gint64                campaign_id,
+                                               gint64                order_id,
+                                               gint64                return_id,
+                                               const char * const   *scopes,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+McReturn     *mc_api_client_get_return_finish (McApiClient          *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* The endpoints themselves.  getBusinessOrders filtered by 1..50 order
+ * ids, one page: McOrder array, in the Market's order. */
+#define MC_API_MAX_ORDER_IDS 50
+void          mc_api_client_get_business_orders_async  (McApiClient          *self,
+                                                        gint64                business_id,
+                                                        const gint64         *order_ids,
+                                                        guint                 n_order_ids,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+GPtrArray    *mc_api_client_get_business_orders_finish (McApiClient          *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+/* getOrder as it answers, errors untranslated (see mc_api_client_get_order_async()). */
+void          mc_api_client_get_legacy_order_async     (McApiClient          *self,
+                                                        gint64                business_id,
+                                                        gint64                campaign_id,
+                                                        gint64                order_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+McOrder      *mc_api_client_get_legacy_order_finish    (McApiClient          *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 G_END_DECLS

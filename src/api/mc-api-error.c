@@ -39,6 +39,10 @@ describe_api_error (int code)
       return _("This is too large to send.");
     case MC_API_ERROR_INVALID_INPUT:
       return _("This cannot be sent.");
+    case MC_API_ERROR_GONE:
+      return _("The Market no longer offers this.");
+    case MC_API_ERROR_ORDERS_NOT_ALLOWED:
+      return _("Add the order-processing (read-only) scope to this key to see orders.");
     default:
       return _("The Market reported an error.");
     }

@@ -23,6 +23,8 @@ typedef enum
   MC_API_ERROR_PROTOCOL,        /* the body is not the promised shape */
   MC_API_ERROR_TOO_LARGE,       /* refused before sending: text or file too big */
   MC_API_ERROR_INVALID_INPUT,   /* refused before sending: empty text, unreadable file, bad URL */
+  MC_API_ERROR_GONE,            /* 410: the endpoint was shut down */
+  MC_API_ERROR_ORDERS_NOT_ALLOWED, /* the key lacks the order-processing scope orders need */
 } McApiErrorCode;
 
 GQuark mc_api_error_quark (void);

@@ -15,6 +15,7 @@
 
 #include "mc-api-error.h"
 #include "mc-api-parse.h"
+#include "mc-api-parse-private.h"
 #include "mc-json-reader.h"
 
 /* A message is at most 4,096 characters; anything else the API sends is a
@@ -1794,4 +1795,91 @@ mc_api_parse_http_date (const char *str)
 
     return date;
   }
+}
+
+/* For the other parsers of src/api/ (mc-api-parse-private.h) -------------- */
+
+gboolean
+mc_api_parse_read_id (McJsonReader *r,
+                      gint64       *out)
+{
+  return read_id (r, out);
+}
+
+gboolean
+mc_api_parse_read_optional_string (McJsonReader  *r,
+                                   gsize          max_bytes,
+                                   char         **out)
+{
+  return read_optional_string (r, max_bytes, out);
+}
+
+gboolean
+mc_api_parse_read_date (McJsonReader *r,
+                        gint64       *out)
+{
+  return read_date (r, out);
+}
+
+gboolean
+mc_api_parse_read_enum_name (McJsonReader *r,
+                             char          buf[MC_API_PARSE_MAX_ENUM_BYTES])
+{
+  return read_enum_name (r, buf);
+}
+
+gboolean
+mc_api_parse_read_optional_enum_name (McJsonReader *r,
+                                      char          buf[MC_API_PARSE_MAX_ENUM_BYTES])
+{
+  return read_optional_enum_name (r, buf);
+}
+
+gboolean
+mc_api_parse_check_required (McJsonReader      *r,
+                             guint              have,
+                             const char * const names[],
+                             guint              n_names)
+{
+  return check_required (r, have, names, n_names);
+}
+
+gboolean
+mc_api_parse_list (McJsonReader       *r,
+                   McApiParseItemFunc  parse_item,
+                   gpointer            user_data,
+                   GPtrArray          *items,
+                   GPtrArray          *rejected)
+{
+  return parse_list (r, parse_item, user_data, items, rejected);
+}
+
+gboolean
+mc_api_parse_paging (McJsonReader  *r,
+                     char         **out_token)
+{
+  return parse_paging (r, out_token);
+}
+
+void
+mc_api_parse_wrapped (McJsonReader         *r,
+                      McApiParseResultFunc  parse_result,
+                      gpointer              user_data)
+{
+  parse_wrapped (r, parse_result, user_data);
+}
+
+gboolean
+mc_api_parse_finish (McJsonReader  *r,
+                     GError       **error)
+{
+  return finish (r, error);
+}
+
+int
+mc_api_parse_utf8_prefix (const char *str,
+                          gsize       len,
+                          gsize       max)
+{
+  return utf8_prefix (str, len, max);
 }

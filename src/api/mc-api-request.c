@@ -359,6 +359,7 @@ error_from_status (McApiRequest *req,
     case 401: code = MC_API_ERROR_UNAUTHORIZED; break;
     case 403: code = MC_API_ERROR_FORBIDDEN; break;
     case 404: code = MC_API_ERROR_NOT_FOUND; break;
+    case 410: code = MC_API_ERROR_GONE; break;
     case 420: return mc_api_client_paused_error (req->client, req->method, message);
     default:
       code = status >= 500 && status < 600 ? MC_API_ERROR_SERVER : MC_API_ERROR_PROTOCOL;

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -756,5 +757,49 @@ mc_json_reader_recover (McJsonReader  *self,
     return FALSE;
 
   *message = g_steal_pointer (&taken);
+  return TRUE;
+}
+
+/* Prices are the only fractions the API sends; a number longer than any
+ * price is refused rather than rounded. */
+#define MAX_NUMBER_BYTES 64
+
+gboolean
+mc_json_reader_read_double (McJsonReader *self,
+                            double       *out)
+{
+  char buf[MAX_NUMBER_BYTES + 1];
+  gboolean is_integer;
+  gsize start, len;
+  double value;
+
+  if (mc_json_reader_peek (self) != MC_JSON_NUMBER)
+    {
+      fail_expected (self, "a number");
+      return FALSE;
+    }
+
+  start = self->pos;
+  if (!mc_json_scan_number (self, &is_integer))
+    return FALSE;
+  consume (self);
+
+  len = self->pos - start;
+  if (len > MAX_NUMBER_BYTES)
+    {
+      mc_json_reader_fail (self, "number too long");
+      return FALSE;
+    }
+
+  memcpy (buf, self->data + start, len);
+  buf[len] = '\0';
+  value = g_ascii_strtod (buf, NULL);
+  if (!isfinite (value))
+    {
+      mc_json_reader_fail (self, "number out of range: %s", buf);
+      return FALSE;
+    }
+
+  *out = value;
   return TRUE;
 }

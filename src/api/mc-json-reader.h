@@ -83,6 +83,9 @@ gboolean    mc_json_reader_read_boolean   (McJsonReader  *self,
 /* An integer without fraction or exponent, within gint64. */
 gboolean    mc_json_reader_read_int64     (McJsonReader  *self,
                                            gint64        *out);
+/* Any JSON number of at most 64 characters, as the nearest double. */
+gboolean    mc_json_reader_read_double    (McJsonReader  *self,
+                                           double        *out);
 /* A string of at most @max_bytes bytes once unescaped, without NUL
  * characters.  The slice variant points into the document or into a scratch
  * buffer valid until the next call; it is not NUL-terminated. */

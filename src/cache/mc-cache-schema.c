@@ -86,6 +86,26 @@ static const char *schema_v4 =
   "CREATE INDEX chats_by_status ON chats (status, campaign_id);"
   "PRAGMA user_version = 4;";
 
+/* v5: the order card's orders and returns, each with when it was fetched,
+ * and the seller's reply templates (business_id 0: every cabinet). */
+static const char *schema_v5 =
+  "CREATE TABLE orders ("
+  "  order_id INTEGER PRIMARY KEY,"
+  "  data TEXT NOT NULL,"
+  "  fetched_at INTEGER NOT NULL);"
+  "CREATE TABLE returns ("
+  "  return_id INTEGER PRIMARY KEY,"
+  "  data TEXT NOT NULL,"
+  "  fetched_at INTEGER NOT NULL);"
+  "CREATE TABLE templates ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  business_id INTEGER NOT NULL DEFAULT 0,"
+  "  campaign_id INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  keyword TEXT);"
+  "PRAGMA user_version = 5;";
+
 static gboolean
 read_user_version (McCache  *self,
                    int      *version,
@@ -109,7 +129,8 @@ gboolean
 mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
-  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4 };
+  static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4,
+                                  &schema_v5 };
   sqlite3 *db = self->db;
   int *version = &self->schema_version;
 

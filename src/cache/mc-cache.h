@@ -11,6 +11,9 @@
 #include "mc-campaign.h"
 #include "mc-chat.h"
 #include "mc-message.h"
+#include "mc-order.h"
+#include "mc-return.h"
+#include "mc-template.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +29,7 @@ typedef enum
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
-#define MC_CACHE_SCHEMA_VERSION 4
+#define MC_CACHE_SCHEMA_VERSION 5
 
 typedef enum
 {
@@ -246,5 +249,44 @@ gboolean    mc_cache_flush                (McCache             *self,
                                            GError             **error);
 /* Longest time, in microseconds, a write call above kept its caller. */
 gint64      mc_cache_get_max_write_block  (McCache             *self);
+
+/* Orders and returns of the order card, with when they were fetched (Unix
+ * usec).  Saving is queued like the other writes; a later save of the same
+ * id replaces it.  A load gives NULL, without an error, when nothing is
+ * kept for the id. */
+void        mc_cache_save_order           (McCache             *self,
+                                           McOrder             *order,
+                                           gint64               fetched_at);
+McOrder    *mc_cache_load_order           (McCache             *self,
+                                           gint64               order_id,
+                                           gint64              *fetched_at,
+                                           GError             **error);
+void        mc_cache_save_return          (McCache             *self,
+                                           McReturn            *ret,
+                                           gint64               fetched_at);
+McReturn   *mc_cache_load_return          (McCache             *self,
+                                           gint64               return_id,
+                                           gint64              *fetched_at,
+                                           GError             **error);
+/* Whether something fetched at @fetched_at is less than @minutes old at
+ * @now (both Unix usec); never for a time ahead of @now. */
+gboolean    mc_cache_is_fresh             (gint64               fetched_at,
+                                           gint64               now,
+                                           guint                minutes);
+
+/* Reply templates (McTemplate), oldest first.  Add gives the template its
+ * id; update and delete name it by id.  Synchronous: the seller edits
+ * them one at a time in Preferences. */
+GPtrArray  *mc_cache_load_templates       (McCache             *self,
+                                           GError             **error);
+gboolean    mc_cache_add_template         (McCache             *self,
+                                           McTemplate          *template,
+                                           GError             **error);
+gboolean    mc_cache_update_template      (McCache             *self,
+                                           McTemplate          *template,
+                                           GError             **error);
+gboolean    mc_cache_delete_template      (McCache             *self,
+                                           gint64               id,
+                                           GError             **error);
 
 G_END_DECLS

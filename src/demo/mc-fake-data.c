@@ -764,3 +764,32 @@ mc_fake_data_message_to_json (McFakeData    *data,
 
   return json_builder_get_root (builder);
 }
+
+McFakeChat *
+mc_fake_data_find_chat_by_order (McFakeData *data,
+                                 guint       business,
+                                 gint64      order_id)
+{
+  for (guint i = 0; i < data->chats->len; i++)
+    {
+      McFakeChat *chat = g_ptr_array_index (data->chats, i);
+
+      if (chat->business == business && chat->order_id == order_id && order_id > 0)
+        return chat;
+    }
+
+  return NULL;
+}
+
+guint
+mc_fake_data_get_n_chats (McFakeData *data)
+{
+  return data->chats->len;
+}
+
+McFakeChat *
+mc_fake_data_get_nth_chat (McFakeData *data,
+                           guint       index)
+{
+  return index < data->chats->len ? g_ptr_array_index (data->chats, index) : NULL;
+}

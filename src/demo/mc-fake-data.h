@@ -116,6 +116,14 @@ McFakeChat           *mc_fake_data_find_chat_by_context (McFakeData   *data,
                                                      guint             business,
                                                      McContextType     type,
                                                      gint64            id);
+/* The ORDER or RETURN chat of @business about @order_id, or NULL. */
+McFakeChat           *mc_fake_data_find_chat_by_order (McFakeData    *data,
+                                                     guint             business,
+                                                     gint64            order_id);
+/* Every chat, by ascending id. */
+guint                 mc_fake_data_get_n_chats      (McFakeData       *data);
+McFakeChat           *mc_fake_data_get_nth_chat     (McFakeData       *data,
+                                                     guint             index);
 /* A chat chosen with the data's own PRNG, for the simulated customer. */
 McFakeChat           *mc_fake_data_pick_chat        (McFakeData       *data);
 guint64               mc_fake_data_next_random      (McFakeData       *data);

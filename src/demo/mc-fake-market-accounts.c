@@ -86,7 +86,12 @@ mc_fake_handle_auth_token (McFakeMarket *self,
   api_key = json_object_new ();
   scopes = json_array_new ();
   node = json_node_new (JSON_NODE_OBJECT);
-  json_array_add_string_element (scopes, token_specs[req->token].scope);
+  {
+    g_auto(GStrv) names = g_strsplit (token_specs[req->token].scope, " ", -1);
+
+    for (guint i = 0; names[i] != NULL; i++)
+      json_array_add_string_element (scopes, names[i]);
+  }
   json_object_set_string_member (api_key, "name", token_specs[req->token].name);
   json_object_set_array_member (api_key, "authScopes", scopes);
   json_object_set_object_member (result, "apiKey", api_key);

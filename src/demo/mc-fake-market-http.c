@@ -24,6 +24,7 @@ code_for_status (guint status)
     case 401: return "UNAUTHORIZED";
     case 403: return "FORBIDDEN";
     case 404: return "NOT_FOUND";
+    case 410: return "GONE";
     case 405: return "METHOD_NOT_ALLOWED";
     case 420: return "LIMIT_EXCEEDED";
     default: return "INTERNAL_ERROR";

@@ -18,7 +18,7 @@
 G_BEGIN_DECLS
 
 #define MAX_IN_FLIGHT   4
-#define N_TOKENS        4
+#define N_TOKENS        5
 
 typedef enum
 {
@@ -31,6 +31,9 @@ typedef enum
   OP_SEND_MESSAGE,
   OP_SEND_FILE,
   OP_CREATE_CHAT,
+  OP_GET_BUSINESS_ORDERS,
+  OP_GET_ORDER,
+  OP_GET_RETURN,
   N_OPS,
   OP_DOWNLOAD = N_OPS,
   OP_UNKNOWN,
@@ -50,6 +53,9 @@ static const struct
   [OP_SEND_MESSAGE] = { "sendMessageToChat", 1000 },
   [OP_SEND_FILE] = { "sendFileToChat", 1000 },
   [OP_CREATE_CHAT] = { "createChat", 1000 },
+  [OP_GET_BUSINESS_ORDERS] = { "getBusinessOrders", 10000 },
+  [OP_GET_ORDER] = { "getOrder", 10000 },
+  [OP_GET_RETURN] = { "getReturn", 7000 },
 };
 
 static const struct
@@ -58,12 +64,14 @@ static const struct
   gboolean    oauth;
   gboolean    read_only;
   const char *name;
-  const char *scope;
+  const char *scope;  /* space-separated */
 } token_specs[N_TOKENS] = {
   [MC_FAKE_TOKEN_CABINET_1] = { 0, FALSE, FALSE, "Чаты — Уютный дом", "ALL_METHODS" },
   [MC_FAKE_TOKEN_CABINET_2] = { 1, FALSE, FALSE, "Чаты — СпортЛайн", "COMMUNICATION" },
   [MC_FAKE_TOKEN_READ_ONLY] = { 0, FALSE, TRUE, "Только чтение", "ALL_METHODS_READ_ONLY" },
   [MC_FAKE_TOKEN_OAUTH] = { 0, TRUE, FALSE, NULL, NULL },
+  [MC_FAKE_TOKEN_ORDERS_2] = { 1, FALSE, FALSE, "Чаты и заказы — СпортЛайн",
+                               "COMMUNICATION INVENTORY_AND_ORDER_PROCESSING_READ_ONLY" },
 };
 
 typedef struct
@@ -141,6 +149,7 @@ struct _McFakeMarket
   GPtrArray    *trickles;     /* Trickle, server thread only */
   GSource      *trickle_source;
   char         *until_header;
+  gboolean      get_order_gone;
   guint         hour_length;
   GHashTable   *sent;         /* gint64* chat id -> GPtrArray of char* */
   GPtrArray    *hung;         /* Request, server thread only */
@@ -295,6 +304,33 @@ mc_fake_handle_send_message (McFakeMarket *self,
 Reply
 mc_fake_handle_send_file (McFakeMarket *self,
                           Request      *req);
+
+/* Orders and returns (mc-fake-market-orders.c) */
+
+/* The operation of an order or return path, OP_UNKNOWN for any other;
+ * *@expected_method is set for a known path. */
+Op
+mc_fake_orders_route (const char  *path,
+                      const char **expected_method);
+
+/* Whether @req's token may call its order operation, with the business
+ * the path names; the lock is not held.  FALSE with the refusal in @reply. */
+gboolean
+mc_fake_orders_check_access (McFakeMarket *self,
+                             Request      *req,
+                             Reply        *reply);
+
+Reply
+mc_fake_handle_business_orders (McFakeMarket *self,
+                                Request      *req);
+
+Reply
+mc_fake_handle_get_order (McFakeMarket *self,
+                          Request      *req);
+
+Reply
+mc_fake_handle_get_return (McFakeMarket *self,
+                           Request      *req);
 
 /* Routing and faults, on the server thread */
 

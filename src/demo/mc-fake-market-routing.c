@@ -121,6 +121,9 @@ route (const char  *method,
       *expected_method = "GET";
       return OP_DOWNLOAD;
     }
+  found = mc_fake_orders_route (path, expected_method);
+  if (*expected_method != NULL)
+    return found;
   if (!split_business_path (path, &id, &rest))
     return OP_UNKNOWN;
 
@@ -151,6 +154,9 @@ dispatch (McFakeMarket *self,
     case OP_SEND_MESSAGE: return mc_fake_handle_send_message (self, req);
     case OP_SEND_FILE: return mc_fake_handle_send_file (self, req);
     case OP_CREATE_CHAT: return mc_fake_handle_create_chat (self, req);
+    case OP_GET_BUSINESS_ORDERS: return mc_fake_handle_business_orders (self, req);
+    case OP_GET_ORDER: return mc_fake_handle_get_order (self, req);
+    case OP_GET_RETURN: return mc_fake_handle_get_return (self, req);
     case N_OPS:
     case OP_UNKNOWN:
     default:
@@ -639,7 +645,18 @@ mc_fake_handle_request (SoupServer        *server,
   req->token = token;
   req->business = token_specs[token].business;
 
-  if (op != OP_GET_CAMPAIGNS && op != OP_AUTH_TOKEN && op != OP_DOWNLOAD)
+  if (op == OP_GET_BUSINESS_ORDERS || op == OP_GET_ORDER || op == OP_GET_RETURN)
+    {
+      Reply refusal;
+
+      if (!mc_fake_orders_check_access (self, req, &refusal))
+        {
+          answer_counted (self, msg, req->business, op, refusal);
+          mc_fake_request_unref (req);
+          return;
+        }
+    }
+  else if (op != OP_GET_CAMPAIGNS && op != OP_AUTH_TOKEN && op != OP_DOWNLOAD)
     {
       g_autofree char *id_str = NULL;
       const char *rest;

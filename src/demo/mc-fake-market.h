@@ -19,6 +19,7 @@ typedef enum
   MC_FAKE_TOKEN_CABINET_2,     /* full access (COMMUNICATION) to business 2 (store DBS) */
   MC_FAKE_TOKEN_READ_ONLY,     /* ALL_METHODS_READ_ONLY on business 1 */
   MC_FAKE_TOKEN_OAUTH,         /* a Bearer token for business 1 */
+  MC_FAKE_TOKEN_ORDERS_2,      /* COMMUNICATION and INVENTORY_AND_ORDER_PROCESSING_READ_ONLY on business 2 */
 } McFakeToken;
 
 typedef enum
@@ -132,6 +133,17 @@ guint         mc_fake_market_get_refused_count  (McFakeMarket *self,
  * (NULL: back to that). */
 void          mc_fake_market_set_until_header   (McFakeMarket *self,
                                                  const char   *until);
+/* Whether getOrder (deprecated, shutdown 2027-04-12) answers 410 Gone,
+ * as it will once the Market switches it off (default FALSE). */
+void          mc_fake_market_set_get_order_gone (McFakeMarket *self,
+                                                 gboolean      gone);
+/* The order of an ORDER or RETURN chat of the fake data (0 if none),
+ * its store, and the expected number of items, for tests. */
+gint64        mc_fake_market_find_order         (McFakeMarket *self,
+                                                 gint64        business_id,
+                                                 const char   *placement,
+                                                 const char   *delivery_type,
+                                                 gint64       *campaign_id);
 /* Gives @chat_id a status and/or a context type the app does not know. */
 void          mc_fake_market_set_unknown_values (McFakeMarket *self,
                                                  gint64        chat_id,

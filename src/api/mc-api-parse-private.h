@@ -1,0 +1,64 @@
+/* mc-api-parse-private.h: the reading helpers of mc-api-parse.c, for the
+ * parsers of other endpoint families (mc-api-parse-orders.c).  Nothing
+ * outside src/api/ includes this.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-json-reader.h"
+
+G_BEGIN_DECLS
+
+#define MC_API_PARSE_MAX_STRING_BYTES (16 * 1024)
+#define MC_API_PARSE_MAX_ENUM_BYTES   64
+
+typedef gpointer (*McApiParseItemFunc)   (McJsonReader *r,
+                                          gpointer      user_data);
+typedef gboolean (*McApiParseResultFunc) (McJsonReader *r,
+                                          gpointer      user_data);
+
+/* An integer >= 1. */
+gboolean mc_api_parse_read_id            (McJsonReader  *r,
+                                          gint64        *out);
+/* Null or "" is NULL; a previous value is replaced. */
+gboolean mc_api_parse_read_optional_string (McJsonReader *r,
+                                          gsize          max_bytes,
+                                          char         **out);
+/* ISO 8601 with an offset -> Unix usec. */
+gboolean mc_api_parse_read_date          (McJsonReader  *r,
+                                          gint64        *out);
+/* An enum's spelling into @buf ("" when absurdly long); the optional form
+ * takes null as "". */
+gboolean mc_api_parse_read_enum_name     (McJsonReader  *r,
+                                          char           buf[MC_API_PARSE_MAX_ENUM_BYTES]);
+gboolean mc_api_parse_read_optional_enum_name (McJsonReader *r,
+                                          char           buf[MC_API_PARSE_MAX_ENUM_BYTES]);
+/* @have holds bit i for each @names[i] that was read. */
+gboolean mc_api_parse_check_required     (McJsonReader      *r,
+                                          guint              have,
+                                          const char * const names[],
+                                          guint              n_names);
+/* Each item of an array into @items; a broken one is filed in @rejected. */
+gboolean mc_api_parse_list               (McJsonReader       *r,
+                                          McApiParseItemFunc  parse_item,
+                                          gpointer            user_data,
+                                          GPtrArray          *items,
+                                          GPtrArray          *rejected);
+/* PackagingForwardScrollingPagerDTO (null allowed). */
+gboolean mc_api_parse_paging             (McJsonReader  *r,
+                                          char         **out_token);
+/* {"status": ..., "result": <parse_result>} */
+void     mc_api_parse_wrapped            (McJsonReader         *r,
+                                          McApiParseResultFunc  parse_result,
+                                          gpointer              user_data);
+/* Ends the document and clears @r; on failure a PROTOCOL error naming the
+ * path (or the Market's own words for an error body). */
+gboolean mc_api_parse_finish             (McJsonReader  *r,
+                                          GError       **error);
+/* The longest prefix of @str of at most @max bytes ending on a character. */
+int      mc_api_parse_utf8_prefix        (const char    *str,
+                                          gsize          len,
+                                          gsize          max);
+
+G_END_DECLS
