@@ -43,10 +43,20 @@ enum {
   PROP_PAUSED_METHOD,
   PROP_SYNC_ERROR,
   PROP_AUTH_ERROR,
+  PROP_ONLINE,
+  PROP_POLL_INTERVAL,
+  PROP_EFFECTIVE_INTERVAL,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  OUTBOX_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 void
 mc_session_set_state (McSession      *self,
@@ -182,6 +192,27 @@ on_sync_paused_until_changed (McSession    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED_METHOD]);
 }
 
+/* The engine's pace, for the banner to judge whether messages arrive late. */
+static void
+on_sync_pace_changed (McSession    *self,
+                      GParamSpec   *pspec,
+                      McSyncEngine *sync)
+{
+  if (g_strcmp0 (pspec->name, "poll-interval") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POLL_INTERVAL]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFECTIVE_INTERVAL]);
+}
+
+static void
+on_sync_outbox_failed (McSession    *self,
+                       McChat       *chat,
+                       const char   *text,
+                       McSyncEngine *sync)
+{
+  g_signal_emit (self, signals[OUTBOX_FAILED], 0, chat, text);
+}
+
 static void
 on_sync_error (McSession    *self,
                McCabinet    *cabinet,
@@ -222,6 +253,7 @@ on_sync_online_changed (McSession    *self,
                         GParamSpec   *pspec,
                         McSyncEngine *sync)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
   mc_session_update_reachable (self);
   if (mc_sync_engine_get_online (sync))
     mc_session_retry_unrefreshed (self);
@@ -395,6 +427,30 @@ mc_session_get_auth_error (McSession *self)
   g_return_val_if_fail (MC_IS_SESSION (self), NULL);
 
   return self->auth_error;
+}
+
+gboolean
+mc_session_get_online (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), TRUE);
+
+  return mc_sync_engine_get_online (self->sync);
+}
+
+guint
+mc_session_get_poll_interval (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), 0);
+
+  return mc_sync_engine_get_poll_interval (self->sync);
+}
+
+guint
+mc_session_get_effective_interval (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), 0);
+
+  return mc_sync_engine_get_effective_interval (self->sync);
 }
 
 void
@@ -639,6 +695,18 @@ mc_session_get_property (GObject    *object,
       g_value_set_string (value, self->auth_error);
       break;
 
+    case PROP_ONLINE:
+      g_value_set_boolean (value, mc_sync_engine_get_online (self->sync));
+      break;
+
+    case PROP_POLL_INTERVAL:
+      g_value_set_uint (value, mc_sync_engine_get_poll_interval (self->sync));
+      break;
+
+    case PROP_EFFECTIVE_INTERVAL:
+      g_value_set_uint (value, mc_sync_engine_get_effective_interval (self->sync));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -767,7 +835,30 @@ mc_session_class_init (McSessionClass *klass)
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_POLL_INTERVAL] =
+    g_param_spec_uint ("poll-interval", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EFFECTIVE_INTERVAL] =
+    g_param_spec_uint ("effective-interval", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A send the outbox gave up on: the chat and the text. */
+  signals[OUTBOX_FAILED] =
+    g_signal_new ("outbox-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, MC_TYPE_CHAT, G_TYPE_STRING);
 }
 
 static void
@@ -792,6 +883,15 @@ mc_session_init (McSession *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::paused-until",
                            G_CALLBACK (on_sync_paused_until_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::poll-interval",
+                           G_CALLBACK (on_sync_pace_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::effective-interval",
+                           G_CALLBACK (on_sync_pace_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "outbox-failed",
+                           G_CALLBACK (on_sync_outbox_failed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "error",
                            G_CALLBACK (on_sync_error), self,

@@ -109,6 +109,8 @@ const char    *mc_session_get_base_url    (McSession     *self);
 GListModel    *mc_session_get_cabinets    (McSession     *self);
 McChatStore   *mc_session_get_chats       (McSession     *self);
 McSidebarModel   *mc_session_get_stores      (McSession     *self);
+/* The sync engine, for the application and tests; widgets use the
+ * session's own properties and signals (tests/layering checks it). */
 McSyncEngine  *mc_session_get_sync        (McSession     *self);
 gboolean       mc_session_get_can_send    (McSession     *self);
 gboolean       mc_session_get_keyring_pending (McSession *self);
@@ -120,6 +122,11 @@ gint64         mc_session_get_paused_until (McSession    *self);
 const char    *mc_session_get_paused_method (McSession   *self);
 const GError  *mc_session_get_sync_error  (McSession     *self);
 const char    *mc_session_get_auth_error  (McSession     *self);
+/* The network as the system sees it, and the sync engine's pace: how often
+ * the seller asked chats to be checked and how often they are. */
+gboolean       mc_session_get_online      (McSession     *self);
+guint          mc_session_get_poll_interval (McSession   *self);
+guint          mc_session_get_effective_interval (McSession *self);
 /* The seller asked to check now: cabinets whose first refresh failed are
  * asked again, and the sync engine polls. */
 void           mc_session_refresh         (McSession     *self);

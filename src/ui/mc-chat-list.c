@@ -146,18 +146,15 @@ static void
 mc_chat_list_update_chats_page (McChatList *self)
 {
   McChatStore *store = mc_session_get_chats (self->session);
-  McSyncEngine *sync = mc_session_get_sync (self->session);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean store_empty = g_list_model_get_n_items (G_LIST_MODEL (store)) == 0;
-  gboolean syncing = FALSE;
+  gboolean syncing = mc_session_get_syncing (self->session);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->view)) > 0)
     {
       gtk_stack_set_visible_child_name (self->chats_stack, "list");
       return;
     }
-
-  g_object_get (sync, "syncing", &syncing, NULL);
 
   /* A search that finds nothing says so whatever the sync. */
   if ((search == NULL || *search == '\0') &&
@@ -233,11 +230,14 @@ on_sync_notify (McChatList *self)
 }
 
 static void
-on_sync_error (McChatList   *self,
-               McCabinet    *cabinet,
-               GError       *error,
-               McSyncEngine *sync)
+on_sync_error (McChatList *self,
+               GParamSpec *pspec,
+               McSession  *session)
 {
+  const GError *error = mc_session_get_sync_error (session);
+
+  if (error == NULL)
+    return;
   g_free (self->sync_error);
   self->sync_error = mc_error_describe (error);
 
@@ -665,8 +665,6 @@ void
 mc_chat_list_set_session (McChatList *self,
                           McSession  *session)
 {
-  McSyncEngine *sync;
-
   g_return_if_fail (MC_IS_CHAT_LIST (self));
   g_return_if_fail (MC_IS_SESSION (session));
   /* The view, its rows and the pages all belong to one session. */
@@ -699,13 +697,14 @@ mc_chat_list_set_session (McChatList *self,
   g_signal_connect_object (mc_session_get_cabinets (session), "items-changed",
                            G_CALLBACK (on_cabinets_changed), self, G_CONNECT_SWAPPED);
 
-  sync = mc_session_get_sync (session);
-  g_signal_connect_object (sync, "notify::online", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::syncing", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::paused-until", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::effective-interval", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "notify::poll-interval", G_CALLBACK (on_sync_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync, "error", G_CALLBACK (on_sync_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::online", G_CALLBACK (on_sync_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::syncing", G_CALLBACK (on_sync_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::paused-until", G_CALLBACK (on_sync_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::sync-error", G_CALLBACK (on_sync_error), self,
+                           G_CONNECT_SWAPPED);
 
   mc_chat_list_update_chats_page (self);
 

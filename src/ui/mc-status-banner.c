@@ -18,9 +18,8 @@ struct _McStatusBanner
   GtkWidget     parent_instance;
 
   McSession    *session;
-  /* The session and its sync engine, as they are now. */
+  /* The session, as it is now. */
   GSignalGroup *session_signals;
-  GSignalGroup *sync_signals;
   guint         clock_id;
   guint         timeout_id;
   /* The slow-checks notice is up (see mc_ui_format_slow_checks()). */
@@ -90,7 +89,6 @@ mc_status_banner_show (McStatusBanner *self,
 static void
 mc_status_banner_update (McStatusBanner *self)
 {
-  GObject *sync;
   gboolean online = TRUE;
   guint poll_interval = 0, effective_interval = 0;
   gint64 paused_until;
@@ -125,14 +123,9 @@ mc_status_banner_update (McStatusBanner *self)
       return;
     }
 
-  /* The engine's pace, read as properties: the banner has no business
-   * with its other calls. */
-  sync = G_OBJECT (mc_session_get_sync (self->session));
-  g_object_get (sync,
-                "online", &online,
-                "poll-interval", &poll_interval,
-                "effective-interval", &effective_interval,
-                NULL);
+  online = mc_session_get_online (self->session);
+  poll_interval = mc_session_get_poll_interval (self->session);
+  effective_interval = mc_session_get_effective_interval (self->session);
 
   /* Before the pause: a Market out of reach matters more than a limit. */
   if (!mc_session_get_reachable (self->session) &&
@@ -236,8 +229,6 @@ mc_status_banner_set_session (McStatusBanner *self,
   self->slow_shown = FALSE;
   self->auth_heard = FALSE;
   g_signal_group_set_target (self->session_signals, session);
-  g_signal_group_set_target (self->sync_signals,
-                             session != NULL ? mc_session_get_sync (session) : NULL);
   mc_status_banner_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -251,15 +242,11 @@ mc_status_banner_dispose (GObject *object)
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (self->session_signals != NULL)
-    {
-      g_signal_group_set_target (self->session_signals, NULL);
-      g_signal_group_set_target (self->sync_signals, NULL);
-    }
+    g_signal_group_set_target (self->session_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_STATUS_BANNER);
 
   g_clear_object (&self->session_signals);
-  g_clear_object (&self->sync_signals);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (mc_status_banner_parent_class)->dispose (object);
@@ -353,12 +340,11 @@ mc_status_banner_init (McStatusBanner *self)
 
   /* Only the engine's pace: its errors and pauses come through the
    * session. */
-  self->sync_signals = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->sync_signals, "notify::online",
+  g_signal_group_connect_swapped (self->session_signals, "notify::online",
                                   G_CALLBACK (on_notify), self);
-  g_signal_group_connect_swapped (self->sync_signals, "notify::effective-interval",
+  g_signal_group_connect_swapped (self->session_signals, "notify::effective-interval",
                                   G_CALLBACK (on_notify), self);
-  g_signal_group_connect_swapped (self->sync_signals, "notify::poll-interval",
+  g_signal_group_connect_swapped (self->session_signals, "notify::poll-interval",
                                   G_CALLBACK (on_notify), self);
 
   self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, on_clock, self);

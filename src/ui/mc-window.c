@@ -159,10 +159,10 @@ mc_window_setup_sidebar_handle (McWindow *self)
 }
 
 static void
-on_outbox_failed (McWindow     *self,
-                  McChat       *chat,
-                  const char   *text,
-                  McSyncEngine *sync)
+on_outbox_failed (McWindow   *self,
+                  McChat     *chat,
+                  const char *text,
+                  McSession  *session)
 {
   /* The failed bubble in its chat offers Retry and Edit: the text is not
    * put back into a composer, where it could be sent a second time. */
@@ -509,7 +509,7 @@ mc_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   on_session_state (self, NULL, self->session);
 
-  g_signal_connect_object (mc_session_get_sync (self->session), "outbox-failed",
+  g_signal_connect_object (self->session, "outbox-failed",
                            G_CALLBACK (on_outbox_failed), self, G_CONNECT_SWAPPED);
 
   /* On a narrow screen the chats come first: they are what a seller opens

@@ -488,6 +488,53 @@ test_demo_chats (void)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+on_outbox_failed (McSession  *session,
+                  McChat     *chat,
+                  const char *text,
+                  gpointer    user_data)
+{
+  g_assert_true (MC_IS_CHAT (chat));
+  g_free (*(char **) user_data);
+  *(char **) user_data = g_strdup (text);
+}
+
+/* Widgets watch the session, never the engine: what they need of the
+ * engine's state reaches them through the session's own properties and
+ * signals. */
+static void
+test_sync_state (void)
+{
+  g_autoptr(McSession) session = mc_session_new (NULL);
+  g_autoptr(McChat) chat = mc_chat_new (7, 1);
+  McSyncEngine *sync = mc_session_get_sync (session);
+  g_autofree char *failed_text = NULL;
+  guint poll_notified = 0;
+
+  g_signal_connect (session, "notify::poll-interval", G_CALLBACK (count_notify), &poll_notified);
+  g_signal_connect (session, "outbox-failed", G_CALLBACK (on_outbox_failed), &failed_text);
+
+  mc_sync_engine_set_poll_interval (sync, 45);
+  g_assert_cmpuint (poll_notified, >=, 1);
+  g_assert_cmpuint (mc_session_get_poll_interval (session), ==, 45);
+  g_assert_cmpuint (mc_session_get_poll_interval (session), ==,
+                    mc_sync_engine_get_poll_interval (sync));
+  g_assert_cmpuint (mc_session_get_effective_interval (session), ==,
+                    mc_sync_engine_get_effective_interval (sync));
+  g_assert_true (mc_session_get_online (session) == mc_sync_engine_get_online (sync));
+
+  g_signal_emit_by_name (sync, "outbox-failed", chat, "Здравствуйте");
+  g_assert_cmpstr (failed_text, ==, "Здравствуйте");
+}
+
+static void
 test_no_keyring (void)
 {
   if (g_test_subprocess ())
@@ -577,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/session/no-keyring", test_no_keyring);
   g_test_add_func ("/session/cached-before-keyring", test_cached_before_keyring);
   g_test_add_func ("/session/origins-apart", test_origins_apart);
+  g_test_add_func ("/session/sync-state", test_sync_state);
 
   ret = g_test_run ();
 
