@@ -360,6 +360,24 @@ mc_key_form_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
 }
 
+/* A form taken off screen (its dialog closed, or the welcome page left)
+ * gives up a check still running: the seller no longer asks for it, and
+ * the check holds the form alive, so dispose alone would come too late. */
+static void
+mc_key_form_unroot (GtkWidget *widget)
+{
+  McKeyForm *self = MC_KEY_FORM (widget);
+
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      mc_key_form_set_busy (self, FALSE);
+    }
+
+  GTK_WIDGET_CLASS (mc_key_form_parent_class)->unroot (widget);
+}
+
 static void
 mc_key_form_dispose (GObject *object)
 {
@@ -449,6 +467,7 @@ mc_key_form_class_init (McKeyFormClass *klass)
   object_class->set_property = mc_key_form_set_property;
 
   widget_class->grab_focus = mc_key_form_grab_focus;
+  widget_class->unroot = mc_key_form_unroot;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,

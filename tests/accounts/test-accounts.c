@@ -664,6 +664,34 @@ test_add_cabinet_dialog (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (f->session)), ==, 2);
 }
 
+/* Closing the dialog while the key is checked gives the check up: no
+ * cabinet appears once the Market answers. */
+static void
+test_add_cabinet_dialog_closed (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(McCabinet) first = add_cabinet (f, MC_FAKE_TOKEN_CABINET_1, "My cabinet");
+  GtkWindow *dialog;
+  McKeyForm *form;
+
+  gtk_window_present (f->window);
+  dialog = mc_add_cabinet_dialog_new (f->session, f->window);
+  gtk_window_present (dialog);
+  form = child (dialog, MC_TYPE_ADD_CABINET_DIALOG, "key_form");
+
+  mc_fake_market_set_latency (f->market, 500);
+  gtk_editable_set_text (child (form, MC_TYPE_KEY_FORM, "key_row"),
+                         mc_fake_market_get_token (f->market, MC_FAKE_TOKEN_CABINET_2));
+  g_signal_emit_by_name (child (form, MC_TYPE_KEY_FORM, "connect_button"), "clicked");
+  g_assert_true (mc_key_form_get_busy (form));
+  gtk_window_close (dialog);
+
+  /* Past the token check and the stores, each 500 ms away. */
+  iterate_for (2500);
+  mc_fake_market_set_latency (f->market, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_session_get_cabinets (f->session)), ==, 1);
+}
+
 static gboolean
 banner_says (McWindow   *window,
              const char *words)
@@ -792,6 +820,8 @@ main (int   argc,
   g_test_add_func ("/accounts/welcome/keyring-error", test_keyring_error_page);
   g_test_add ("/accounts/dialog/add", Fixture, NULL,
               fixture_set_up, test_add_cabinet_dialog, fixture_tear_down);
+  g_test_add ("/accounts/dialog/closed-while-checking", Fixture, NULL,
+              fixture_set_up, test_add_cabinet_dialog_closed, fixture_tear_down);
   g_test_add ("/accounts/preferences/remove", Fixture, NULL,
               fixture_set_up, test_preferences_remove, fixture_tear_down);
   g_test_add ("/accounts/window/unreachable-at-start", Fixture, NULL,
