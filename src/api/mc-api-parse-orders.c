@@ -1,5 +1,6 @@
-/* mc-api-parse-orders.c: orders and returns, following BusinessOrderDTO,
- * OrderDTO (getOrder, deprecated) and ReturnDTO of the OpenAPI spec.
+/* mc-api-parse-orders.c: orders, following BusinessOrderDTO and OrderDTO
+ * (getOrder, deprecated) of the OpenAPI spec; returns are read in
+ * mc-api-parse-returns.c with the value readers shared here.
  *
  * The two order shapes differ in their dates (ISO 8601 against the
  * "DD-MM-YYYY HH:MM:SS" of Moscow that getOrder writes) and their prices;
@@ -18,8 +19,7 @@
 
 #define MAX_STRING_BYTES MC_API_PARSE_MAX_STRING_BYTES
 #define MAX_ENUM_BYTES   MC_API_PARSE_MAX_ENUM_BYTES
-/* ShopSku: 1..255 characters. */
-#define MAX_SKU_BYTES    (255 * 4)
+#define MAX_SKU_BYTES    MC_API_PARSE_MAX_SKU_BYTES
 /* getOrder writes Moscow time, UTC+03:00 all year since 2014. */
 #define MOSCOW_OFFSET_USEC (G_GINT64_CONSTANT (3) * 3600 * G_USEC_PER_SEC)
 /* Whatever a seller sells, no order line holds a billion items. */
@@ -35,10 +35,10 @@
 
 /* An enum kept as spelled: a value this version does not know is still
  * the Market's word for it. */
-static gboolean
-read_enum_string (McJsonReader  *r,
-                  gboolean       nullable,
-                  char         **out)
+gboolean
+mc_api_parse_read_enum_string (McJsonReader  *r,
+                               gboolean       nullable,
+                               char         **out)
 {
   char buf[MAX_ENUM_BYTES];
 
@@ -54,19 +54,19 @@ read_enum_string (McJsonReader  *r,
   return TRUE;
 }
 
-static gboolean
-read_required_string (McJsonReader  *r,
-                      gsize          max_bytes,
-                      char         **out)
+gboolean
+mc_api_parse_read_required_string (McJsonReader  *r,
+                                   gsize          max_bytes,
+                                   char         **out)
 {
   g_clear_pointer (out, g_free);
 
   return mc_json_reader_read_string (r, max_bytes, out);
 }
 
-static gboolean
-read_count (McJsonReader *r,
-            gint64       *out)
+gboolean
+mc_api_parse_read_count (McJsonReader *r,
+                         gint64       *out)
 {
   if (!mc_json_reader_read_int64 (r, out))
     return FALSE;
@@ -98,10 +98,10 @@ read_amount (McJsonReader *r,
 }
 
 /* CurrencyValueDTO: {value*, currencyId*}. */
-static gboolean
-read_currency_value (McJsonReader  *r,
-                     double        *value,
-                     char         **currency)
+gboolean
+mc_api_parse_read_currency_value (McJsonReader  *r,
+                                  double        *value,
+                                  char         **currency)
 {
   static const char * const required[] = { "value", "currencyId" };
   const char *key;
@@ -122,7 +122,7 @@ read_currency_value (McJsonReader  *r,
         }
       else if (KEY_IS ("currencyId"))
         {
-          ok = read_enum_string (r, FALSE, currency);
+          ok = mc_api_parse_read_enum_string (r, FALSE, currency);
           have |= 1 << 1;
         }
       else
@@ -156,7 +156,7 @@ read_payment (McJsonReader  *r,
       gboolean ok;
 
       if (KEY_IS ("payment"))
-        ok = mc_json_reader_read_null (r) || read_currency_value (r, value, currency);
+        ok = mc_json_reader_read_null (r) || mc_api_parse_read_currency_value (r, value, currency);
       else
         ok = mc_json_reader_skip (r);
 
@@ -434,12 +434,12 @@ parse_delivery (McJsonReader *r,
 
       if (KEY_IS ("type"))
         {
-          ok = read_enum_string (r, FALSE, &f->delivery_type);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f->delivery_type);
           have |= 1 << 0;
         }
       else if (KEY_IS ("serviceName"))
         {
-          ok = read_required_string (r, MAX_STRING_BYTES, &f->service);
+          ok = mc_api_parse_read_required_string (r, MAX_STRING_BYTES, &f->service);
           have |= 1 << 1;
         }
       else if (KEY_IS ("deliveryServiceId"))
@@ -449,7 +449,7 @@ parse_delivery (McJsonReader *r,
         }
       else if (KEY_IS ("deliveryPartnerType"))
         {
-          ok = read_enum_string (r, FALSE, &partner);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &partner);
           have |= 1 << 3;
         }
       else if (KEY_IS ("dates"))
@@ -497,17 +497,17 @@ parse_business_item (McJsonReader *r,
         }
       else if (KEY_IS ("offerId"))
         {
-          ok = read_required_string (r, MAX_SKU_BYTES, &sku);
+          ok = mc_api_parse_read_required_string (r, MAX_SKU_BYTES, &sku);
           have |= 1 << 1;
         }
       else if (KEY_IS ("offerName"))
         {
-          ok = read_required_string (r, MAX_STRING_BYTES, &name);
+          ok = mc_api_parse_read_required_string (r, MAX_STRING_BYTES, &name);
           have |= 1 << 2;
         }
       else if (KEY_IS ("count"))
         {
-          ok = read_count (r, &count);
+          ok = mc_api_parse_read_count (r, &count);
           have |= 1 << 3;
         }
       else if (KEY_IS ("prices"))
@@ -527,10 +527,10 @@ parse_business_item (McJsonReader *r,
 
 /* The items of an order are one with it: an order with a broken item is
  * broken, since a card that silently drops a line would mislead. */
-static gboolean
-parse_items (McJsonReader        *r,
-             McApiParseItemFunc   parse_item,
-             GPtrArray           *items)
+gboolean
+mc_api_parse_items (McJsonReader        *r,
+                    McApiParseItemFunc   parse_item,
+                    GPtrArray           *items)
 {
   if (!mc_json_reader_enter_array (r))
     return FALSE;
@@ -583,12 +583,12 @@ parse_business_order (McJsonReader *r,
         }
       else if (KEY_IS ("status"))
         {
-          ok = read_enum_string (r, FALSE, &f.status);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.status);
           have |= 1 << 2;
         }
       else if (KEY_IS ("substatus"))
         {
-          ok = read_enum_string (r, FALSE, &f.substatus);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.substatus);
           have |= 1 << 3;
         }
       else if (KEY_IS ("creationDate"))
@@ -598,12 +598,12 @@ parse_business_order (McJsonReader *r,
         }
       else if (KEY_IS ("paymentType"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_type);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_type);
           have |= 1 << 5;
         }
       else if (KEY_IS ("paymentMethod"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_method);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_method);
           have |= 1 << 6;
         }
       else if (KEY_IS ("fake"))
@@ -614,7 +614,7 @@ parse_business_order (McJsonReader *r,
       else if (KEY_IS ("items"))
         {
           g_ptr_array_set_size (f.items, 0);
-          ok = parse_items (r, parse_business_item, f.items);
+          ok = mc_api_parse_items (r, parse_business_item, f.items);
           have |= 1 << 8;
         }
       else if (KEY_IS ("delivery"))
@@ -623,7 +623,7 @@ parse_business_order (McJsonReader *r,
           have |= 1 << 9;
         }
       else if (KEY_IS ("programType"))
-        ok = read_enum_string (r, TRUE, &f.program);
+        ok = mc_api_parse_read_enum_string (r, TRUE, &f.program);
       else if (KEY_IS ("prices"))
         ok = read_payment (r, &f.total, &f.currency);
       else
@@ -727,12 +727,12 @@ parse_legacy_item (McJsonReader *r,
         }
       else if (KEY_IS ("offerId"))
         {
-          ok = read_required_string (r, MAX_SKU_BYTES, &sku);
+          ok = mc_api_parse_read_required_string (r, MAX_SKU_BYTES, &sku);
           have |= 1 << 1;
         }
       else if (KEY_IS ("offerName"))
         {
-          ok = read_required_string (r, MAX_STRING_BYTES, &name);
+          ok = mc_api_parse_read_required_string (r, MAX_STRING_BYTES, &name);
           have |= 1 << 2;
         }
       else if (KEY_IS ("price"))
@@ -752,7 +752,7 @@ parse_legacy_item (McJsonReader *r,
         }
       else if (KEY_IS ("count"))
         {
-          ok = read_count (r, &count);
+          ok = mc_api_parse_read_count (r, &count);
           have |= 1 << 6;
         }
       else
@@ -809,12 +809,12 @@ parse_legacy_order (McJsonReader *r,
         }
       else if (KEY_IS ("status"))
         {
-          ok = read_enum_string (r, FALSE, &f.status);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.status);
           have |= 1 << 1;
         }
       else if (KEY_IS ("substatus"))
         {
-          ok = read_enum_string (r, FALSE, &f.substatus);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.substatus);
           have |= 1 << 2;
         }
       else if (KEY_IS ("creationDate"))
@@ -824,7 +824,7 @@ parse_legacy_order (McJsonReader *r,
         }
       else if (KEY_IS ("currency"))
         {
-          ok = read_enum_string (r, FALSE, &f.currency);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.currency);
           have |= 1 << 4;
         }
       else if (KEY_IS ("itemsTotal"))
@@ -844,12 +844,12 @@ parse_legacy_order (McJsonReader *r,
         }
       else if (KEY_IS ("paymentType"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_type);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_type);
           have |= 1 << 8;
         }
       else if (KEY_IS ("paymentMethod"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_method);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_method);
           have |= 1 << 9;
         }
       else if (KEY_IS ("fake"))
@@ -860,7 +860,7 @@ parse_legacy_order (McJsonReader *r,
       else if (KEY_IS ("items"))
         {
           g_ptr_array_set_size (f.items, 0);
-          ok = parse_items (r, parse_legacy_item, f.items);
+          ok = mc_api_parse_items (r, parse_legacy_item, f.items);
           have |= 1 << 11;
         }
       else if (KEY_IS ("delivery"))
@@ -875,7 +875,7 @@ parse_legacy_order (McJsonReader *r,
         }
       else if (KEY_IS ("taxSystem"))
         {
-          ok = read_enum_string (r, FALSE, &tax_system);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &tax_system);
           have |= 1 << 14;
         }
       else
@@ -946,148 +946,4 @@ mc_api_parse_order (const char  *data,
     }
 
   return legacy.order;
-}
-
-/* Returns ---------------------------------------------------------------- */
-
-/* ReturnItemDTO: {shopSku*, count*}. */
-static gpointer
-parse_return_item (McJsonReader *r,
-                   gpointer      user_data)
-{
-  static const char * const required[] = { "shopSku", "count" };
-  g_autofree char *sku = NULL;
-  const char *key;
-  gsize key_len;
-  guint have = 0;
-  gint64 count = 0;
-
-  if (!mc_json_reader_enter_object (r))
-    return NULL;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("shopSku"))
-        {
-          ok = read_required_string (r, MAX_SKU_BYTES, &sku);
-          have |= 1 << 0;
-        }
-      else if (KEY_IS ("count"))
-        {
-          ok = read_count (r, &count);
-          have |= 1 << 1;
-        }
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return NULL;
-    }
-
-  if (mc_json_reader_failed (r) || !CHECK_REQUIRED (r, have, required))
-    return NULL;
-
-  return mc_order_item_new (NULL, sku, count, -1);
-}
-
-typedef struct
-{
-  McReturn *ret;
-} ReturnResult;
-
-/* ReturnDTO: {id*, orderId*, items*, returnType*, refundStatus,
- * creationDate, amount}. */
-static gboolean
-parse_return_result (McJsonReader *r,
-                     gpointer      user_data)
-{
-  static const char * const required[] = { "id", "orderId", "items", "returnType" };
-  ReturnResult *result = user_data;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_order_item_free);
-  g_autofree char *status = NULL;
-  g_autofree char *type = NULL;
-  g_autofree char *currency = NULL;
-  const char *key;
-  gsize key_len;
-  guint have = 0;
-  gint64 id = 0, order_id = 0, created_at = 0;
-  double amount = -1;
-
-  if (!mc_json_reader_enter_object (r))
-    return FALSE;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("id"))
-        {
-          ok = mc_api_parse_read_id (r, &id);
-          have |= 1 << 0;
-        }
-      else if (KEY_IS ("orderId"))
-        {
-          ok = mc_api_parse_read_id (r, &order_id);
-          have |= 1 << 1;
-        }
-      else if (KEY_IS ("items"))
-        {
-          g_ptr_array_set_size (items, 0);
-          ok = parse_items (r, parse_return_item, items);
-          have |= 1 << 2;
-        }
-      else if (KEY_IS ("returnType"))
-        {
-          ok = read_enum_string (r, FALSE, &type);
-          have |= 1 << 3;
-        }
-      else if (KEY_IS ("refundStatus"))
-        ok = read_enum_string (r, TRUE, &status);
-      else if (KEY_IS ("creationDate"))
-        ok = mc_json_reader_read_null (r) || mc_api_parse_read_date (r, &created_at);
-      else if (KEY_IS ("amount"))
-        ok = mc_json_reader_read_null (r) || read_currency_value (r, &amount, &currency);
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return FALSE;
-    }
-
-  if (mc_json_reader_failed (r) || !CHECK_REQUIRED (r, have, required))
-    return FALSE;
-
-  g_clear_object (&result->ret);
-  result->ret = mc_return_new (id, order_id);
-  mc_return_set_status_string (result->ret, status);
-  mc_return_set_return_type_string (result->ret, type);
-  mc_return_set_created_at (result->ret, created_at);
-  mc_return_set_amount (result->ret, amount, currency);
-  for (guint i = 0; i < items->len; i++)
-    mc_return_add_item (result->ret, mc_order_item_copy (g_ptr_array_index (items, i)));
-
-  return TRUE;
-}
-
-McReturn *
-mc_api_parse_return (const char  *data,
-                     gsize        length,
-                     GError     **error)
-{
-  ReturnResult result = { NULL };
-  McJsonReader r;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  mc_json_reader_init (&r, data, length);
-  mc_api_parse_wrapped (&r, parse_return_result, &result);
-  if (!mc_api_parse_finish (&r, error))
-    {
-      g_clear_object (&result.ret);
-      return NULL;
-    }
-
-  return result.ret;
 }
