@@ -1,6 +1,6 @@
 /* mc-api-parse-private.h: the reading helpers of mc-api-parse.c, for the
- * parsers of other endpoint families (mc-api-parse-orders.c), and those of
- * mc-api-parse-orders.c that mc-api-parse-returns.c reads with.  Nothing
+ * parsers of other endpoint families (mc-api-parse-orders.c), and the value
+ * readers of mc-api-parse-values.c that orders and returns share.  Nothing
  * outside src/api/ includes this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -64,7 +64,7 @@ int      mc_api_parse_utf8_prefix        (const char    *str,
                                           gsize          len,
                                           gsize          max);
 
-/* Defined in mc-api-parse-orders.c. */
+/* Defined in mc-api-parse-values.c. */
 
 /* An enum kept as spelled: a value this version does not know is still
  * the Market's word for it. */
@@ -81,6 +81,29 @@ gboolean mc_api_parse_read_count          (McJsonReader        *r,
 gboolean mc_api_parse_read_currency_value (McJsonReader        *r,
                                            double              *value,
                                            char               **currency);
+/* An amount of at least 0. */
+gboolean mc_api_parse_read_amount         (McJsonReader        *r,
+                                           double              *out);
+/* The "payment" member of an object (absent or null leaves the outputs as
+ * they are), or null. */
+gboolean mc_api_parse_read_payment        (McJsonReader        *r,
+                                           double              *value,
+                                           char               **currency);
+/* "YYYY-MM-DD" (@day_first FALSE) or "DD-MM-YYYY" (TRUE) -> "YYYY-MM-DD". */
+gboolean mc_api_parse_read_day            (McJsonReader        *r,
+                                           gboolean             day_first,
+                                           char               **out);
+/* "HH:MM", 00:00 to 23:59. */
+gboolean mc_api_parse_read_time           (McJsonReader        *r,
+                                           char               **out);
+/* DateDdMmYyyyHhMmSs, Moscow time -> Unix usec. */
+gboolean mc_api_parse_read_moscow_datetime (McJsonReader       *r,
+                                           gint64              *out);
+/* An object, skipped; anything else fails. */
+gboolean mc_api_parse_expect_object       (McJsonReader        *r);
+
+/* Defined in mc-api-parse-orders.c. */
+
 /* Every item of an array into @items, or FALSE at the first broken one. */
 gboolean mc_api_parse_items               (McJsonReader        *r,
                                            McApiParseItemFunc   parse_item,
