@@ -1,5 +1,7 @@
-/* mc-api-parse-orders.c: orders and returns, following BusinessOrderDTO,
- * OrderDTO (getOrder, deprecated) and ReturnDTO of the OpenAPI spec.
+/* mc-api-parse-orders.c: orders, following BusinessOrderDTO and OrderDTO
+ * (getOrder, deprecated) of the OpenAPI spec.  Returns are read in
+ * mc-api-parse-returns.c, and the values both read (amounts, counts,
+ * Moscow dates) in mc-api-parse-values.c.
  *
  * The two order shapes differ in their dates (ISO 8601 against the
  * "DD-MM-YYYY HH:MM:SS" of Moscow that getOrder writes) and their prices;
@@ -18,283 +20,13 @@
 
 #define MAX_STRING_BYTES MC_API_PARSE_MAX_STRING_BYTES
 #define MAX_ENUM_BYTES   MC_API_PARSE_MAX_ENUM_BYTES
-/* ShopSku: 1..255 characters. */
-#define MAX_SKU_BYTES    (255 * 4)
-/* getOrder writes Moscow time, UTC+03:00 all year since 2014. */
-#define MOSCOW_OFFSET_USEC (G_GINT64_CONSTANT (3) * 3600 * G_USEC_PER_SEC)
-/* Whatever a seller sells, no order line holds a billion items. */
-#define MAX_ITEM_COUNT   G_GINT64_CONSTANT (1000000000)
+#define MAX_SKU_BYTES    MC_API_PARSE_MAX_SKU_BYTES
 
 #define KEY_IS(literal) \
   (key_len == sizeof (literal) - 1 && memcmp (key, literal, sizeof (literal) - 1) == 0)
 
 #define CHECK_REQUIRED(r, have, names) \
   mc_api_parse_check_required ((r), (have), (names), G_N_ELEMENTS (names))
-
-/* Values ----------------------------------------------------------------- */
-
-/* An enum kept as spelled: a value this version does not know is still
- * the Market's word for it. */
-static gboolean
-read_enum_string (McJsonReader  *r,
-                  gboolean       nullable,
-                  char         **out)
-{
-  char buf[MAX_ENUM_BYTES];
-
-  g_clear_pointer (out, g_free);
-
-  if (!(nullable ? mc_api_parse_read_optional_enum_name (r, buf)
-                 : mc_api_parse_read_enum_name (r, buf)))
-    return FALSE;
-
-  if (buf[0] != '\0')
-    *out = g_strdup (buf);
-
-  return TRUE;
-}
-
-static gboolean
-read_required_string (McJsonReader  *r,
-                      gsize          max_bytes,
-                      char         **out)
-{
-  g_clear_pointer (out, g_free);
-
-  return mc_json_reader_read_string (r, max_bytes, out);
-}
-
-static gboolean
-read_count (McJsonReader *r,
-            gint64       *out)
-{
-  if (!mc_json_reader_read_int64 (r, out))
-    return FALSE;
-
-  if (*out < 0 || *out > MAX_ITEM_COUNT)
-    {
-      mc_json_reader_fail (r, "expected a count from 0 to %" G_GINT64_FORMAT ", found %" G_GINT64_FORMAT,
-                           MAX_ITEM_COUNT, *out);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_amount (McJsonReader *r,
-             double       *out)
-{
-  if (!mc_json_reader_read_double (r, out))
-    return FALSE;
-
-  if (*out < 0)
-    {
-      mc_json_reader_fail (r, "expected an amount of at least 0, found %g", *out);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* CurrencyValueDTO: {value*, currencyId*}. */
-static gboolean
-read_currency_value (McJsonReader  *r,
-                     double        *value,
-                     char         **currency)
-{
-  static const char * const required[] = { "value", "currencyId" };
-  const char *key;
-  gsize key_len;
-  guint have = 0;
-
-  if (!mc_json_reader_enter_object (r))
-    return FALSE;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("value"))
-        {
-          ok = read_amount (r, value);
-          have |= 1 << 0;
-        }
-      else if (KEY_IS ("currencyId"))
-        {
-          ok = read_enum_string (r, FALSE, currency);
-          have |= 1 << 1;
-        }
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return FALSE;
-    }
-
-  return !mc_json_reader_failed (r) && CHECK_REQUIRED (r, have, required);
-}
-
-/* An object of which only member @name matters (the others are skipped);
- * absent or null leaves the outputs as they are. */
-static gboolean
-read_payment (McJsonReader  *r,
-              double        *value,
-              char         **currency)
-{
-  const char *key;
-  gsize key_len;
-
-  if (mc_json_reader_read_null (r))
-    return TRUE;
-
-  if (!mc_json_reader_enter_object (r))
-    return FALSE;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("payment"))
-        ok = mc_json_reader_read_null (r) || read_currency_value (r, value, currency);
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return FALSE;
-    }
-
-  return !mc_json_reader_failed (r);
-}
-
-static gboolean
-take_digits (const char **p,
-             int          n,
-             int         *out)
-{
-  *out = 0;
-  for (int i = 0; i < n; i++, (*p)++)
-    {
-      if (**p < '0' || **p > '9')
-        return FALSE;
-      *out = *out * 10 + (**p - '0');
-    }
-  return TRUE;
-}
-
-/* "YYYY-MM-DD" (@day_first FALSE) or "DD-MM-YYYY" (TRUE) -> "YYYY-MM-DD". */
-static gboolean
-read_day (McJsonReader  *r,
-          gboolean       day_first,
-          char         **out)
-{
-  const char *str;
-  const char *p;
-  gsize len;
-  int year, month, day;
-  gboolean ok;
-
-  g_clear_pointer (out, g_free);
-
-  if (!mc_json_reader_read_slice (r, MAX_STRING_BYTES, &str, &len))
-    return FALSE;
-
-  p = str;
-  if (day_first)
-    ok = len == 10 && take_digits (&p, 2, &day) && *p++ == '-' &&
-         take_digits (&p, 2, &month) && *p++ == '-' && take_digits (&p, 4, &year);
-  else
-    ok = len == 10 && take_digits (&p, 4, &year) && *p++ == '-' &&
-         take_digits (&p, 2, &month) && *p++ == '-' && take_digits (&p, 2, &day);
-
-  if (!ok || year < 1970 || year > 2999 || !g_date_valid_dmy (day, month, year))
-    {
-      mc_json_reader_fail (r, "expected a date as %s, found \"%.*s\"",
-                           day_first ? "DD-MM-YYYY" : "YYYY-MM-DD",
-                           mc_api_parse_utf8_prefix (str, len, 40), str);
-      return FALSE;
-    }
-
-  *out = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  return TRUE;
-}
-
-/* "HH:MM", 00:00 to 23:59. */
-static gboolean
-read_time (McJsonReader  *r,
-           char         **out)
-{
-  const char *str;
-  const char *p;
-  gsize len;
-  int hour, minute;
-
-  g_clear_pointer (out, g_free);
-
-  if (mc_json_reader_read_null (r))
-    return TRUE;
-
-  if (!mc_json_reader_read_slice (r, MAX_STRING_BYTES, &str, &len))
-    return FALSE;
-
-  p = str;
-  if (len != 5 || !take_digits (&p, 2, &hour) || *p++ != ':' || !take_digits (&p, 2, &minute) ||
-      hour > 23 || minute > 59)
-    {
-      mc_json_reader_fail (r, "expected a time as HH:MM, found \"%.*s\"",
-                           mc_api_parse_utf8_prefix (str, len, 40), str);
-      return FALSE;
-    }
-
-  *out = g_strndup (str, len);
-  return TRUE;
-}
-
-/* DateDdMmYyyyHhMmSs, Moscow time -> Unix usec. */
-static gboolean
-read_moscow_datetime (McJsonReader *r,
-                      gint64       *out)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  const char *str;
-  const char *p;
-  gsize len;
-  int year, month, day, hour, minute, second;
-
-  if (!mc_json_reader_read_slice (r, MAX_STRING_BYTES, &str, &len))
-    return FALSE;
-
-  p = str;
-  if (len == 19 && take_digits (&p, 2, &day) && *p++ == '-' && take_digits (&p, 2, &month) &&
-      *p++ == '-' && take_digits (&p, 4, &year) && *p++ == ' ' && take_digits (&p, 2, &hour) &&
-      *p++ == ':' && take_digits (&p, 2, &minute) && *p++ == ':' && take_digits (&p, 2, &second) &&
-      year >= 1970 && year <= 2999 && g_date_valid_dmy (day, month, year) &&
-      hour <= 23 && minute <= 59 && second <= 59)
-    utc = g_date_time_new_utc (year, month, day, hour, minute, second);
-
-  if (utc == NULL)
-    {
-      mc_json_reader_fail (r, "expected a date as DD-MM-YYYY HH:MM:SS, found \"%.*s\"",
-                           mc_api_parse_utf8_prefix (str, len, 40), str);
-      return FALSE;
-    }
-
-  *out = g_date_time_to_unix (utc) * G_USEC_PER_SEC - MOSCOW_OFFSET_USEC;
-  return TRUE;
-}
-
-static gboolean
-expect_object (McJsonReader *r)
-{
-  if (mc_json_reader_peek (r) != MC_JSON_OBJECT)
-    {
-      if (!mc_json_reader_failed (r))
-        mc_json_reader_fail (r, "expected an object");
-      return FALSE;
-    }
-
-  return mc_json_reader_skip (r);
-}
 
 /* Orders ----------------------------------------------------------------- */
 
@@ -390,15 +122,15 @@ parse_delivery_dates (McJsonReader *r,
 
       if (KEY_IS ("fromDate"))
         {
-          ok = read_day (r, day_first, &f->from_date);
+          ok = mc_api_parse_read_day (r, day_first, &f->from_date);
           have |= 1 << 0;
         }
       else if (KEY_IS ("toDate"))
-        ok = mc_json_reader_read_null (r) || read_day (r, day_first, &f->to_date);
+        ok = mc_json_reader_read_null (r) || mc_api_parse_read_day (r, day_first, &f->to_date);
       else if (KEY_IS ("fromTime"))
-        ok = read_time (r, &f->from_time);
+        ok = mc_api_parse_read_time (r, &f->from_time);
       else if (KEY_IS ("toTime"))
-        ok = read_time (r, &f->to_time);
+        ok = mc_api_parse_read_time (r, &f->to_time);
       else
         ok = mc_json_reader_skip (r);
 
@@ -434,12 +166,12 @@ parse_delivery (McJsonReader *r,
 
       if (KEY_IS ("type"))
         {
-          ok = read_enum_string (r, FALSE, &f->delivery_type);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f->delivery_type);
           have |= 1 << 0;
         }
       else if (KEY_IS ("serviceName"))
         {
-          ok = read_required_string (r, MAX_STRING_BYTES, &f->service);
+          ok = mc_api_parse_read_required_string (r, MAX_STRING_BYTES, &f->service);
           have |= 1 << 1;
         }
       else if (KEY_IS ("deliveryServiceId"))
@@ -449,7 +181,7 @@ parse_delivery (McJsonReader *r,
         }
       else if (KEY_IS ("deliveryPartnerType"))
         {
-          ok = read_enum_string (r, FALSE, &partner);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &partner);
           have |= 1 << 3;
         }
       else if (KEY_IS ("dates"))
@@ -497,21 +229,21 @@ parse_business_item (McJsonReader *r,
         }
       else if (KEY_IS ("offerId"))
         {
-          ok = read_required_string (r, MAX_SKU_BYTES, &sku);
+          ok = mc_api_parse_read_required_string (r, MAX_SKU_BYTES, &sku);
           have |= 1 << 1;
         }
       else if (KEY_IS ("offerName"))
         {
-          ok = read_required_string (r, MAX_STRING_BYTES, &name);
+          ok = mc_api_parse_read_required_string (r, MAX_STRING_BYTES, &name);
           have |= 1 << 2;
         }
       else if (KEY_IS ("count"))
         {
-          ok = read_count (r, &count);
+          ok = mc_api_parse_read_count (r, &count);
           have |= 1 << 3;
         }
       else if (KEY_IS ("prices"))
-        ok = read_payment (r, &paid, &currency);
+        ok = mc_api_parse_read_payment (r, &paid, &currency);
       else
         ok = mc_json_reader_skip (r);
 
@@ -527,10 +259,10 @@ parse_business_item (McJsonReader *r,
 
 /* The items of an order are one with it: an order with a broken item is
  * broken, since a card that silently drops a line would mislead. */
-static gboolean
-parse_items (McJsonReader        *r,
-             McApiParseItemFunc   parse_item,
-             GPtrArray           *items)
+gboolean
+mc_api_parse_items (McJsonReader        *r,
+                    McApiParseItemFunc   parse_item,
+                    GPtrArray           *items)
 {
   if (!mc_json_reader_enter_array (r))
     return FALSE;
@@ -583,12 +315,12 @@ parse_business_order (McJsonReader *r,
         }
       else if (KEY_IS ("status"))
         {
-          ok = read_enum_string (r, FALSE, &f.status);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.status);
           have |= 1 << 2;
         }
       else if (KEY_IS ("substatus"))
         {
-          ok = read_enum_string (r, FALSE, &f.substatus);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.substatus);
           have |= 1 << 3;
         }
       else if (KEY_IS ("creationDate"))
@@ -598,12 +330,12 @@ parse_business_order (McJsonReader *r,
         }
       else if (KEY_IS ("paymentType"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_type);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_type);
           have |= 1 << 5;
         }
       else if (KEY_IS ("paymentMethod"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_method);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_method);
           have |= 1 << 6;
         }
       else if (KEY_IS ("fake"))
@@ -614,7 +346,7 @@ parse_business_order (McJsonReader *r,
       else if (KEY_IS ("items"))
         {
           g_ptr_array_set_size (f.items, 0);
-          ok = parse_items (r, parse_business_item, f.items);
+          ok = mc_api_parse_items (r, parse_business_item, f.items);
           have |= 1 << 8;
         }
       else if (KEY_IS ("delivery"))
@@ -623,9 +355,9 @@ parse_business_order (McJsonReader *r,
           have |= 1 << 9;
         }
       else if (KEY_IS ("programType"))
-        ok = read_enum_string (r, TRUE, &f.program);
+        ok = mc_api_parse_read_enum_string (r, TRUE, &f.program);
       else if (KEY_IS ("prices"))
-        ok = read_payment (r, &f.total, &f.currency);
+        ok = mc_api_parse_read_payment (r, &f.total, &f.currency);
       else
         ok = mc_json_reader_skip (r);
 
@@ -727,32 +459,32 @@ parse_legacy_item (McJsonReader *r,
         }
       else if (KEY_IS ("offerId"))
         {
-          ok = read_required_string (r, MAX_SKU_BYTES, &sku);
+          ok = mc_api_parse_read_required_string (r, MAX_SKU_BYTES, &sku);
           have |= 1 << 1;
         }
       else if (KEY_IS ("offerName"))
         {
-          ok = read_required_string (r, MAX_STRING_BYTES, &name);
+          ok = mc_api_parse_read_required_string (r, MAX_STRING_BYTES, &name);
           have |= 1 << 2;
         }
       else if (KEY_IS ("price"))
         {
-          ok = read_amount (r, &price);
+          ok = mc_api_parse_read_amount (r, &price);
           have |= 1 << 3;
         }
       else if (KEY_IS ("buyerPrice"))
         {
-          ok = read_amount (r, &buyer_price);
+          ok = mc_api_parse_read_amount (r, &buyer_price);
           have |= 1 << 4;
         }
       else if (KEY_IS ("buyerPriceBeforeDiscount"))
         {
-          ok = read_amount (r, &before);
+          ok = mc_api_parse_read_amount (r, &before);
           have |= 1 << 5;
         }
       else if (KEY_IS ("count"))
         {
-          ok = read_count (r, &count);
+          ok = mc_api_parse_read_count (r, &count);
           have |= 1 << 6;
         }
       else
@@ -809,47 +541,47 @@ parse_legacy_order (McJsonReader *r,
         }
       else if (KEY_IS ("status"))
         {
-          ok = read_enum_string (r, FALSE, &f.status);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.status);
           have |= 1 << 1;
         }
       else if (KEY_IS ("substatus"))
         {
-          ok = read_enum_string (r, FALSE, &f.substatus);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.substatus);
           have |= 1 << 2;
         }
       else if (KEY_IS ("creationDate"))
         {
-          ok = read_moscow_datetime (r, &f.created_at);
+          ok = mc_api_parse_read_moscow_datetime (r, &f.created_at);
           have |= 1 << 3;
         }
       else if (KEY_IS ("currency"))
         {
-          ok = read_enum_string (r, FALSE, &f.currency);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.currency);
           have |= 1 << 4;
         }
       else if (KEY_IS ("itemsTotal"))
         {
-          ok = read_amount (r, &f.total);
+          ok = mc_api_parse_read_amount (r, &f.total);
           have |= 1 << 5;
         }
       else if (KEY_IS ("deliveryTotal"))
         {
-          ok = read_amount (r, &delivery_total);
+          ok = mc_api_parse_read_amount (r, &delivery_total);
           have |= 1 << 6;
         }
       else if (KEY_IS ("buyerItemsTotalBeforeDiscount"))
         {
-          ok = read_amount (r, &before);
+          ok = mc_api_parse_read_amount (r, &before);
           have |= 1 << 7;
         }
       else if (KEY_IS ("paymentType"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_type);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_type);
           have |= 1 << 8;
         }
       else if (KEY_IS ("paymentMethod"))
         {
-          ok = read_enum_string (r, FALSE, &f.payment_method);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &f.payment_method);
           have |= 1 << 9;
         }
       else if (KEY_IS ("fake"))
@@ -860,7 +592,7 @@ parse_legacy_order (McJsonReader *r,
       else if (KEY_IS ("items"))
         {
           g_ptr_array_set_size (f.items, 0);
-          ok = parse_items (r, parse_legacy_item, f.items);
+          ok = mc_api_parse_items (r, parse_legacy_item, f.items);
           have |= 1 << 11;
         }
       else if (KEY_IS ("delivery"))
@@ -870,12 +602,12 @@ parse_legacy_order (McJsonReader *r,
         }
       else if (KEY_IS ("buyer"))
         {
-          ok = expect_object (r);
+          ok = mc_api_parse_expect_object (r);
           have |= 1 << 13;
         }
       else if (KEY_IS ("taxSystem"))
         {
-          ok = read_enum_string (r, FALSE, &tax_system);
+          ok = mc_api_parse_read_enum_string (r, FALSE, &tax_system);
           have |= 1 << 14;
         }
       else
@@ -946,148 +678,4 @@ mc_api_parse_order (const char  *data,
     }
 
   return legacy.order;
-}
-
-/* Returns ---------------------------------------------------------------- */
-
-/* ReturnItemDTO: {shopSku*, count*}. */
-static gpointer
-parse_return_item (McJsonReader *r,
-                   gpointer      user_data)
-{
-  static const char * const required[] = { "shopSku", "count" };
-  g_autofree char *sku = NULL;
-  const char *key;
-  gsize key_len;
-  guint have = 0;
-  gint64 count = 0;
-
-  if (!mc_json_reader_enter_object (r))
-    return NULL;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("shopSku"))
-        {
-          ok = read_required_string (r, MAX_SKU_BYTES, &sku);
-          have |= 1 << 0;
-        }
-      else if (KEY_IS ("count"))
-        {
-          ok = read_count (r, &count);
-          have |= 1 << 1;
-        }
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return NULL;
-    }
-
-  if (mc_json_reader_failed (r) || !CHECK_REQUIRED (r, have, required))
-    return NULL;
-
-  return mc_order_item_new (NULL, sku, count, -1);
-}
-
-typedef struct
-{
-  McReturn *ret;
-} ReturnResult;
-
-/* ReturnDTO: {id*, orderId*, items*, returnType*, refundStatus,
- * creationDate, amount}. */
-static gboolean
-parse_return_result (McJsonReader *r,
-                     gpointer      user_data)
-{
-  static const char * const required[] = { "id", "orderId", "items", "returnType" };
-  ReturnResult *result = user_data;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_order_item_free);
-  g_autofree char *status = NULL;
-  g_autofree char *type = NULL;
-  g_autofree char *currency = NULL;
-  const char *key;
-  gsize key_len;
-  guint have = 0;
-  gint64 id = 0, order_id = 0, created_at = 0;
-  double amount = -1;
-
-  if (!mc_json_reader_enter_object (r))
-    return FALSE;
-
-  while (mc_json_reader_next_member (r, &key, &key_len))
-    {
-      gboolean ok;
-
-      if (KEY_IS ("id"))
-        {
-          ok = mc_api_parse_read_id (r, &id);
-          have |= 1 << 0;
-        }
-      else if (KEY_IS ("orderId"))
-        {
-          ok = mc_api_parse_read_id (r, &order_id);
-          have |= 1 << 1;
-        }
-      else if (KEY_IS ("items"))
-        {
-          g_ptr_array_set_size (items, 0);
-          ok = parse_items (r, parse_return_item, items);
-          have |= 1 << 2;
-        }
-      else if (KEY_IS ("returnType"))
-        {
-          ok = read_enum_string (r, FALSE, &type);
-          have |= 1 << 3;
-        }
-      else if (KEY_IS ("refundStatus"))
-        ok = read_enum_string (r, TRUE, &status);
-      else if (KEY_IS ("creationDate"))
-        ok = mc_json_reader_read_null (r) || mc_api_parse_read_date (r, &created_at);
-      else if (KEY_IS ("amount"))
-        ok = mc_json_reader_read_null (r) || read_currency_value (r, &amount, &currency);
-      else
-        ok = mc_json_reader_skip (r);
-
-      if (!ok)
-        return FALSE;
-    }
-
-  if (mc_json_reader_failed (r) || !CHECK_REQUIRED (r, have, required))
-    return FALSE;
-
-  g_clear_object (&result->ret);
-  result->ret = mc_return_new (id, order_id);
-  mc_return_set_status_string (result->ret, status);
-  mc_return_set_return_type_string (result->ret, type);
-  mc_return_set_created_at (result->ret, created_at);
-  mc_return_set_amount (result->ret, amount, currency);
-  for (guint i = 0; i < items->len; i++)
-    mc_return_add_item (result->ret, mc_order_item_copy (g_ptr_array_index (items, i)));
-
-  return TRUE;
-}
-
-McReturn *
-mc_api_parse_return (const char  *data,
-                     gsize        length,
-                     GError     **error)
-{
-  ReturnResult result = { NULL };
-  McJsonReader r;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  mc_json_reader_init (&r, data, length);
-  mc_api_parse_wrapped (&r, parse_return_result, &result);
-  if (!mc_api_parse_finish (&r, error))
-    {
-      g_clear_object (&result.ret);
-      return NULL;
-    }
-
-  return result.ret;
 }

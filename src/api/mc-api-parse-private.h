@@ -1,5 +1,6 @@
 /* mc-api-parse-private.h: the reading helpers of mc-api-parse.c, for the
- * parsers of other endpoint families (mc-api-parse-orders.c).  Nothing
+ * parsers of other endpoint families (mc-api-parse-orders.c), and the value
+ * readers of mc-api-parse-values.c that orders and returns share.  Nothing
  * outside src/api/ includes this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,8 @@ G_BEGIN_DECLS
 
 #define MC_API_PARSE_MAX_STRING_BYTES (16 * 1024)
 #define MC_API_PARSE_MAX_ENUM_BYTES   64
+/* ShopSku: 1..255 characters. */
+#define MC_API_PARSE_MAX_SKU_BYTES    (255 * 4)
 
 typedef gpointer (*McApiParseItemFunc)   (McJsonReader *r,
                                           gpointer      user_data);
@@ -60,5 +63,50 @@ gboolean mc_api_parse_finish             (McJsonReader  *r,
 int      mc_api_parse_utf8_prefix        (const char    *str,
                                           gsize          len,
                                           gsize          max);
+
+/* Defined in mc-api-parse-values.c. */
+
+/* An enum kept as spelled: a value this version does not know is still
+ * the Market's word for it. */
+gboolean mc_api_parse_read_enum_string    (McJsonReader        *r,
+                                           gboolean             nullable,
+                                           char               **out);
+gboolean mc_api_parse_read_required_string (McJsonReader       *r,
+                                           gsize                max_bytes,
+                                           char               **out);
+/* A count of items, 0 to a billion. */
+gboolean mc_api_parse_read_count          (McJsonReader        *r,
+                                           gint64              *out);
+/* CurrencyValueDTO: {value*, currencyId*}. */
+gboolean mc_api_parse_read_currency_value (McJsonReader        *r,
+                                           double              *value,
+                                           char               **currency);
+/* An amount of at least 0. */
+gboolean mc_api_parse_read_amount         (McJsonReader        *r,
+                                           double              *out);
+/* The "payment" member of an object (absent or null leaves the outputs as
+ * they are), or null. */
+gboolean mc_api_parse_read_payment        (McJsonReader        *r,
+                                           double              *value,
+                                           char               **currency);
+/* "YYYY-MM-DD" (@day_first FALSE) or "DD-MM-YYYY" (TRUE) -> "YYYY-MM-DD". */
+gboolean mc_api_parse_read_day            (McJsonReader        *r,
+                                           gboolean             day_first,
+                                           char               **out);
+/* "HH:MM", 00:00 to 23:59. */
+gboolean mc_api_parse_read_time           (McJsonReader        *r,
+                                           char               **out);
+/* DateDdMmYyyyHhMmSs, Moscow time -> Unix usec. */
+gboolean mc_api_parse_read_moscow_datetime (McJsonReader       *r,
+                                           gint64              *out);
+/* An object, skipped; anything else fails. */
+gboolean mc_api_parse_expect_object       (McJsonReader        *r);
+
+/* Defined in mc-api-parse-orders.c. */
+
+/* Every item of an array into @items, or FALSE at the first broken one. */
+gboolean mc_api_parse_items               (McJsonReader        *r,
+                                           McApiParseItemFunc   parse_item,
+                                           GPtrArray           *items);
 
 G_END_DECLS

@@ -1,16 +1,47 @@
-/* mc-chat-timeline-private.h: how the session makes its timelines.
+/* mc-chat-timeline-private.h: how the session makes its timelines, and
+ * what the files of McChatTimeline share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "mc-chat-timeline.h"
+#include "mc-cache.h"
+#include "mc-message-store.h"
 #include "mc-session.h"
 
 G_BEGIN_DECLS
 
+struct _McChatTimeline
+{
+  GObject         parent_instance;
+
+  /* Weak: a send still in flight keeps its timeline, and must not keep
+   * the session after the app let it go. */
+  GWeakRef        session;
+  McChat         *chat;
+  gint64          chat_id;
+  McMessageStore *messages;
+  McCache        *cache;
+
+  char           *draft;
+  guint           draft_timeout_id;
+
+  char           *read_only_reason;
+  gboolean        loading_older;
+};
+
 /* The timeline of @chat in @session: the one alive, or a new one. */
 McChatTimeline *mc_chat_timeline_lookup (McSession *session,
                                          McChat    *chat);
+
+/* The session, if the app still has it: a timeline does not keep it. */
+McSession      *mc_chat_timeline_dup_session       (McChatTimeline *self);
+/* Puts @text in front of the draft and writes it at once: it is the only
+ * copy left. */
+void            mc_chat_timeline_give_back         (McChatTimeline *self,
+                                                    const char     *text);
+/* Returns the error of a chat no cabinet knows on @task; FALSE. */
+gboolean        mc_chat_timeline_return_no_session (GTask          *task);
 
 G_END_DECLS

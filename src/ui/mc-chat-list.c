@@ -1,6 +1,7 @@
 /* mc-chat-list.c: the chats of the selected stores: the view and search
  * that filter them, the list, and the pages for no chats, loading and
- * errors.
+ * errors.  Scrolling, focus and the rows built after the first frame are
+ * in mc-chat-list-rows.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-chat-list.h"
+#include "mc-chat-list-private.h"
 #include "mc-chat-row.h"
 #include "mc-chat-view.h"
 #include "mc-error.h"
@@ -17,37 +19,6 @@
 
 #define DEFAULT_WAIT_WARNING_MINUTES 60
 #define CLOCK_SECONDS 60
-
-struct _McChatList
-{
-  GtkWidget             parent_instance;
-
-  McSession            *session;
-  McChat               *open_chat;
-  McChatView           *view;
-  /* The view as the list shows it: a screenful until the first frame is
-   * out (see mc_chat_list_show_all_rows()). */
-  GtkSliceListModel    *chat_slice;
-  GtkSingleSelection   *chat_selection;
-  guint                 all_rows_id;
-  GPtrArray            *bound_rows;
-  guint                 clock_id;
-  guint                 wait_warning_minutes;
-  gboolean              selecting;
-  /* The chat list shows its first row: rows coming in above it (a chat
-   * waiting longer) keep it at the top rather than pushing it down. */
-  gboolean              list_at_top;
-  char                 *sync_error;
-
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *mode_dropdown;
-  GtkStack             *chats_stack;
-  GtkScrolledWindow    *chats_scrolled;
-  GtkListView          *chats_list;
-  AdwStatusPage        *empty_page;
-  AdwStatusPage        *error_page;
-};
 
 G_DEFINE_FINAL_TYPE (McChatList, mc_chat_list, GTK_TYPE_WIDGET)
 
@@ -69,10 +40,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static guint find_chat_position         (McChatList *self,
-                                         gint64      chat_id);
-static void  mc_chat_list_show_all_rows (McChatList *self);
 
 GtkWidget *
 mc_chat_list_new (void)
@@ -328,101 +295,6 @@ on_chat_activated (McChatList  *self,
 }
 
 static void
-mc_chat_list_scroll_chats_to_top (McChatList *self)
-{
-  self->list_at_top = TRUE;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->chat_selection)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", 0);
-}
-
-/* The list row that shows @chat, if it is built. */
-static GtkWidget *
-mc_chat_list_find_row (McChatList *self,
-                       McChat     *chat)
-{
-  for (guint i = 0; i < self->bound_rows->len; i++)
-    {
-      McChatRow *row = g_ptr_array_index (self->bound_rows, i);
-
-      if (mc_chat_row_get_chat (row) == chat)
-        return gtk_widget_get_parent (GTK_WIDGET (row));
-    }
-
-  return NULL;
-}
-
-/* Puts the focus on the open chat's row, or on the first row when the
- * view does not hold the open chat. */
-static void
-mc_chat_list_focus_selected_row (McChatList *self)
-{
-  McChat *selected = gtk_single_selection_get_selected_item (self->chat_selection);
-  g_autoptr(McChat) first = g_list_model_get_item (G_LIST_MODEL (self->chat_selection), 0);
-  GtkWidget *row = NULL;
-
-  if (selected != NULL)
-    row = mc_chat_list_find_row (self, selected);
-  else if (first != NULL)
-    row = mc_chat_list_find_row (self, first);
-  if (row == NULL || !gtk_widget_grab_focus (row))
-    gtk_widget_grab_focus (GTK_WIDGET (self->chats_list));
-}
-
-/* Whether a row has the focus.  A row the view no longer holds keeps it
- * out of the list until the list gives the row another chat, so the list
- * is asked rather than the focus's ancestors. */
-static gboolean
-mc_chat_list_rows_have_focus (McChatList *self)
-{
-  return (gtk_widget_get_state_flags (GTK_WIDGET (self->chats_list)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
-}
-
-static void
-on_switched_view_painted (McChatList    *self,
-                          GdkFrameClock *clock)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_switched_view_painted, self);
-  if (mc_chat_list_rows_have_focus (self))
-    mc_chat_list_focus_selected_row (self);
-}
-
-/* A new view starts at its top, with the open chat highlighted if it is
- * in it (and nothing else). */
-static void
-mc_chat_list_view_switched (McChatList *self)
-{
-  McChat *open = self->open_chat;
-  guint position = open != NULL ? find_chat_position (self, mc_chat_get_chat_id (open))
-                                : GTK_INVALID_LIST_POSITION;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->chats_list));
-
-  if (position != GTK_INVALID_LIST_POSITION &&
-      position >= g_list_model_get_n_items (G_LIST_MODEL (self->chat_slice)))
-    mc_chat_list_show_all_rows (self);
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->chat_selection, position);
-  self->selecting = FALSE;
-
-  mc_chat_list_scroll_chats_to_top (self);
-
-  /* A row with the focus keeps it while the view changes under it, and
-   * then shows another chat: a second row marked beside the open one,
-   * with the arrow keys going on from it.  Once the rows show the new
-   * view, the focus goes to the selected row, or to the top one. */
-  if (!mc_chat_list_rows_have_focus (self))
-    return;
-  if (clock == NULL)
-    {
-      mc_chat_list_focus_selected_row (self);
-      return;
-    }
-  g_signal_handlers_disconnect_by_func (clock, on_switched_view_painted, self);
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_switched_view_painted), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chats_list));
-}
-
-static void
 on_chats_scrolled (McChatList    *self,
                    GtkAdjustment *adjustment)
 {
@@ -482,105 +354,6 @@ on_stop_search (McChatList     *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
-static guint
-find_chat_position (McChatList *self,
-                    gint64      chat_id)
-{
-  GListModel *model = G_LIST_MODEL (self->view);
-  guint n_items = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(McChat) chat = g_list_model_get_item (model, i);
-
-      if (mc_chat_get_chat_id (chat) == chat_id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* GTK 4.8's list view builds about 200 rows, whatever the window's height,
- * before it paints anything: the first frame gets a screenful (a tall one)
- * and the others are built after it. */
-#define FIRST_FRAME_ROWS 30
-
-static void
-mc_chat_list_show_all_rows (McChatList *self)
-{
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
-  if (self->chat_slice != NULL)
-    gtk_slice_list_model_set_size (self->chat_slice, G_MAXUINT);
-}
-
-static gboolean
-on_all_rows_idle (gpointer user_data)
-{
-  McChatList *self = user_data;
-
-  self->all_rows_id = 0;
-  mc_chat_list_show_all_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_frame (McChatList    *self,
-                GdkFrameClock *clock)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
-  if (self->all_rows_id == 0 && self->chat_slice != NULL &&
-      gtk_slice_list_model_get_size (self->chat_slice) != G_MAXUINT)
-    /* Not at idle priority: while sync keeps the main loop busy, an idle
-     * could wait for seconds with 30 chats shown. */
-    self->all_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_all_rows_idle, self, NULL);
-}
-
-static void
-mc_chat_list_select_position (McChatList *self,
-                              guint       position)
-{
-  mc_chat_list_show_all_rows (self);
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->chat_selection, position);
-  self->selecting = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->chats_list), "list.scroll-to-item", "u", position);
-}
-
-McChat *
-mc_chat_list_step (McChatList *self,
-                   int         step)
-{
-  guint n_items;
-  guint position;
-  McChat *open;
-  gint64 next;
-
-  g_return_val_if_fail (MC_IS_CHAT_LIST (self), NULL);
-
-  if (self->view == NULL)
-    return NULL;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->view));
-  position = gtk_single_selection_get_selected (self->chat_selection);
-  open = self->open_chat;
-
-  if (n_items == 0)
-    return NULL;
-
-  if (position == GTK_INVALID_LIST_POSITION && open != NULL)
-    position = find_chat_position (self, mc_chat_get_chat_id (open));
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    next = step > 0 ? 0 : (gint64) n_items - 1;
-  else
-    next = CLAMP ((gint64) position + step, 0, (gint64) n_items - 1);
-
-  mc_chat_list_select_position (self, (guint) next);
-
-  return g_list_model_get_item (G_LIST_MODEL (self->view), (guint) next);
-}
-
 void
 mc_chat_list_set_store_item (McChatList  *self,
                              McSidebarItem *item)
@@ -599,7 +372,7 @@ mc_chat_list_has_chat (McChatList *self,
 {
   g_return_val_if_fail (MC_IS_CHAT_LIST (self), FALSE);
 
-  return self->view != NULL && find_chat_position (self, chat_id) != GTK_INVALID_LIST_POSITION;
+  return self->view != NULL && mc_chat_list_find_chat_position (self, chat_id) != GTK_INVALID_LIST_POSITION;
 }
 
 void
@@ -613,7 +386,7 @@ mc_chat_list_select_chat (McChatList *self,
   if (self->view == NULL)
     return;
 
-  position = find_chat_position (self, chat_id);
+  position = mc_chat_list_find_chat_position (self, chat_id);
 
   /* Filtered out by the view mode or the search: show all chats. */
   if (position == GTK_INVALID_LIST_POSITION)
@@ -621,7 +394,7 @@ mc_chat_list_select_chat (McChatList *self,
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       mc_chat_view_set_search_text (self->view, NULL);
       gtk_drop_down_set_selected (self->mode_dropdown, MC_CHAT_VIEW_MODE_ALL);
-      position = find_chat_position (self, chat_id);
+      position = mc_chat_list_find_chat_position (self, chat_id);
     }
 
   if (position != GTK_INVALID_LIST_POSITION)
@@ -734,7 +507,7 @@ on_root_realize (McChatList *self,
                  GtkWidget  *root)
 {
   g_signal_connect_object (gtk_widget_get_frame_clock (root), "after-paint",
-                           G_CALLBACK (on_first_frame), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (mc_chat_list_on_first_frame), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -761,7 +534,7 @@ mc_chat_list_unroot (GtkWidget *widget)
 
   g_signal_handlers_disconnect_by_func (root, on_root_realize, widget);
   if (clock != NULL)
-    g_signal_handlers_disconnect_by_func (clock, on_first_frame, widget);
+    g_signal_handlers_disconnect_by_func (clock, mc_chat_list_on_first_frame, widget);
 
   GTK_WIDGET_CLASS (mc_chat_list_parent_class)->unroot (widget);
 }
