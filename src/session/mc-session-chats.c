@@ -195,3 +195,30 @@ mc_session_start_chat_finish (McSession     *self,
 
   return chat_id;
 }
+
+McCabinet *
+mc_session_get_cabinet_for_chat (McSession *self,
+                                 gint64     chat_id)
+{
+  GListModel *model;
+  McChat *chat;
+  guint n;
+
+  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
+
+  chat = mc_chat_store_lookup (self->chats, chat_id);
+  if (chat == NULL)
+    return NULL;
+
+  model = G_LIST_MODEL (self->cabinets);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (model, i);
+
+      if (mc_cabinet_get_business_id (cabinet) == mc_chat_get_business_id (chat))
+        return cabinet;
+    }
+
+  return NULL;
+}

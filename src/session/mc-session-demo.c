@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "mc-session-private.h"
 
@@ -174,4 +176,32 @@ mc_session_start_demo (McSession  *self,
   mc_session_demo_connect_next (self);
 
   return TRUE;
+}
+
+GObject *
+mc_session_get_fake_market (McSession *self)
+{
+  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
+
+  return G_OBJECT (self->fake_market);
+}
+
+/* The demo's caches go with its session. */
+void
+mc_session_delete_demo_dir (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (path, name, NULL);
+
+        g_unlink (file);
+      }
+
+  if (g_rmdir (path) != 0)
+    g_warning ("Could not delete the demo data in %s: %s", path, g_strerror (errno));
 }

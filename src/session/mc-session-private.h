@@ -84,6 +84,8 @@ void       mc_session_set_keyring_pending (McSession      *self,
                                            gboolean        pending);
 void       mc_session_update_can_send     (McSession      *self);
 void       mc_session_update_reachable    (McSession      *self);
+/* mc-session-demo.c: deletes the demo's cache folder and its files. */
+void       mc_session_delete_demo_dir     (const char     *path);
 /* "demo" and "base-url" changed: mc_session_start_demo() ran. */
 void       mc_session_notify_demo         (McSession      *self);
 

@@ -8,9 +8,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "mc-chat-timeline-private.h"
 #include "mc-session-private.h"
@@ -462,60 +460,6 @@ mc_session_refresh (McSession *self)
   mc_sync_engine_refresh (self->sync);
 }
 
-McCabinet *
-mc_session_get_cabinet_for_chat (McSession *self,
-                                 gint64     chat_id)
-{
-  GListModel *model;
-  McChat *chat;
-  guint n;
-
-  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
-
-  chat = mc_chat_store_lookup (self->chats, chat_id);
-  if (chat == NULL)
-    return NULL;
-
-  model = G_LIST_MODEL (self->cabinets);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(McCabinet) cabinet = g_list_model_get_item (model, i);
-
-      if (mc_cabinet_get_business_id (cabinet) == mc_chat_get_business_id (chat))
-        return cabinet;
-    }
-
-  return NULL;
-}
-
-GObject *
-mc_session_get_fake_market (McSession *self)
-{
-  g_return_val_if_fail (MC_IS_SESSION (self), NULL);
-
-  return G_OBJECT (self->fake_market);
-}
-
-static void
-delete_demo_dir (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (path, name, NULL);
-
-        g_unlink (file);
-      }
-
-  if (g_rmdir (path) != 0)
-    g_warning ("Could not delete the demo data in %s: %s", path, g_strerror (errno));
-}
-
 static void
 mc_session_constructed (GObject *object)
 {
@@ -591,7 +535,7 @@ mc_session_dispose (GObject *object)
   g_clear_object (&self->fake_market);
 
   if (self->demo_dir != NULL)
-    delete_demo_dir (self->demo_dir);
+    mc_session_delete_demo_dir (self->demo_dir);
   g_clear_pointer (&self->demo_dir, g_free);
 
   G_OBJECT_CLASS (mc_session_parent_class)->dispose (object);
