@@ -35,6 +35,9 @@ struct _McComposer
   GtkLabel       *counter_label;
 
   GtkFileChooserNative *chooser;
+
+  guint           settle_tick_id;
+  guint           settle_frames;
 };
 
 G_DEFINE_FINAL_TYPE (McComposer, mc_composer, GTK_TYPE_WIDGET)
@@ -131,6 +134,32 @@ mc_composer_save_draft (McComposer *self)
     mc_chat_timeline_save_draft (self->timeline);
 }
 
+/* GTK 4.8's GtkTextView can keep the page size of an earlier, smaller
+ * allocation after a long paragraph is pasted and the field grows to its
+ * cap: its view then scrolls past the end and leaves a blank band under
+ * the last line.  Allocating it again once the field has settled makes it
+ * take its real height. */
+#define SETTLE_FRAMES 30
+
+static gboolean
+settle_text_view (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  McComposer *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+  int height = gtk_widget_get_height (widget);
+
+  if (height > 0 && (int) gtk_adjustment_get_page_size (adjustment) != height)
+    gtk_widget_queue_allocate (widget);
+
+  if (--self->settle_frames > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->settle_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_buffer_changed (McComposer    *self,
                    GtkTextBuffer *buffer)
@@ -138,6 +167,11 @@ on_buffer_changed (McComposer    *self,
   g_autofree char *text = NULL;
 
   mc_composer_update_state (self);
+
+  self->settle_frames = SETTLE_FRAMES;
+  if (self->settle_tick_id == 0)
+    self->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                         settle_text_view, self, NULL);
 
   if (self->loading_text || self->timeline == NULL)
     return;
@@ -574,6 +608,11 @@ mc_composer_dispose (GObject *object)
   McComposer *self = MC_COMPOSER (object);
 
   mc_composer_save_draft (self);
+  if (self->settle_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->settle_tick_id);
+      self->settle_tick_id = 0;
+    }
   if (self->warning_dialog != NULL)
     gtk_window_destroy (self->warning_dialog);
   if (self->chooser != NULL)

@@ -668,6 +668,7 @@ test_long_paste (Fixture       *fixture,
   GtkWidget *field = GTK_WIDGET (composer (fixture));
   GtkWidget *text_view = template_child (MC_TYPE_COMPOSER, field, "text_view");
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkAdjustment *adjustment;
   int empty_height, full_height;
 
   /* A long chat, pinned to its bottom while the composer changes height. */
@@ -696,6 +697,12 @@ test_long_paste (Fixture       *fixture,
   g_signal_emit_by_name (text_view, "paste-clipboard");
   ui_test_run_for (800);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+  /* The end of the paste fills the field to its bottom: no blank band
+   * below the last line, which a stale page size leaves. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), ==, gtk_widget_get_height (text_view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) + gtk_widget_get_height (text_view), <=,
+                     gtk_adjustment_get_upper (adjustment));
   g_signal_emit_by_name (text_view, "select-all", TRUE);
   /* The selection is drawn before the key that deletes it. */
   ui_test_run_for (300);
