@@ -237,15 +237,10 @@ complete_chat (McApiRequest *req,
                const char   *data,
                gsize         length)
 {
-  g_autoptr(GTask) task = mc_api_request_finish (req);
   GError *error = NULL;
-  McChat *chat;
+  McChat *chat = mc_api_parse_chat (data, length, req->business_id, &error);
 
-  chat = mc_api_parse_chat (data, length, req->business_id, &error);
-  if (chat == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, chat, g_object_unref);
+  mc_api_request_return_object (req, chat, error);
 }
 
 void

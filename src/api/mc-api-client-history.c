@@ -186,15 +186,10 @@ complete_message (McApiRequest *req,
                   const char   *data,
                   gsize         length)
 {
-  g_autoptr(GTask) task = mc_api_request_finish (req);
   GError *error = NULL;
-  McMessage *message;
+  McMessage *message = mc_api_parse_message (data, length, req->chat_id, &error);
 
-  message = mc_api_parse_message (data, length, req->chat_id, &error);
-  if (message == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, message, g_object_unref);
+  mc_api_request_return_object (req, message, error);
 }
 
 void

@@ -180,15 +180,10 @@ complete_legacy_order (McApiRequest *req,
                        const char   *data,
                        gsize         length)
 {
-  g_autoptr(GTask) task = mc_api_request_finish (req);
   GError *error = NULL;
-  McOrder *order;
+  McOrder *order = mc_api_parse_order (data, length, req->campaign_id, &error);
 
-  order = mc_api_parse_order (data, length, req->campaign_id, &error);
-  if (order == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, order, g_object_unref);
+  mc_api_request_return_object (req, order, error);
 }
 
 void
@@ -340,15 +335,10 @@ complete_return (McApiRequest *req,
                  const char   *data,
                  gsize         length)
 {
-  g_autoptr(GTask) task = mc_api_request_finish (req);
   GError *error = NULL;
-  McReturn *ret;
+  McReturn *ret = mc_api_parse_return (data, length, &error);
 
-  ret = mc_api_parse_return (data, length, &error);
-  if (ret == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ret, g_object_unref);
+  mc_api_request_return_object (req, ret, error);
 }
 
 void

@@ -141,6 +141,11 @@ void          mc_api_request_submit        (McApiRequest         *req);
 GTask        *mc_api_request_finish        (McApiRequest         *req);
 void          mc_api_request_return_error  (McApiRequest         *req,
                                             GError               *error);
+/* Finishes @req with @object (a GObject, taken), or with @error when
+ * @object is NULL: what a parser of one object gives back. */
+void          mc_api_request_return_object (McApiRequest         *req,
+                                            gpointer              object,
+                                            GError               *error);
 GUri         *mc_api_client_build_uri      (McApiClient          *self,
                                             const char           *path,
                                             const char           *query);

@@ -225,6 +225,19 @@ mc_api_request_return_error (McApiRequest *req,
   g_task_return_error (task, error);
 }
 
+void
+mc_api_request_return_object (McApiRequest *req,
+                              gpointer      object,
+                              GError       *error)
+{
+  g_autoptr(GTask) task = mc_api_request_finish (req);
+
+  if (object == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, object, g_object_unref);
+}
+
 static void
 request_return_cancelled (McApiRequest *req)
 {
