@@ -122,6 +122,24 @@ open_in_cabinet_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+/* The open chat in the seller cabinet, from the chat menu. */
+static void
+chat_in_cabinet_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McChat *chat = mc_conversation_get_chat (self->conversation);
+  g_autofree char *uri = NULL;
+
+  if (chat == NULL)
+    return;
+
+  uri = mc_ui_seller_cabinet_chat_uri (mc_chat_get_business_id (chat),
+                                       mc_chat_get_chat_id (chat));
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
 static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
@@ -157,6 +175,7 @@ mc_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-cabinet", NULL, add_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
   gtk_widget_class_install_action (widget_class, "win.open-in-cabinet", "x", open_in_cabinet_action);
+  gtk_widget_class_install_action (widget_class, "win.chat-in-cabinet", NULL, chat_in_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.reload-keys", NULL, reload_keys_action);

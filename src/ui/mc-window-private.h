@@ -38,6 +38,7 @@ struct _McWindow
   GtkMenuButton        *menu_button;
   GtkWidget            *conversation_pane;
   McConversation       *conversation;
+  GtkWidget            *chat_menu_button;
 };
 
 /* Shows the chat in the conversation, and the conversation on a narrow

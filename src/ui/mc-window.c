@@ -353,6 +353,7 @@ mc_window_show_chat (McWindow *self,
   g_autoptr(GtkWidget) kept = focus != NULL ? g_object_ref (focus) : NULL;
 
   mc_conversation_set_chat (self->conversation, chat);
+  gtk_widget_set_visible (self->chat_menu_button, chat != NULL);
   /* The leaflet moves the focus into the pane it shows. */
   adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
 
@@ -640,6 +641,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_toasts);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chat_menu_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_handle);
