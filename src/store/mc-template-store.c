@@ -159,10 +159,19 @@ mc_template_store_update (McTemplateStore  *self,
                           McTemplate       *template,
                           GError          **error)
 {
+  guint position;
+
   g_return_val_if_fail (MC_IS_TEMPLATE_STORE (self), FALSE);
   g_return_val_if_fail (MC_IS_TEMPLATE (template), FALSE);
 
-  return mc_cache_update_template (self->cache, template, error);
+  if (!mc_cache_update_template (self->cache, template, error))
+    return FALSE;
+
+  /* Lists showing it, and filters over it, look at it again. */
+  if (g_ptr_array_find (self->templates, template, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+
+  return TRUE;
 }
 
 gboolean

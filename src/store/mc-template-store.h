@@ -26,7 +26,8 @@ McTemplateStore *mc_template_store_new          (McCache          *cache,
 gboolean         mc_template_store_add          (McTemplateStore  *self,
                                                  McTemplate       *template,
                                                  GError          **error);
-/* Saves the changes made to @template, one of the store's. */
+/* Saves the changes made to @template, one of the store's, and emits
+ * "items-changed" for it. */
 gboolean         mc_template_store_update       (McTemplateStore  *self,
                                                  McTemplate       *template,
                                                  GError          **error);
