@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-cache.h"
 #include "mc-template-store.h"
 
 #define SEEDED_KEY "templates-seeded"

@@ -151,6 +151,64 @@ mc_conversation_update_header (McConversation *self)
 }
 
 
+/* What the variables of a template stand for in the chat shown: the one
+ * place that gathers them, so that the order card can add its own. */
+static void
+mc_conversation_update_template_values (McConversation *self)
+{
+  McChat *chat = get_chat (self);
+  McChatContext *context;
+  McTemplateValues *values;
+  gint64 campaign_id;
+
+  mc_composer_set_templates (self->composer,
+                             chat != NULL && self->session != NULL
+                             ? mc_session_get_templates (self->session) : NULL);
+  if (chat == NULL)
+    {
+      mc_composer_set_template_values (self->composer, NULL);
+      return;
+    }
+
+  values = mc_template_values_new ();
+  mc_template_values_set (values, MC_TEMPLATE_VAR_CUSTOMER, mc_chat_get_customer_name (chat));
+
+  campaign_id = mc_chat_get_campaign_id (chat);
+  if (campaign_id != 0 && self->session != NULL)
+    {
+      McSidebarItem *item = mc_sidebar_model_find_campaign (mc_session_get_stores (self->session),
+                                                            campaign_id);
+
+      if (item != NULL)
+        mc_template_values_set (values, MC_TEMPLATE_VAR_STORE, mc_sidebar_item_get_title (item));
+    }
+
+  /* {status} is the order's or the return's, which the chat alone does
+   * not know: its own status ("waiting for your reply") is no news to
+   * the customer. */
+  context = mc_chat_get_context (chat);
+  if (context != NULL)
+    {
+      gint64 order_id = mc_chat_context_get_order_id (context);
+      gint64 return_id = mc_chat_context_get_return_id (context);
+
+      if (order_id > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+
+          mc_template_values_set (values, MC_TEMPLATE_VAR_ORDER, number);
+        }
+      if (return_id > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, return_id);
+
+          mc_template_values_set (values, MC_TEMPLATE_VAR_RETURN, number);
+        }
+    }
+
+  mc_composer_set_template_values (self->composer, values);
+}
+
 /* A chat the seller started has nothing to show yet: say what to do. */
 static void
 mc_conversation_update_first_message (McConversation *self)
@@ -462,6 +520,7 @@ on_chat_notify (McConversation *self,
 {
   mc_conversation_update_header (self);
   mc_conversation_update_first_message (self);
+  mc_conversation_update_template_values (self);
 }
 
 McChat *
@@ -540,6 +599,7 @@ mc_conversation_set_chat (McConversation *self,
 
   mc_conversation_update_header (self);
   mc_conversation_update_first_message (self);
+  mc_conversation_update_template_values (self);
   if (focus_in_list && mc_composer_get_disabled_reason (self->composer) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->composer));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT]);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "mc-cache.h"
 #include "mc-template-store.h"
 #include "mc-test-util.h"
 
