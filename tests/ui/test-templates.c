@@ -8,12 +8,17 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-cabinet.h"
 #include "mc-cache.h"
+#include "mc-campaign.h"
 #include "mc-chat-list.h"
 #include "mc-composer.h"
 #include "mc-conversation.h"
+#include "mc-preferences-window.h"
+#include "mc-template-dialog.h"
 #include "mc-template-picker.h"
 #include "mc-template-store.h"
+#include "mc-templates-page.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -486,6 +491,202 @@ test_inserted_checked (Fixture       *fixture,
   g_assert_null (mc_composer_get_warning_dialog (composer (fixture)));
 }
 
+static McTemplatesPage *
+find_page (GtkWidget *widget)
+{
+  if (MC_IS_TEMPLATES_PAGE (widget))
+    return MC_TEMPLATES_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      McTemplatesPage *page = find_page (child);
+
+      if (page != NULL)
+        return page;
+    }
+
+  return NULL;
+}
+
+static guint
+count_rows (McTemplatesPage *page)
+{
+  GtkListBox *list_box = template_child (MC_TYPE_TEMPLATES_PAGE, GTK_WIDGET (page), "list_box");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list_box, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static const char *
+row_title (McTemplatesPage *page,
+           guint            index)
+{
+  GtkListBox *list_box = template_child (MC_TYPE_TEMPLATES_PAGE, GTK_WIDGET (page), "list_box");
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list_box, index)));
+}
+
+static McTemplate *
+template_at (Fixture *fixture,
+             guint    index)
+{
+  McTemplate *template = g_list_model_get_item (G_LIST_MODEL (templates (fixture)), index);
+
+  g_object_unref (template);
+
+  return template;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
+static GtkWindow *
+open_preferences (Fixture          *fixture,
+                  McTemplatesPage **page)
+{
+  GtkWindow *window = mc_preferences_window_new (fixture->settings, fixture->session);
+
+  gtk_window_present (window);
+  *page = find_page (GTK_WIDGET (window));
+  g_assert_nonnull (*page);
+
+  return window;
+}
+
+/* Add, edit and delete (and undo) through the page and its dialog. */
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  McTemplatesPage *page;
+  GtkWindow *window = open_preferences (fixture, &page);
+  GtkWindow *dialog;
+  g_autoptr(GError) error = NULL;
+  McTemplate *added, *edited;
+  GtkTextView *text;
+  g_autoptr(McCabinet) cabinet = g_list_model_get_item (mc_session_get_cabinets (fixture->session), 0);
+  g_autoptr(McCampaign) campaign = g_list_model_get_item (mc_cabinet_get_campaigns (cabinet), 0);
+
+  g_assert_cmpuint (count_rows (page), ==, 4);
+  g_assert_cmpstr (row_title (page, 0), ==, "Greeting");
+
+  /* Add: for the first cabinet's first store, with a keyword. */
+  dialog = mc_templates_page_add (page);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  text = template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog), "text_view");
+  gtk_editable_set_text (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog), "title_row"),
+                         "Скоро");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Заказ {order} скоро приедет.", -1);
+  adw_combo_row_set_selected (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog), "cabinet_row"), 1);
+  adw_combo_row_set_selected (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog), "store_row"), 1);
+  gtk_editable_set_text (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog), "keyword_row"),
+                         "скоро приедет");
+  g_assert_false (mc_template_dialog_save (MC_TEMPLATE_DIALOG (dialog), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_rows (page), ==, 4);
+
+  gtk_editable_set_text (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog), "keyword_row"),
+                         "soon");
+  g_assert_true (mc_template_dialog_save (MC_TEMPLATE_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_test_wait_until (window_gone, &dialog, WAIT_MSEC));
+  g_assert_cmpuint (count_rows (page), ==, 5);
+  g_assert_cmpstr (row_title (page, 4), ==, "Скоро");
+  added = template_at (fixture, 4);
+  g_assert_cmpstr (mc_template_get_text (added), ==, "Заказ {order} скоро приедет.");
+  g_assert_cmpstr (mc_template_get_keyword (added), ==, "soon");
+  g_assert_cmpint (mc_template_get_business_id (added), ==, mc_cabinet_get_business_id (cabinet));
+  g_assert_cmpint (mc_template_get_campaign_id (added), ==, mc_campaign_get_id (campaign));
+
+  /* Edit: the dialog shows it, and the row follows. */
+  dialog = mc_templates_page_edit (page, template_at (fixture, 0));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_editable_get_text (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog),
+                                                          "keyword_row")), ==, "hi");
+  g_assert_cmpuint (adw_combo_row_get_selected (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog),
+                                                                "cabinet_row")), ==, 0);
+  gtk_editable_set_text (template_child (MC_TYPE_TEMPLATE_DIALOG, GTK_WIDGET (dialog), "title_row"),
+                         "Привет");
+  g_assert_true (mc_template_dialog_save (MC_TEMPLATE_DIALOG (dialog), &error));
+  g_assert_true (ui_test_wait_until (window_gone, &dialog, WAIT_MSEC));
+  edited = template_at (fixture, 0);
+  g_assert_cmpstr (mc_template_get_title (edited), ==, "Привет");
+  g_assert_cmpstr (row_title (page, 0), ==, "Привет");
+  g_assert_cmpuint (count_rows (page), ==, 5);
+
+  /* Delete, then undo from the toast. */
+  mc_templates_page_delete (page, edited);
+  g_assert_cmpuint (count_rows (page), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (templates (fixture))), ==, 4);
+  g_assert_cmpstr (mc_templates_page_get_last_toast (page), ==, "Template “Привет” deleted");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "templates.undo-delete", NULL));
+  g_assert_cmpuint (count_rows (page), ==, 5);
+  g_assert_cmpstr (row_title (page, 4), ==, "Привет");
+  g_assert_cmpstr (mc_template_get_keyword (template_at (fixture, 4)), ==, "hi");
+
+  gtk_window_destroy (window);
+}
+
+/* Export, delete everything, import: the same templates come back, and
+ * the seller is told how many; a file of something else adds none. */
+static void
+test_json_round_trip (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  McTemplatesPage *page;
+  GtkWindow *window = open_preferences (fixture, &page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mc-templates-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "templates.json", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "other.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 campaign_id = mc_chat_get_campaign_id (fixture->chat);
+
+  add_template (fixture, "Магазин", "Это {store|наш магазин}", "shop",
+                mc_chat_get_business_id (fixture->chat), campaign_id);
+  before = mc_template_store_export_json (templates (fixture));
+
+  g_assert_true (mc_templates_page_export_to_file (page, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_templates_page_get_last_toast (page), ==, "5 templates exported");
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (templates (fixture))) > 0)
+    g_assert_true (mc_template_store_remove (templates (fixture), template_at (fixture, 0), NULL));
+  g_assert_cmpuint (count_rows (page), ==, 0);
+
+  g_assert_cmpint (mc_templates_page_import_file (page, file, &error), ==, 5);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_templates_page_get_last_toast (page), ==, "5 templates added");
+  g_assert_cmpuint (count_rows (page), ==, 5);
+  after = mc_template_store_export_json (templates (fixture));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (mc_template_get_campaign_id (template_at (fixture, 4)), ==, campaign_id);
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"chats\": []}", -1, NULL));
+  g_assert_cmpint (mc_templates_page_import_file (page, bad, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_true (g_str_has_prefix (mc_templates_page_get_last_toast (page),
+                                   "The templates could not be imported: "));
+  g_assert_cmpuint (count_rows (page), ==, 5);
+
+  g_unlink (path);
+  g_unlink (bad_path);
+  g_rmdir (dir);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +705,10 @@ main (int   argc,
               fixture_set_up, test_gaps_refuse_send, fixture_tear_down);
   g_test_add ("/ui/templates/inserted-checked", Fixture, NULL,
               fixture_set_up, test_inserted_checked, fixture_tear_down);
+  g_test_add ("/ui/templates/preferences", Fixture, NULL,
+              fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add ("/ui/templates/json-round-trip", Fixture, NULL,
+              fixture_set_up, test_json_round_trip, fixture_tear_down);
 
   return g_test_run ();
 }
