@@ -87,17 +87,17 @@ static const struct
 } starters[] = {
   { N_("Greeting"),
     N_("Hello, {customer|dear customer}! Thank you for writing. Let me look into it."),
-    "hi" },
+    NC_("template keyword", "hi") },
   { N_("Delivery status"),
     N_("Order {order} is now “{status}”. Expected delivery: {delivery_date}."),
-    "where" },
+    NC_("template keyword", "where") },
   { N_("Return steps"),
     N_("To return an item, open order {order} in the Market app, choose “Return” and follow the steps. "
        "The money comes back once the return is accepted."),
-    "return" },
+    NC_("template keyword", "return") },
   { N_("Thanks"),
     N_("Thank you for your order, {customer|dear customer}! We are glad to help."),
-    "thanks" },
+    NC_("template keyword", "thanks") },
 };
 
 static gboolean
@@ -108,7 +108,8 @@ seed (McTemplateStore  *self,
     {
       g_autoptr(McTemplate) template = mc_template_new (_(starters[i].title), _(starters[i].text));
 
-      mc_template_set_keyword (template, starters[i].keyword);
+      /* Typed in the seller's own keyboard layout: one word, translated. */
+      mc_template_set_keyword (template, g_dpgettext2 (NULL, "template keyword", starters[i].keyword));
       if (!mc_cache_add_template (self->cache, template, error))
         return FALSE;
       g_ptr_array_add (self->templates, g_steal_pointer (&template));
