@@ -314,14 +314,20 @@ mc_template_store_import_json (McTemplateStore  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
   JsonArray *array = NULL;
 
   g_return_val_if_fail (MC_IS_TEMPLATE_STORE (self), -1);
   g_return_val_if_fail (json != NULL, -1);
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return -1;
+  /* The seller may have picked any file: say what it is not. */
+  if (!json_parser_load_from_data (parser, json, -1, &parse_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The file is not JSON (%s)"), parse_error->message);
+      return -1;
+    }
 
   root = json_parser_get_root (parser);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
