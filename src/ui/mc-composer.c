@@ -208,6 +208,10 @@ mc_composer_select_gap (McComposer        *self,
 {
   GtkTextIter start = *from, end;
 
+  /* From inside a variable, the next one. */
+  if (gtk_text_iter_has_tag (&start, self->gap_tag) && !gtk_text_iter_starts_tag (&start, self->gap_tag))
+    gtk_text_iter_forward_to_tag_toggle (&start, self->gap_tag);
+
   if (!gtk_text_iter_starts_tag (&start, self->gap_tag) &&
       !gtk_text_iter_forward_to_tag_toggle (&start, self->gap_tag))
     return FALSE;

@@ -454,6 +454,16 @@ test_gaps_refuse_send (Fixture       *fixture,
   g_assert_true (mc_composer_get_has_gaps (composer (fixture)));
   mc_composer_send (composer (fixture));
   g_assert_cmpuint (fixture->n_sent, ==, 1);
+
+  /* Inserted where a variable ends, the next one is offered to fill. */
+  mc_composer_set_text (composer (fixture), "Заказ {ord");
+  mc_composer_insert_template (composer (fixture),
+                               add_template (fixture, "Tail", "er} и {sale}", NULL, 0, 0));
+  text = (g_free (text), composer_text (fixture));
+  g_assert_cmpstr (text, ==, "Заказ {order} и {sale}");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer (fixture), &start, &end));
+  selected = (g_free (selected), gtk_text_buffer_get_text (buffer (fixture), &start, &end, FALSE));
+  g_assert_cmpstr (selected, ==, "{sale}");
 }
 
 static gboolean
