@@ -157,9 +157,11 @@ on_row_activated (McTemplatesPage *self,
   mc_templates_page_edit (self, g_object_get_data (G_OBJECT (row), "mc-template"));
 }
 
+/* A screen reader names the button alone: its label says which template. */
 static GtkWidget *
 icon_button (const char *icon_name,
              const char *tooltip,
+             const char *label,
              McTemplate *template)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
@@ -167,7 +169,7 @@ icon_button (const char *icon_name,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data_full (G_OBJECT (button), "mc-template", g_object_ref (template), g_object_unref);
@@ -183,6 +185,8 @@ create_row (gpointer item,
   McTemplate *template = item;
   g_autofree char *scope = describe_scope (self, template);
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *edit_label = g_strdup_printf (_("Edit template “%s”"), mc_template_get_title (template));
+  g_autofree char *delete_label = g_strdup_printf (_("Delete template “%s”"), mc_template_get_title (template));
   GtkWidget *edit, *delete;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -193,11 +197,11 @@ create_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "mc-template", g_object_ref (template), g_object_unref);
   g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
 
-  edit = icon_button ("document-edit-symbolic", _("Edit Template"), template);
+  edit = icon_button ("document-edit-symbolic", _("Edit Template"), edit_label, template);
   g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
 
-  delete = icon_button ("user-trash-symbolic", _("Delete Template"), template);
+  delete = icon_button ("user-trash-symbolic", _("Delete Template"), delete_label, template);
   gtk_widget_add_css_class (delete, "error");
   g_signal_connect_object (delete, "clicked", G_CALLBACK (on_delete_clicked), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
