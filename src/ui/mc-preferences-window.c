@@ -233,10 +233,12 @@ mc_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  /* The list may outlive the window a while; the session's cabinets must
-   * not call back into it then. */
+  /* The lists may outlive the window a while; the session's cabinets
+   * must not call back into it then. */
   if (self->cabinets_list != NULL)
     gtk_list_box_bind_model (self->cabinets_list, NULL, NULL, NULL, NULL);
+  if (self->working_hours_list != NULL)
+    gtk_list_box_bind_model (self->working_hours_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
