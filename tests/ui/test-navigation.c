@@ -721,6 +721,93 @@ test_russian_layout (Fixture       *fixture,
   g_assert_true (run_tool ("setxkbmap -layout us"));
 }
 
+/* The shortcuts window */
+
+static void
+add_trigger (GHashTable         *accels,
+             GtkShortcutTrigger *trigger)
+{
+  /* The first of an alternative is the Latin key, the second the same
+   * key in a Russian layout. */
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    add_trigger (accels, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)));
+  else if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_hash_table_add (accels,
+                      gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                            gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+}
+
+/* The shortcuts of the app's own actions on @widget. */
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *accels)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name;
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (g_str_has_prefix (name, "win.") || g_str_has_prefix (name, "conversation."))
+            add_trigger (accels, gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+}
+
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *accel;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (accels[i], &keyval, &modifiers));
+          g_hash_table_add (listed, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+
+  collect_shortcuts (GTK_WIDGET (fixture->window), bound);
+  collect_shortcuts (GTK_WIDGET (conversation (fixture)), bound);
+  g_assert_cmpuint (g_hash_table_size (bound), >=, 9);
+
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &accel, NULL))
+    {
+      g_test_message ("bound: %s", accel);
+      g_assert_true (g_hash_table_contains (listed, accel));
+    }
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer),
@@ -742,6 +829,7 @@ main (int   argc,
   add_test ("/ui/navigation/next-needing-reply", test_next_needing_reply, 0);
   add_test ("/ui/navigation/previous-next-chat", test_previous_next_chat, 0);
   add_test ("/ui/navigation/russian-layout", test_russian_layout, 0);
+  add_test ("/ui/navigation/shortcuts-window", test_shortcuts_window, 0);
 
   return g_test_run ();
 }
