@@ -11,6 +11,7 @@
 #include "mc-chat-list.h"
 #include "mc-chat-store.h"
 #include "mc-conversation.h"
+#include "mc-fake-market.h"
 #include "mc-message-row.h"
 #include "mc-quick-switcher.h"
 #include "mc-sidebar-model.h"
@@ -284,6 +285,80 @@ test_conversation_search (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (list_bar));
   g_assert_false (gtk_search_bar_get_search_mode (bar));
+}
+
+typedef struct
+{
+  Fixture   *fixture;
+  McMessage *message;
+} RowWait;
+
+/* The bubble of the message is on screen, whole. */
+static gboolean
+row_in_view (gpointer data)
+{
+  RowWait *wait = data;
+  GtkWidget *conv = GTK_WIDGET (conversation (wait->fixture));
+  GtkWidget *scrolled = template_child (conv, MC_TYPE_CONVERSATION, "scrolled_window");
+  McMessageRow *row = find_row (conv, wait->message);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), scrolled, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+static gboolean
+holds_messages (gpointer data)
+{
+  CountWait *wait = data;
+  GListModel *messages = mc_conversation_get_messages (conversation (wait->fixture));
+
+  return messages != NULL && g_list_model_get_n_items (messages) >= wait->n;
+}
+
+/* In a long chat the match far up is scrolled into view, and the view
+ * no longer keeps to the bottom. */
+static void
+test_conversation_search_scrolls (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  McFakeMarket *market = MC_FAKE_MARKET (mc_session_get_fake_market (fixture->session));
+  g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 0);
+  McConversation *conv = conversation (fixture);
+  GtkEditable *entry = template_child (GTK_WIDGET (conv), MC_TYPE_CONVERSATION, "search_entry");
+  CountWait wait = { fixture, 60 };
+  RowWait row_wait = { fixture, NULL };
+  g_autoptr(McMessage) message = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Вопрос %u: а если заказать ещё один такой же, "
+                                               "доставка будет в тот же день%s?",
+                                               i + 1, i == 2 ? " (самовывоз)" : "");
+
+      mc_fake_market_customer_writes (market, mc_chat_get_chat_id (chat), text, 0);
+    }
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+  g_assert_true (ui_test_wait_until (holds_messages, &wait, WAIT_MSEC));
+  ui_test_run_for (500);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  gtk_editable_set_text (entry, "САМОВЫВОЗ");
+  wait.n = 1;
+  g_assert_true (ui_test_wait_until (search_counted, &wait, WAIT_MSEC));
+  message = g_list_model_get_item (mc_conversation_get_messages (conv),
+                                   mc_conversation_get_search_position (conv));
+  g_assert_nonnull (strstr (mc_message_get_text (message), "самовывоз"));
+
+  row_wait.message = message;
+  g_assert_true (ui_test_wait_until (row_in_view, &row_wait, WAIT_MSEC));
+  /* And stays there as the list measures its rows. */
+  ui_test_run_for (500);
+  g_assert_true (row_in_view (&row_wait));
 }
 
 /* Narrow, the conversation is all there is: Ctrl+F searches it. */
@@ -823,6 +898,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   add_test ("/ui/navigation/conversation-search", test_conversation_search, 0);
+  add_test ("/ui/navigation/conversation-search-scrolls", test_conversation_search_scrolls, 0);
   add_test ("/ui/navigation/conversation-search-narrow", test_conversation_search_narrow, 360);
   add_test ("/ui/navigation/quick-switcher", test_quick_switcher, 0);
   add_test ("/ui/navigation/quick-switcher-many", test_quick_switcher_many, 0);
