@@ -13,6 +13,7 @@
 #include "mc-conversation.h"
 #include "mc-fake-market.h"
 #include "mc-message-row.h"
+#include "mc-message-store.h"
 #include "mc-quick-switcher.h"
 #include "mc-sidebar-model.h"
 #include "mc-store-row.h"
@@ -359,6 +360,58 @@ test_conversation_search_scrolls (Fixture       *fixture,
   /* And stays there as the list measures its rows. */
   ui_test_run_for (500);
   g_assert_true (row_in_view (&row_wait));
+}
+
+static gboolean
+older_settled (gpointer data)
+{
+  McChatTimeline *timeline = data;
+
+  return !mc_chat_timeline_get_loading_older (timeline) && !mc_chat_timeline_get_has_older (timeline);
+}
+
+/* When the Market may hold older messages the bar says so, and going past
+ * the oldest match asks for them before it wraps around. */
+static void
+test_conversation_search_older (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  McConversation *conv = conversation (fixture);
+  GtkWidget *widget = GTK_WIDGET (conv);
+  GtkEditable *entry = template_child (widget, MC_TYPE_CONVERSATION, "search_entry");
+  GtkWidget *scope = template_child (widget, MC_TYPE_CONVERSATION, "search_scope_box");
+  CountWait wait = { fixture, 0 };
+  g_autoptr(McMessageStore) messages = NULL;
+  McChatTimeline *timeline;
+
+  wait.n = open_chat_with (fixture, "о");
+  timeline = mc_conversation_get_timeline (conv);
+  messages = mc_chat_store_get_messages (mc_session_get_chats (fixture->session),
+                                         mc_chat_timeline_get_chat_id (timeline));
+  mc_message_store_set_has_older (messages, TRUE);
+  g_assert_true (mc_chat_timeline_get_has_older (timeline));
+
+  gtk_widget_grab_focus (GTK_WIDGET (mc_conversation_get_composer (conv)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  gtk_editable_set_text (entry, "о");
+  g_assert_true (ui_test_wait_until (search_counted, &wait, WAIT_MSEC));
+  g_assert_true (gtk_widget_get_visible (scope));
+
+  /* To the oldest match, and past it: older history is asked for. */
+  for (guint i = 1; i < wait.n; i++)
+    gtk_widget_activate_action (widget, "conversation.search-older", NULL);
+  g_assert_cmpuint (mc_conversation_get_search_current (conv), ==, wait.n - 1);
+  gtk_widget_activate_action (widget, "conversation.search-older", NULL);
+  g_assert_true (ui_test_wait_until (older_settled, timeline, WAIT_MSEC));
+  ui_test_run_for (200);
+
+  /* The demo chat had nothing older: the bar says no more, and the next
+   * step wraps to the newest match. */
+  g_assert_false (gtk_widget_get_visible (scope));
+  g_assert_cmpuint (mc_conversation_get_search_n_matches (conv), ==, wait.n);
+  g_assert_cmpuint (mc_conversation_get_search_current (conv), ==, wait.n - 1);
+  gtk_widget_activate_action (widget, "conversation.search-older", NULL);
+  g_assert_cmpuint (mc_conversation_get_search_current (conv), ==, 0);
 }
 
 /* Narrow, the conversation is all there is: Ctrl+F searches it. */
@@ -899,6 +952,7 @@ main (int   argc,
 
   add_test ("/ui/navigation/conversation-search", test_conversation_search, 0);
   add_test ("/ui/navigation/conversation-search-scrolls", test_conversation_search_scrolls, 0);
+  add_test ("/ui/navigation/conversation-search-older", test_conversation_search_older, 0);
   add_test ("/ui/navigation/conversation-search-narrow", test_conversation_search_narrow, 360);
   add_test ("/ui/navigation/quick-switcher", test_quick_switcher, 0);
   add_test ("/ui/navigation/quick-switcher-many", test_quick_switcher_many, 0);
