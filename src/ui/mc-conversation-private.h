@@ -55,7 +55,10 @@ struct _McConversation
   char              *search_needle;
   GArray            *search_hits;
   guint              search_current;
+  /* Going past the oldest match asked for older history: step to the
+   * first match it brings (the matches held before it came). */
   gboolean           search_step_after_load;
+  guint              search_hits_before_load;
   GWeakRef           search_return_focus;
 
   GtkFileChooserNative *save_chooser;

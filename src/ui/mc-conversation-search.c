@@ -179,7 +179,7 @@ on_older_loaded (GObject      *object,
 {
   g_autoptr(McConversation) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint before = self->search_hits->len;
+  guint before;
 
   if (!mc_chat_timeline_load_older_finish (MC_CHAT_TIMELINE (object), result, &error))
     {
@@ -197,8 +197,8 @@ on_older_loaded (GObject      *object,
   if (MC_CHAT_TIMELINE (object) != self->timeline || !search_active (self))
     return;
 
-  /* The counts held before the page came: its matches are the older ones. */
-  before = MIN (before, self->search_hits->len);
+  /* The page's matches, counted as it came in, are the older ones. */
+  before = MIN (self->search_hits_before_load, self->search_hits->len);
   mc_conversation_search_refresh (self);
   if (self->search_step_after_load && self->search_hits->len > before)
     {
@@ -221,6 +221,7 @@ load_older (McConversation *self,
   if (mc_chat_timeline_get_loading_older (self->timeline))
     return;
 
+  self->search_hits_before_load = self->search_hits->len;
   mc_chat_timeline_load_older_async (self->timeline, self->cancellable, on_older_loaded,
                                      g_object_ref (self));
   update_bar (self);
@@ -374,7 +375,8 @@ mc_conversation_stop_search (McConversation *self)
 
   g_return_val_if_fail (MC_IS_CONVERSATION (self), FALSE);
 
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
+  /* The bar's close button has hidden it already. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar) && !search_active (self))
     return FALSE;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));

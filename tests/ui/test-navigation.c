@@ -414,6 +414,12 @@ test_conversation_search_older (Fixture       *fixture,
   g_assert_cmpuint (mc_conversation_get_search_current (conv), ==, 0);
 }
 
+static gboolean
+has_search_matches (gpointer data)
+{
+  return mc_conversation_get_search_n_matches (data) > 0;
+}
+
 /* Narrow, the conversation is all there is: Ctrl+F searches it. */
 static void
 test_conversation_search_narrow (Fixture       *fixture,
@@ -421,6 +427,7 @@ test_conversation_search_narrow (Fixture       *fixture,
 {
   GtkWidget *widget = GTK_WIDGET (conversation (fixture));
   GtkSearchBar *bar = template_child (widget, MC_TYPE_CONVERSATION, "search_bar");
+  GtkEditable *entry = template_child (widget, MC_TYPE_CONVERSATION, "search_entry");
   GtkSearchBar *list_bar = template_child (chat_list (fixture), MC_TYPE_CHAT_LIST, "search_bar");
   AdwLeaflet *leaflet = template_child (GTK_WIDGET (fixture->window), MC_TYPE_WINDOW, "leaflet");
   g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 0);
@@ -433,6 +440,15 @@ test_conversation_search_narrow (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   g_assert_false (gtk_search_bar_get_search_mode (list_bar));
+
+  /* The bar's close button ends the search like Escape. */
+  gtk_editable_set_text (entry, "о");
+  g_assert_true (ui_test_wait_until (has_search_matches, conversation (fixture), WAIT_MSEC));
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  g_assert_cmpuint (mc_conversation_get_search_n_matches (conversation (fixture)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
 
   /* Another chat closes the search. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-chat", NULL);
