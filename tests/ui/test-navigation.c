@@ -661,11 +661,14 @@ test_quick_switcher_many (Fixture       *fixture,
   g_assert_cmpuint (mc_quick_switcher_get_n_matches (switcher), >=, 100000 / G_N_ELEMENTS (names));
   g_assert_cmpuint (g_list_model_get_n_items (mc_quick_switcher_get_results (switcher)), ==,
                     MC_QUICK_SWITCHER_MAX_RESULTS);
+  took = g_get_monotonic_time () - start;
+  g_test_message ("first key in 100,000 chats: %" G_GINT64_FORMAT " ms", took / 1000);
   /* Typing on narrows what was found. */
+  start = g_get_monotonic_time ();
   gtk_editable_set_text (entry, "вера 9999");
   g_signal_emit_by_name (entry, "search-changed");
   took = g_get_monotonic_time () - start;
-  g_test_message ("two searches in 100,000 chats: %" G_GINT64_FORMAT " ms", took / 1000);
+  g_test_message ("typing on: %" G_GINT64_FORMAT " ms", took / 1000);
   g_assert_cmpuint (mc_quick_switcher_get_n_matches (switcher), >=, 1);
   g_assert_cmpuint (mc_quick_switcher_get_n_matches (switcher), <, 100);
 
