@@ -306,7 +306,9 @@ on_search_stop (McConversation *self,
   mc_conversation_stop_search (self);
 }
 
-/* Shift+Enter goes the other way than Enter. */
+/* Shift+Enter goes the other way than Enter.  Ctrl+G and Ctrl+Shift+G
+ * are the entry's own keys ("next-match", "previous-match"); their twins
+ * in a Russian layout are taken here, in the entry, the same way. */
 static gboolean
 on_entry_key (McConversation        *self,
               guint                  keyval,
@@ -314,10 +316,18 @@ on_entry_key (McConversation        *self,
               GdkModifierType        state,
               GtkEventControllerKey *controller)
 {
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-      (state & GDK_SHIFT_MASK) != 0)
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) && shift)
     {
       step (self, -1);
+      return GDK_EVENT_STOP;
+    }
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_CONTROL_MASK &&
+      gdk_keyval_to_lower (keyval) == mc_ui_russian_keyval (GDK_KEY_g))
+    {
+      step (self, shift ? -1 : 1);
       return GDK_EVENT_STOP;
     }
 

@@ -806,6 +806,24 @@ search_mode_on (gpointer data)
   return gtk_search_bar_get_search_mode (data);
 }
 
+static gboolean
+has_two_matches (gpointer data)
+{
+  return mc_conversation_get_search_n_matches (data) >= 2;
+}
+
+static gboolean
+search_at_first (gpointer data)
+{
+  return mc_conversation_get_search_current (data) == 0;
+}
+
+static gboolean
+search_at_second (gpointer data)
+{
+  return mc_conversation_get_search_current (data) == 1;
+}
+
 /* The keys as X delivers them with only the Russian layout loaded (no
  * Latin group for GTK to fall back on): Ctrl+K is Ctrl+л there. */
 static void
@@ -822,6 +840,9 @@ test_russian_layout (Fixture       *fixture,
   g_autoptr(McChat) second = g_list_model_get_item (chat_list_model (fixture), 1);
   OpenWait wait = { fixture, 0 };
   GtkSearchBar *list_bar = template_child (chat_list (fixture), MC_TYPE_CHAT_LIST, "search_bar");
+  McConversation *conv = conversation (fixture);
+  GtkSearchBar *bar = template_child (GTK_WIDGET (conv), MC_TYPE_CONVERSATION, "search_bar");
+  GtkEditable *entry = template_child (GTK_WIDGET (conv), MC_TYPE_CONVERSATION, "search_entry");
 
   if (g_strcmp0 (G_OBJECT_TYPE_NAME (display), "GdkX11Display") != 0 ||
       setxkbmap == NULL || xdotool == NULL)
@@ -864,6 +885,21 @@ test_russian_layout (Fixture       *fixture,
   press ("ctrl+Cyrillic_a");
   g_assert_true (ui_test_wait_until (search_mode_on, list_bar, WAIT_MSEC));
   g_assert_cmpuint (last_keyval, ==, GDK_KEY_Cyrillic_a);
+  mc_chat_list_stop_search (MC_CHAT_LIST (chat_list (fixture)));
+
+  /* Ctrl+F in the conversation, then Ctrl+G and Ctrl+Shift+G from the
+   * composer (the conversation's shortcuts). */
+  gtk_widget_grab_focus (GTK_WIDGET (mc_conversation_get_composer (conv)));
+  press ("ctrl+Cyrillic_a");
+  g_assert_true (ui_test_wait_until (search_mode_on, bar, WAIT_MSEC));
+  gtk_editable_set_text (entry, "о");
+  g_assert_true (ui_test_wait_until (has_two_matches, conv, WAIT_MSEC));
+  g_assert_cmpuint (mc_conversation_get_search_current (conv), ==, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (mc_conversation_get_composer (conv)));
+  press ("ctrl+Cyrillic_pe");
+  g_assert_true (ui_test_wait_until (search_at_second, conv, WAIT_MSEC));
+  press ("ctrl+shift+Cyrillic_pe");
+  g_assert_true (ui_test_wait_until (search_at_first, conv, WAIT_MSEC));
 
   g_assert_true (run_tool ("setxkbmap -layout us"));
 }
