@@ -4,6 +4,9 @@
  *
  *   ui-screenshot OUTPUT.png WIDTH HEIGHT [dark]
  *
+ * MARKET_CHATS_SHOT_ORDER=1 opens a chat about an order instead, with its
+ * order card.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -31,6 +34,7 @@ conversation_loaded (gpointer data)
 static gint64
 pick_chat (McSession *session)
 {
+  gboolean order = g_getenv ("MARKET_CHATS_SHOT_ORDER") != NULL;
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (session));
   gint64 best = 0, best_updated = G_MAXINT64;
 
@@ -38,6 +42,9 @@ pick_chat (McSession *session)
     {
       g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
 
+      if (order && (mc_chat_get_context (chat) == NULL ||
+                    mc_chat_context_get_context_type (mc_chat_get_context (chat)) != MC_CONTEXT_TYPE_ORDER))
+        continue;
       if (mc_chat_needs_reply (chat) && mc_chat_get_campaign_id (chat) != 0 &&
           mc_chat_get_updated_at (chat) < best_updated)
         {
