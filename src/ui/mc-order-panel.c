@@ -147,14 +147,32 @@ add_fact (GtkBox     *box,
   gtk_box_append (box, fact);
 }
 
+/* A return names its items by SKU only: the order has their names. */
+static const char *
+find_name (GPtrArray  *named,
+           const char *sku)
+{
+  for (guint i = 0; named != NULL && sku != NULL && i < named->len; i++)
+    {
+      McOrderItem *item = g_ptr_array_index (named, i);
+
+      if (g_strcmp0 (item->sku, sku) == 0)
+        return item->name;
+    }
+
+  return NULL;
+}
+
 static void
 add_items (GtkBox     *box,
            GPtrArray  *items,
+           GPtrArray  *named,
            const char *currency)
 {
   for (guint i = 0; i < items->len; i++)
     {
       McOrderItem *item = g_ptr_array_index (items, i);
+      const char *name = item->name != NULL ? item->name : find_name (named, item->sku);
       g_autofree char *price = item->price >= 0 ? mc_format_money (item->price, currency) : NULL;
       g_autofree char *detail = NULL;
       g_autofree char *count = NULL;
@@ -167,8 +185,8 @@ add_items (GtkBox     *box,
       else
         detail = g_strdup (count);
 
-      add_fact (box, detail, item->name != NULL ? item->name : item->sku);
-      if (item->name != NULL && item->sku != NULL)
+      add_fact (box, detail, name != NULL ? name : item->sku);
+      if (name != NULL && item->sku != NULL)
         {
           g_autofree char *sku = g_strdup_printf (_("SKU: %s"), item->sku);
           GtkWidget *fact = gtk_widget_get_last_child (GTK_WIDGET (box));
@@ -242,7 +260,7 @@ show_order (McOrderPanel *self,
   add_fact (self->facts_box, _("Payment"), payment);
 
   mc_ui_unparent_children (GTK_WIDGET (self->items_box));
-  add_items (self->items_box, mc_order_get_items (order), mc_order_get_currency (order));
+  add_items (self->items_box, mc_order_get_items (order), NULL, mc_order_get_currency (order));
 
   gtk_label_set_label (self->total_label, total != NULL ? total : "");
   gtk_widget_set_visible (self->total_box, total != NULL);
@@ -250,7 +268,8 @@ show_order (McOrderPanel *self,
 
 static void
 show_return (McOrderPanel *self,
-             McReturn     *ret)
+             McReturn     *ret,
+             McOrder      *order)
 {
   g_autofree char *number = NULL;
   g_autofree char *created = NULL;
@@ -277,7 +296,8 @@ show_return (McOrderPanel *self,
   add_fact (self->return_facts_box, _("Refund"), amount);
 
   mc_ui_unparent_children (GTK_WIDGET (self->return_items_box));
-  add_items (self->return_items_box, mc_return_get_items (ret), mc_return_get_currency (ret));
+  add_items (self->return_items_box, mc_return_get_items (ret), mc_order_get_items (order),
+             mc_return_get_currency (ret));
 }
 
 static void
@@ -301,7 +321,7 @@ update (McOrderPanel *self)
   if (order != NULL)
     {
       show_order (self, order);
-      show_return (self, get_return (self));
+      show_return (self, get_return (self), order);
       gtk_stack_set_visible_child_name (self->stack, "order");
     }
   else if (state == MC_ORDER_STATE_NO_SCOPE || state == MC_ORDER_STATE_ERROR)
