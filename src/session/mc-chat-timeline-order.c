@@ -115,6 +115,18 @@ returns_allowed (McChatTimeline *self)
   return cabinet != NULL && mc_api_scopes_allow_returns (mc_cabinet_get_scopes (cabinet));
 }
 
+/* What a ready card lacks that the seller can change: a return chat's
+ * return, with a key that may read orders but not returns. */
+static const char *
+ready_message (McChatTimeline *self)
+{
+  if (self->return_id != 0 && self->ret == NULL && !returns_allowed (self) &&
+      order_cabinet (self) != NULL)
+    return _("Add the order-processing (read-only) scope to this key to see the return");
+
+  return NULL;
+}
+
 static gboolean
 order_is_fresh (McChatTimeline *self,
                 gint64          now)
@@ -196,7 +208,7 @@ order_failed (McChatTimeline *self,
     }
 
   if (self->order != NULL)
-    set_order_state (self, MC_ORDER_STATE_READY, NULL);
+    set_order_state (self, MC_ORDER_STATE_READY, ready_message (self));
   else
     {
       g_autofree char *message = mc_error_describe (error);
@@ -265,7 +277,7 @@ static void
 order_done (McChatTimeline *self)
 {
   g_clear_object (&self->order_cancellable);
-  set_order_state (self, MC_ORDER_STATE_READY, NULL);
+  set_order_state (self, MC_ORDER_STATE_READY, ready_message (self));
   schedule_refresh (self);
 }
 
@@ -451,7 +463,10 @@ on_order_context (McChatTimeline *self)
       return;
     }
 
-  set_order_state (self, order != NULL ? MC_ORDER_STATE_READY : MC_ORDER_STATE_LOADING, NULL);
+  if (order != NULL)
+    set_order_state (self, MC_ORDER_STATE_READY, ready_message (self));
+  else
+    set_order_state (self, MC_ORDER_STATE_LOADING, NULL);
   mc_chat_timeline_order_tick (self);
 }
 

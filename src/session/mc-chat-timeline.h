@@ -28,7 +28,8 @@ typedef enum
 {
   MC_ORDER_STATE_NONE,     /* the chat has no order */
   MC_ORDER_STATE_LOADING,  /* nothing kept yet, the first fetch is on its way */
-  MC_ORDER_STATE_READY,    /* "order" holds it (perhaps the kept copy while a fetch runs) */
+  MC_ORDER_STATE_READY,    /* "order" holds it (perhaps the kept copy while a fetch runs);
+                            * "order-message" may note what is missing */
   MC_ORDER_STATE_NO_SCOPE, /* the key may not read orders: "order-message" says what to add */
   MC_ORDER_STATE_ERROR,    /* nothing kept and the fetch failed: "order-message" says why */
 } McOrderState;
@@ -58,7 +59,9 @@ GType mc_order_state_get_type (void) G_GNUC_CONST;
  *    copy older than 10 minutes is fetched again, and while the timeline
  *    lives it is refreshed at most every 10 minutes.
  *  "order-state" (McOrderState), "order-message" (string, nullable): the
- *    seller's words for NO_SCOPE and ERROR, NULL otherwise. */
+ *    seller's words for NO_SCOPE and ERROR; for READY, what the card
+ *    lacks that the seller can change (a return the key may not read),
+ *    else NULL. */
 
 McChat         *mc_chat_timeline_get_chat             (McChatTimeline *self);
 GListModel     *mc_chat_timeline_get_messages         (McChatTimeline *self);

@@ -39,6 +39,7 @@ struct _McOrderPanel
   GtkSpinner        *spinner;
   GtkLabel          *message_title;
   GtkLabel          *message_label;
+  GtkLabel          *note_label;
   GtkLabel          *order_number_label;
   GtkLabel          *status_label;
   GtkLabel          *substatus_label;
@@ -322,6 +323,8 @@ update (McOrderPanel *self)
     {
       show_order (self, order);
       show_return (self, get_return (self), order);
+      gtk_label_set_label (self->note_label, message != NULL ? message : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), message != NULL);
       gtk_stack_set_visible_child_name (self->stack, "order");
     }
   else if (state == MC_ORDER_STATE_NO_SCOPE || state == MC_ORDER_STATE_ERROR)
@@ -644,6 +647,7 @@ mc_order_panel_class_init (McOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McOrderPanel, spinner);
   gtk_widget_class_bind_template_child (widget_class, McOrderPanel, message_title);
   gtk_widget_class_bind_template_child (widget_class, McOrderPanel, message_label);
+  gtk_widget_class_bind_template_child (widget_class, McOrderPanel, note_label);
   gtk_widget_class_bind_template_child (widget_class, McOrderPanel, order_number_label);
   gtk_widget_class_bind_template_child (widget_class, McOrderPanel, status_label);
   gtk_widget_class_bind_template_child (widget_class, McOrderPanel, substatus_label);

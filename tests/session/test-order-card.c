@@ -415,6 +415,38 @@ test_return (Fixture       *fixture,
   g_assert_nonnull (mc_chat_timeline_get_return (timeline));
 }
 
+/* A key that reads orders (by getOrder) but not returns: the order, and
+ * a word on what to add for the return. */
+static void
+test_return_not_allowed (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  ChatQuery query = { fixture->session, MC_CONTEXT_TYPE_RETURN, 0,
+                      mc_fake_market_get_business_id (fixture->market, 2), NULL };
+  g_autoptr(McChat) chat = NULL;
+  g_autoptr(McChatTimeline) timeline = NULL;
+  guint returns = mc_fake_market_get_request_count (fixture->market, "getReturn");
+
+  g_assert_true (mc_test_wait_until (find_chat, &query, MC_TEST_WAIT_MSEC));
+  chat = query.found;
+
+  timeline = mc_session_get_timeline (fixture->session, chat);
+  g_assert_true (mc_test_wait_until (order_settled, timeline, MC_TEST_WAIT_MSEC));
+  g_assert_cmpint (mc_chat_timeline_get_order_state (timeline), ==, MC_ORDER_STATE_READY);
+  check_order (mc_chat_timeline_get_order (timeline),
+               mc_chat_context_get_order_id (mc_chat_get_context (chat)), NULL);
+  g_assert_null (mc_chat_timeline_get_return (timeline));
+  g_assert_cmpstr (mc_chat_timeline_get_order_message (timeline), ==,
+                   "Add the order-processing (read-only) scope to this key to see the return");
+  g_assert_cmpuint (mc_fake_market_get_request_count (fixture->market, "getReturn"), ==, returns);
+  close_timeline (&timeline);
+
+  /* Opened again: the kept order at once, with the same word. */
+  timeline = mc_session_get_timeline (fixture->session, chat);
+  g_assert_nonnull (mc_chat_timeline_get_order (timeline));
+  g_assert_nonnull (mc_chat_timeline_get_order_message (timeline));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +461,7 @@ main (int   argc,
   ADD ("/order-card/freshness", test_freshness);
   ADD ("/order-card/rate-limited", test_rate_limited);
   ADD ("/order-card/return", test_return);
+  ADD ("/order-card/return-not-allowed", test_return_not_allowed);
 #undef ADD
 
   return g_test_run ();

@@ -222,6 +222,59 @@ test_no_order (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (order_button (fixture)));
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  gint64   business_id;
+  McChat  *found;
+} ReturnQuery;
+
+static gboolean
+find_return_chat (gpointer data)
+{
+  ReturnQuery *query = data;
+  GListModel *chats = G_LIST_MODEL (mc_session_get_chats (query->fixture->session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
+      McChatContext *context = mc_chat_get_context (chat);
+
+      if (context != NULL && mc_chat_context_get_context_type (context) == MC_CONTEXT_TYPE_RETURN &&
+          mc_chat_context_get_order_id (context) > 0 && mc_chat_context_get_return_id (context) > 0 &&
+          mc_chat_get_business_id (chat) == query->business_id)
+        {
+          query->found = g_steal_pointer (&chat);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A return chat whose key may read its order but not the return: the
+ * order, and what to add for the return. */
+static void
+test_return_note (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  ReturnQuery chat_query = { fixture, mc_fake_market_get_business_id (fixture->market, 2), NULL };
+  g_autoptr(McChat) chat = NULL;
+  g_autofree char *number = NULL;
+  TextQuery query = { order_panel (fixture),
+                      "Add the order-processing (read-only) scope to this key to see the return" };
+  g_autofree char *text = NULL;
+
+  g_assert_true (ui_test_wait_until (find_return_chat, &chat_query, WAIT_MSEC));
+  chat = chat_query.found;
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+  g_assert_true (ui_test_wait_until (panel_shows, &query, WAIT_MSEC));
+
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_context_get_order_id (mc_chat_get_context (chat)));
+  text = mc_order_panel_dup_text (query.panel);
+  g_assert_nonnull (strstr (text, number));
+}
+
 static gboolean
 is_compact (gpointer data)
 {
@@ -254,6 +307,8 @@ main (int   argc,
               fixture_set_up, test_shows_order, fixture_tear_down);
   g_test_add ("/ui/order-panel/no-scope", Fixture, GINT_TO_POINTER (0),
               fixture_set_up, test_no_scope, fixture_tear_down);
+  g_test_add ("/ui/order-panel/return-note", Fixture, GINT_TO_POINTER (0),
+              fixture_set_up, test_return_note, fixture_tear_down);
   g_test_add ("/ui/order-panel/no-order", Fixture, GINT_TO_POINTER (0),
               fixture_set_up, test_no_order, fixture_tear_down);
   g_test_add ("/ui/order-panel/narrow", Fixture, GINT_TO_POINTER (360),
