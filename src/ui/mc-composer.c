@@ -858,7 +858,9 @@ on_key_pressed (McComposer            *self,
       return TRUE;
     }
 
-  if ((keyval == GDK_KEY_t || keyval == GDK_KEY_T) &&
+  /* In the Russian layout too, where the key gives "е". */
+  if ((gdk_keyval_to_lower (keyval) == GDK_KEY_t ||
+       gdk_keyval_to_lower (keyval) == mc_ui_russian_keyval (GDK_KEY_t)) &&
       (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == GDK_CONTROL_MASK)
     {
       mc_composer_show_templates (self);

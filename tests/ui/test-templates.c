@@ -358,6 +358,12 @@ test_picker_ctrl_t (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "Hello. ");
   g_clear_pointer (&text, g_free);
 
+  /* The same key in the Russian layout. */
+  g_assert_true (press_key (GTK_WIDGET (text_view (fixture)), GDK_KEY_Cyrillic_ie, GDK_CONTROL_MASK));
+  g_assert_true (ui_test_wait_until (picker_shown, fixture, WAIT_MSEC));
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_true (ui_test_wait_until (picker_hidden, fixture, WAIT_MSEC));
+
   /* The mouse: the row is activated. */
   gtk_widget_activate_action (GTK_WIDGET (composer (fixture)), "composer.templates", NULL);
   g_assert_true (ui_test_wait_until (picker_shown, fixture, WAIT_MSEC));
