@@ -185,9 +185,9 @@ mc_conversation_update_template_values (McConversation *self)
         mc_template_values_set (values, MC_TEMPLATE_VAR_STORE, mc_sidebar_item_get_title (item));
     }
 
-  /* {status} is the order's or the return's, which the chat alone does
-   * not know: its own status ("waiting for your reply") is no news to
-   * the customer. */
+  /* {status} is the order's or the return's, from the order card: the
+   * chat's own status ("waiting for your reply") is no news to the
+   * customer. */
   context = mc_chat_get_context (chat);
   if (context != NULL)
     {
@@ -208,7 +208,42 @@ mc_conversation_update_template_values (McConversation *self)
         }
     }
 
+  /* The order card, once it came; a return chat is about the return's
+   * status, set last. */
+  if (self->timeline != NULL && mc_chat_timeline_get_order (self->timeline) != NULL)
+    mc_template_values_set_order (values, mc_chat_timeline_get_order (self->timeline));
+  if (self->timeline != NULL && mc_chat_timeline_get_return (self->timeline) != NULL)
+    mc_template_values_set_return (values, mc_chat_timeline_get_return (self->timeline));
+
   mc_composer_set_template_values (self->composer, values);
+}
+
+static void
+on_timeline_order (McConversation *self,
+                   GParamSpec     *pspec,
+                   McChatTimeline *timeline)
+{
+  if (timeline == self->timeline)
+    mc_conversation_update_template_values (self);
+}
+
+static void
+mc_conversation_follow_order (McConversation *self,
+                              gboolean        follow)
+{
+  if (self->timeline == NULL)
+    return;
+
+  if (!follow)
+    {
+      g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_order, self);
+      return;
+    }
+
+  g_signal_connect_object (self->timeline, "notify::order", G_CALLBACK (on_timeline_order), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::return", G_CALLBACK (on_timeline_order), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* A chat the seller started has nothing to show yet: say what to do. */
@@ -576,7 +611,9 @@ mc_conversation_set_chat (McConversation *self,
   mc_conversation_scroll_reset (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
+  mc_conversation_follow_order (self, FALSE);
   g_set_object (&self->timeline, timeline);
+  mc_conversation_follow_order (self, TRUE);
   g_clear_object (&self->messages);
   if (timeline != NULL)
     self->messages = g_object_ref (mc_chat_timeline_get_messages (timeline));
@@ -679,6 +716,7 @@ mc_conversation_dispose (GObject *object)
   McConversation *self = MC_CONVERSATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  mc_conversation_follow_order (self, FALSE);
   mc_conversation_clock_dispose (self);
   if (self->chat_signals != NULL)
     g_signal_group_set_target (self->chat_signals, NULL);

@@ -473,6 +473,47 @@ test_gaps_refuse_send (Fixture       *fixture,
 }
 
 static gboolean
+order_ready (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mc_chat_timeline_get_order (mc_composer_get_timeline (composer (fixture))) != NULL;
+}
+
+/* Once the order card came, its status fills {status}. */
+static void
+test_order_values (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  McChatContext *context = NULL;
+  g_autoptr(McTemplate) status = mc_template_new ("Status", "{order}: {status}");
+  g_autofree char *text = NULL;
+  g_autofree char *expected_prefix = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (chat_list_model (fixture)) && context == NULL; i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), i);
+      McChatContext *candidate = mc_chat_get_context (chat);
+
+      if (candidate != NULL && mc_chat_context_get_context_type (candidate) == MC_CONTEXT_TYPE_ORDER &&
+          mc_chat_context_get_order_id (candidate) > 0)
+        {
+          context = candidate;
+          mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+        }
+    }
+  g_assert_nonnull (context);
+
+  g_assert_true (ui_test_wait_until (order_ready, fixture, WAIT_MSEC));
+  mc_composer_insert_template (composer (fixture), status);
+  text = composer_text (fixture);
+  expected_prefix = g_strdup_printf ("%" G_GINT64_FORMAT ": ", mc_chat_context_get_order_id (context));
+  g_assert_true (g_str_has_prefix (text, expected_prefix));
+  g_assert_false (mc_composer_get_has_gaps (composer (fixture)));
+  g_assert_cmpuint (strlen (text), >, strlen (expected_prefix));
+}
+
+static gboolean
 warning_shown (gpointer data)
 {
   return mc_composer_get_warning_dialog (composer (data)) != NULL;
@@ -721,6 +762,8 @@ main (int   argc,
               fixture_set_up, test_gaps_refuse_send, fixture_tear_down);
   g_test_add ("/ui/templates/inserted-checked", Fixture, NULL,
               fixture_set_up, test_inserted_checked, fixture_tear_down);
+  g_test_add ("/ui/templates/order-values", Fixture, NULL,
+              fixture_set_up, test_order_values, fixture_tear_down);
   g_test_add ("/ui/templates/preferences", Fixture, NULL,
               fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/ui/templates/json-round-trip", Fixture, NULL,
