@@ -35,6 +35,9 @@ char       *mc_ui_format_relative_time  (gint64         time,
 /* "waiting 5 min", "waiting 2 h 5 min", "waiting 3 d 4 h". */
 char       *mc_ui_format_waiting        (gint64         since,
                                          gint64         now);
+/* A reply time in words, to the minute: "less than a minute", "45
+ * minutes", "2 hours 5 minutes", "3 days 4 hours". */
+char       *mc_ui_format_duration       (gint64         span);
 /* What a governor slowing the polls from @poll_interval to
  * @effective_interval seconds means to the seller, or NULL when it does
  * not matter to them: only when new messages may show more than a minute
