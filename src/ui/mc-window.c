@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-cabinet.h"
 #include "mc-chat-store.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
@@ -20,6 +21,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_SETTINGS,
+  PROP_ORDER_PANEL_VISIBLE,
   N_PROPS
 };
 
@@ -393,6 +395,18 @@ on_leaflet_folded (McWindow   *self,
    * name nor a wide chat moves the panes; alone they take the window. */
   adw_clamp_set_maximum_size (self->chats_pane, adw_leaflet_get_folded (leaflet) ? G_MAXINT : 340);
 
+  /* The order card: beside the conversation, or under the header when
+   * there is no room beside it. */
+  mc_order_panel_set_compact (self->order_panel, adw_leaflet_get_folded (leaflet));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->conversation_body),
+                                  adw_leaflet_get_folded (leaflet) ? GTK_ORIENTATION_VERTICAL
+                                                                   : GTK_ORIENTATION_HORIZONTAL);
+  if (adw_leaflet_get_folded (leaflet))
+    gtk_box_reorder_child_after (self->conversation_body, GTK_WIDGET (self->order_panel), NULL);
+  else
+    gtk_box_reorder_child_after (self->conversation_body, GTK_WIDGET (self->order_panel),
+                                 GTK_WIDGET (self->conversation_toasts));
+
   /* Folding with nothing open shows the chats rather than an empty page. */
   if (adw_leaflet_get_folded (leaflet) &&
       adw_leaflet_get_visible_child (leaflet) == self->conversation_pane &&
@@ -466,6 +480,34 @@ mc_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
 }
 
+/* The chats' reply clocks follow the seller's target and each cabinet's
+ * working hours ("working-hours": business id in decimal -> hours as
+ * mc_working_hours_to_string() writes them; a cabinet not there, or
+ * hours that do not parse, count every minute). */
+static void
+apply_reply_clock_settings (McWindow *self)
+{
+  McChatStore *chats = mc_session_get_chats (self->session);
+  g_autoptr(GVariant) table = g_settings_get_value (self->settings, "working-hours");
+  GListModel *cabinets = mc_session_get_cabinets (self->session);
+  guint n = g_list_model_get_n_items (cabinets);
+
+  mc_chat_store_set_reply_target (chats, (gint64) g_settings_get_uint (self->settings, "reply-target-minutes") *
+                                         G_TIME_SPAN_MINUTE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
+      gint64 business_id = mc_cabinet_get_business_id (cabinet);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, business_id);
+      const char *text = NULL;
+      g_autoptr(McWorkingHours) hours = NULL;
+
+      if (g_variant_lookup (table, key, "&s", &text))
+        hours = mc_working_hours_new_from_string (text);
+      mc_chat_store_set_working_hours (chats, business_id, hours);
+    }
+}
+
 static void
 mc_window_constructed (GObject *object)
 {
@@ -481,9 +523,15 @@ mc_window_constructed (GObject *object)
       mc_window_restore_state (self);
       g_settings_bind (self->settings, "sidebar-width", self->sidebar_pane, "width-request",
                        G_SETTINGS_BIND_DEFAULT);
-      /* Read only, and a locked key must not make the list insensitive. */
-      g_settings_bind (self->settings, "wait-warning-minutes", self->chat_list, "wait-warning-minutes",
-                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
+      g_signal_connect_object (self->settings, "changed::reply-target-minutes",
+                               G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::working-hours",
+                               G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (mc_session_get_cabinets (self->session), "items-changed",
+                               G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
+      apply_reply_clock_settings (self);
+      g_settings_bind (self->settings, "order-panel-visible", self, "order-panel-visible",
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
     }
 
   if (g_strcmp0 (PROFILE, "development") == 0)
@@ -555,6 +603,10 @@ mc_window_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_ORDER_PANEL_VISIBLE:
+      g_value_set_boolean (value, self->order_panel_visible);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -576,6 +628,14 @@ mc_window_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_ORDER_PANEL_VISIBLE:
+      if (self->order_panel_visible != g_value_get_boolean (value))
+        {
+          self->order_panel_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -630,11 +690,16 @@ mc_window_class_init (McWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_PANEL_VISIBLE] =
+    g_param_spec_boolean ("order-panel-visible", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_CONVERSATION);
   g_type_ensure (MC_TYPE_STATUS_BANNER);
   g_type_ensure (MC_TYPE_CHAT_LIST);
+  g_type_ensure (MC_TYPE_ORDER_PANEL);
 
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
@@ -654,6 +719,9 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_body);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, order_panel);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, order_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_chat_selected);
@@ -664,9 +732,20 @@ mc_window_class_init (McWindowClass *klass)
 }
 
 static void
+on_order_panel_has_order (McWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.order-panel",
+                                 mc_order_panel_get_has_order (self->order_panel));
+}
+
+static void
 mc_window_init (McWindow *self)
 {
+  self->order_panel_visible = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->order_panel, "notify::has-order",
+                           G_CALLBACK (on_order_panel_has_order), self, G_CONNECT_SWAPPED);
+  on_order_panel_has_order (self);
   mc_window_setup_sidebar_handle (self);
   mc_ui_label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
 }
