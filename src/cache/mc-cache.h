@@ -29,7 +29,7 @@ typedef enum
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
-#define MC_CACHE_SCHEMA_VERSION 5
+#define MC_CACHE_SCHEMA_VERSION 6
 
 typedef enum
 {

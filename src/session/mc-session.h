@@ -11,6 +11,7 @@
 #include "mc-auth-kind.h"
 #include "mc-chat.h"
 #include "mc-enums.h"
+#include "mc-response-stats.h"
 #include "mc-types.h"
 
 G_BEGIN_DECLS
@@ -101,6 +102,23 @@ gint64         mc_session_start_chat_finish (McSession           *self,
                                              GAsyncResult        *result,
                                              char               **notice,
                                              GError             **error);
+
+/* The response statistics of the last @days days of the cabinet
+ * @business_id, of its store @campaign_id or of all its stores
+ * (MC_RESPONSE_STATS_ALL_STORES; 0: its chats without a store), measured
+ * by this app from the saved history against a reply target of
+ * @target_minutes.  Computed off the main thread. */
+void             mc_session_compute_stats_async  (McSession           *self,
+                                                  gint64               business_id,
+                                                  gint64               campaign_id,
+                                                  guint                days,
+                                                  guint                target_minutes,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+McResponseStats *mc_session_compute_stats_finish (McSession           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 McSessionState mc_session_get_state       (McSession     *self);
 const GError  *mc_session_get_error       (McSession     *self);

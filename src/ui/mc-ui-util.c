@@ -321,6 +321,41 @@ mc_ui_format_waiting (gint64 since,
   return g_strdup_printf (_("waiting %d min"), MAX (mins, 1));
 }
 
+char *
+mc_ui_format_duration (gint64 span)
+{
+  gint64 minutes = (MAX (span, 0) + G_TIME_SPAN_MINUTE / 2) / G_TIME_SPAN_MINUTE;
+  guint days = (guint) (minutes / (24 * 60));
+  guint hours = (guint) ((minutes / 60) % 24);
+  guint mins = (guint) (minutes % 60);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (minutes == 0)
+    return g_strdup (_("less than a minute"));
+
+  if (days > 0)
+    {
+      first = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+      if (hours > 0)
+        second = g_strdup_printf (ngettext ("%u hour", "%u hours", hours), hours);
+    }
+  else if (hours > 0)
+    {
+      first = g_strdup_printf (ngettext ("%u hour", "%u hours", hours), hours);
+      if (mins > 0)
+        second = g_strdup_printf (ngettext ("%u minute", "%u minutes", mins), mins);
+    }
+  else
+    first = g_strdup_printf (ngettext ("%u minute", "%u minutes", mins), mins);
+
+  if (second == NULL)
+    return g_steal_pointer (&first);
+  /* Translators: a reply time of two parts, e.g. "2 hours 5 minutes",
+   * shown on its own (Russian: nominative). */
+  return g_strdup_printf (C_("reply time", "%s %s"), first, second);
+}
+
 /* "40 min", "2 h 10 min", "3 d 4 h" */
 static char *
 format_short_duration (gint64 span)

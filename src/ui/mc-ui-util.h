@@ -36,6 +36,9 @@ char       *mc_ui_format_relative_time  (gint64         time,
 /* "waiting 5 min", "waiting 2 h 5 min", "waiting 3 d 4 h". */
 char       *mc_ui_format_waiting        (gint64         since,
                                          gint64         now);
+/* A reply time in words, to the minute: "less than a minute", "45
+ * minutes", "2 hours 5 minutes", "3 days 4 hours". */
+char       *mc_ui_format_duration       (gint64         span);
 /* A chat's reply clock in a row, short: "Overdue by 40 min" (style class
  * "error"), "Due in 12 min" ("warning"), "Waiting 20 min" (no class: the
  * wall time since @since, the customer's first unanswered message).  The

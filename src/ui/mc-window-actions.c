@@ -10,6 +10,7 @@
 #include "mc-chat-store.h"
 #include "mc-new-chat-dialog.h"
 #include "mc-quick-switcher.h"
+#include "mc-statistics-window.h"
 #include "mc-ui-util.h"
 #include "mc-ui.h"
 #include "mc-window-private.h"
@@ -146,6 +147,16 @@ add_cabinet_action (GtkWidget  *widget,
 }
 
 static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  gtk_window_present (mc_statistics_window_new (self->session, self->settings, GTK_WINDOW (self)));
+}
+
+static void
 open_chat_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -225,6 +236,7 @@ mc_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.quick-switcher", NULL, quick_switcher_action);
   gtk_widget_class_install_action (widget_class, "win.new-chat", NULL, new_chat_action);
   gtk_widget_class_install_action (widget_class, "win.add-cabinet", NULL, add_cabinet_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
   gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
   gtk_widget_class_install_action (widget_class, "win.open-in-cabinet", "x", open_in_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.chat-in-cabinet", NULL, chat_in_cabinet_action);

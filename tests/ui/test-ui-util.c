@@ -178,6 +178,30 @@ test_waiting (void)
   check_waiting (-10, "waiting 1 min");
 }
 
+static void
+check_duration (gint64      span,
+                const char *expected)
+{
+  g_autofree char *text = mc_ui_format_duration (span);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Reply times to the nearest minute, in at most two units. */
+static void
+test_duration (void)
+{
+  check_duration (0, "less than a minute");
+  check_duration (29 * G_TIME_SPAN_SECOND, "less than a minute");
+  check_duration (30 * G_TIME_SPAN_SECOND, "1 minute");
+  check_duration (45 * G_TIME_SPAN_MINUTE, "45 minutes");
+  check_duration (60 * G_TIME_SPAN_MINUTE, "1 hour");
+  check_duration (125 * G_TIME_SPAN_MINUTE, "2 hours 5 minutes");
+  check_duration ((3 * 24 * 60 + 4 * 60 + 10) * G_TIME_SPAN_MINUTE, "3 days 4 hours");
+  check_duration (G_TIME_SPAN_DAY, "1 day");
+  check_duration (-G_TIME_SPAN_MINUTE, "less than a minute");
+}
+
 /* The row's words for each state of the clock, and the style class that
  * only repeats them.  The clock is filled as mc_reply_clock_compute()
  * would for a 60-minute target in wall time. */
@@ -360,6 +384,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/ui-util/duration", test_duration);
   g_test_add_func ("/ui-util/sanitize", test_sanitize);
   g_test_add_func ("/ui-util/sanitize-long", test_sanitize_long);
   g_test_add_func ("/ui-util/sanitize-hostile", test_sanitize_hostile);
