@@ -106,6 +106,20 @@ static const char *schema_v5 =
   "  keyword TEXT);"
   "PRAGMA user_version = 5;";
 
+/* v6 is another branch's step; the integrator puts it here. */
+static const char *schema_v6 =
+  "PRAGMA user_version = 6;";
+
+/* v7: what the seller did to a chat on this computer only: pinned it to
+ * the top of its views, or marked it unread (the Market has no read
+ * state). */
+static const char *schema_v7 =
+  "CREATE TABLE chat_marks ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  pinned INTEGER NOT NULL DEFAULT 0,"
+  "  marked_unread INTEGER NOT NULL DEFAULT 0);"
+  "PRAGMA user_version = 7;";
+
 static gboolean
 read_user_version (McCache  *self,
                    int      *version,
@@ -130,7 +144,7 @@ mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
   static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4,
-                                  &schema_v5 };
+                                  &schema_v5, &schema_v6, &schema_v7 };
   sqlite3 *db = self->db;
   int *version = &self->schema_version;
 
