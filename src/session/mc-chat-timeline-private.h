@@ -29,6 +29,8 @@ struct _McChatTimeline
 
   char           *read_only_reason;
   gboolean        loading_older;
+  /* A reply from elsewhere arrived while a draft was being written. */
+  gboolean        replied_elsewhere;
 };
 
 /* The timeline of @chat in @session: the one alive, or a new one. */
