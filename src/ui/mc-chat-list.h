@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mc-chat.h"
+#include "mc-chat-row.h"
 #include "mc-session.h"
 #include "mc-sidebar-item.h"
 
@@ -52,5 +53,11 @@ gboolean    mc_chat_list_stop_search     (McChatList  *self);
 void        mc_chat_list_refresh         (McChatList  *self);
 /* The list view itself, where the focus stays while chats are walked. */
 GtkWidget  *mc_chat_list_get_list_view   (McChatList  *self);
+
+/* Opens the context menu of @row (a row of this list), as the Menu key
+ * does; TRUE if it shows.  The menu itself, NULL before (for tests). */
+gboolean     mc_chat_list_popup_row_menu       (McChatList *self,
+                                                McChatRow  *row);
+GtkWidget   *mc_chat_list_get_row_menu         (McChatList *self);
 
 G_END_DECLS

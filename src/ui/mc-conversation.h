@@ -36,5 +36,8 @@ GtkWindow   *mc_conversation_get_duplicate_dialog (McConversation *self);
 GtkFileChooser *mc_conversation_get_save_chooser (McConversation *self);
 /* The timeline's messages, NULL when no chat is shown (for tests). */
 GListModel  *mc_conversation_get_messages      (McConversation *self);
+/* The message the "Unread messages" divider is above, 0 for none (for
+ * tests). */
+gint64       mc_conversation_get_first_unread_id (McConversation *self);
 
 G_END_DECLS
