@@ -145,19 +145,31 @@ find_position (McConversation *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The shown row nearest to @position, with its place in the list's
+ * coordinates: rows out of view keep stale places, so only mapped ones. */
 static GtkWidget *
-find_bound_row (McConversation *self,
-                guint           position)
+find_nearest_row (McConversation *self,
+                  guint           position,
+                  guint          *found)
 {
+  GtkWidget *nearest = NULL;
+  guint best = G_MAXUINT;
+
   for (guint i = 0; i < self->bound_items->len; i++)
     {
       GtkListItem *item = g_ptr_array_index (self->bound_items, i);
+      GtkWidget *row = gtk_list_item_get_child (item);
+      guint p = gtk_list_item_get_position (item);
+      guint distance = p > position ? p - position : position - p;
 
-      if (gtk_list_item_get_position (item) == position)
-        return gtk_list_item_get_child (item);
+      if (p == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (row) || distance >= best)
+        continue;
+      best = distance;
+      nearest = row;
+      *found = p;
     }
 
-  return NULL;
+  return nearest;
 }
 
 static gboolean
@@ -169,7 +181,7 @@ on_unread_tick (GtkWidget     *widget,
   GtkAdjustment *adj = get_vadjustment (self);
   double value = gtk_adjustment_get_value (adj);
   double top = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
-  guint position, n;
+  guint position, n, found = 0;
   GtkWidget *row;
   double target;
 
@@ -191,10 +203,7 @@ on_unread_tick (GtkWidget     *widget,
   if (position == GTK_INVALID_LIST_POSITION || n == 0)
     return G_SOURCE_CONTINUE;
 
-  /* A bound row out of view keeps a stale place: only a mapped one tells. */
-  row = find_bound_row (self, position);
-  if (row != NULL && !gtk_widget_get_mapped (row))
-    row = NULL;
+  row = find_nearest_row (self, position, &found);
   if (row != NULL)
     {
       graphene_point_t point;
@@ -202,13 +211,15 @@ on_unread_tick (GtkWidget     *widget,
       if (!gtk_widget_compute_point (row, GTK_WIDGET (self->list_view),
                                      &GRAPHENE_POINT_INIT (0, 0), &point))
         return G_SOURCE_CONTINUE;
-      target = value + point.y - UNREAD_MARGIN;
+      /* Rows it is away from are guessed as tall as it is. */
+      target = value + point.y - UNREAD_MARGIN +
+               ((double) position - found) * gtk_widget_get_height (row);
     }
   else
     target = gtk_adjustment_get_upper (adj) * position / n;
 
   target = CLAMP (target, 0, MAX (top, 0));
-  if (row != NULL && ABS (target - value) < 1)
+  if (row != NULL && found == position && ABS (target - value) < 1)
     {
       if (++self->settle_frames >= UNREAD_SETTLE_FRAMES)
         {
