@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "mc-chat-list.h"
@@ -406,6 +408,8 @@ main (int   argc,
       GtkCssProvider *provider = gtk_css_provider_new ();
       const char *localedir = g_getenv ("MARKET_CHATS_LOCALEDIR");
 
+      /* gtk_test_init() set the C locale: the pictures follow the caller's. */
+      setlocale (LC_ALL, "");
       bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
