@@ -42,6 +42,10 @@ enum {
   PROP_LOADING_OLDER,
   PROP_HAS_OLDER,
   PROP_REPLIED_ELSEWHERE,
+  PROP_ORDER,
+  PROP_RETURN,
+  PROP_ORDER_STATE,
+  PROP_ORDER_MESSAGE,
   N_PROPS
 };
 
@@ -591,6 +595,7 @@ mc_chat_timeline_lookup (McSession *session,
   g_signal_connect_object (mc_session_get_chats (session), "replied-elsewhere",
                            G_CALLBACK (on_replied_elsewhere), self, G_CONNECT_SWAPPED);
   update_read_only_reason (self);
+  mc_chat_timeline_order_start (self);
 
   g_hash_table_insert (registry, g_memdup2 (&chat_id, sizeof chat_id), self);
 
@@ -605,6 +610,7 @@ mc_chat_timeline_dispose (GObject *object)
   /* Nothing typed is lost when the last view of the chat goes. */
   if (self->draft_timeout_id != 0)
     write_draft (self);
+  mc_chat_timeline_order_stop (self);
   unregister (self);
 
   G_OBJECT_CLASS (mc_chat_timeline_parent_class)->dispose (object);
@@ -621,6 +627,7 @@ mc_chat_timeline_finalize (GObject *object)
   g_clear_object (&self->cache);
   g_free (self->draft);
   g_free (self->read_only_reason);
+  mc_chat_timeline_order_finalize (self);
 
   G_OBJECT_CLASS (mc_chat_timeline_parent_class)->finalize (object);
 }
@@ -665,6 +672,22 @@ mc_chat_timeline_get_property (GObject    *object,
 
     case PROP_REPLIED_ELSEWHERE:
       g_value_set_boolean (value, self->replied_elsewhere);
+      break;
+
+    case PROP_ORDER:
+      g_value_set_object (value, self->order);
+      break;
+
+    case PROP_RETURN:
+      g_value_set_object (value, self->ret);
+      break;
+
+    case PROP_ORDER_STATE:
+      g_value_set_enum (value, self->order_state);
+      break;
+
+    case PROP_ORDER_MESSAGE:
+      g_value_set_string (value, self->order_message);
       break;
 
     default:
@@ -738,6 +761,22 @@ mc_chat_timeline_class_init (McChatTimelineClass *klass)
     g_param_spec_boolean ("replied-elsewhere", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER] =
+    g_param_spec_object ("order", NULL, NULL,
+                         MC_TYPE_ORDER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETURN] =
+    g_param_spec_object ("return", NULL, NULL,
+                         MC_TYPE_RETURN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_STATE] =
+    g_param_spec_enum ("order-state", NULL, NULL,
+                       MC_TYPE_ORDER_STATE, MC_ORDER_STATE_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_MESSAGE] =
+    g_param_spec_string ("order-message", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -44,6 +44,12 @@ void        mc_chat_list_select_chat     (McChatList  *self,
  * empty. */
 McChat     *mc_chat_list_step            (McChatList  *self,
                                           int          step);
+/* The chat after @current (NULL: none open) among those of the selected
+ * stores that need a reply, oldest waiting first, wrapping around; the
+ * first when @current needs none.  NULL when no chat needs a reply.
+ * Selects nothing (see mc_chat_list_select_chat()). */
+McChat     *mc_chat_list_next_needing_reply (McChatList *self,
+                                             McChat     *current);
 /* Opens the search bar and puts the focus in it. */
 void        mc_chat_list_start_search    (McChatList  *self);
 /* Clears and closes the search bar; FALSE when it was not open. */

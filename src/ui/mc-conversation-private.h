@@ -56,6 +56,22 @@ struct _McConversation
   McComposer        *composer;
   GtkRevealer       *elsewhere_revealer;
 
+  /* The search in the chat (mc-conversation-search.c). */
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *search_count_label;
+  GtkButton         *search_older_button;
+  GtkButton         *search_newer_button;
+  GtkWidget         *search_scope_box;
+  char              *search_needle;
+  GArray            *search_hits;
+  guint              search_current;
+  /* Going past the oldest match asked for older history: step to the
+   * first match it brings (the matches held before it came). */
+  gboolean           search_step_after_load;
+  guint              search_hits_before_load;
+  GWeakRef           search_return_focus;
+
   GtkFileChooserNative *save_chooser;
   GtkWindow            *duplicate_dialog;
 };
@@ -83,6 +99,23 @@ void     mc_conversation_on_edge_reached     (McConversation    *self,
                                               GtkPositionType    position,
                                               GtkScrolledWindow *scrolled_window);
 void     mc_conversation_on_new_messages_clicked (McConversation *self);
+
+/* Scrolls message @position into view, ending the pinning to the
+ * bottom. */
+void     mc_conversation_scroll_to_message   (McConversation    *self,
+                                              guint              position);
+
+/* mc-conversation-search.c */
+void     mc_conversation_search_init         (McConversation    *self);
+void     mc_conversation_search_finalize     (McConversation    *self);
+void     mc_conversation_search_class_init   (GtkWidgetClass    *widget_class);
+/* Another chat is shown: the search closes. */
+void     mc_conversation_search_reset        (McConversation    *self);
+/* The messages changed: the matches are counted again. */
+void     mc_conversation_search_refresh      (McConversation    *self);
+/* Marks the matches in a row the list just bound. */
+void     mc_conversation_search_bind_row     (McConversation    *self,
+                                              GtkListItem       *item);
 
 /* mc-conversation-clock.c */
 void     mc_conversation_clock_init          (McConversation    *self);

@@ -405,6 +405,22 @@ mc_conversation_scroll_older_added (McConversation *self)
 }
 
 void
+mc_conversation_scroll_to_message (McConversation *self,
+                                   guint           position)
+{
+  if (self->messages == NULL || position >= g_list_model_get_n_items (self->messages))
+    return;
+
+  /* The seller goes up to a message: the view no longer follows the
+   * newest one.  The focus is outside the list (in a search bar), so
+   * "list.scroll-to-item" only scrolls. */
+  mc_conversation_stop_settling (self);
+  self->keep_distance = FALSE;
+  self->stick_to_bottom = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+void
 mc_conversation_scroll_reset (McConversation *self)
 {
   self->keep_distance = FALSE;

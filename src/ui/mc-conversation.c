@@ -209,6 +209,7 @@ on_messages_changed (McConversation *self,
   for (guint i = 0; i < self->bound_items->len; i++)
     mc_conversation_update_day_label (self, g_ptr_array_index (self->bound_items, i));
   mc_conversation_update_first_message (self);
+  mc_conversation_search_refresh (self);
 
   if (mc_chat_timeline_get_loading_older (self->timeline) && position == 0 && added > 0)
     mc_conversation_scroll_older_added (self);
@@ -448,6 +449,7 @@ on_factory_bind (McConversation           *self,
   mc_message_row_set_message (row, gtk_list_item_get_item (item));
   mc_conversation_update_day_label (self, item);
   g_ptr_array_add (self->bound_items, item);
+  mc_conversation_search_bind_row (self, item);
 }
 
 static void
@@ -530,6 +532,7 @@ mc_conversation_set_chat (McConversation *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  mc_conversation_search_reset (self);
   mc_conversation_scroll_reset (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
@@ -670,6 +673,7 @@ mc_conversation_finalize (GObject *object)
 {
   McConversation *self = MC_CONVERSATION (object);
 
+  mc_conversation_search_finalize (self);
   g_ptr_array_unref (self->bound_items);
   g_free (self->title);
   g_free (self->subtitle);
@@ -799,6 +803,7 @@ mc_conversation_class_init (McConversationClass *klass)
                                                 G_CALLBACK (mc_conversation_on_new_messages_clicked));
 
   gtk_widget_class_install_action (widget_class, "conversation.copy-number", NULL, copy_number_action);
+  mc_conversation_search_class_init (widget_class);
 }
 
 static void
@@ -818,5 +823,6 @@ mc_conversation_init (McConversation *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   mc_conversation_scroll_init (self);
+  mc_conversation_search_init (self);
   mc_conversation_clock_init (self);
 }

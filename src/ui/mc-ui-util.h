@@ -82,4 +82,17 @@ char       *mc_ui_strip_mnemonic          (const char *label);
 char       *mc_ui_seller_cabinet_chat_uri (gint64      business_id,
                                            gint64      chat_id);
 
+/* Searching text the way a seller expects: letters match whatever their
+ * case, and "ё" matches "е" (Russian is often typed without it).  Each
+ * character folds to one character, so a match in the folded text is a
+ * match of as many characters in the original. */
+char       *mc_ui_search_fold           (const char *text);
+/* Where @needle (folded here; blank finds nothing) occurs in @text, as
+ * pairs of byte offsets into @text (start, end), in order and not
+ * overlapping.  Returns the number of matches; @ranges (guint pairs) may
+ * be NULL to count only. */
+guint       mc_ui_search_find           (const char *text,
+                                         const char *needle,
+                                         GArray     *ranges);
+
 G_END_DECLS

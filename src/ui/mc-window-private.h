@@ -6,6 +6,7 @@
 
 #include "mc-chat-list.h"
 #include "mc-conversation.h"
+#include "mc-order-panel.h"
 #include "mc-status-banner.h"
 #include "mc-window.h"
 
@@ -42,6 +43,11 @@ struct _McWindow
   GMenu                *chat_menu_state;
   /* The chat whose marks the chat menu offers to change. */
   McChat               *marks_chat;
+  GtkBox               *conversation_body;
+  McOrderPanel         *order_panel;
+  GtkWidget            *order_button;
+  /* The seller wants the order card shown (the "order-panel-visible" key). */
+  gboolean              order_panel_visible;
 };
 
 /* Shows the chat in the conversation, and the conversation on a narrow

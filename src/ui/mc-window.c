@@ -21,6 +21,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_SETTINGS,
+  PROP_ORDER_PANEL_VISIBLE,
   N_PROPS
 };
 
@@ -431,6 +432,18 @@ on_leaflet_folded (McWindow   *self,
    * name nor a wide chat moves the panes; alone they take the window. */
   adw_clamp_set_maximum_size (self->chats_pane, adw_leaflet_get_folded (leaflet) ? G_MAXINT : 340);
 
+  /* The order card: beside the conversation, or under the header when
+   * there is no room beside it. */
+  mc_order_panel_set_compact (self->order_panel, adw_leaflet_get_folded (leaflet));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->conversation_body),
+                                  adw_leaflet_get_folded (leaflet) ? GTK_ORIENTATION_VERTICAL
+                                                                   : GTK_ORIENTATION_HORIZONTAL);
+  if (adw_leaflet_get_folded (leaflet))
+    gtk_box_reorder_child_after (self->conversation_body, GTK_WIDGET (self->order_panel), NULL);
+  else
+    gtk_box_reorder_child_after (self->conversation_body, GTK_WIDGET (self->order_panel),
+                                 GTK_WIDGET (self->conversation_toasts));
+
   /* Folding with nothing open shows the chats rather than an empty page. */
   if (adw_leaflet_get_folded (leaflet) &&
       adw_leaflet_get_visible_child (leaflet) == self->conversation_pane &&
@@ -554,6 +567,8 @@ mc_window_constructed (GObject *object)
       g_signal_connect_object (mc_session_get_cabinets (self->session), "items-changed",
                                G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
       apply_reply_clock_settings (self);
+      g_settings_bind (self->settings, "order-panel-visible", self, "order-panel-visible",
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
     }
 
   if (g_strcmp0 (PROFILE, "development") == 0)
@@ -626,6 +641,10 @@ mc_window_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_ORDER_PANEL_VISIBLE:
+      g_value_set_boolean (value, self->order_panel_visible);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -647,6 +666,14 @@ mc_window_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_ORDER_PANEL_VISIBLE:
+      if (self->order_panel_visible != g_value_get_boolean (value))
+        {
+          self->order_panel_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -701,11 +728,16 @@ mc_window_class_init (McWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_PANEL_VISIBLE] =
+    g_param_spec_boolean ("order-panel-visible", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_CONVERSATION);
   g_type_ensure (MC_TYPE_STATUS_BANNER);
   g_type_ensure (MC_TYPE_CHAT_LIST);
+  g_type_ensure (MC_TYPE_ORDER_PANEL);
 
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
@@ -726,6 +758,9 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_body);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, order_panel);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, order_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_chat_selected);
@@ -736,9 +771,20 @@ mc_window_class_init (McWindowClass *klass)
 }
 
 static void
+on_order_panel_has_order (McWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.order-panel",
+                                 mc_order_panel_get_has_order (self->order_panel));
+}
+
+static void
 mc_window_init (McWindow *self)
 {
+  self->order_panel_visible = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->order_panel, "notify::has-order",
+                           G_CALLBACK (on_order_panel_has_order), self, G_CONNECT_SWAPPED);
+  on_order_panel_has_order (self);
   mc_window_setup_sidebar_handle (self);
   mc_ui_label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
 }

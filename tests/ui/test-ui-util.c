@@ -323,6 +323,32 @@ test_strip_mnemonic (void)
     }
 }
 
+static void
+test_search (void)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *folded = mc_ui_search_fold ("Ёлка ДОСТАВКА Order");
+  const char *text = "Доставка: ЗАКАЗ 12345, заказ ещё в пути";
+
+  g_assert_cmpstr (folded, ==, "елка доставка order");
+
+  /* Case and ё do not matter; offsets are bytes of the original. */
+  g_assert_cmpuint (mc_ui_search_find (text, "  заказ ", ranges), ==, 2);
+  g_assert_cmpuint (ranges->len, ==, 4);
+  g_assert_true (strncmp (text + g_array_index (ranges, guint, 0), "ЗАКАЗ", 10) == 0);
+  g_assert_cmpuint (g_array_index (ranges, guint, 1) - g_array_index (ranges, guint, 0), ==, strlen ("заказ"));
+  g_assert_true (strncmp (text + g_array_index (ranges, guint, 2), "заказ еще", 10) == 0);
+  g_assert_cmpuint (mc_ui_search_find (text, "ЕЩЕ", NULL), ==, 1);
+  g_assert_cmpuint (mc_ui_search_find (text, "345", NULL), ==, 1);
+
+  /* Not overlapping, nothing for blanks or no text. */
+  g_assert_cmpuint (mc_ui_search_find ("aaaa", "aa", NULL), ==, 2);
+  g_assert_cmpuint (mc_ui_search_find (text, "   ", NULL), ==, 0);
+  g_assert_cmpuint (mc_ui_search_find (text, "", NULL), ==, 0);
+  g_assert_cmpuint (mc_ui_search_find (NULL, "a", NULL), ==, 0);
+  g_assert_cmpuint (mc_ui_search_find ("заказ", "заказы", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/ui-util/words", test_words);
   g_test_add_func ("/ui-util/cabinet-uri", test_cabinet_uri);
   g_test_add_func ("/ui-util/strip-mnemonic", test_strip_mnemonic);
+  g_test_add_func ("/ui-util/search", test_search);
 
   return g_test_run ();
 }
