@@ -415,6 +415,7 @@ mc_conversation_scroll_to_message (McConversation *self,
    * newest one.  The focus is outside the list (in a search bar), so
    * "list.scroll-to-item" only scrolls. */
   mc_conversation_stop_settling (self);
+  mc_conversation_stop_unread (self);
   self->keep_distance = FALSE;
   self->stick_to_bottom = FALSE;
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
