@@ -133,6 +133,16 @@ static const char *schema_v6 =
   "CREATE INDEX customer_messages_by_time ON messages (created_at) WHERE sender = 'CUSTOMER';"
   "PRAGMA user_version = 6;";
 
+/* v7: what the seller did to a chat on this computer only: pinned it to
+ * the top of its views, or marked it unread (the Market has no read
+ * state). */
+static const char *schema_v7 =
+  "CREATE TABLE chat_marks ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  pinned INTEGER NOT NULL DEFAULT 0,"
+  "  marked_unread INTEGER NOT NULL DEFAULT 0);"
+  "PRAGMA user_version = 7;";
+
 static gboolean
 read_user_version (McCache  *self,
                    int      *version,
@@ -157,7 +167,7 @@ mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
   static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4,
-                                  &schema_v5, &schema_v6 };
+                                  &schema_v5, &schema_v6, &schema_v7 };
   sqlite3 *db = self->db;
   int *version = &self->schema_version;
 

@@ -29,6 +29,8 @@ struct _McChatTimeline
 
   char           *read_only_reason;
   gboolean        loading_older;
+  /* A reply from elsewhere arrived while a draft was being written. */
+  gboolean        replied_elsewhere;
 
   /* The order card (mc-chat-timeline-order.c). */
   gint64          order_id;

@@ -61,7 +61,10 @@ GType mc_order_state_get_type (void) G_GNUC_CONST;
  *  "order-state" (McOrderState), "order-message" (string, nullable): the
  *    seller's words for NO_SCOPE and ERROR; for READY, what the card
  *    lacks that the seller can change (a return the key may not read),
- *    else NULL. */
+ *    else NULL.
+ *  "replied-elsewhere" (gboolean): a reply this app did not send (the web
+ *    cabinet, another operator) arrived while the draft held text; cleared
+ *    by mc_chat_timeline_dismiss_replied_elsewhere() or an emptied draft. */
 
 McChat         *mc_chat_timeline_get_chat             (McChatTimeline *self);
 GListModel     *mc_chat_timeline_get_messages         (McChatTimeline *self);
@@ -133,8 +136,14 @@ void            mc_chat_timeline_load_older_async     (McChatTimeline      *self
 gboolean        mc_chat_timeline_load_older_finish    (McChatTimeline      *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
-/* The seller saw every message held. */
+/* The seller saw every message held; a chat marked unread is not any more. */
 void            mc_chat_timeline_mark_read            (McChatTimeline      *self);
+/* The first customer message the seller has not seen (after the read
+ * marker), 0 when none: where an opened chat starts.  Ask before
+ * mc_chat_timeline_mark_read(). */
+gint64          mc_chat_timeline_get_first_unread_id  (McChatTimeline      *self);
+gboolean        mc_chat_timeline_get_replied_elsewhere (McChatTimeline     *self);
+void            mc_chat_timeline_dismiss_replied_elsewhere (McChatTimeline *self);
 
 /* Fetches an attachment of this chat (https or this computer only, with
  * the cabinet's key only on the API's own address). */

@@ -160,6 +160,16 @@ const GError    *mc_session_get_templates_error (McSession *self);
 /* The fake Market of the demo (NULL outside the demo), for tests. */
 GObject       *mc_session_get_fake_market (McSession     *self);
 
+/* The seller's marks on a chat, kept on this computer: pinned to the top
+ * of its views; marked unread until it is opened (or marked read) again.
+ * Marking read also counts every message held as seen. */
+void           mc_session_set_chat_pinned (McSession     *self,
+                                           gint64         chat_id,
+                                           gboolean       pinned);
+void           mc_session_set_chat_unread (McSession     *self,
+                                           gint64         chat_id,
+                                           gboolean       unread);
+
 /* The timeline of @chat (a chat of this session's store): the same object
  * for as long as anyone holds it, a new one after. */
 McChatTimeline *mc_session_get_timeline   (McSession     *self,

@@ -34,6 +34,12 @@ struct _McConversation
   guint            settle_tick_id;
   guint            settle_frames;
   gboolean         model_fresh;
+  /* The first message the seller had not seen when the chat opened: the
+   * divider goes above it and the view opens there (0: at the bottom). */
+  gint64           first_unread_id;
+  gboolean         to_first_unread;
+  guint            unread_tick_id;
+  guint            unread_frames;
 
   GtkStack          *stack;
   GtkLabel          *details_label;
@@ -48,6 +54,7 @@ struct _McConversation
   AdwStatusPage     *first_message_page;
   GtkButton         *new_messages_button;
   McComposer        *composer;
+  GtkRevealer       *elsewhere_revealer;
 
   /* The search in the chat (mc-conversation-search.c). */
   GtkSearchBar      *search_bar;
@@ -79,6 +86,9 @@ void     mc_conversation_scroll_init         (McConversation    *self);
 /* A new chat (or none) is shown: it opens at its newest message. */
 void     mc_conversation_scroll_reset        (McConversation    *self);
 void     mc_conversation_scroll_to_bottom    (McConversation    *self);
+/* A chat opens at self->first_unread_id: that row is brought to the top
+ * of the view once the list has laid it out. */
+void     mc_conversation_scroll_to_first_unread (McConversation *self);
 /* Messages arrived at the bottom: pinned, the view follows them;
  * scrolled up, the seller is told. */
 void     mc_conversation_scroll_added_at_end (McConversation    *self);

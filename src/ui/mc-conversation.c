@@ -285,6 +285,8 @@ mc_conversation_update_day_label (McConversation *self,
     }
 
   mc_message_row_set_day_label (row, label);
+  mc_message_row_set_unread_divider (row, self->first_unread_id != 0 &&
+                                          mc_message_get_message_id (message) == self->first_unread_id);
 }
 
 
@@ -553,6 +555,23 @@ on_factory_unbind (McConversation           *self,
 }
 
 static void
+on_elsewhere_dismiss_clicked (McConversation *self,
+                              GtkButton      *button)
+{
+  if (self->timeline != NULL)
+    mc_chat_timeline_dismiss_replied_elsewhere (self->timeline);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+}
+
+gint64
+mc_conversation_get_first_unread_id (McConversation *self)
+{
+  g_return_val_if_fail (MC_IS_CONVERSATION (self), 0);
+
+  return self->first_unread_id;
+}
+
+static void
 on_chat_notify (McConversation *self,
                 GParamSpec     *pspec,
                 McChat         *chat)
@@ -612,6 +631,9 @@ mc_conversation_set_chat (McConversation *self,
 
   gtk_list_view_set_model (self->list_view, NULL);
   mc_conversation_follow_order (self, FALSE);
+  /* Asked before the rows are bound (setting the model binds some), and
+   * before marking the chat read, which moves the marker. */
+  self->first_unread_id = timeline != NULL ? mc_chat_timeline_get_first_unread_id (timeline) : 0;
   g_set_object (&self->timeline, timeline);
   mc_conversation_follow_order (self, TRUE);
   g_clear_object (&self->messages);
@@ -633,7 +655,10 @@ mc_conversation_set_chat (McConversation *self,
       gtk_stack_set_visible_child_name (self->stack, "chat");
 
       self->model_fresh = TRUE;
-      mc_conversation_scroll_to_bottom (self);
+      if (self->first_unread_id != 0)
+        mc_conversation_scroll_to_first_unread (self);
+      else
+        mc_conversation_scroll_to_bottom (self);
 
       mc_conversation_mark_read (self);
       mc_chat_timeline_refresh (timeline);
@@ -863,6 +888,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McConversation, first_message_page);
   gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_button);
   gtk_widget_class_bind_template_child (widget_class, McConversation, composer);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, elsewhere_revealer);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_edge_reached",
                                                 G_CALLBACK (mc_conversation_on_edge_reached));
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
@@ -870,6 +896,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_send_text);
   gtk_widget_class_bind_template_callback (widget_class, on_send_file);
+  gtk_widget_class_bind_template_callback (widget_class, on_elsewhere_dismiss_clicked);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_new_messages_clicked",
                                                 G_CALLBACK (mc_conversation_on_new_messages_clicked));
 

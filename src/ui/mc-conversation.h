@@ -49,5 +49,8 @@ guint        mc_conversation_get_search_current   (McConversation *self);
 guint        mc_conversation_get_search_position  (McConversation *self);
 /* The timeline's messages, NULL when no chat is shown (for tests). */
 GListModel  *mc_conversation_get_messages      (McConversation *self);
+/* The message the "Unread messages" divider is above, 0 for none (for
+ * tests). */
+gint64       mc_conversation_get_first_unread_id (McConversation *self);
 
 G_END_DECLS

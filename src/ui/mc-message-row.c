@@ -19,12 +19,14 @@ struct _McMessageRow
   gulong      notify_id;
 
   GtkLabel   *day_label;
+  GtkLabel   *unread_divider;
   GtkBox     *bubble;
   GtkLabel   *sender_label;
   GtkLabel   *text_label;
   GtkBox     *unshown_box;
   GtkButton  *cabinet_button;
   GtkBox     *attachments_box;
+  GtkLabel   *elsewhere_label;
   GtkImage   *state_icon;
   GtkLabel   *time_label;
   GtkBox     *failed_box;
@@ -122,6 +124,7 @@ mc_message_row_update_state (McMessageRow *self)
       break;
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_label), mc_message_get_from_elsewhere (self->message));
   gtk_widget_set_visible (GTK_WIDGET (self->state_icon), state != MC_MESSAGE_STATE_SENT);
   gtk_widget_set_visible (GTK_WIDGET (self->failed_box), state == MC_MESSAGE_STATE_FAILED);
   gtk_label_set_label (self->error_label,
@@ -314,7 +317,7 @@ on_message_notify (McMessageRow *self,
                    McMessage    *message)
 {
   if (g_str_equal (pspec->name, "state") || g_str_equal (pspec->name, "error") ||
-      g_str_equal (pspec->name, "created-at"))
+      g_str_equal (pspec->name, "created-at") || g_str_equal (pspec->name, "from-elsewhere"))
     mc_message_row_update_state (self);
   else
     mc_message_row_update (self);
@@ -366,6 +369,31 @@ mc_message_row_set_day_label (McMessageRow *self,
 
   gtk_label_set_label (self->day_label, label != NULL ? label : "");
   gtk_widget_set_visible (GTK_WIDGET (self->day_label), label != NULL);
+}
+
+void
+mc_message_row_set_unread_divider (McMessageRow *self,
+                                   gboolean      shown)
+{
+  g_return_if_fail (MC_IS_MESSAGE_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unread_divider), shown);
+}
+
+gboolean
+mc_message_row_get_unread_divider (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->unread_divider));
+}
+
+gboolean
+mc_message_row_get_elsewhere_shown (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_label));
 }
 
 const char *
@@ -462,6 +490,8 @@ mc_message_row_class_init (McMessageRowClass *klass)
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-message-row.ui");
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, unread_divider);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, elsewhere_label);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, bubble);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, sender_label);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, text_label);

@@ -201,6 +201,35 @@ chat_in_cabinet_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+/* The seller's marks on a chat, from the chat menu or a row's menu. */
+static void
+set_chat_mark (McWindow   *self,
+               const char *action_name,
+               gint64      chat_id)
+{
+  if (g_str_equal (action_name, "win.mark-chat-unread"))
+    mc_session_set_chat_unread (self->session, chat_id, TRUE);
+  else if (g_str_equal (action_name, "win.mark-chat-read"))
+    mc_session_set_chat_unread (self->session, chat_id, FALSE);
+  else if (g_str_equal (action_name, "win.pin-chat"))
+    mc_session_set_chat_pinned (self->session, chat_id, TRUE);
+  else if (g_str_equal (action_name, "win.unpin-chat"))
+    mc_session_set_chat_pinned (self->session, chat_id, FALSE);
+
+  mc_window_update_chat_menu (self);
+}
+
+static void
+chat_mark_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  if (self->session != NULL)
+    set_chat_mark (self, action_name, g_variant_get_int64 (parameter));
+}
+
 static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
@@ -240,6 +269,10 @@ mc_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-chat", "x", open_chat_action);
   gtk_widget_class_install_action (widget_class, "win.open-in-cabinet", "x", open_in_cabinet_action);
   gtk_widget_class_install_action (widget_class, "win.chat-in-cabinet", NULL, chat_in_cabinet_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-chat-unread", "x", chat_mark_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-chat-read", "x", chat_mark_action);
+  gtk_widget_class_install_action (widget_class, "win.pin-chat", "x", chat_mark_action);
+  gtk_widget_class_install_action (widget_class, "win.unpin-chat", "x", chat_mark_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.reload-keys", NULL, reload_keys_action);

@@ -40,6 +40,9 @@ struct _McWindow
   GtkWidget            *conversation_pane;
   McConversation       *conversation;
   GtkWidget            *chat_menu_button;
+  GMenu                *chat_menu_state;
+  /* The chat whose marks the chat menu offers to change. */
+  McChat               *marks_chat;
   GtkBox               *conversation_body;
   McOrderPanel         *order_panel;
   GtkWidget            *order_button;
@@ -51,6 +54,9 @@ struct _McWindow
  * screen; the focus stays in the list when it was there. */
 void mc_window_show_chat             (McWindow       *self,
                                       McChat         *chat);
+/* Offers in the chat menu the marks the shown chat can take now (Mark as
+ * Unread or Read, Pin or Unpin). */
+void mc_window_update_chat_menu      (McWindow       *self);
 /* Puts the focus in the composer when the chat may be answered. */
 void mc_window_focus_composer        (McWindow       *self);
 /* Installs the "win.*" actions and their shortcuts (mc-window-actions.c). */

@@ -348,6 +348,41 @@ mc_window_focus_composer (McWindow *self)
 }
 
 void
+mc_window_update_chat_menu (McWindow *self)
+{
+  McChat *chat = mc_conversation_get_chat (self->conversation);
+
+  g_menu_remove_all (self->chat_menu_state);
+  if (chat != NULL)
+    mc_chat_row_append_marks (self->chat_menu_state, chat);
+}
+
+static void
+on_marks_chat_notify (McWindow   *self,
+                      GParamSpec *pspec,
+                      McChat     *chat)
+{
+  if (g_str_equal (pspec->name, "pinned") || g_str_equal (pspec->name, "marked-unread") ||
+      g_str_equal (pspec->name, "unread-count"))
+    mc_window_update_chat_menu (self);
+}
+
+static void
+follow_marks_chat (McWindow *self,
+                   McChat   *chat)
+{
+  if (self->marks_chat == chat)
+    return;
+
+  if (self->marks_chat != NULL)
+    g_signal_handlers_disconnect_by_func (self->marks_chat, on_marks_chat_notify, self);
+  g_set_object (&self->marks_chat, chat);
+  if (chat != NULL)
+    g_signal_connect_object (chat, "notify", G_CALLBACK (on_marks_chat_notify), self,
+                             G_CONNECT_SWAPPED);
+}
+
+void
 mc_window_show_chat (McWindow *self,
                      McChat   *chat)
 {
@@ -356,6 +391,8 @@ mc_window_show_chat (McWindow *self,
 
   mc_conversation_set_chat (self->conversation, chat);
   gtk_widget_set_visible (self->chat_menu_button, chat != NULL);
+  follow_marks_chat (self, chat);
+  mc_window_update_chat_menu (self);
   /* The leaflet moves the focus into the pane it shows. */
   adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
 
@@ -577,6 +614,7 @@ mc_window_dispose (GObject *object)
       gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
     }
 
+  follow_marks_chat (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
 
   g_clear_object (&self->session);
@@ -707,6 +745,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_toasts);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chat_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chat_menu_state);
   gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_handle);
