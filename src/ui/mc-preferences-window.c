@@ -11,6 +11,7 @@
 #include "mc-cabinet-row.h"
 #include "mc-error.h"
 #include "mc-preferences-window.h"
+#include "mc-templates-page.h"
 #include "mc-ui.h"
 #include "mc-working-hours-row.h"
 
@@ -188,6 +189,9 @@ mc_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (mc_preferences_window_parent_class)->constructed (object);
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (mc_templates_page_new (self->session)));
+
   gtk_list_box_bind_model (self->cabinets_list,
                            mc_session_get_cabinets (self->session),
                            mc_preferences_window_create_cabinet_row,
@@ -229,6 +233,12 @@ mc_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* The lists may outlive the window a while; the session's cabinets
+   * must not call back into it then. */
+  if (self->cabinets_list != NULL)
+    gtk_list_box_bind_model (self->cabinets_list, NULL, NULL, NULL, NULL);
+  if (self->working_hours_list != NULL)
+    gtk_list_box_bind_model (self->working_hours_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
