@@ -26,6 +26,8 @@ struct _McChat
   guint8         status;
   /* Local: the history is known and holds no customer message. */
   guint8         no_customer_message;
+  /* Local: the seller muted its notifications. */
+  guint8         muted;
 };
 
 G_DEFINE_FINAL_TYPE (McChat, mc_chat, G_TYPE_OBJECT)
@@ -43,6 +45,7 @@ enum {
   PROP_LAST_MESSAGE_PREVIEW,
   PROP_NO_CUSTOMER_MESSAGE,
   PROP_WAITING_SINCE,
+  PROP_MUTED,
   N_PROPS
 };
 
@@ -122,6 +125,10 @@ mc_chat_get_property (GObject    *object,
       g_value_set_int64 (value, mc_chat_get_waiting_since (self));
       break;
 
+    case PROP_MUTED:
+      g_value_set_boolean (value, self->muted);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,6 +178,10 @@ mc_chat_set_property (GObject      *object,
 
     case PROP_WAITING_SINCE:
       mc_chat_set_waiting_since (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_MUTED:
+      mc_chat_set_muted (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -245,6 +256,11 @@ mc_chat_class_init (McChatClass *klass)
     g_param_spec_int64 ("waiting-since", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MUTED] =
+    g_param_spec_boolean ("muted", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -480,6 +496,28 @@ mc_chat_set_waiting_since (McChat *self,
 
   self->waiting_since = waiting_since;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_SINCE]);
+}
+
+gboolean
+mc_chat_get_muted (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), FALSE);
+
+  return self->muted;
+}
+
+void
+mc_chat_set_muted (McChat   *self,
+                   gboolean  muted)
+{
+  g_return_if_fail (MC_IS_CHAT (self));
+
+  muted = !!muted;
+  if (self->muted == muted)
+    return;
+
+  self->muted = muted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MUTED]);
 }
 
 gint64

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (McChat, mc_chat, MC, CHAT, GObject)
  * messages newer than what the seller has seen), "last-message-preview"
  * (string, nullable), "waiting-since" (gint64: when the first customer
  * message the seller has not answered yet was written; 0 when history does
- * not tell, or nothing is unanswered). */
+ * not tell, or nothing is unanswered), "muted" (gboolean: the seller
+ * muted the chat's notifications; see mc_chat_store_set_muted()). */
 McChat        *mc_chat_new                      (gint64         chat_id,
                                                  gint64         business_id);
 /* All API values at once, without notifications (@context may be NULL). */
@@ -60,6 +61,9 @@ gint64         mc_chat_get_waiting_since        (McChat        *self);
 gint64         mc_chat_get_first_unanswered     (McChat        *self);
 void           mc_chat_set_waiting_since        (McChat        *self,
                                                  gint64         waiting_since);
+gboolean       mc_chat_get_muted                (McChat        *self);
+void           mc_chat_set_muted                (McChat        *self,
+                                                 gboolean       muted);
 
 /* Convenience accessors through the context (0 / NULL when absent). */
 gint64         mc_chat_get_campaign_id          (McChat        *self);
