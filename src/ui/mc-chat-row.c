@@ -26,6 +26,7 @@ struct _McChatRow
   McAvatar  *avatar;
   GtkLabel  *name_label;
   GtkLabel  *time_label;
+  GtkImage  *muted_icon;
   GtkLabel  *context_badge;
   GtkLabel  *dispute_badge;
   GtkLabel  *details_label;
@@ -158,12 +159,23 @@ mc_chat_row_update (McChatRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "unread");
 
+  gtk_widget_set_visible (GTK_WIDGET (self->muted_icon), mc_chat_get_muted (self->chat));
+
   accessible = unread_count > 0
     /* Translators: what a screen reader says for a chat: name, details, unread count. */
     ? g_strdup_printf (ngettext ("%s, %s, %u unread message",
                                  "%s, %s, %u unread messages", unread_count),
                        name, details, unread_count)
     : g_strdup_printf ("%s, %s", name, details);
+  if (mc_chat_get_muted (self->chat))
+    {
+      char *muted = g_strdup_printf ("%s, %s", accessible,
+                                     /* Translators: read after a chat or store whose notifications the seller muted */
+                                     _("notifications muted"));
+
+      g_free (accessible);
+      accessible = muted;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -321,6 +333,7 @@ mc_chat_row_class_init (McChatRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McChatRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, muted_icon);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, context_badge);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, dispute_badge);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, details_label);

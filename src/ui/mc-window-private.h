@@ -39,6 +39,14 @@ struct _McWindow
   GtkWidget            *conversation_pane;
   McConversation       *conversation;
   GtkWidget            *chat_menu_button;
+
+  /* mc-window-notify.c: chat id -> its toast while shown; the sidebar's
+   * context menu while open; "notify.*" actions; the open chat whose
+   * "muted" the chat menu shows. */
+  GHashTable           *chat_toasts;
+  GtkWidget            *store_menu;
+  GSimpleActionGroup   *notify_actions;
+  McChat               *muted_watch;
 };
 
 /* Shows the chat in the conversation, and the conversation on a narrow
@@ -47,6 +55,13 @@ void mc_window_show_chat             (McWindow       *self,
                                       McChat         *chat);
 /* Puts the focus in the composer when the chat may be answered. */
 void mc_window_focus_composer        (McWindow       *self);
+/* Shows @toast where it hides no chat rows (mc-window-actions.c). */
+void mc_window_add_toast             (McWindow       *self,
+                                      AdwToast       *toast);
+/* The mute actions, the sidebar's context menu and chat toasts
+ * (mc-window-notify.c). */
+void mc_window_setup_notify          (McWindow       *self);
+void mc_window_dispose_notify        (McWindow       *self);
 /* Installs the "win.*" actions and their shortcuts (mc-window-actions.c). */
 void mc_window_class_install_actions (GtkWidgetClass *widget_class);
 
