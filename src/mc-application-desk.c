@@ -22,6 +22,10 @@
 /* The wait start of the episode already announced as overdue. */
 #define OVERDUE_KIND "overdue"
 #define QUIET_SUMMARY_ID "quiet-summary"
+#define OVERDUE_SUMMARY_ID "overdue-summary"
+/* Chats of one look at the clocks announced one by one; the others of a
+ * start after a long night share one notification. */
+#define OVERDUE_NOTICES 3
 /* Names in the summary after quiet hours; the rest are counted. */
 #define QUIET_SUMMARY_NAMES 3
 /* Changes come in bursts (a poll merges many chats): one look after them. */
@@ -272,6 +276,43 @@ mc_application_keep_quiet (McApplication *self,
 
 static gboolean check_overdue (gpointer user_data);
 
+static int
+compare_wait_start (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 wa = mc_chat_get_first_unanswered (*(McChat * const *) a);
+  gint64 wb = mc_chat_get_first_unanswered (*(McChat * const *) b);
+
+  return (wa > wb) - (wa < wb);
+}
+
+/* The longest waits first, each on its own; the rest counted in one. */
+static void
+announce_overdue (McApplication *self,
+                  GPtrArray     *overdue)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  guint rest;
+
+  g_ptr_array_sort (overdue, compare_wait_start);
+  for (guint i = 0; i < overdue->len && i < OVERDUE_NOTICES; i++)
+    mc_application_queue_notification (self, g_ptr_array_index (overdue, i), NULL, MC_NOTIFY_OVERDUE);
+
+  if (overdue->len <= OVERDUE_NOTICES)
+    return;
+
+  rest = overdue->len - OVERDUE_NOTICES;
+  /* Translators: a notification title beside the ones that name overdue chats; %u is how many more */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more chat is overdue for a reply",
+                                        "%u more chats are overdue for a reply", rest), rest);
+  notification = g_notification_new (title);
+  mc_application_set_notification_body (self, notification,
+                                        _("Open Market Chats to answer them."));
+  g_debug ("Overdue summary of %u chats", rest);
+  g_application_send_notification (G_APPLICATION (self), OVERDUE_SUMMARY_ID, notification);
+}
+
 static void
 schedule_overdue_check (McApplication *self,
                         guint          seconds)
@@ -286,6 +327,7 @@ check_overdue (gpointer user_data)
   McApplication *self = user_data;
   GListModel *chats;
   McChatStore *store;
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 target = g_settings_get_uint (self->settings, "reply-target-minutes") * G_TIME_SPAN_MINUTE;
   gint64 now = g_get_real_time ();
   gint64 next = G_MAXINT64;
@@ -323,8 +365,14 @@ check_overdue (gpointer user_data)
 
       mc_chat_store_set_mark (store, chat_id, OVERDUE_KIND, since);
       g_debug ("Overdue chat %" G_GINT64_FORMAT, chat_id);
-      mc_application_queue_notification (self, chat, NULL, MC_NOTIFY_OVERDUE);
+      if (mc_application_is_muted (self, chat) || mc_application_keep_quiet (self, chat_id))
+        continue;
+      g_ptr_array_add (overdue, g_steal_pointer (&chat));
     }
+
+  if (overdue->len > 0)
+    announce_overdue (self, overdue);
+  g_debug ("Looked at the reply clocks of %u chats", n);
 
   if (next != G_MAXINT64)
     schedule_overdue_check (self, CLAMP ((next - now) / G_USEC_PER_SEC + 1, 1, OVERDUE_MAX_WAIT_SEC));

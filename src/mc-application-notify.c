@@ -265,7 +265,8 @@ mc_application_notify_chat (McApplication         *self,
   /* Muted: the counts in the window still tell. */
   if (mc_application_is_muted (self, chat))
     {
-      g_debug ("Muted chat %" G_GINT64_FORMAT, chat_id);
+      g_debug ("Muted chat %" G_GINT64_FORMAT " of store %" G_GINT64_FORMAT,
+               chat_id, mc_chat_get_campaign_id (chat));
       return;
     }
 
@@ -344,6 +345,8 @@ mc_application_notify_chat (McApplication         *self,
                                                g_variant_new_int64 (chat_id));
 
   id = chat_notification_id (chat_id);
+  g_debug ("Notifying chat %" G_GINT64_FORMAT " of store %" G_GINT64_FORMAT,
+           chat_id, mc_chat_get_campaign_id (chat));
   g_application_send_notification (G_APPLICATION (self), id, notification);
 
   key = g_memdup2 (&chat_id, sizeof chat_id);
