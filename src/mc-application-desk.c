@@ -52,6 +52,28 @@ mc_application_is_muted (McApplication *self,
   return g_strv_contains ((const char * const *) stores, campaign);
 }
 
+/* A store muted: its chats' notifications go. */
+static void
+on_muted_stores_changed (McApplication *self)
+{
+  g_autoptr(GArray) muted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  McChatStore *chats = mc_session_get_chats (self->session);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->notified);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      McChat *chat = mc_chat_store_lookup (chats, *(gint64 *) key);
+
+      if (chat != NULL && mc_application_is_muted (self, chat))
+        g_array_append_val (muted, *(gint64 *) key);
+    }
+
+  for (guint i = 0; i < muted->len; i++)
+    mc_application_withdraw_chat (self, g_array_index (muted, gint64, i));
+}
+
 /* Reminders */
 
 typedef struct
@@ -407,6 +429,8 @@ mc_application_watch_desk (McApplication *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::reply-target-minutes",
                            G_CALLBACK (on_waits_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::muted-stores", G_CALLBACK (on_muted_stores_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::quiet-hours", G_CALLBACK (update_quiet), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::quiet-hours-start", G_CALLBACK (update_quiet), self,

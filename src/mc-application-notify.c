@@ -63,6 +63,15 @@ on_chat_preview_known (McApplication *self,
     mc_application_queue_notification (self, chat, NULL, MC_NOTIFY_MESSAGE);
 }
 
+static void
+on_chat_muted (McApplication *self,
+               GParamSpec    *pspec,
+               McChat        *chat)
+{
+  if (mc_chat_get_muted (chat))
+    mc_application_withdraw_chat (self, mc_chat_get_chat_id (chat));
+}
+
 void
 mc_application_withdraw_chat (McApplication *self,
                               gint64         chat_id)
@@ -76,7 +85,10 @@ mc_application_withdraw_chat (McApplication *self,
   g_hash_table_remove (self->notified_new, &chat_id);
   if (self->session != NULL &&
       (chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id)) != NULL)
-    g_signal_handlers_disconnect_by_func (chat, on_chat_preview_known, self);
+    {
+      g_signal_handlers_disconnect_by_func (chat, on_chat_preview_known, self);
+      g_signal_handlers_disconnect_by_func (chat, on_chat_muted, self);
+    }
 
   id = chat_notification_id (chat_id);
   g_application_withdraw_notification (G_APPLICATION (self), id);
@@ -348,6 +360,10 @@ mc_application_notify_chat (McApplication         *self,
   g_debug ("Notifying chat %" G_GINT64_FORMAT " of store %" G_GINT64_FORMAT,
            chat_id, mc_chat_get_campaign_id (chat));
   g_application_send_notification (G_APPLICATION (self), id, notification);
+
+  /* Muting the chat takes its notification away too. */
+  g_signal_handlers_disconnect_by_func (chat, on_chat_muted, self);
+  g_signal_connect_object (chat, "notify::muted", G_CALLBACK (on_chat_muted), self, G_CONNECT_SWAPPED);
 
   key = g_memdup2 (&chat_id, sizeof chat_id);
   g_hash_table_insert (self->notified, key, GUINT_TO_POINTER (mc_chat_get_unread_count (chat)));

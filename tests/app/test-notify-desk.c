@@ -404,9 +404,14 @@ test_mute_store (void)
         store = logged_store_of (((Shown *) g_ptr_array_index (shown, i))->chat_id);
     }
 
-  /* As the sidebar's menu does it. */
+  /* As the sidebar's menu does it: its notification goes too. */
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  shown = list_shown (&wanted.n_closed);
+  wanted.n_chats = 0;
+  wanted.n_closed++;
   extra = g_strdup_printf ("muted-stores=['%" G_GINT64_FORMAT "']\n", store);
   write_settings (extra);
+  g_assert_true (app_test_wait (chats_shown, &wanted, 10000));
   muted_line = g_strdup_printf (" of store %" G_GINT64_FORMAT, store);
   g_assert_true (app_test_wait (store_muted, muted_line, 60000));
   g_clear_pointer (&shown, g_ptr_array_unref);
@@ -513,6 +518,7 @@ start_market_app (McFakeMarket *market,
                                 "GSETTINGS_BACKEND", "keyfile",
                                 "SECRET_BACKEND", "file",
                                 "SECRET_FILE_TEST_PATH", keyring,
+                                "MARKET_CHATS_REMIND_SECONDS", "8",
                                 "G_MESSAGES_DEBUG", "mc-app",
                                 NULL);
   app_test_start_app (test, launcher, argv);
@@ -520,9 +526,10 @@ start_market_app (McFakeMarket *market,
 }
 
 /* A chat whose customer waits past the reply target is announced once
- * per wait: not again at the next look, nor after a restart. */
+ * per wait: not again at the next look, nor after a restart.  A reminder
+ * asked for before the restart still comes after it. */
 static void
-test_overdue_once (void)
+test_across_restart (void)
 {
   McFakeMarket *market = mc_fake_market_new (43, 20);
   g_autoptr(McTokenStore) store = NULL;
@@ -535,6 +542,8 @@ test_overdue_once (void)
   g_autofree char *keyring = g_build_filename (keyring_dir, "test.keyring", NULL);
   g_auto(GStrv) first_run = NULL;
   guint n_overdue = 0;
+  g_autofree char *line = NULL;
+  Shown *reminded = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (keyring_dir, 0700), ==, 0);
   write_settings ("reply-target-minutes=uint32 1\n");
@@ -589,11 +598,16 @@ test_overdue_once (void)
       g_assert_false (g_hash_table_contains (overdue_titles, &item->chat_id));
       g_hash_table_add (overdue_titles, g_memdup2 (&item->chat_id, sizeof item->chat_id));
       n_overdue++;
+      reminded = item;
     }
   /* A few by name, the rest in one. */
   g_assert_cmpuint (n_overdue, >, 0);
   g_assert_cmpuint (n_overdue, <=, 3);
 
+  /* "Remind in 15 Minutes" (8 s here), and quit at once. */
+  emit_action_invoked (reminded->id, reminded->remind_key);
+  line = g_strdup_printf ("Will remind of chat %" G_GINT64_FORMAT "\n", reminded->chat_id);
+  g_assert_true (app_test_wait (log_contains, line, 10000));
   g_assert_cmpint (app_test_quit_app (test, 15000), ==, 0);
 
   /* The same waits after a restart: already said. */
@@ -602,6 +616,10 @@ test_overdue_once (void)
   app_test_wait (never_true, NULL, 3000);
   for (guint i = 0; first_run[i] != NULL; i++)
     g_assert_cmpuint (count_log_lines ("Overdue chat ", g_ascii_strtoll (first_run[i], NULL, 10)), ==, 0);
+
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("Reminding of chat %" G_GINT64_FORMAT "\n", reminded->chat_id);
+  g_assert_true (app_test_wait (log_contains, line, 20000));
 
   g_assert_cmpint (app_test_quit_app (test, 15000), ==, 0);
   stop_mock (mock);
@@ -620,7 +638,7 @@ main (int   argc,
   g_test_add_func ("/app/notify-desk/actions", test_actions);
   g_test_add_func ("/app/notify-desk/mute-store", test_mute_store);
   g_test_add_func ("/app/notify-desk/quiet-hours", test_quiet_hours);
-  g_test_add_func ("/app/notify-desk/overdue-once", test_overdue_once);
+  g_test_add_func ("/app/notify-desk/across-restart", test_across_restart);
 
   ret = g_test_run ();
   app_test_free (test);
