@@ -223,6 +223,7 @@ test_mute_store (Fixture       *fixture,
   g_auto(GStrv) muted = NULL;
   graphene_rect_t bounds;
   GtkWidget *menu;
+  guint n_menu_keys = 0;
 
   g_assert_false (mc_store_row_get_muted (row));
 
@@ -239,6 +240,31 @@ test_mute_store (Fixture       *fixture,
                                (double) bounds.origin.x + bounds.size.width / 2,
                                (double) bounds.origin.y + bounds.size.height / 2);
     }
+  ui_test_run_for (200);
+  menu = find_widget (sidebar, is_popover_menu, NULL);
+  g_assert_nonnull (menu);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  ui_test_run_for (100);
+  g_assert_null (find_widget (sidebar, is_popover_menu, NULL));
+
+  /* The keyboard's: Menu or Shift+F10 on the focused row. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkShortcut) shortcut = NULL;
+      g_autofree char *trigger = NULL;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      if (g_strcmp0 (trigger, "Menu|<Shift>F10") != 0)
+        continue;
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, sidebar, NULL));
+      n_menu_keys++;
+    }
+  g_assert_cmpuint (n_menu_keys, ==, 1);
   ui_test_run_for (200);
   menu = find_widget (sidebar, is_popover_menu, NULL);
   g_assert_nonnull (menu);
