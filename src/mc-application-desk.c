@@ -298,6 +298,28 @@ mc_application_keep_quiet (McApplication *self,
 
 static gboolean check_overdue (gpointer user_data);
 
+/* The overdue marks of the chat's cabinet, read once per look. */
+static gint64
+lookup_overdue_mark (McChatStore *store,
+                     GHashTable  *marks_by_business,
+                     McChat      *chat)
+{
+  gint64 business_id = mc_chat_get_business_id (chat);
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  GHashTable *marks = g_hash_table_lookup (marks_by_business, &business_id);
+  gint64 *mark;
+
+  if (marks == NULL)
+    {
+      marks = mc_chat_store_list_marks (store, business_id, OVERDUE_KIND);
+      g_hash_table_insert (marks_by_business, g_memdup2 (&business_id, sizeof business_id), marks);
+    }
+
+  mark = g_hash_table_lookup (marks, &chat_id);
+
+  return mark != NULL ? *mark : 0;
+}
+
 static int
 compare_wait_start (gconstpointer a,
                     gconstpointer b)
@@ -350,6 +372,8 @@ check_overdue (gpointer user_data)
   GListModel *chats;
   McChatStore *store;
   g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_hash_table_unref);
   gint64 target = g_settings_get_uint (self->settings, "reply-target-minutes") * G_TIME_SPAN_MINUTE;
   gint64 now = g_get_real_time ();
   gint64 next = G_MAXINT64;
@@ -371,7 +395,14 @@ check_overdue (gpointer user_data)
       gint64 chat_id = mc_chat_get_chat_id (chat);
       McReplyClock clock;
 
-      if (since == 0 || !mc_chat_needs_reply (chat))
+      if (!mc_chat_needs_reply (chat))
+        {
+          /* Answered: the next wait is a new one, and the mark can go. */
+          if (lookup_overdue_mark (store, marks, chat) != 0)
+            mc_chat_store_set_mark (store, chat_id, OVERDUE_KIND, 0);
+          continue;
+        }
+      if (since == 0)
         continue;
 
       mc_reply_clock_compute (&clock, since, target, NULL, now);
@@ -382,7 +413,7 @@ check_overdue (gpointer user_data)
         }
 
       /* Once per wait: the mark holds the start of the one announced. */
-      if (mc_chat_store_get_mark (store, chat_id, OVERDUE_KIND) == since)
+      if (lookup_overdue_mark (store, marks, chat) == since)
         continue;
 
       mc_chat_store_set_mark (store, chat_id, OVERDUE_KIND, since);

@@ -106,12 +106,13 @@ list_shown (guint *n_closed)
       g_variant_lookup (hints, "urgency", "y", &item->urgency);
 
       /* [key, label, key, label, ...]: "default" first (Open), then
-       * the buttons, whose keys name the action and its target.  The
-       * summary after quiet hours has no buttons and opens the window. */
+       * the buttons, whose keys name the action and its target.  A
+       * summary (of overdue chats, or after quiet hours) has no buttons,
+       * opens the window and is no chat's: not listed. */
       action_strv = g_variant_get_strv (actions, NULL);
       if (g_strv_length ((char **) action_strv) == 0)
         {
-          g_ptr_array_add (shown, item);
+          shown_free (item);
           continue;
         }
       g_assert_cmpuint (g_strv_length ((char **) action_strv), ==, 6);
