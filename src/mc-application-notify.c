@@ -338,11 +338,13 @@ mc_application_notify_chat (McApplication         *self,
                                G_CONNECT_SWAPPED);
     }
 
-  /* The toast is the pop-up then; the notification still waits in the
-   * list, quietly, for a seller who steps away (see toast_chat). */
+  /* The toast is the pop-up then, for what would have had a banner; the
+   * notification still waits in the list, quietly, for a seller who
+   * steps away (see toast_chat). */
   if ((focused = mc_application_get_focused_window (self)) != NULL)
     {
-      mc_application_toast_chat (self, focused, chat, title, body);
+      if (priority != G_NOTIFICATION_PRIORITY_LOW)
+        mc_application_toast_chat (self, focused, chat, title, body);
       priority = G_NOTIFICATION_PRIORITY_LOW;
     }
 
