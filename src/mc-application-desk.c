@@ -405,7 +405,9 @@ check_overdue (gpointer user_data)
       if (since == 0)
         continue;
 
-      mc_reply_clock_compute (&clock, since, target, NULL, now);
+      /* The hours the window gave the store for the chat's cabinet. */
+      mc_reply_clock_compute (&clock, since, target,
+                              mc_chat_store_get_working_hours (store, mc_chat_get_business_id (chat)), now);
       if (clock.state != MC_REPLY_STATE_OVERDUE)
         {
           next = MIN (next, clock.due_at);

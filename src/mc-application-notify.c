@@ -316,8 +316,10 @@ mc_application_notify_chat (McApplication         *self,
       g_autofree char *waited = NULL;
       guint target = g_settings_get_uint (self->settings, "reply-target-minutes");
 
-      mc_reply_clock_compute (&clock, mc_chat_get_first_unanswered (chat),
-                              target * G_TIME_SPAN_MINUTE, NULL, g_get_real_time ());
+      mc_reply_clock_compute (&clock, mc_chat_get_first_unanswered (chat), target * G_TIME_SPAN_MINUTE,
+                              mc_chat_store_get_working_hours (mc_session_get_chats (self->session),
+                                                               mc_chat_get_business_id (chat)),
+                              g_get_real_time ());
       waited = mc_reply_clock_format_duration (clock.waited);
       /* Translators: the body of a "Reply overdue" notification; %s is a duration, "1 hour 5 minutes" */
       body = g_strdup_printf (_("The customer has been waiting for %s."), waited);

@@ -257,6 +257,13 @@ generate_chat (McFakeData *data,
     age = rand_range64 (rng, G_USEC_PER_SEC * 120, DAY_USEC + DAY_USEC / 2);
   else
     age = rand_range64 (rng, G_USEC_PER_SEC * 600, 30 * DAY_USEC);
+  /* The first new chats of the cabinets show the reply clock's calmer
+   * states against the default one-hour target when the demo starts
+   * (within it, and due soon); older waiting chats are overdue. */
+  if (index == 0)
+    age = 20 * G_TIME_SPAN_MINUTE;
+  else if (index == 1)
+    age = 55 * G_TIME_SPAN_MINUTE;
   chat->created_at = data->now - age;
   span = status == MC_CHAT_STATUS_NEW ? G_USEC_PER_SEC * 300 : MIN (age, 4 * DAY_USEC);
   chat->updated_at = chat->created_at + rand_range64 (rng, G_USEC_PER_SEC * 60, MAX (span, G_USEC_PER_SEC * 60));

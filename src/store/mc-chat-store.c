@@ -20,6 +20,11 @@ typedef struct
   gint64  last_message_id;
   GArray *unread_ids;       /* gint64, ascending; NULL when none */
   char   *folded_name;      /* NULL until searched, no_name when none */
+  /* When the reply target is reached for the wait that started at
+   * due_since, under the clock settings of due_generation. */
+  gint64  due_at;
+  gint64  due_since;
+  guint   due_generation;
 } Entry;
 
 static char no_name[] = "";
@@ -40,6 +45,16 @@ struct _McChatStore
   GHashTable *by_id;           /* set of Entry * */
   GHashTable *caches;          /* gint64 * business id -> McCache * */
   GHashTable *message_stores;  /* gint64 * chat id -> McMessageStore * (weak) */
+
+  /* The reply clock (see mc_chat_store_set_reply_target()). */
+  gint64      reply_target;
+  GHashTable *working_hours;   /* gint64 * business id -> McWorkingHours * */
+  guint       clock_generation;
+  McNowFunc   now_func;
+  gpointer    now_data;
+  GDestroyNotify now_destroy;
+  guint       clock_idle_id;
+  guint       clock_timeout_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -51,6 +66,7 @@ enum {
   CHATS_UPDATED,
   UNREAD_CHANGED,
   WAITING_CHANGED,
+  CLOCKS_CHANGED,
   N_SIGNALS
 };
 
@@ -160,6 +176,9 @@ mc_chat_store_dispose (GObject *object)
       g_hash_table_remove_all (self->message_stores);
     }
 
+  g_clear_handle_id (&self->clock_idle_id, g_source_remove);
+  g_clear_handle_id (&self->clock_timeout_id, g_source_remove);
+
   G_OBJECT_CLASS (mc_chat_store_parent_class)->dispose (object);
 }
 
@@ -172,6 +191,9 @@ mc_chat_store_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->caches, g_hash_table_unref);
   g_clear_pointer (&self->message_stores, g_hash_table_unref);
+  g_clear_pointer (&self->working_hours, g_hash_table_unref);
+  if (self->now_destroy != NULL)
+    self->now_destroy (self->now_data);
 
   G_OBJECT_CLASS (mc_chat_store_parent_class)->finalize (object);
 }
@@ -202,7 +224,15 @@ mc_chat_store_class_init (McChatStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+  signals[CLOCKS_CHANGED] =
+    g_signal_new ("clocks-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
+
+static void queue_clock_schedule (McChatStore *self);
 
 static void
 mc_chat_store_init (McChatStore *self)
@@ -211,6 +241,15 @@ mc_chat_store_init (McChatStore *self)
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->caches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->message_stores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->working_hours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) mc_working_hours_unref);
+  self->reply_target = MC_REPLY_TARGET_DEFAULT;
+
+  /* Whatever changes which chats wait, or since when, moves the next
+   * instant a chat becomes overdue. */
+  g_signal_connect (self, "chats-updated", G_CALLBACK (queue_clock_schedule), NULL);
+  g_signal_connect (self, "waiting-changed", G_CALLBACK (queue_clock_schedule), NULL);
+  g_signal_connect (self, "items-changed", G_CALLBACK (queue_clock_schedule), NULL);
 }
 
 McChatStore *
@@ -770,4 +809,246 @@ mc_chat_store_get_messages (McChatStore *self,
   g_hash_table_insert (self->message_stores, g_memdup2 (&chat_id, sizeof chat_id), store);
   g_object_weak_ref (G_OBJECT (store), message_store_gone, self);
   return store;
+}
+
+/* The reply clock */
+
+static gint64
+real_now (gpointer user_data)
+{
+  return g_get_real_time ();
+}
+
+gint64
+mc_chat_store_get_now (McChatStore *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_STORE (self), 0);
+
+  return self->now_func != NULL ? self->now_func (self->now_data) : real_now (NULL);
+}
+
+void
+mc_chat_store_set_now_func (McChatStore    *self,
+                            McNowFunc       func,
+                            gpointer        user_data,
+                            GDestroyNotify  destroy)
+{
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+
+  if (self->now_destroy != NULL)
+    self->now_destroy (self->now_data);
+  self->now_func = func;
+  self->now_data = user_data;
+  self->now_destroy = destroy;
+  mc_chat_store_update_clocks (self);
+}
+
+static void
+clocks_changed (McChatStore *self)
+{
+  self->clock_generation++;
+  mc_chat_store_update_clocks (self);
+}
+
+gint64
+mc_chat_store_get_reply_target (McChatStore *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_STORE (self), MC_REPLY_TARGET_DEFAULT);
+
+  return self->reply_target;
+}
+
+void
+mc_chat_store_set_reply_target (McChatStore *self,
+                                gint64       target)
+{
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+  g_return_if_fail (target > 0);
+
+  if (self->reply_target == target)
+    return;
+  self->reply_target = target;
+  clocks_changed (self);
+}
+
+McWorkingHours *
+mc_chat_store_get_working_hours (McChatStore *self,
+                                 gint64       business_id)
+{
+  McWorkingHours *hours;
+
+  g_return_val_if_fail (MC_IS_CHAT_STORE (self), NULL);
+
+  hours = g_hash_table_lookup (self->working_hours, &business_id);
+  return hours != NULL && !mc_working_hours_is_always (hours) ? hours : NULL;
+}
+
+static gboolean
+same_hours (McWorkingHours *a,
+            McWorkingHours *b)
+{
+  g_autofree char *sa = NULL;
+  g_autofree char *sb = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  sa = mc_working_hours_to_string (a);
+  sb = mc_working_hours_to_string (b);
+  return g_strcmp0 (sa, sb) == 0;
+}
+
+void
+mc_chat_store_set_working_hours (McChatStore    *self,
+                                 gint64          business_id,
+                                 McWorkingHours *hours)
+{
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+
+  if (hours != NULL && mc_working_hours_is_always (hours))
+    hours = NULL;
+  if (same_hours (mc_chat_store_get_working_hours (self, business_id), hours))
+    return;
+
+  if (hours == NULL)
+    g_hash_table_remove (self->working_hours, &business_id);
+  else
+    g_hash_table_insert (self->working_hours, g_memdup2 (&business_id, sizeof business_id),
+                         mc_working_hours_ref (hours));
+  clocks_changed (self);
+}
+
+static gint64
+waiting_since_of (McChat *chat)
+{
+  return mc_chat_needs_reply (chat) ? mc_chat_get_waiting_since (chat) : 0;
+}
+
+/* When @entry's customer is due a reply; G_MAXINT64 when nobody waits. */
+static gint64
+entry_due_at (McChatStore *self,
+              Entry       *entry)
+{
+  gint64 since = waiting_since_of (entry->chat);
+
+  if (since <= 0)
+    return G_MAXINT64;
+
+  if (entry->due_since != since || entry->due_generation != self->clock_generation ||
+      entry->due_at == 0)
+    {
+      gint64 business_id = mc_chat_get_business_id (entry->chat);
+      McWorkingHours *hours = mc_chat_store_get_working_hours (self, business_id);
+
+      entry->due_at = hours != NULL ? mc_working_hours_reach (hours, since, self->reply_target)
+                                    : since + self->reply_target;
+      entry->due_since = since;
+      entry->due_generation = self->clock_generation;
+    }
+  return entry->due_at;
+}
+
+void
+mc_chat_store_get_reply_clock (McChatStore  *self,
+                               McChat       *chat,
+                               gint64        now,
+                               McReplyClock *clock)
+{
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+  g_return_if_fail (MC_IS_CHAT (chat));
+  g_return_if_fail (clock != NULL);
+
+  mc_reply_clock_compute (clock, waiting_since_of (chat), self->reply_target,
+                          mc_chat_store_get_working_hours (self, mc_chat_get_business_id (chat)),
+                          now);
+}
+
+gboolean
+mc_chat_store_is_overdue (McChatStore *self,
+                          McChat      *chat,
+                          gint64       now)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (MC_IS_CHAT_STORE (self), FALSE);
+  g_return_val_if_fail (MC_IS_CHAT (chat), FALSE);
+
+  entry = lookup_entry (self, mc_chat_get_chat_id (chat));
+  return entry != NULL && now >= entry_due_at (self, entry);
+}
+
+gint64
+mc_chat_store_get_next_clock_change (McChatStore *self)
+{
+  gint64 now, next = G_MAXINT64;
+
+  g_return_val_if_fail (MC_IS_CHAT_STORE (self), G_MAXINT64);
+
+  now = mc_chat_store_get_now (self);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      gint64 due_at = entry_due_at (self, self->entries->pdata[i]);
+
+      if (due_at > now && due_at < next)
+        next = due_at;
+    }
+  return next;
+}
+
+static gboolean
+on_clock_timeout (gpointer data)
+{
+  McChatStore *self = data;
+
+  self->clock_timeout_id = 0;
+  mc_chat_store_update_clocks (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One timeout for the whole store, at the next instant a chat becomes
+ * overdue: no polling while nothing changes. */
+static void
+schedule_clock (McChatStore *self)
+{
+  gint64 next = mc_chat_store_get_next_clock_change (self);
+  gint64 delay;
+
+  g_clear_handle_id (&self->clock_timeout_id, g_source_remove);
+  if (next == G_MAXINT64)
+    return;
+
+  /* A day at most: a clock set forward or a fake now is caught up with. */
+  delay = MIN (next - mc_chat_store_get_now (self), G_TIME_SPAN_DAY);
+  self->clock_timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
+                                               (guint) (delay / 1000 + 1),
+                                               on_clock_timeout, self, NULL);
+  g_source_set_name_by_id (self->clock_timeout_id, "[mc] reply clock");
+}
+
+static gboolean
+on_clock_idle (gpointer data)
+{
+  McChatStore *self = data;
+
+  self->clock_idle_id = 0;
+  schedule_clock (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Merges come in bursts: the next change is looked for once after them. */
+static void
+queue_clock_schedule (McChatStore *self)
+{
+  if (self->clock_idle_id == 0)
+    self->clock_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_clock_idle, self, NULL);
+}
+
+void
+mc_chat_store_update_clocks (McChatStore *self)
+{
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+
+  g_signal_emit (self, signals[CLOCKS_CHANGED], 0);
+  schedule_clock (self);
 }

@@ -9,6 +9,7 @@
 
 #include "mc-chat.h"
 #include "mc-message-store.h"
+#include "mc-reply-clock.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,9 @@ G_DECLARE_FINAL_TYPE (McChatStore, mc_chat_store, MC, CHAT_STORE, GObject)
  *  "unread-changed" (): after any chat's "unread-count" changed.
  *  "waiting-changed" (GPtrArray *chats): the chats whose "waiting-since"
  *    changed (what needs-reply views re-sort by).
+ *  "clocks-changed" (): the reply target or working hours changed, or the
+ *    time reached the instant a chat became overdue (what Overdue views
+ *    and counts re-filter on).
  *
  * Chats change only through this store: do not call the setters of a
  * McChat held here directly, or views will not re-sort it. */
@@ -102,5 +106,47 @@ void            mc_chat_store_set_mark             (McChatStore *self,
 GHashTable     *mc_chat_store_list_marks           (McChatStore *self,
                                                     gint64       business_id,
                                                     const char  *kind);
+
+/* The reply clock: this app's own measure of the working time since a
+ * customer's first unanswered message against the seller's target (see
+ * mc-reply-clock.h).  The store keeps one timeout, at the next instant a
+ * chat becomes overdue, and emits "clocks-changed" then. */
+
+/* "Now" as Unix time in microseconds; tests set a fake clock. */
+typedef gint64 (*McNowFunc) (gpointer user_data);
+
+gint64          mc_chat_store_get_now              (McChatStore    *self);
+/* NULL @func: the real time.  Re-evaluates the clocks at the new now. */
+void            mc_chat_store_set_now_func         (McChatStore    *self,
+                                                    McNowFunc       func,
+                                                    gpointer        user_data,
+                                                    GDestroyNotify  destroy);
+/* Microseconds of working time; MC_REPLY_TARGET_DEFAULT at first. */
+gint64          mc_chat_store_get_reply_target     (McChatStore    *self);
+void            mc_chat_store_set_reply_target     (McChatStore    *self,
+                                                    gint64          target);
+/* The hours of a cabinet; NULL (the default) and "always" hours mean
+ * every minute counts. */
+McWorkingHours *mc_chat_store_get_working_hours    (McChatStore    *self,
+                                                    gint64          business_id);
+void            mc_chat_store_set_working_hours    (McChatStore    *self,
+                                                    gint64          business_id,
+                                                    McWorkingHours *hours);
+/* @chat's clock at @now (state NONE unless it needs a reply). */
+void            mc_chat_store_get_reply_clock      (McChatStore    *self,
+                                                    McChat         *chat,
+                                                    gint64          now,
+                                                    McReplyClock   *clock);
+/* Whether @chat (held by the store) needs a reply and is past the target
+ * at @now; cached per chat, cheap enough for filtering every chat. */
+gboolean        mc_chat_store_is_overdue           (McChatStore    *self,
+                                                    McChat         *chat,
+                                                    gint64          now);
+/* The next instant after now at which a chat becomes overdue, G_MAXINT64
+ * when none will. */
+gint64          mc_chat_store_get_next_clock_change (McChatStore   *self);
+/* Emits "clocks-changed" and schedules the next change from now (what the
+ * store's timeout does; tests call it after moving their fake clock). */
+void            mc_chat_store_update_clocks        (McChatStore    *self);
 
 G_END_DECLS

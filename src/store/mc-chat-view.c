@@ -25,6 +25,7 @@ struct _McChatView
   gulong            items_changed_id;
   gulong            chats_updated_id;
   gulong            waiting_changed_id;
+  gulong            clocks_changed_id;
 
   gint64            business_id;
   McCampaignFilter  campaign_filter;
@@ -113,6 +114,15 @@ effective_mode (McChatView *self)
   return self->search_folded != NULL ? MC_CHAT_VIEW_MODE_ALL : self->mode;
 }
 
+/* Needs Reply and Overdue put the customer who has waited longest first. */
+static gboolean
+sorts_by_wait (McChatView *self)
+{
+  McChatViewMode mode = effective_mode (self);
+
+  return mode == MC_CHAT_VIEW_MODE_NEEDS_REPLY || mode == MC_CHAT_VIEW_MODE_OVERDUE;
+}
+
 static gboolean
 matches_mode (McChatView *self,
               McChat     *chat)
@@ -123,6 +133,9 @@ matches_mode (McChatView *self,
     {
     case MC_CHAT_VIEW_MODE_NEEDS_REPLY:
       return mc_chat_needs_reply (chat);
+    case MC_CHAT_VIEW_MODE_OVERDUE:
+      return mc_chat_needs_reply (chat) &&
+             mc_chat_store_is_overdue (self->store, chat, mc_chat_store_get_now (self->store));
     case MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER:
       return status == MC_CHAT_STATUS_WAITING_FOR_CUSTOMER;
     case MC_CHAT_VIEW_MODE_DISPUTES:
@@ -223,8 +236,8 @@ static SortKey
 key_of (McChatView *self,
         McChat     *chat)
 {
-  SortKey key = { effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? mc_chat_get_waiting_since (chat)
-                                                              : mc_chat_get_updated_at (chat),
+  SortKey key = { sorts_by_wait (self) ? mc_chat_get_waiting_since (chat)
+                                       : mc_chat_get_updated_at (chat),
                   mc_chat_get_chat_id (chat), chat };
 
   return key;
@@ -237,7 +250,7 @@ compare_chats (McChatView *self,
 {
   SortKey ka = key_of (self, a), kb = key_of (self, b);
 
-  if (effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
+  if (sorts_by_wait (self))
     return compare_keys_ascending (&ka, &kb);
   return compare_keys_descending (&ka, &kb);
 }
@@ -251,8 +264,7 @@ sort_chats (McChatView *self,
   for (guint i = 0; i < chats->len; i++)
     keys[i] = key_of (self, g_ptr_array_index (chats, i));
   qsort (keys, chats->len, sizeof (SortKey),
-         effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY ? compare_keys_ascending
-                                                     : compare_keys_descending);
+         sorts_by_wait (self) ? compare_keys_ascending : compare_keys_descending);
   for (guint i = 0; i < chats->len; i++)
     chats->pdata[i] = keys[i].chat;
 }
@@ -420,9 +432,40 @@ on_waiting_changed (McChatView  *self,
                     GPtrArray   *changed,
                     McChatStore *store)
 {
-  /* Only Needs Reply sorts by the wait; a chat's place elsewhere stands. */
-  if (effective_mode (self) == MC_CHAT_VIEW_MODE_NEEDS_REPLY)
+  /* Only Needs Reply and Overdue sort by the wait; a chat's place
+   * elsewhere stands. */
+  if (sorts_by_wait (self))
     on_chats_updated (self, changed, store);
+}
+
+static void
+on_clocks_changed (McChatView  *self,
+                   McChatStore *store)
+{
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  guint n;
+
+  /* Time passing (or a new target) moves chats in or out of Overdue:
+   * only those are signalled, the rest of the list stays still. */
+  if (effective_mode (self) != MC_CHAT_VIEW_MODE_OVERDUE)
+    return;
+
+  shown = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    g_hash_table_add (shown, self->items->pdata[i]);
+
+  moved = g_ptr_array_new ();
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n; i++)
+    {
+      McChat *chat = mc_chat_store_peek_item (store, i);
+
+      if (g_hash_table_contains (shown, chat) != matches (self, chat))
+        g_ptr_array_add (moved, chat);
+    }
+  if (moved->len > 0)
+    on_chats_updated (self, moved, store);
 }
 
 static void
@@ -458,6 +501,9 @@ mc_chat_view_constructed (GObject *object)
   self->waiting_changed_id =
     g_signal_connect_object (self->store, "waiting-changed",
                              G_CALLBACK (on_waiting_changed), self, G_CONNECT_SWAPPED);
+  self->clocks_changed_id =
+    g_signal_connect_object (self->store, "clocks-changed",
+                             G_CALLBACK (on_clocks_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -471,6 +517,7 @@ mc_chat_view_dispose (GObject *object)
       g_clear_signal_handler (&self->items_changed_id, self->store);
       g_clear_signal_handler (&self->chats_updated_id, self->store);
       g_clear_signal_handler (&self->waiting_changed_id, self->store);
+      g_clear_signal_handler (&self->clocks_changed_id, self->store);
       g_ptr_array_set_size (self->items, 0);
       g_clear_object (&self->store);
     }

@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (McChatView, mc_chat_view, MC, CHAT_VIEW, GObject)
  * the order or return number; while set, the mode does not filter: a search
  * covers every chat of the business and store, sorted as in ALL).
  *
- * NEEDS_REPLY sorts by waiting-since ascending (oldest waiting first); the
+ * NEEDS_REPLY and OVERDUE sort by waiting-since ascending (oldest waiting
+ * first; OVERDUE follows the store's reply clock and "clocks-changed"); the
  * other modes by updated-at descending.  Merges into the store update the view
  * incrementally: only chats that entered, left or moved are signalled. */
 McChatView      *mc_chat_view_new                 (McChatStore      *store);

@@ -21,6 +21,7 @@ struct _McSidebarItem
   char            *subtitle;
   guint            needs_reply_count;
   guint            unread_count;
+  guint            overdue_count;
 };
 
 G_DEFINE_FINAL_TYPE (McSidebarItem, mc_sidebar_item, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ enum {
   PROP_SUBTITLE,
   PROP_NEEDS_REPLY_COUNT,
   PROP_UNREAD_COUNT,
+  PROP_OVERDUE_COUNT,
   N_PROPS
 };
 
@@ -134,6 +136,9 @@ mc_sidebar_item_get_property (GObject    *object,
     case PROP_UNREAD_COUNT:
       g_value_set_uint (value, self->unread_count);
       break;
+    case PROP_OVERDUE_COUNT:
+      g_value_set_uint (value, self->overdue_count);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -166,6 +171,9 @@ mc_sidebar_item_set_property (GObject      *object,
       break;
     case PROP_UNREAD_COUNT:
       mc_sidebar_item_set_unread_count (self, g_value_get_uint (value));
+      break;
+    case PROP_OVERDUE_COUNT:
+      mc_sidebar_item_set_overdue_count (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -212,6 +220,10 @@ mc_sidebar_item_class_init (McSidebarItemClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_UNREAD_COUNT] =
     g_param_spec_uint ("unread-count", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVERDUE_COUNT] =
+    g_param_spec_uint ("overdue-count", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -317,4 +329,23 @@ mc_sidebar_item_set_unread_count (McSidebarItem *self,
     return;
   self->unread_count = count;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD_COUNT]);
+}
+
+guint
+mc_sidebar_item_get_overdue_count (McSidebarItem *self)
+{
+  g_return_val_if_fail (MC_IS_SIDEBAR_ITEM (self), 0);
+  return self->overdue_count;
+}
+
+void
+mc_sidebar_item_set_overdue_count (McSidebarItem *self,
+                                   guint          count)
+{
+  g_return_if_fail (MC_IS_SIDEBAR_ITEM (self));
+
+  if (self->overdue_count == count)
+    return;
+  self->overdue_count = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE_COUNT]);
 }

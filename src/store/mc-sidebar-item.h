@@ -20,8 +20,9 @@ G_DECLARE_FINAL_TYPE (McSidebarItem, mc_sidebar_item, MC, SIDEBAR_ITEM, GObject)
  * (McCampaign, only for CABINET_STORE) — all construct-only; "title",
  * "subtitle" (strings: for ALL_STORES "All stores" and the cabinet's name,
  * for a store its name and placement type in words, for NO_STORE "No store"
- * and the cabinet's name), "needs-reply-count", "unread-count" (guint,
- * kept up to date by McSidebarModel). */
+ * and the cabinet's name), "needs-reply-count", "unread-count",
+ * "overdue-count" (guint: chats past the seller's reply target, this app's
+ * own measure; kept up to date by McSidebarModel). */
 McSidebarItem     *mc_sidebar_item_new                   (McSidebarItemKind  kind,
                                                       gint64           business_id,
                                                       McCampaign      *campaign,
@@ -38,6 +39,9 @@ void             mc_sidebar_item_set_needs_reply_count (McSidebarItem     *self,
                                                       guint            count);
 guint            mc_sidebar_item_get_unread_count      (McSidebarItem     *self);
 void             mc_sidebar_item_set_unread_count      (McSidebarItem     *self,
+                                                      guint            count);
+guint            mc_sidebar_item_get_overdue_count     (McSidebarItem     *self);
+void             mc_sidebar_item_set_overdue_count     (McSidebarItem     *self,
                                                       guint            count);
 
 G_END_DECLS

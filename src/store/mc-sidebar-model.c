@@ -86,13 +86,15 @@ typedef struct
 {
   guint needs_reply;
   guint unread;
+  guint overdue;
 } Counts;
 
 static void
 add_counts (GHashTable *table,
             gpointer    item,
             gboolean    needs_reply,
-            guint       unread)
+            guint       unread,
+            gboolean    overdue)
 {
   Counts *counts = g_hash_table_lookup (table, item);
 
@@ -103,6 +105,7 @@ add_counts (GHashTable *table,
     }
   counts->needs_reply += needs_reply ? 1 : 0;
   counts->unread += unread > 0 ? 1 : 0;
+  counts->overdue += overdue ? 1 : 0;
 }
 
 static void
@@ -111,6 +114,7 @@ recount (McSidebarModel *self)
   g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) by_business = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->chats));
+  gint64 now = mc_chat_store_get_now (self->chats);
 
   for (guint i = 0; i < self->cabinets->len; i++)
     {
@@ -125,24 +129,25 @@ recount (McSidebarModel *self)
       gint64 business_id = mc_chat_get_business_id (chat);
       gint64 campaign_id = mc_chat_get_campaign_id (chat);
       Cabinet *cabinet = g_hash_table_lookup (by_business, &business_id);
-      gboolean needs_reply;
+      gboolean needs_reply, overdue;
       guint unread;
 
       if (cabinet == NULL)
         continue;
 
       needs_reply = mc_chat_needs_reply (chat);
+      overdue = needs_reply && mc_chat_store_is_overdue (self->chats, chat, now);
       unread = mc_chat_get_unread_count (chat);
-      add_counts (counts, g_ptr_array_index (cabinet->items, 0), needs_reply, unread);
+      add_counts (counts, g_ptr_array_index (cabinet->items, 0), needs_reply, unread, overdue);
       if (campaign_id == 0)
         add_counts (counts, g_ptr_array_index (cabinet->items, cabinet->items->len - 1),
-                    needs_reply, unread);
+                    needs_reply, unread, overdue);
       else
         {
           McSidebarItem *item = g_hash_table_lookup (self->campaigns, &campaign_id);
 
           if (item != NULL)
-            add_counts (counts, item, needs_reply, unread);
+            add_counts (counts, item, needs_reply, unread, overdue);
         }
     }
 
@@ -157,6 +162,7 @@ recount (McSidebarModel *self)
 
           mc_sidebar_item_set_needs_reply_count (item, c != NULL ? c->needs_reply : 0);
           mc_sidebar_item_set_unread_count (item, c != NULL ? c->unread : 0);
+          mc_sidebar_item_set_overdue_count (item, c != NULL ? c->overdue : 0);
         }
     }
 }
@@ -230,6 +236,9 @@ mc_sidebar_model_new (McChatStore *chats)
   self->chats = g_object_ref (chats);
   g_signal_connect_swapped (chats, "chats-updated", G_CALLBACK (on_chats_changed), self);
   g_signal_connect_swapped (chats, "unread-changed", G_CALLBACK (on_chats_changed), self);
+  /* A wait that started earlier, or time passing, changes what is overdue. */
+  g_signal_connect_swapped (chats, "waiting-changed", G_CALLBACK (on_chats_changed), self);
+  g_signal_connect_swapped (chats, "clocks-changed", G_CALLBACK (on_chats_changed), self);
   g_signal_connect_swapped (chats, "items-changed", G_CALLBACK (on_chats_items_changed), self);
   return self;
 }

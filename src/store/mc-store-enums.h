@@ -17,6 +17,9 @@ typedef enum
   MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER,
   MC_CHAT_VIEW_MODE_DISPUTES,              /* type ARBITRAGE or status WAITING_FOR_ARBITER */
   MC_CHAT_VIEW_MODE_FINISHED,
+  MC_CHAT_VIEW_MODE_OVERDUE,               /* needs reply and past the seller's reply
+                                            * target (this app's own measure), oldest
+                                            * waiting first */
 } McChatViewMode;
 
 /* How a McChatView filters by store (context.campaignId). */

@@ -30,7 +30,6 @@ struct _McChatList
   guint                 all_rows_id;
   GPtrArray            *bound_rows;
   guint                 clock_id;
-  guint                 wait_warning_minutes;
   gboolean              selecting;
   /* The chat list shows its first row: rows coming in above it (a chat
    * waiting longer) keep it at the top rather than pushing it down. */

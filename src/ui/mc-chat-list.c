@@ -17,7 +17,6 @@
 #include "mc-ui-util.h"
 #include "mc-ui.h"
 
-#define DEFAULT_WAIT_WARNING_MINUTES 60
 #define CLOCK_SECONDS 60
 
 G_DEFINE_FINAL_TYPE (McChatList, mc_chat_list, GTK_TYPE_WIDGET)
@@ -26,7 +25,6 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_OPEN_CHAT,
-  PROP_WAIT_WARNING_MINUTES,
   PROP_SEARCH_MODE,
   N_PROPS
 };
@@ -163,6 +161,12 @@ mc_chat_list_update_chats_page (McChatList *self)
           description = _("No chats need a reply");
           break;
 
+        case MC_CHAT_VIEW_MODE_OVERDUE:
+          icon = "emblem-ok-symbolic";
+          title = _("Nothing Overdue");
+          description = _("No customer has waited longer than your reply target, as this app measures it");
+          break;
+
         case MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER:
           title = _("No Chats Waiting for Customers");
           break;
@@ -236,7 +240,7 @@ on_chat_factory_bind (McChatList               *self,
 {
   McChatRow *row = MC_CHAT_ROW (gtk_list_item_get_child (item));
 
-  mc_chat_row_set_wait_warning_minutes (row, self->wait_warning_minutes);
+  mc_chat_row_set_clocks (row, mc_session_get_chats (self->session));
   mc_chat_row_set_chat (row, gtk_list_item_get_item (item));
   g_ptr_array_add (self->bound_rows, row);
 }
@@ -252,15 +256,24 @@ on_chat_factory_unbind (McChatList               *self,
   mc_chat_row_set_chat (row, NULL);
 }
 
-static gboolean
-on_clock (gpointer user_data)
+static void
+update_rows (McChatList *self)
 {
-  McChatList *self = user_data;
-  gint64 now = g_get_real_time ();
+  gint64 now = self->session != NULL ? mc_chat_store_get_now (mc_session_get_chats (self->session))
+                                     : g_get_real_time ();
 
   /* Only rows that are bound, which is about what is on screen. */
   for (guint i = 0; i < self->bound_rows->len; i++)
     mc_chat_row_update_times (g_ptr_array_index (self->bound_rows, i), now);
+}
+
+/* One timer for every row: their minutes and reply clocks age together. */
+static gboolean
+on_clock (gpointer user_data)
+{
+  McChatList *self = user_data;
+
+  update_rows (self);
   /* "Last checked 5 min ago" ages too. */
   if (self->session != NULL && !mc_session_get_reachable (self->session))
     mc_chat_list_update_chats_page (self);
@@ -325,7 +338,7 @@ on_mode_selected (McChatList  *self,
   if (self->view == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  mc_chat_view_set_mode (self->view, (McChatViewMode) selected);
+  mc_chat_view_set_mode (self->view, mc_chat_list_position_mode (selected));
   mc_chat_list_view_switched (self);
   mc_chat_list_update_chats_page (self);
 }
@@ -393,7 +406,7 @@ mc_chat_list_select_chat (McChatList *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       mc_chat_view_set_search_text (self->view, NULL);
-      gtk_drop_down_set_selected (self->mode_dropdown, MC_CHAT_VIEW_MODE_ALL);
+      gtk_drop_down_set_selected (self->mode_dropdown, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_ALL));
       position = mc_chat_list_find_chat_position (self, chat_id);
     }
 
@@ -479,24 +492,42 @@ mc_chat_list_set_session (McChatList *self,
   g_signal_connect_object (session, "notify::sync-error", G_CALLBACK (on_sync_error), self,
                            G_CONNECT_SWAPPED);
 
+  /* A new target or hours, or a chat turning overdue: the rows show it
+   * now, not at the next minute. */
+  g_signal_connect_object (mc_session_get_chats (session), "clocks-changed",
+                           G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+
   mc_chat_list_update_chats_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
-static void
-mc_chat_list_set_wait_warning_minutes (McChatList *self,
-                                       guint       minutes)
+/* The view drop-down lists Overdue right after Needs Reply; the modes
+ * themselves keep their values. */
+static const McChatViewMode mode_positions[] = {
+  MC_CHAT_VIEW_MODE_NEEDS_REPLY,
+  MC_CHAT_VIEW_MODE_OVERDUE,
+  MC_CHAT_VIEW_MODE_ALL,
+  MC_CHAT_VIEW_MODE_WAITING_FOR_CUSTOMER,
+  MC_CHAT_VIEW_MODE_DISPUTES,
+  MC_CHAT_VIEW_MODE_FINISHED,
+};
+
+guint
+mc_chat_list_mode_position (McChatViewMode mode)
 {
-  if (self->wait_warning_minutes == minutes)
-    return;
+  for (guint i = 0; i < G_N_ELEMENTS (mode_positions); i++)
+    if (mode_positions[i] == mode)
+      return i;
+  g_return_val_if_reached (0);
+}
 
-  self->wait_warning_minutes = minutes;
-  for (guint i = 0; i < self->bound_rows->len; i++)
-    mc_chat_row_set_wait_warning_minutes (g_ptr_array_index (self->bound_rows, i),
-                                          self->wait_warning_minutes);
+McChatViewMode
+mc_chat_list_position_mode (guint position)
+{
+  g_return_val_if_fail (position < G_N_ELEMENTS (mode_positions), MC_CHAT_VIEW_MODE_NEEDS_REPLY);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAIT_WARNING_MINUTES]);
+  return mode_positions[position];
 }
 
 /* The first frame is the window's, painted from its realize on, whether
@@ -591,10 +622,6 @@ mc_chat_list_get_property (GObject    *object,
       g_value_set_object (value, self->open_chat);
       break;
 
-    case PROP_WAIT_WARNING_MINUTES:
-      g_value_set_uint (value, self->wait_warning_minutes);
-      break;
-
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
       break;
@@ -623,10 +650,6 @@ mc_chat_list_set_property (GObject      *object,
       /* Only read when the view changes: the conversation shows it. */
       if (g_set_object (&self->open_chat, g_value_get_object (value)))
         g_object_notify_by_pspec (object, pspec);
-      break;
-
-    case PROP_WAIT_WARNING_MINUTES:
-      mc_chat_list_set_wait_warning_minutes (self, g_value_get_uint (value));
       break;
 
     case PROP_SEARCH_MODE:
@@ -666,10 +689,6 @@ mc_chat_list_class_init (McChatListClass *klass)
     g_param_spec_object ("open-chat", NULL, NULL,
                          MC_TYPE_CHAT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WAIT_WARNING_MINUTES] =
-    g_param_spec_uint ("wait-warning-minutes", NULL, NULL,
-                       0, G_MAXUINT, DEFAULT_WAIT_WARNING_MINUTES,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL,
                           FALSE,
@@ -714,7 +733,6 @@ static void
 mc_chat_list_init (McChatList *self)
 {
   self->bound_rows = g_ptr_array_new ();
-  self->wait_warning_minutes = DEFAULT_WAIT_WARNING_MINUTES;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   mc_ui_label_inner_button (GTK_WIDGET (self->mode_dropdown), _("Which chats to show"));

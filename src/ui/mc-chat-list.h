@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (McChatList, mc_chat_list, MC, CHAT_LIST, GtkWidget)
 
 /* Properties: "session" (McSession, set once), "open-chat" (McChat,
  * nullable: the chat the conversation shows, highlighted when a new view
- * holds it), "wait-warning-minutes" (guint: rows warn after it),
- * "search-mode" (gboolean: the search bar is up).
+ * holds it), "search-mode" (gboolean: the search bar is up).
  *
  * Signals: "chat-selected" (McChat *chat): the seller selected a row (not
  * the list itself following a change); "chat-activated" (McChat *chat):
@@ -50,6 +49,9 @@ void        mc_chat_list_start_search    (McChatList  *self);
 gboolean    mc_chat_list_stop_search     (McChatList  *self);
 /* Forgets the last sync error and asks the session for a sync now. */
 void        mc_chat_list_refresh         (McChatList  *self);
+/* Where a view mode sits in the view drop-down, and back. */
+guint          mc_chat_list_mode_position (McChatViewMode mode);
+McChatViewMode mc_chat_list_position_mode (guint          position);
 /* The list view itself, where the focus stays while chats are walked. */
 GtkWidget  *mc_chat_list_get_list_view   (McChatList  *self);
 

@@ -1,5 +1,6 @@
-/* mc-chat-row.c: one chat in the chat list: who, about what, how long the
- * customer has waited.
+/* mc-chat-row.c: one chat in the chat list: who, about what, and how its
+ * reply clock stands (the words and colour come from
+ * mc_ui_format_reply_clock_short()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,15 +14,13 @@
 #include "mc-ui.h"
 #include "mc-ui-util.h"
 
-#define DEFAULT_WAIT_WARNING_MINUTES 60
-
 struct _McChatRow
 {
   GtkWidget  parent_instance;
 
   McChat    *chat;
   gulong     notify_id;
-  guint      wait_warning_minutes;
+  McChatStore *clocks;
 
   McAvatar  *avatar;
   GtkLabel  *name_label;
@@ -40,7 +39,7 @@ G_DEFINE_FINAL_TYPE (McChatRow, mc_chat_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHAT,
-  PROP_WAIT_WARNING_MINUTES,
+  PROP_CLOCKS,
   N_PROPS
 };
 
@@ -60,6 +59,24 @@ customer_name (McChat *chat)
   return name != NULL && *name != '\0' ? name : _("Customer");
 }
 
+/* The reply clock, counted from the first customer message not answered
+ * yet: a follow-up does not make a customer look freshly arrived. */
+static void
+mc_chat_row_show_clock (McChatRow *self,
+                        gint64     now)
+{
+  McReplyClock clock;
+
+  if (self->clocks != NULL)
+    mc_chat_store_get_reply_clock (self->clocks, self->chat, now, &clock);
+  else
+    mc_reply_clock_compute (&clock, mc_chat_needs_reply (self->chat) ? mc_chat_get_waiting_since (self->chat) : 0,
+                            MC_REPLY_TARGET_DEFAULT, NULL, now);
+
+  mc_ui_label_show_reply_clock (self->waiting_label, &clock,
+                                mc_chat_get_waiting_since (self->chat), now);
+}
+
 void
 mc_chat_row_update_times (McChatRow *self,
                           gint64     now)
@@ -74,25 +91,7 @@ mc_chat_row_update_times (McChatRow *self,
   time = mc_ui_format_relative_time (mc_chat_get_updated_at (self->chat), now);
   gtk_label_set_label (self->time_label, time);
 
-  /* From the first customer message not answered yet: a follow-up does
-   * not make a customer look freshly arrived. */
-  if (mc_chat_needs_reply (self->chat))
-    {
-      gint64 since = mc_chat_get_waiting_since (self->chat);
-      g_autofree char *waiting = mc_ui_format_waiting (since, now);
-      gboolean late = now - since >= (gint64) self->wait_warning_minutes * 60 * G_USEC_PER_SEC;
-
-      gtk_label_set_label (self->waiting_label, waiting);
-      gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), TRUE);
-      if (late)
-        gtk_widget_add_css_class (GTK_WIDGET (self->waiting_label), "warning");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->waiting_label), "warning");
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), FALSE);
-    }
+  mc_chat_row_show_clock (self, now);
 }
 
 static void
@@ -180,7 +179,8 @@ mc_chat_row_update (McChatRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 
-  mc_chat_row_update_times (self, g_get_real_time ());
+  mc_chat_row_update_times (self, self->clocks != NULL ? mc_chat_store_get_now (self->clocks)
+                                                     : g_get_real_time ());
 }
 
 static void
@@ -225,26 +225,27 @@ mc_chat_row_set_chat (McChatRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT]);
 }
 
-guint
-mc_chat_row_get_wait_warning_minutes (McChatRow *self)
+McChatStore *
+mc_chat_row_get_clocks (McChatRow *self)
 {
-  g_return_val_if_fail (MC_IS_CHAT_ROW (self), 0);
+  g_return_val_if_fail (MC_IS_CHAT_ROW (self), NULL);
 
-  return self->wait_warning_minutes;
+  return self->clocks;
 }
 
 void
-mc_chat_row_set_wait_warning_minutes (McChatRow *self,
-                                      guint      minutes)
+mc_chat_row_set_clocks (McChatRow   *self,
+                        McChatStore *clocks)
 {
   g_return_if_fail (MC_IS_CHAT_ROW (self));
+  g_return_if_fail (clocks == NULL || MC_IS_CHAT_STORE (clocks));
 
-  if (self->wait_warning_minutes == minutes)
+  if (!g_set_object (&self->clocks, clocks))
     return;
 
-  self->wait_warning_minutes = minutes;
-  mc_chat_row_update_times (self, g_get_real_time ());
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAIT_WARNING_MINUTES]);
+  if (self->chat != NULL)
+    mc_chat_row_update_times (self, clocks != NULL ? mc_chat_store_get_now (clocks) : g_get_real_time ());
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCKS]);
 }
 
 static void
@@ -255,6 +256,7 @@ mc_chat_row_dispose (GObject *object)
   if (self->chat != NULL)
     g_clear_signal_handler (&self->notify_id, self->chat);
   g_clear_object (&self->chat);
+  g_clear_object (&self->clocks);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CHAT_ROW);
   mc_ui_unparent_children (GTK_WIDGET (self));
 
@@ -275,8 +277,8 @@ mc_chat_row_get_property (GObject    *object,
       g_value_set_object (value, self->chat);
       break;
 
-    case PROP_WAIT_WARNING_MINUTES:
-      g_value_set_uint (value, self->wait_warning_minutes);
+    case PROP_CLOCKS:
+      g_value_set_object (value, self->clocks);
       break;
 
     default:
@@ -298,8 +300,8 @@ mc_chat_row_set_property (GObject      *object,
       mc_chat_row_set_chat (self, g_value_get_object (value));
       break;
 
-    case PROP_WAIT_WARNING_MINUTES:
-      mc_chat_row_set_wait_warning_minutes (self, g_value_get_uint (value));
+    case PROP_CLOCKS:
+      mc_chat_row_set_clocks (self, g_value_get_object (value));
       break;
 
     default:
@@ -321,10 +323,10 @@ mc_chat_row_class_init (McChatRowClass *klass)
     g_param_spec_object ("chat", NULL, NULL,
                          MC_TYPE_CHAT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_WAIT_WARNING_MINUTES] =
-    g_param_spec_uint ("wait-warning-minutes", NULL, NULL,
-                       1, G_MAXUINT, DEFAULT_WAIT_WARNING_MINUTES,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCKS] =
+    g_param_spec_object ("clocks", NULL, NULL,
+                         MC_TYPE_CHAT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_AVATAR);
@@ -346,6 +348,5 @@ mc_chat_row_class_init (McChatRowClass *klass)
 static void
 mc_chat_row_init (McChatRow *self)
 {
-  self->wait_warning_minutes = DEFAULT_WAIT_WARNING_MINUTES;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

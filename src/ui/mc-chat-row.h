@@ -4,22 +4,25 @@
 #include <gtk/gtk.h>
 
 #include "mc-chat.h"
+#include "mc-chat-store.h"
 
 G_BEGIN_DECLS
 
 #define MC_TYPE_CHAT_ROW (mc_chat_row_get_type ())
 G_DECLARE_FINAL_TYPE (McChatRow, mc_chat_row, MC, CHAT_ROW, GtkWidget)
 
-/* Properties: "chat" (McChat, nullable), "wait-warning-minutes" (guint:
- * after how long a waiting customer is shown in the warning colour). */
+/* Properties: "chat" (McChat, nullable), "clocks" (McChatStore, nullable:
+ * the store whose reply target, working hours and now the row's reply
+ * clock follows; without one, the default target in wall time). */
 GtkWidget *mc_chat_row_new                      (void);
 McChat    *mc_chat_row_get_chat                 (McChatRow *self);
 void       mc_chat_row_set_chat                 (McChatRow *self,
                                                  McChat    *chat);
-guint      mc_chat_row_get_wait_warning_minutes (McChatRow *self);
-void       mc_chat_row_set_wait_warning_minutes (McChatRow *self,
-                                                 guint      minutes);
-/* Recomputes "5 min ago" and "waiting 1 h 5 min" for @now (usec). */
+McChatStore *mc_chat_row_get_clocks             (McChatRow   *self);
+void       mc_chat_row_set_clocks               (McChatRow   *self,
+                                                 McChatStore *clocks);
+/* Recomputes "5 min ago" and the reply clock ("Due in 12 min") for @now
+ * (usec). */
 void       mc_chat_row_update_times             (McChatRow *self,
                                                  gint64     now);
 

@@ -168,6 +168,12 @@ on_buffer_changed (McComposer    *self,
 
   mc_composer_update_state (self);
 
+  /* A key press or a paste is delivered within a frame, before its
+   * layout; the text view only revalidates its lines when it is
+   * allocated, or else while it is drawn, when the scrollbar whose range
+   * changed then would be drawn without an allocation.  Allocate it in
+   * this frame's layout instead. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self->text_view));
   self->settle_frames = SETTLE_FRAMES;
   if (self->settle_tick_id == 0)
     self->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),

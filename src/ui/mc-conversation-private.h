@@ -1,6 +1,7 @@
 /* mc-conversation-private.h: McConversation spans three files: the chat
  * shown and its verbs (mc-conversation.c), keeping the newest message in
- * view (mc-conversation-scroll.c), and attachments (mc-conversation-files.c).
+ * view (mc-conversation-scroll.c), attachments (mc-conversation-files.c),
+ * and the reply clock in the header (mc-conversation-clock.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +37,9 @@ struct _McConversation
 
   GtkStack          *stack;
   GtkLabel          *details_label;
+  GtkLabel          *clock_label;
+  GSignalGroup      *clock_signals;
+  guint              clock_timeout_id;
   GtkButton         *copy_button;
   GtkScrolledWindow *scrolled_window;
   GtkListView       *list_view;
@@ -69,6 +73,12 @@ void     mc_conversation_on_edge_reached     (McConversation    *self,
                                               GtkPositionType    position,
                                               GtkScrolledWindow *scrolled_window);
 void     mc_conversation_on_new_messages_clicked (McConversation *self);
+
+/* mc-conversation-clock.c */
+void     mc_conversation_clock_init          (McConversation    *self);
+void     mc_conversation_clock_dispose       (McConversation    *self);
+/* Shows the open chat's reply clock in the header, and keeps it current. */
+void     mc_conversation_update_clock        (McConversation    *self);
 
 /* mc-conversation-files.c */
 void     mc_conversation_open_attachment     (McConversation    *self,

@@ -112,6 +112,7 @@ mc_conversation_update_header (McConversation *self)
     {
       set_string (&self->title, NULL, G_OBJECT (self), properties[PROP_TITLE]);
       set_string (&self->subtitle, NULL, G_OBJECT (self), properties[PROP_SUBTITLE]);
+      mc_conversation_update_clock (self);
       return;
     }
 
@@ -148,6 +149,7 @@ mc_conversation_update_header (McConversation *self)
     g_string_append_printf (details, " · %s", _("Dispute"));
   gtk_label_set_label (self->details_label, details->str);
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), get_context_number (self) > 0);
+  mc_conversation_update_clock (self);
 }
 
 
@@ -614,6 +616,7 @@ mc_conversation_dispose (GObject *object)
   McConversation *self = MC_CONVERSATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  mc_conversation_clock_dispose (self);
   if (self->chat_signals != NULL)
     g_signal_group_set_target (self->chat_signals, NULL);
   if (self->messages_signals != NULL)
@@ -749,6 +752,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-conversation.ui");
   gtk_widget_class_bind_template_child (widget_class, McConversation, stack);
   gtk_widget_class_bind_template_child (widget_class, McConversation, details_label);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, clock_label);
   gtk_widget_class_bind_template_child (widget_class, McConversation, copy_button);
   gtk_widget_class_bind_template_child (widget_class, McConversation, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, McConversation, list_view);
@@ -787,4 +791,5 @@ mc_conversation_init (McConversation *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   mc_conversation_scroll_init (self);
+  mc_conversation_clock_init (self);
 }

@@ -13,6 +13,7 @@
 #include "mc-preferences-window.h"
 #include "mc-quiet-hours.h"
 #include "mc-ui.h"
+#include "mc-working-hours-row.h"
 
 struct _McPreferencesWindow
 {
@@ -25,8 +26,9 @@ struct _McPreferencesWindow
   GtkListBox           *cabinets_list;
   GtkButton            *add_cabinet_button;
   GtkSpinButton        *poll_interval_spin;
-  GtkSpinButton        *wait_warning_spin;
   GtkSpinButton        *budget_spin;
+  GtkSpinButton        *reply_target_spin;
+  GtkListBox           *working_hours_list;
   GtkSwitch            *background_switch;
   GtkSwitch            *notify_chats_switch;
   GtkSwitch            *notify_messages_switch;
@@ -131,6 +133,52 @@ mc_preferences_window_create_cabinet_row (gpointer item,
   return row;
 }
 
+/* A cabinet's hours go into "working-hours" under its business id; every
+ * minute counting is no entry at all. */
+static void
+on_working_hours_changed (McPreferencesWindow *self,
+                          GParamSpec          *pspec,
+                          McWorkingHoursRow   *row)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "working-hours");
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, mc_working_hours_row_get_business_id (row));
+  const char *hours = mc_working_hours_row_get_hours (row);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  if (g_strcmp0 (hours, "always") != 0)
+    g_variant_builder_add (&builder, "{ss}", key, hours);
+  g_settings_set_value (self->settings, "working-hours", g_variant_builder_end (&builder));
+}
+
+static GtkWidget *
+mc_preferences_window_create_hours_row (gpointer item,
+                                        gpointer user_data)
+{
+  McPreferencesWindow *self = user_data;
+  McCabinet *cabinet = item;
+  g_autoptr(GVariant) table = g_settings_get_value (self->settings, "working-hours");
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, mc_cabinet_get_business_id (cabinet));
+  const char *hours = NULL;
+  const char *title = mc_cabinet_get_business_name (cabinet);
+  GtkWidget *row;
+
+  g_variant_lookup (table, key, "&s", &hours);
+  if (title == NULL || *title == '\0')
+    title = mc_cabinet_get_label (cabinet);
+  row = mc_working_hours_row_new (mc_cabinet_get_business_id (cabinet), title, hours);
+  g_signal_connect_object (row, "notify::hours", G_CALLBACK (on_working_hours_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
 static void
 on_add_cabinet_clicked (McPreferencesWindow *self)
 {
@@ -156,9 +204,13 @@ mc_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "poll-interval",
                    gtk_spin_button_get_adjustment (self->poll_interval_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "wait-warning-minutes",
-                   gtk_spin_button_get_adjustment (self->wait_warning_spin), "value",
+  g_settings_bind (self->settings, "reply-target-minutes",
+                   gtk_spin_button_get_adjustment (self->reply_target_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  gtk_list_box_bind_model (self->working_hours_list,
+                           mc_session_get_cabinets (self->session),
+                           mc_preferences_window_create_hours_row,
+                           self, NULL);
   g_settings_bind (self->settings, "idle-budget-percent",
                    gtk_spin_button_get_adjustment (self->budget_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -295,8 +347,9 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, cabinets_list);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, add_cabinet_button);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, poll_interval_spin);
-  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, wait_warning_spin);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, budget_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, reply_target_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, working_hours_list);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_chats_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_messages_switch);

@@ -20,6 +20,8 @@ struct _McStoreRow
   GtkLabel      *subtitle_label;
   GtkLabel      *needs_reply_badge;
   GtkImage      *muted_icon;
+  GtkWidget     *overdue_badge;
+  GtkLabel      *overdue_label;
 };
 
 G_DEFINE_FINAL_TYPE (McStoreRow, mc_store_row, GTK_TYPE_LIST_BOX_ROW)
@@ -55,6 +57,9 @@ mc_store_row_update (McStoreRow *self)
 {
   guint needs_reply = mc_sidebar_item_get_needs_reply_count (self->item);
   guint unread = mc_sidebar_item_get_unread_count (self->item);
+  guint overdue = mc_sidebar_item_get_overdue_count (self->item);
+  g_autofree char *overdue_text = g_strdup_printf ("%u", overdue);
+  g_autofree char *overdue_chats = NULL;
   const char *title = mc_sidebar_item_get_title (self->item);
   const char *subtitle = mc_sidebar_item_get_subtitle (self->item);
   g_autofree char *needs_reply_text = g_strdup_printf ("%u", needs_reply);
@@ -77,6 +82,10 @@ mc_store_row_update (McStoreRow *self)
    * read as a glitch.  The unread count is in the tooltip. */
   gtk_label_set_label (self->needs_reply_badge, needs_reply_text);
   gtk_widget_set_visible (GTK_WIDGET (self->needs_reply_badge), needs_reply > 0);
+  /* Overdue ones get their own badge, with an alarm clock so that it does
+   * not rest on its colour. */
+  gtk_label_set_label (self->overdue_label, overdue_text);
+  gtk_widget_set_visible (self->overdue_badge, overdue > 0);
 
   /* Translators: how many chats of a store in the sidebar wait for the
    * seller's answer; shown on hover and read by screen readers. */
@@ -90,7 +99,20 @@ mc_store_row_update (McStoreRow *self)
                                   unread);
   /* Translators: the two counts of a sidebar row, "23 chats need a reply,
    * 23 unread". */
-  counts = g_strdup_printf (_("%s, %s"), replies, unread_chats);
+  if (overdue > 0)
+    {
+      /* Translators: read after the count of chats that need a reply
+       * ("23 chats need a reply, 2 past your reply target, 23 unread");
+       * the target is the seller's own, measured by this app. */
+      overdue_chats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u past your reply target",
+                                                    "%u past your reply target", overdue),
+                                       overdue);
+      /* Translators: the three counts of a sidebar row, "23 chats need a
+       * reply, 2 past your reply target, 23 unread". */
+      counts = g_strdup_printf (_("%s, %s, %s"), replies, overdue_chats, unread_chats);
+    }
+  else
+    counts = g_strdup_printf (_("%s, %s"), replies, unread_chats);
   if (self->muted)
     {
       char *muted = g_strdup_printf ("%s, %s", counts,
@@ -150,6 +172,17 @@ mc_store_row_get_badge_text (McStoreRow *self)
     return NULL;
 
   return gtk_label_get_label (self->needs_reply_badge);
+}
+
+const char *
+mc_store_row_get_overdue_text (McStoreRow *self)
+{
+  g_return_val_if_fail (MC_IS_STORE_ROW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->overdue_badge))
+    return NULL;
+
+  return gtk_label_get_label (self->overdue_label);
 }
 
 static void
@@ -236,6 +269,8 @@ mc_store_row_class_init (McStoreRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, needs_reply_badge);
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, muted_icon);
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, overdue_badge);
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, overdue_label);
 }
 
 static void

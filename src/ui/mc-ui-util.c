@@ -321,6 +321,64 @@ mc_ui_format_waiting (gint64 since,
   return g_strdup_printf (_("waiting %d min"), MAX (mins, 1));
 }
 
+/* "40 min", "2 h 10 min", "3 d 4 h" */
+static char *
+format_short_duration (gint64 span)
+{
+  gint64 minutes = MAX (span, 0) / G_TIME_SPAN_MINUTE;
+  int days = minutes / (24 * 60);
+  int hours = (minutes / 60) % 24;
+  int mins = minutes % 60;
+
+  if (days > 0)
+    /* Translators: a short duration in days and hours, e.g. "3 d 4 h". */
+    return g_strdup_printf (_("%d d %d h"), days, hours);
+  if (hours > 0)
+    /* Translators: a short duration in hours and minutes, e.g. "2 h 10 min". */
+    return g_strdup_printf (_("%d h %d min"), hours, mins);
+  /* Translators: a short duration in minutes, e.g. "40 min". */
+  return g_strdup_printf (ngettext ("%d min", "%d min", mins), mins);
+}
+
+char *
+mc_ui_format_reply_clock_short (const McReplyClock  *clock,
+                                gint64               since,
+                                gint64               now,
+                                const char         **style_class)
+{
+  g_autofree char *duration = NULL;
+
+  g_return_val_if_fail (clock != NULL, NULL);
+  g_return_val_if_fail (style_class != NULL, NULL);
+
+  *style_class = NULL;
+  switch (clock->state)
+    {
+    case MC_REPLY_STATE_OVERDUE:
+      *style_class = "error";
+      duration = format_short_duration (MAX (clock->overdue_by, G_TIME_SPAN_MINUTE));
+      /* Translators: past the seller's own reply target (this app's
+       * measure, not the Market's), short for a chat row. */
+      return g_strdup_printf (_("Overdue by %s"), duration);
+    case MC_REPLY_STATE_DUE_SOON:
+      *style_class = "warning";
+      /* The time left rounded up, as in the conversation's header. */
+      duration = format_short_duration ((clock->due_in + G_TIME_SPAN_MINUTE - 1) /
+                                        G_TIME_SPAN_MINUTE * G_TIME_SPAN_MINUTE);
+      /* Translators: the seller's own reply target is near, short for a
+       * chat row, e.g. "Due in 12 min". */
+      return g_strdup_printf (_("Due in %s"), duration);
+    case MC_REPLY_STATE_CALM:
+      duration = format_short_duration (MAX (now - since, G_TIME_SPAN_MINUTE));
+      /* Translators: how long the customer has waited for a reply, short
+       * for a chat row, e.g. "Waiting 20 min". */
+      return g_strdup_printf (_("Waiting %s"), duration);
+    case MC_REPLY_STATE_NONE:
+    default:
+      return NULL;
+    }
+}
+
 #define SLOW_SHOW_SECONDS 60
 #define SLOW_KEEP_SECONDS 45
 

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "mc-enums.h"
+#include "mc-reply-clock.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,15 @@ char       *mc_ui_format_relative_time  (gint64         time,
 /* "waiting 5 min", "waiting 2 h 5 min", "waiting 3 d 4 h". */
 char       *mc_ui_format_waiting        (gint64         since,
                                          gint64         now);
+/* A chat's reply clock in a row, short: "Overdue by 40 min" (style class
+ * "error"), "Due in 12 min" ("warning"), "Waiting 20 min" (no class: the
+ * wall time since @since, the customer's first unanswered message).  The
+ * words carry the state, so it never rests on colour alone.  NULL, and
+ * *@style_class NULL, when nobody waits. */
+char       *mc_ui_format_reply_clock_short (const McReplyClock *clock,
+                                            gint64              since,
+                                            gint64              now,
+                                            const char        **style_class);
 /* What a governor slowing the polls from @poll_interval to
  * @effective_interval seconds means to the seller, or NULL when it does
  * not matter to them: only when new messages may show more than a minute

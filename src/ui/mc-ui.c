@@ -170,3 +170,32 @@ mc_ui_risky_file_dialog_new (GtkWindow  *parent,
 
   return dialog;
 }
+
+void
+mc_ui_label_show_reply_clock (GtkLabel           *label,
+                              const McReplyClock *clock,
+                              gint64              since,
+                              gint64              now)
+{
+  static const char *const classes[] = { "warning", "error" };
+  g_autofree char *text = NULL;
+  const char *style_class = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (clock != NULL);
+
+  text = mc_ui_format_reply_clock_short (clock, since, now, &style_class);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  if (text == NULL)
+    return;
+
+  gtk_label_set_label (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), mc_reply_clock_get_explanation ());
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      if (g_strcmp0 (classes[i], style_class) == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (label), classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
+    }
+}

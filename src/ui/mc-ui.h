@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "mc-reply-clock.h"
+
 G_BEGIN_DECLS
 
 /* Registers the UI's GResource once.  The resource lives in a static
@@ -37,5 +39,14 @@ void mc_ui_unparent_children (GtkWidget  *widget);
  * what takes the focus, without a name: a screen reader said "button". */
 void mc_ui_label_inner_button (GtkWidget  *outer,
                                const char *label);
+
+/* Shows a chat's reply clock in @label: the short words of
+ * mc_ui_format_reply_clock_short() with its style class ("warning",
+ * "error"), and what the clock measures as the tooltip; hidden when
+ * nobody waits. */
+void mc_ui_label_show_reply_clock (GtkLabel           *label,
+                                   const McReplyClock *clock,
+                                   gint64              since,
+                                   gint64              now);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-cabinet.h"
 #include "mc-chat-store.h"
 #include "mc-store-row.h"
 #include "mc-ui.h"
@@ -466,6 +467,34 @@ mc_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
 }
 
+/* The chats' reply clocks follow the seller's target and each cabinet's
+ * working hours ("working-hours": business id in decimal -> hours as
+ * mc_working_hours_to_string() writes them; a cabinet not there, or
+ * hours that do not parse, count every minute). */
+static void
+apply_reply_clock_settings (McWindow *self)
+{
+  McChatStore *chats = mc_session_get_chats (self->session);
+  g_autoptr(GVariant) table = g_settings_get_value (self->settings, "working-hours");
+  GListModel *cabinets = mc_session_get_cabinets (self->session);
+  guint n = g_list_model_get_n_items (cabinets);
+
+  mc_chat_store_set_reply_target (chats, (gint64) g_settings_get_uint (self->settings, "reply-target-minutes") *
+                                         G_TIME_SPAN_MINUTE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
+      gint64 business_id = mc_cabinet_get_business_id (cabinet);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, business_id);
+      const char *text = NULL;
+      g_autoptr(McWorkingHours) hours = NULL;
+
+      if (g_variant_lookup (table, key, "&s", &text))
+        hours = mc_working_hours_new_from_string (text);
+      mc_chat_store_set_working_hours (chats, business_id, hours);
+    }
+}
+
 static void
 mc_window_constructed (GObject *object)
 {
@@ -481,9 +510,13 @@ mc_window_constructed (GObject *object)
       mc_window_restore_state (self);
       g_settings_bind (self->settings, "sidebar-width", self->sidebar_pane, "width-request",
                        G_SETTINGS_BIND_DEFAULT);
-      /* Read only, and a locked key must not make the list insensitive. */
-      g_settings_bind (self->settings, "wait-warning-minutes", self->chat_list, "wait-warning-minutes",
-                       G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
+      g_signal_connect_object (self->settings, "changed::reply-target-minutes",
+                               G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::working-hours",
+                               G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (mc_session_get_cabinets (self->session), "items-changed",
+                               G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
+      apply_reply_clock_settings (self);
     }
 
   if (g_strcmp0 (PROFILE, "development") == 0)

@@ -178,6 +178,50 @@ test_waiting (void)
   check_waiting (-10, "waiting 1 min");
 }
 
+/* The row's words for each state of the clock, and the style class that
+ * only repeats them.  The clock is filled as mc_reply_clock_compute()
+ * would for a 60-minute target in wall time. */
+static void
+check_clock (gint64      waited_minutes,
+             const char *expected,
+             const char *expected_class)
+{
+  gint64 now = local_usec (2026, 3, 5, 15, 30);
+  gint64 waited = MAX (waited_minutes, 0) * MINUTE;
+  McReplyClock clock = { MC_REPLY_STATE_CALM, waited, now - waited + 60 * MINUTE,
+                         MAX (60 * MINUTE - waited, 0), MAX (waited - 60 * MINUTE, 0),
+                         G_MAXINT64, G_MAXINT64 };
+  const char *style_class = "unset";
+  g_autofree char *got = NULL;
+
+  if (waited >= 60 * MINUTE)
+    clock.state = MC_REPLY_STATE_OVERDUE;
+  else if (waited >= 48 * MINUTE)
+    clock.state = MC_REPLY_STATE_DUE_SOON;
+  got = mc_ui_format_reply_clock_short (&clock, now - waited, now, &style_class);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (style_class, ==, expected_class);
+}
+
+static void
+test_reply_clock_short (void)
+{
+  McReplyClock none = { MC_REPLY_STATE_NONE, 0, 0, 0, 0, G_MAXINT64, G_MAXINT64 };
+  const char *style_class = "unset";
+
+  check_clock (20, "Waiting 20 min", NULL);
+  check_clock (0, "Waiting 1 min", NULL);
+  check_clock (48, "Due in 12 min", "warning");
+  check_clock (59, "Due in 1 min", "warning");
+  check_clock (60, "Overdue by 1 min", "error");
+  check_clock (100, "Overdue by 40 min", "error");
+  check_clock (60 + 2 * 60 + 10, "Overdue by 2 h 10 min", "error");
+  check_clock (60 + 3 * 24 * 60 + 4 * 60, "Overdue by 3 d 4 h", "error");
+
+  g_assert_null (mc_ui_format_reply_clock_short (&none, 0, 1, &style_class));
+  g_assert_null (style_class);
+}
+
 /* The governor is none of the seller's business until messages may be more
  * than a minute late; then in minutes, and not flickering around it. */
 static void
@@ -297,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/ui-util/may-run-code", test_may_run_code);
   g_test_add_func ("/ui-util/relative-time", test_relative_time);
   g_test_add_func ("/ui-util/waiting", test_waiting);
+  g_test_add_func ("/ui-util/reply-clock-short", test_reply_clock_short);
   g_test_add_func ("/ui-util/slow-checks", test_slow_checks);
   g_test_add_func ("/ui-util/last-check", test_last_check);
   g_test_add_func ("/ui-util/day", test_day);

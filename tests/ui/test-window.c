@@ -242,7 +242,7 @@ test_opens_with_chats (Fixture       *fixture,
   /* The first frame shows a screenful of chats, the list all of them
    * right after it. */
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_ALL));
   g_assert_true (ui_test_wait_until (first_cabinet_loaded, fixture, WAIT_MSEC));
   g_assert_true (ui_test_wait_until (lists_every_chat, fixture, WAIT_MSEC));
 }
@@ -593,11 +593,11 @@ test_filter_and_search (Fixture       *fixture,
       g_assert_true (mc_chat_needs_reply (chat));
     }
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_ALL));
   all = g_list_model_get_n_items (model);
   g_assert_cmpuint (all, >, needs_reply);
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_FINISHED);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_FINISHED));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(McChat) chat = g_list_model_get_item (model, i);
@@ -605,7 +605,7 @@ test_filter_and_search (Fixture       *fixture,
       g_assert_cmpint (mc_chat_get_status (chat), ==, MC_CHAT_STATUS_FINISHED);
     }
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_ALL));
   first = g_list_model_get_item (model, 0);
   name = g_strdup (mc_chat_get_customer_name (first));
   gtk_editable_set_text (search, name);
@@ -690,7 +690,7 @@ test_finished_chat_read_only (Fixture       *fixture,
   g_autoptr(McChat) chat = NULL;
   g_autofree char *left = NULL;
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_FINISHED);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_FINISHED));
   /* The fixture waits for the chats that need a reply, which the demo's
    * first poll brings; finished ones come with its sweep, later. */
   g_assert_true (ui_test_wait_until (has_chats, fixture, WAIT_MSEC));
@@ -1116,12 +1116,12 @@ test_view_at_top (Fixture       *fixture,
   g_assert_cmpint (mc_sidebar_item_get_kind (all_stores), ==, MC_SIDEBAR_ITEM_KIND_ALL_STORES);
   open = open_first_chat (fixture);
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_ALL));
   ui_test_run_for (300);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
   g_assert_true (ui_test_wait_until (scrolled_down, fixture, WAIT_MSEC));
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_NEEDS_REPLY));
   g_assert_true (ui_test_wait_until (scrolled_to_top, adjustment, 5000));
   g_assert_true (gtk_single_selection_get_selected_item (selection) == open);
 
@@ -1151,10 +1151,10 @@ test_search_all_chats (Fixture       *fixture,
   g_autoptr(McChat) finished = NULL;
   gboolean found = FALSE;
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_FINISHED);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_FINISHED));
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   finished = g_list_model_get_item (model, 0);
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_NEEDS_REPLY);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_NEEDS_REPLY));
 
   gtk_editable_set_text (search, mc_chat_get_customer_name (finished));
   g_signal_emit_by_name (search, "search-changed");
@@ -1226,9 +1226,9 @@ test_pane_widths_stable (Fixture       *fixture,
   for (guint i = 0; i < g_list_model_get_n_items (stores); i++)
     {
       gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, i));
-      for (guint m = MC_CHAT_VIEW_MODE_NEEDS_REPLY; m <= MC_CHAT_VIEW_MODE_FINISHED; m++)
+      for (guint m = MC_CHAT_VIEW_MODE_NEEDS_REPLY; m <= MC_CHAT_VIEW_MODE_OVERDUE; m++)
         {
-          gtk_drop_down_set_selected (mode, m);
+          gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (m));
           if (g_list_model_get_n_items (model) > 0)
             {
               g_autoptr(McChat) chat = g_list_model_get_item (model, 0);
@@ -1257,37 +1257,122 @@ collect_chat_rows (GtkWidget *widget,
     collect_chat_rows (child, rows);
 }
 
-/* The seller's wait warning reaches the rows on screen at once, and the
- * rows bound later. */
+typedef struct
+{
+  gint64 now;
+} FakeClock;
+
+static gint64
+fake_now (gpointer data)
+{
+  return ((FakeClock *) data)->now;
+}
+
+/* The bound row showing @chat, or NULL. */
+static McChatRow *
+row_of (GtkWidget *list,
+        McChat    *chat)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_chat_rows (list, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (mc_chat_row_get_chat (g_ptr_array_index (rows, i)) == chat)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static GtkLabel *
+row_clock_label (McChatRow *row)
+{
+  return GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), MC_TYPE_CHAT_ROW, "waiting_label"));
+}
+
+/* The rows and the conversation's header show the reply clock as the
+ * seller's target and the (fake) time say, in words and colour; the
+ * Overdue view and the sidebar follow. */
 static void
-test_wait_warning_setting (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_reply_clock (Fixture       *fixture,
+                  gconstpointer  user_data)
 {
   GtkWidget *list = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "chats_list");
   GtkDropDown *mode = template_child (fixture, MC_TYPE_CHAT_LIST, chat_list (fixture), "mode_dropdown");
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(GPtrArray) later = g_ptr_array_new ();
+  GtkLabel *header = template_child (fixture, MC_TYPE_CONVERSATION, GTK_WIDGET (conversation (fixture)),
+                                     "clock_label");
+  McChatStore *store = mc_session_get_chats (fixture->session);
+  g_autoptr(McSidebarItem) all_stores = g_list_model_get_item (G_LIST_MODEL (mc_session_get_stores (fixture->session)), 0);
+  g_autoptr(McChat) chat = NULL;
+  g_autoptr(McWorkingHours) hours = NULL;
+  g_autoptr(GVariantBuilder) builder = NULL;
+  g_autofree char *business = NULL;
+  FakeClock clock;
+  McChatRow *row;
+  GtkLabel *label;
+  gint64 since;
 
   ui_test_run_for (300);
-  collect_chat_rows (list, rows);
-  g_assert_cmpuint (rows->len, >, 0);
-  for (guint i = 0; i < rows->len; i++)
-    g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (rows, i)), ==, 60);
+  chat = g_list_model_get_item (chat_list_model (fixture), 0);
+  g_assert_true (mc_chat_needs_reply (chat));
+  since = mc_chat_get_waiting_since (chat);
+  row = row_of (list, chat);
+  g_assert_nonnull (row);
+  label = row_clock_label (row);
 
-  g_settings_set_uint (fixture->settings, "wait-warning-minutes", 15);
-  for (guint i = 0; i < rows->len; i++)
-    if (mc_chat_row_get_chat (g_ptr_array_index (rows, i)) != NULL)
-      g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (rows, i)), ==, 15);
+  clock.now = since + 30 * G_TIME_SPAN_MINUTE;
+  mc_chat_store_set_now_func (store, fake_now, &clock, NULL);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Waiting 30 min");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
 
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  clock.now = since + 50 * G_TIME_SPAN_MINUTE;
+  mc_chat_store_update_clocks (store);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Due in 10 min");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
+
+  clock.now = since + 100 * G_TIME_SPAN_MINUTE;
+  mc_chat_store_update_clocks (store);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Overdue by 40 min");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
+  g_assert_cmpuint (mc_sidebar_item_get_overdue_count (all_stores), >, 0);
+
+  /* The header says it in full, and what it measures. */
+  mc_window_open_chat (fixture->window, mc_chat_get_chat_id (chat));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (header)));
+  g_assert_cmpstr (gtk_label_get_label (header), ==, "overdue by 40 minutes");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (header)), ==, mc_reply_clock_get_explanation ());
+
+  /* The Overdue view, second in the drop-down, holds it. */
+  gtk_drop_down_set_selected (mode, 1);
+  g_assert_cmpint (mc_chat_list_position_mode (1), ==, MC_CHAT_VIEW_MODE_OVERDUE);
+  g_assert_true (mc_chat_list_has_chat (MC_CHAT_LIST (chat_list (fixture)), mc_chat_get_chat_id (chat)));
+
+  /* A longer target: the rows, the header and the view follow at once. */
+  g_settings_set_uint (fixture->settings, "reply-target-minutes", 120);
+  g_assert_cmpint (mc_chat_store_get_reply_target (store), ==, 120 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpstr (gtk_label_get_label (header), ==, "reply due in 20 minutes");
+  g_assert_false (mc_chat_list_has_chat (MC_CHAT_LIST (chat_list (fixture)), mc_chat_get_chat_id (chat)));
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_NEEDS_REPLY));
   ui_test_run_for (300);
-  collect_chat_rows (list, later);
-  g_assert_cmpuint (later->len, >, 0);
-  for (guint i = 0; i < later->len; i++)
-    if (mc_chat_row_get_chat (g_ptr_array_index (later, i)) != NULL)
-      g_assert_cmpuint (mc_chat_row_get_wait_warning_minutes (g_ptr_array_index (later, i)), ==, 15);
+  row = row_of (list, chat);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_label_get_label (row_clock_label (row)), ==, "Waiting 1 h 40 min");
 
-  g_settings_reset (fixture->settings, "wait-warning-minutes");
+  /* Working hours from the setting reach the cabinet's chats. */
+  business = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_get_business_id (chat));
+  builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (builder, "{ss}", business, "1111100 09:00-18:00 UTC");
+  g_settings_set_value (fixture->settings, "working-hours", g_variant_builder_end (builder));
+  hours = mc_chat_store_get_working_hours (store, mc_chat_get_business_id (chat));
+  g_assert_nonnull (hours);
+  mc_working_hours_ref (hours);
+  g_assert_cmpuint (mc_working_hours_get_start_minute (hours), ==, 9 * 60);
+  g_assert_cmpuint (mc_working_hours_get_days (hours), ==, MC_WEEKDAYS_WORKWEEK);
+
+  g_settings_reset (fixture->settings, "working-hours");
+  g_assert_null (mc_chat_store_get_working_hours (store, mc_chat_get_business_id (chat)));
+  g_settings_reset (fixture->settings, "reply-target-minutes");
+  mc_chat_store_set_now_func (store, NULL, NULL, NULL);
 }
 
 /* The chat row inside the list's row that holds the focus, or NULL. */
@@ -1366,7 +1451,10 @@ test_view_focus_follows_selection (Fixture       *fixture,
   };
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_ALL);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_ALL));
+  /* The first sweep done: chats it brings in later, newer than the one
+   * clicked, would push it out of sight in All. */
+  g_assert_true (ui_test_wait_until (first_cabinet_loaded, fixture, WAIT_MSEC));
   ui_test_run_for (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 4);
 
@@ -1384,7 +1472,7 @@ test_view_focus_follows_selection (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
-      gtk_drop_down_set_selected (mode, modes[i]);
+      gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (modes[i]));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
 
       /* The focus stayed in the list through the switch, and comes back
@@ -1412,7 +1500,7 @@ test_dispute_status_whole (Fixture       *fixture,
   guint checked = 0;
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
-  gtk_drop_down_set_selected (mode, MC_CHAT_VIEW_MODE_DISPUTES);
+  gtk_drop_down_set_selected (mode, mc_chat_list_mode_position (MC_CHAT_VIEW_MODE_DISPUTES));
   ui_test_run_for (300);
   /* On a busy machine rows may be mapped a frame before they are laid out. */
   for (guint tries = 0; tries < 50; tries++)
@@ -1551,7 +1639,7 @@ main (int   argc,
   add_test ("/ui/window/accessible-names", test_accessible_names, 0);
   add_test ("/ui/window/pane-widths-stable", test_pane_widths_stable, 0);
   add_test ("/ui/window/list-fills-pane", test_list_fills_pane, 0);
-  add_test ("/ui/window/wait-warning-setting", test_wait_warning_setting, 0);
+  add_test ("/ui/window/reply-clock", test_reply_clock, 0);
   add_test ("/ui/window/list-fills-pane-narrow", test_list_fills_pane, 360);
   add_test ("/ui/window/dispute-status-whole", test_dispute_status_whole, 0);
   add_test ("/ui/window/toast-beside-list", test_toast_beside_list, 0);
