@@ -24,8 +24,8 @@ void        mc_window_open_chat         (McWindow       *self,
 /* The chat the conversation shows, 0 when none. */
 gint64      mc_window_get_open_chat_id  (McWindow       *self);
 /* Tells of news in chat @chat_id with a toast (@text is plain text) that
- * has an "Open" button; news of a chat whose toast still shows replace
- * its words (mc-window-notify.c). */
+ * has an "Open" button; nothing more while that chat's toast still shows
+ * (mc-window-notify.c). */
 void        mc_window_show_chat_toast   (McWindow       *self,
                                          gint64          chat_id,
                                          const char     *text);
