@@ -24,6 +24,7 @@ struct _McChatRow
 
   McAvatar  *avatar;
   GtkLabel  *name_label;
+  GtkImage  *pin_icon;
   GtkLabel  *time_label;
   GtkImage  *muted_icon;
   GtkLabel  *context_badge;
@@ -150,30 +151,42 @@ mc_chat_row_update (McChatRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->preview_label), preview != NULL && *preview != '\0');
 
   unread_count = mc_chat_get_unread_count (self->chat);
-  unread = g_strdup_printf ("%u", unread_count);
+  /* Marked unread with nothing new: a badge without a number. */
+  unread = unread_count > 0 ? g_strdup_printf ("%u", unread_count) : g_strdup ("");
   gtk_label_set_label (self->unread_badge, unread);
-  gtk_widget_set_visible (GTK_WIDGET (self->unread_badge), unread_count > 0);
-  if (unread_count > 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->unread_badge), mc_chat_get_shows_unread (self->chat));
+  if (mc_chat_get_shows_unread (self->chat))
     gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "unread");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "unread");
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_icon), mc_chat_get_pinned (self->chat));
 
   gtk_widget_set_visible (GTK_WIDGET (self->muted_icon), mc_chat_get_muted (self->chat));
 
-  accessible = unread_count > 0
+  if (unread_count > 0)
     /* Translators: what a screen reader says for a chat: name, details, unread count. */
-    ? g_strdup_printf (ngettext ("%s, %s, %u unread message",
-                                 "%s, %s, %u unread messages", unread_count),
-                       name, details, unread_count)
-    : g_strdup_printf ("%s, %s", name, details);
+    accessible = g_strdup_printf (ngettext ("%s, %s, %u unread message",
+                                            "%s, %s, %u unread messages", unread_count),
+                                  name, details, unread_count);
+  else if (mc_chat_get_marked_unread (self->chat))
+    /* Translators: what a screen reader says for a chat the seller marked
+     * unread: name, details. */
+    accessible = g_strdup_printf (_("%s, %s, marked unread"), name, details);
+  else
+    accessible = g_strdup_printf ("%s, %s", name, details);
+  if (mc_chat_get_pinned (self->chat))
+    {
+      g_autofree char *plain = g_steal_pointer (&accessible);
+
+      /* Translators: a screen reader's description of a chat, then that it is pinned. */
+      accessible = g_strdup_printf (_("%s, pinned"), plain);
+    }
   if (mc_chat_get_muted (self->chat))
     {
-      char *muted = g_strdup_printf ("%s, %s", accessible,
-                                     /* Translators: read after a chat or store whose notifications the seller muted */
-                                     _("notifications muted"));
+      g_autofree char *plain = g_steal_pointer (&accessible);
 
-      g_free (accessible);
-      accessible = muted;
+      /* Translators: read after a chat or store whose notifications the seller muted */
+      accessible = g_strdup_printf ("%s, %s", plain, _("notifications muted"));
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -334,6 +347,7 @@ mc_chat_row_class_init (McChatRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-chat-row.ui");
   gtk_widget_class_bind_template_child (widget_class, McChatRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, pin_icon);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, muted_icon);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, context_badge);
@@ -349,4 +363,37 @@ static void
 mc_chat_row_init (McChatRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+append_chat_item (GMenu      *menu,
+                  const char *label,
+                  const char *action,
+                  gint64      chat_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (chat_id));
+  g_menu_append_item (menu, item);
+}
+
+void
+mc_chat_row_append_marks (GMenu  *menu,
+                          McChat *chat)
+{
+  gint64 chat_id;
+
+  g_return_if_fail (G_IS_MENU (menu));
+  g_return_if_fail (MC_IS_CHAT (chat));
+
+  chat_id = mc_chat_get_chat_id (chat);
+  if (mc_chat_get_shows_unread (chat))
+    append_chat_item (menu, _("Mark as _Read"), "win.mark-chat-read", chat_id);
+  else
+    append_chat_item (menu, _("Mark as _Unread"), "win.mark-chat-unread", chat_id);
+
+  if (mc_chat_get_pinned (chat))
+    append_chat_item (menu, _("Un_pin"), "win.unpin-chat", chat_id);
+  else
+    append_chat_item (menu, _("_Pin"), "win.pin-chat", chat_id);
 }

@@ -26,4 +26,10 @@ void       mc_chat_row_set_clocks               (McChatRow   *self,
 void       mc_chat_row_update_times             (McChatRow *self,
                                                  gint64     now);
 
+/* Appends to @menu what the seller may do to @chat on this computer:
+ * "Mark as Unread" or "Mark as Read", "Pin" or "Unpin", as "win.*"
+ * actions that take the chat id (the chat menu and a row's menu). */
+void        mc_chat_row_append_marks  (GMenu     *menu,
+                                       McChat    *chat);
+
 G_END_DECLS
