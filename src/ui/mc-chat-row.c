@@ -26,6 +26,7 @@ struct _McChatRow
   GtkLabel  *name_label;
   GtkImage  *pin_icon;
   GtkLabel  *time_label;
+  GtkImage  *muted_icon;
   GtkLabel  *context_badge;
   GtkLabel  *dispute_badge;
   GtkLabel  *details_label;
@@ -160,6 +161,8 @@ mc_chat_row_update (McChatRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "unread");
   gtk_widget_set_visible (GTK_WIDGET (self->pin_icon), mc_chat_get_pinned (self->chat));
 
+  gtk_widget_set_visible (GTK_WIDGET (self->muted_icon), mc_chat_get_muted (self->chat));
+
   if (unread_count > 0)
     /* Translators: what a screen reader says for a chat: name, details, unread count. */
     accessible = g_strdup_printf (ngettext ("%s, %s, %u unread message",
@@ -177,6 +180,13 @@ mc_chat_row_update (McChatRow *self)
 
       /* Translators: a screen reader's description of a chat, then that it is pinned. */
       accessible = g_strdup_printf (_("%s, pinned"), plain);
+    }
+  if (mc_chat_get_muted (self->chat))
+    {
+      g_autofree char *plain = g_steal_pointer (&accessible);
+
+      /* Translators: read after a chat or store whose notifications the seller muted */
+      accessible = g_strdup_printf ("%s, %s", plain, _("notifications muted"));
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -339,6 +349,7 @@ mc_chat_row_class_init (McChatRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McChatRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, pin_icon);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, McChatRow, muted_icon);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, context_badge);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, dispute_badge);
   gtk_widget_class_bind_template_child (widget_class, McChatRow, details_label);

@@ -12,6 +12,7 @@
 #include "mc-error.h"
 #include "mc-preferences-window.h"
 #include "mc-templates-page.h"
+#include "mc-quiet-hours.h"
 #include "mc-ui.h"
 #include "mc-working-hours-row.h"
 
@@ -32,6 +33,9 @@ struct _McPreferencesWindow
   GtkSwitch            *background_switch;
   GtkSwitch            *notify_chats_switch;
   GtkSwitch            *notify_messages_switch;
+  AdwExpanderRow       *quiet_hours_row;
+  GtkSpinButton        *quiet_start_spin;
+  GtkSpinButton        *quiet_end_spin;
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -223,6 +227,41 @@ mc_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "notify-new-messages",
                    self->notify_messages_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours",
+                   self->quiet_hours_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours-start",
+                   gtk_spin_button_get_adjustment (self->quiet_start_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours-end",
+                   gtk_spin_button_get_adjustment (self->quiet_end_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+/* The quiet hours' spin buttons count minutes after midnight and show
+ * them as "22:00". */
+static int
+on_time_input (GtkSpinButton *spin,
+               double        *new_value)
+{
+  guint minute;
+
+  if (!mc_quiet_hours_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), &minute))
+    return GTK_INPUT_ERROR;
+
+  *new_value = minute;
+  return TRUE;
+}
+
+static gboolean
+on_time_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = mc_quiet_hours_format ((guint) gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
 }
 
 static void
@@ -324,6 +363,11 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_chats_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_messages_switch);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, quiet_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, quiet_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, quiet_end_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_input);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_output);
   gtk_widget_class_bind_template_callback (widget_class, on_add_cabinet_clicked);
 }
 
