@@ -88,6 +88,7 @@ struct _McChatRow
   int             status_width;
   graphene_rect_t pin_bounds;
   graphene_rect_t muted_bounds;
+  graphene_rect_t marked_bounds;  /* the dot of a chat marked unread */
 
   int             font_height[N_FONTS];   /* 0: unknown */
   gboolean        colors_valid;
@@ -226,7 +227,8 @@ part_get_size (McChatRow     *self,
     *height = part->height;
 }
 
-/* At most @width pixels wide (ellipsized if it needs more). */
+/* At most @width pixels wide (ellipsized if it needs more). A text that
+ * may be ellipsized is laid out once, at the width it gets. */
 static int
 part_fit (McChatRow     *self,
           McChatRowPart  which,
@@ -234,17 +236,25 @@ part_fit (McChatRow     *self,
 {
   Part *part = &self->parts[which];
   int natural;
-  int limit;
 
-  part_get_size (self, which, &natural, NULL);
   width = MAX (width, 0);
-  limit = natural <= width ? -1 : width * PANGO_SCALE;
-  if (limit != part->limit)
+  if (part_ellipsizes (which))
     {
-      pango_layout_set_width (part_get_layout (self, which), limit);
-      part->limit = limit;
+      PangoLayout *layout = part_get_layout (self, which);
+
+      if (part->limit != width * PANGO_SCALE)
+        {
+          pango_layout_set_width (layout, width * PANGO_SCALE);
+          part->limit = width * PANGO_SCALE;
+          part->width = -1;
+        }
+      if (part->width < 0)
+        pango_layout_get_pixel_size (layout, &part->width, &part->height);
+
+      return MIN (part->width, width);
     }
 
+  part_get_size (self, which, &natural, NULL);
   return MIN (natural, width);
 }
 
@@ -448,15 +458,34 @@ get_status_width (McChatRow *self)
 {
   if (self->status_width < 0)
     {
-      PangoRectangle pos;
-      int width;
+      PangoLayout *layout = pango_layout_new (pango_layout_get_context (part_get_layout (self, MC_CHAT_ROW_PART_DETAILS)));
 
-      part_get_size (self, MC_CHAT_ROW_PART_DETAILS, &width, NULL);
-      pango_layout_index_to_pos (part_get_layout (self, MC_CHAT_ROW_PART_DETAILS), self->status_end, &pos);
-      self->status_width = MIN (PANGO_PIXELS_CEIL (MAX (pos.x, pos.x + pos.width)), width);
+      pango_layout_set_attributes (layout, font_attrs[self->parts[MC_CHAT_ROW_PART_DETAILS].font]);
+      pango_layout_set_text (layout, self->parts[MC_CHAT_ROW_PART_DETAILS].text, self->status_end);
+      pango_layout_get_pixel_size (layout, &self->status_width, NULL);
+      g_object_unref (layout);
     }
 
   return self->status_width;
+}
+
+/* The badges from @x, then the details; the context badge gets at most
+ * @context_room pixels. */
+static void
+place_second_line (McChatRow *self,
+                   int        x,
+                   int        y,
+                   int        height,
+                   int        end,
+                   int        context_room)
+{
+  if (part_shown (self, MC_CHAT_ROW_PART_CONTEXT))
+    x += place_part (self, MC_CHAT_ROW_PART_CONTEXT, x, y, height, MIN (context_room, end - x), BADGE_PAD_X) +
+         ITEM_SPACING;
+  if (part_shown (self, MC_CHAT_ROW_PART_DISPUTE))
+    x += place_part (self, MC_CHAT_ROW_PART_DISPUTE, x, y, height, end - x, BADGE_PAD_X) + ITEM_SPACING;
+  if (part_shown (self, MC_CHAT_ROW_PART_DETAILS))
+    place_part (self, MC_CHAT_ROW_PART_DETAILS, x, y, height, end - x, 0);
 }
 
 static void
@@ -471,7 +500,7 @@ mc_chat_row_size_allocate (GtkWidget *widget,
   int end = width - MARGIN_X;
   int heights[3];
   int y = MARGIN_Y;
-  int x, right, w;
+  int right, w;
 
   gtk_widget_allocate (GTK_WIDGET (self->avatar), AVATAR_SIZE, AVATAR_SIZE, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (rtl ? width - MARGIN_X - AVATAR_SIZE
@@ -481,6 +510,7 @@ mc_chat_row_size_allocate (GtkWidget *widget,
     graphene_rect_init (&self->parts[i].bounds, 0, 0, 0, 0);
   graphene_rect_init (&self->pin_bounds, 0, 0, 0, 0);
   graphene_rect_init (&self->muted_bounds, 0, 0, 0, 0);
+  graphene_rect_init (&self->marked_bounds, 0, 0, 0, 0);
   if (self->chat == NULL)
     return;
 
@@ -510,27 +540,17 @@ mc_chat_row_size_allocate (GtkWidget *widget,
 
   /* The badges, then the status, which only ever loses its number: in a
    * narrow row the context badge gives way first. */
-  x = start;
-  for (McChatRowPart p = MC_CHAT_ROW_PART_CONTEXT; p <= MC_CHAT_ROW_PART_DISPUTE; p++)
-    if (part_shown (self, p))
-      {
-        int room = end - x;
+  place_second_line (self, start, y, heights[1], end, end - start);
+  if (part_shown (self, MC_CHAT_ROW_PART_DETAILS) && part_shown (self, MC_CHAT_ROW_PART_CONTEXT) &&
+      pango_layout_is_ellipsized (self->parts[MC_CHAT_ROW_PART_DETAILS].layout))
+    {
+      int missing = get_status_width (self) - (int) self->parts[MC_CHAT_ROW_PART_DETAILS].bounds.size.width;
 
-        if (p == MC_CHAT_ROW_PART_CONTEXT && part_shown (self, MC_CHAT_ROW_PART_DETAILS))
-          {
-            int others = get_status_width (self) + ITEM_SPACING;
-
-            if (part_shown (self, MC_CHAT_ROW_PART_DISPUTE))
-              {
-                part_get_size (self, MC_CHAT_ROW_PART_DISPUTE, &w, NULL);
-                others += w + 2 * BADGE_PAD_X + ITEM_SPACING;
-              }
-            room = MAX (end - x - others, MIN (end - x, 2 * BADGE_PAD_X + BADGE_MIN_TEXT));
-          }
-        x += place_part (self, p, x, y, heights[1], room, BADGE_PAD_X) + ITEM_SPACING;
-      }
-  if (part_shown (self, MC_CHAT_ROW_PART_DETAILS))
-    place_part (self, MC_CHAT_ROW_PART_DETAILS, x, y, heights[1], end - x, 0);
+      if (missing > 0)
+        place_second_line (self, start, y, heights[1], end,
+                           MAX (self->parts[MC_CHAT_ROW_PART_CONTEXT].bounds.size.width - missing, BADGE_MIN_TEXT) +
+                           2 * BADGE_PAD_X);
+    }
   y += heights[1] + LINE_SPACING;
 
   /* The preview, then the reply clock and the unread count at the end. */
@@ -540,6 +560,15 @@ mc_chat_row_size_allocate (GtkWidget *widget,
       part_get_size (self, MC_CHAT_ROW_PART_UNREAD, &w, NULL);
       w = MAX (w, BADGE_MIN_TEXT) + 2 * BADGE_PAD_X;
       right -= place_part (self, MC_CHAT_ROW_PART_UNREAD, right - w, y, heights[2], w, BADGE_PAD_X) + ITEM_SPACING;
+    }
+  else if (self->flags & MC_CHAT_ROW_MARKED_UNREAD)
+    {
+      /* Marked unread with nothing new: an accent dot where the count
+       * would be. */
+      right -= BADGE_MIN_TEXT;
+      place_icon (self, &self->marked_bounds, right - (ICON_SIZE - BADGE_MIN_TEXT) / 2, y, heights[2]);
+      graphene_rect_inset (&self->marked_bounds, (ICON_SIZE - BADGE_MIN_TEXT) / 2.0, (ICON_SIZE - BADGE_MIN_TEXT) / 2.0);
+      right -= ITEM_SPACING;
     }
   if (part_shown (self, MC_CHAT_ROW_PART_CLOCK))
     {
@@ -615,6 +644,15 @@ mc_chat_row_snapshot (GtkWidget   *widget,
     append_badge (snapshot, &self->parts[MC_CHAT_ROW_PART_DISPUTE].bounds, 0, &c->dispute_bg);
   if (part_shown (self, MC_CHAT_ROW_PART_UNREAD))
     append_badge (snapshot, &self->parts[MC_CHAT_ROW_PART_UNREAD].bounds, BADGE_MIN_TEXT, &c->accent_bg);
+  else if (self->marked_bounds.size.width > 0)
+    {
+      GskRoundedRect dot;
+
+      gsk_rounded_rect_init_from_rect (&dot, &self->marked_bounds, BADGE_MIN_TEXT / 2.0);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &c->accent_bg, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
 
   for (McChatRowPart p = 0; p < MC_CHAT_ROW_N_PARTS; p++)
     {

@@ -488,7 +488,19 @@ test_chat_row (void)
                            "Анна Константиновна Петрова-Водкина, pinned, Order, New · No. 40000001, Waiting 30 min, 2 unread messages, muted");
   mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_FLAGS_NONE);
   assert_accessible_label (GTK_WIDGET (rows[3]), "Олег Д., Order, Finished · No. 40000004");
-  mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_MARKED_UNREAD);
+  {
+    const char *name = mc_chat_row_get_text (rows[3], MC_CHAT_ROW_PART_NAME);
+    g_autoptr(PangoLayout) plain = mc_chat_row_create_part_layout (rows[3], MC_CHAT_ROW_PART_NAME, name);
+    g_autoptr(PangoLayout) bold = NULL;
+    int plain_width, bold_width;
+
+    /* Marked unread: the name in bold, as with unread messages. */
+    mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_MARKED_UNREAD);
+    bold = mc_chat_row_create_part_layout (rows[3], MC_CHAT_ROW_PART_NAME, name);
+    pango_layout_get_pixel_size (plain, &plain_width, NULL);
+    pango_layout_get_pixel_size (bold, &bold_width, NULL);
+    g_assert_cmpint (bold_width, >, plain_width);
+  }
   ui_test_run_for (100);
 
   /* 360 px: the long name and the preview are cut, nothing overflows,
