@@ -18,7 +18,11 @@
  *    less swayed by a busy machine than the frame times): N_BENCH_ROWS
  *    rows in a box are bound to other chats, then a frame lays them out
  *    and paints them; per row, the binding, the layout phase and the paint
- *    phase (snapshot and render), medians over N_BENCH_ROW_ROUNDS frames.
+ *    phase (snapshot and render), medians over N_BENCH_ROW_ROUNDS frames;
+ *  - ui_open_chat_*: opening an order chat whose order is kept in the
+ *    cache, from a chat without one, to its first painted frame: with the
+ *    order card shown and with it hidden, and their ratio (the card comes
+ *    from the cache at once and must not hold up the frame).
  *
  * MC_BENCH_UI_ROWS_ONLY=1 gives only the ui_row_* figures.
  *
@@ -33,7 +37,9 @@
 #include "mc-chat-list.h"
 #include "mc-chat-row.h"
 #include "mc-chat-store.h"
+#include "mc-chat-timeline.h"
 #include "mc-chat-view.h"
+#include "mc-conversation.h"
 #include "mc-session.h"
 #include "mc-sync-engine.h"
 #include "mc-ui.h"
@@ -523,6 +529,129 @@ measure_window (guint   n_chats,
   return (frames.first_frame_at - shown_at) / 1000.0;
 }
 
+/* Opening a chat */
+
+typedef struct
+{
+  McWindow  *window;
+  GSettings *settings;
+  gint64     order_chat_id;
+  gint64     other_chat_id;
+} OpenChat;
+
+static gboolean
+order_kept (gpointer data)
+{
+  McConversation *conversation = data;
+  McChatTimeline *timeline = mc_conversation_get_timeline (conversation);
+
+  return timeline != NULL && mc_chat_timeline_get_order (timeline) != NULL &&
+         mc_chat_timeline_get_order_state (timeline) == MC_ORDER_STATE_READY;
+}
+
+static void
+on_open_after_paint (GdkFrameClock *clock,
+                     gint64        *painted_at)
+{
+  if (*painted_at == 0)
+    *painted_at = g_get_monotonic_time ();
+}
+
+static void
+iterate_for (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* A chat of @session with context @type (the first one), 0 if none. */
+static gint64
+find_chat (McSession     *session,
+           McContextType  type)
+{
+  GListModel *chats = G_LIST_MODEL (mc_session_get_chats (session));
+
+  for (guint i = 0; i < g_list_model_get_n_items (chats); i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
+      McChatContext *context = mc_chat_get_context (chat);
+
+      if (context != NULL && mc_chat_context_get_context_type (context) == type &&
+          (type != MC_CONTEXT_TYPE_ORDER || mc_chat_context_get_order_id (context) > 0))
+        return mc_chat_get_chat_id (chat);
+    }
+
+  return 0;
+}
+
+/* The window on the demo, with an order chat whose order is in the cache
+ * (fetched once, written) and a chat without an order. */
+static void
+open_chat_setup (OpenChat  *open,
+                 McSession *session)
+{
+  McConversation *conversation;
+  g_autoptr(GError) error = NULL;
+  McChat *chat;
+
+  open->order_chat_id = find_chat (session, MC_CONTEXT_TYPE_ORDER);
+  open->other_chat_id = find_chat (session, MC_CONTEXT_TYPE_DIRECT);
+  if (open->order_chat_id == 0 || open->other_chat_id == 0)
+    fail ("the demo has no order chat or no direct chat", NULL);
+
+  open->settings = g_settings_new (BASE_ID);
+  g_settings_set_int (open->settings, "window-width", 1200);
+  g_settings_set_int (open->settings, "window-height", 900);
+  g_settings_set_boolean (open->settings, "order-panel-visible", TRUE);
+  open->window = mc_window_new (NULL, session, open->settings);
+  gtk_window_present (GTK_WINDOW (open->window));
+
+  conversation = MC_CONVERSATION (gtk_widget_get_template_child (GTK_WIDGET (open->window), MC_TYPE_WINDOW,
+                                                                 "conversation"));
+  mc_window_open_chat (open->window, open->order_chat_id);
+  iterate_until (order_kept, conversation, "the order of the order chat did not come");
+  chat = mc_conversation_get_chat (conversation);
+  if (!mc_cache_flush (mc_chat_store_get_cache (mc_session_get_chats (session),
+                                                mc_chat_get_business_id (chat)), &error))
+    fail ("writing the cache", error);
+  mc_window_open_chat (open->window, open->other_chat_id);
+  iterate_for (300);
+}
+
+/* Milliseconds from opening the order chat (from the other one) to the
+ * first frame painted after, with the order card shown or hidden. */
+static double
+measure_open_chat (OpenChat *open,
+                   gboolean  card)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (open->window));
+  gint64 painted_at = 0;
+  gint64 opened_at;
+
+  g_settings_set_boolean (open->settings, "order-panel-visible", card);
+  mc_window_open_chat (open->window, open->other_chat_id);
+  iterate_for (300);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_open_after_paint), &painted_at);
+  opened_at = g_get_monotonic_time ();
+  mc_window_open_chat (open->window, open->order_chat_id);
+  while (painted_at == 0)
+    {
+      if (g_get_monotonic_time () - opened_at > LOAD_TIMEOUT_USEC)
+        fail ("the chat did not show", NULL);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handlers_disconnect_by_data (clock, &painted_at);
+  iterate_for (300);
+
+  return (painted_at - opened_at) / 1000.0;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -563,6 +692,10 @@ main (int   argc,
   double small_ms, large_ms, list_small_ms, list_large_ms;
   double page_p95, page_max, jump_p95, jump_max;
   double row_bind, row_layout, row_paint;
+  double with_card[N_ROUNDS * 2], without_card[N_ROUNDS * 2];
+  double with_card_ms, without_card_ms;
+  g_autoptr(McSession) open_session = NULL;
+  OpenChat open = { 0 };
   g_autoptr(GtkCssProvider) provider = NULL;
 
   /* Demo timings of its own: no customer writes while frames are timed. */
@@ -608,6 +741,26 @@ main (int   argc,
   list_small_ms = median (list_small, N_ROUNDS);
   list_large_ms = median (list_large, N_ROUNDS);
   percentiles (page_times, &page_p95, &page_max);
+
+  /* Opening a chat with its kept order card, and without the card; the
+   * two interleaved, after a warm-up of each. */
+  open_session = make_session (100);
+  open_chat_setup (&open, open_session);
+  measure_open_chat (&open, TRUE);
+  measure_open_chat (&open, FALSE);
+  for (guint i = 0; i < N_ROUNDS * 2; i++)
+    {
+      with_card[i] = measure_open_chat (&open, TRUE);
+      without_card[i] = measure_open_chat (&open, FALSE);
+      g_printerr ("# open chat %u: with the order card %.1f ms, without %.1f ms\n",
+                  i + 1, with_card[i], without_card[i]);
+    }
+  with_card_ms = median (with_card, N_ROUNDS * 2);
+  without_card_ms = median (without_card, N_ROUNDS * 2);
+  gtk_window_destroy (GTK_WINDOW (open.window));
+  g_clear_object (&open.settings);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   percentiles (jump_times, &jump_p95, &jump_max);
 
   g_print ("figure ui_first_frame_100k %.1f ms\n", large_ms);
@@ -627,6 +780,9 @@ main (int   argc,
   g_print ("figure ui_scroll_jump_frame_p95 %.1f ms (jumps to the end, %u frames)\n",
            jump_p95, jump_times->len);
   g_print ("figure ui_scroll_jump_frame_max %.1f ms\n", jump_max);
+  g_print ("figure ui_open_chat_order_card %.1f ms\n", with_card_ms);
+  g_print ("figure ui_open_chat_no_card %.1f ms\n", without_card_ms);
+  g_print ("figure ui_open_chat_order_ratio %.2f x (target <= 1.1)\n", with_card_ms / without_card_ms);
 
   return 0;
 }

@@ -9,7 +9,7 @@ packages="
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev
   libportal-dev libportal-gtk4-dev
   desktop-file-utils appstream flatpak-builder
-  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  xvfb xauth x11-xkb-utils xdotool dbus dbus-x11 gnome-keyring libsecret-tools
   at-spi2-core python3-dbusmock python3-gi
   librsvg2-common adwaita-icon-theme fonts-cantarell
 "

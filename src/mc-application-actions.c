@@ -124,8 +124,10 @@ static const GActionEntry app_actions[] = {
 void
 mc_application_install_actions (McApplication *self)
 {
-  static const char *quit_accels[] = { "<primary>q", NULL };
-  static const char *prefs_accels[] = { "<primary>comma", NULL };
+  /* And the same keys in a Russian layout (see mc_ui_add_shortcut()); the
+   * Russian layout has "?" of Ctrl+? itself, on Shift+7. */
+  static const char *quit_accels[] = { "<primary>q", "<primary>Cyrillic_shorti", NULL };
+  static const char *prefs_accels[] = { "<primary>comma", "<primary>Cyrillic_be", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -161,7 +161,8 @@ save_chats_job (McCache   *self,
     {
       ChatRow *row = &g_array_index (rows, ChatRow, i);
 
-      if (!mc_cache_step (stmt, error, "xssxxsxxxssis",
+      if (!mc_cache_summary_note_campaign (self, row->chat_id, row->campaign_id, error) ||
+          !mc_cache_step (stmt, error, "xssxxsxxxssis",
                           row->chat_id,
                           mc_chat_type_to_string (row->chat_type),
                           mc_chat_status_to_string (row->status),

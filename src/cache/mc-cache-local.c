@@ -250,6 +250,85 @@ mc_cache_save_chat_state_finish (McCache       *self,
   return mc_cache_finish_boolean (self, result, error);
 }
 
+/* Chat marks */
+
+static gboolean
+load_chat_marks_job (McCache   *self,
+                     sqlite3   *db,
+                     gpointer   data,
+                     gpointer  *result,
+                     GError   **error)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (McCacheChatMarks));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = mc_cache_query (self, error,
+                         "SELECT chat_id, pinned, marked_unread FROM chat_marks", "");
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      McCacheChatMarks row;
+
+      row.chat_id = sqlite3_column_int64 (stmt, 0);
+      row.pinned = sqlite3_column_int (stmt, 1) != 0;
+      row.marked_unread = sqlite3_column_int (stmt, 2) != 0;
+      g_array_append_val (marks, row);
+    }
+  if (!mc_cache_query_end (stmt, rc, "SELECT chat marks", error))
+    return FALSE;
+
+  *result = g_steal_pointer (&marks);
+  return TRUE;
+}
+
+GArray *
+mc_cache_load_chat_marks (McCache  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (MC_IS_CACHE (self), NULL);
+  return mc_cache_run_sync (self, load_chat_marks_job, NULL, error);
+}
+
+static gboolean
+save_chat_marks_job (McCache   *self,
+                     sqlite3   *db,
+                     gpointer   data,
+                     gpointer  *result,
+                     GError   **error)
+{
+  McCacheChatMarks *marks = data;
+
+  if (!marks->pinned && !marks->marked_unread)
+    return mc_cache_run (self, error, "DELETE FROM chat_marks WHERE chat_id = ?", "x",
+                         marks->chat_id);
+  return mc_cache_run (self, error,
+                       "INSERT OR REPLACE INTO chat_marks (chat_id, pinned, marked_unread)"
+                       " VALUES (?, ?, ?)",
+                       "xii", marks->chat_id, (int) marks->pinned, (int) marks->marked_unread);
+}
+
+void
+mc_cache_save_chat_marks (McCache  *self,
+                          gint64    chat_id,
+                          gboolean  pinned,
+                          gboolean  marked_unread)
+{
+  gint64 started = g_get_monotonic_time ();
+  McCacheChatMarks *marks;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+
+  marks = g_new (McCacheChatMarks, 1);
+  marks->chat_id = chat_id;
+  marks->pinned = pinned;
+  marks->marked_unread = marked_unread;
+  mc_cache_queue_job (self, save_chat_marks_job, marks, g_free, NULL,
+                      mc_cache_save_chat_marks, NULL, NULL, NULL);
+  mc_cache_note_block (self, started);
+}
+
 /* Drafts */
 
 typedef struct

@@ -204,6 +204,9 @@ save_messages_job (McCache   *self,
                    GError   **error)
 {
   GArray *rows = data;
+  g_autoptr(GHashTable) chats = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer chat_id;
   sqlite3_stmt *stmt;
   sqlite3_stmt *clear_attachments;
   sqlite3_stmt *add_attachment;
@@ -225,7 +228,10 @@ save_messages_job (McCache   *self,
     {
       MessageRow *row = &g_array_index (rows, MessageRow, i);
 
-      if (!mc_cache_step (stmt, error, "xxxss",
+      g_hash_table_add (chats, &row->chat_id);
+      if (!mc_cache_summary_note_message (self, row->chat_id, row->message_id, row->created_at,
+                                          row->sender == MC_SENDER_CUSTOMER, error) ||
+          !mc_cache_step (stmt, error, "xxxss",
                           row->chat_id,
                           row->message_id,
                           row->created_at,
@@ -249,6 +255,13 @@ save_messages_job (McCache   *self,
                               a->size))
             return FALSE;
         }
+    }
+
+  g_hash_table_iter_init (&iter, chats);
+  while (g_hash_table_iter_next (&iter, &chat_id, NULL))
+    {
+      if (!mc_cache_summary_rebuild_chat (self, *(gint64 *) chat_id, error))
+        return FALSE;
     }
 
   return TRUE;

@@ -82,6 +82,29 @@ gboolean      mc_cache_load_local_state       (McCache              *self,
 gboolean      mc_cache_migrate                (McCache              *self,
                                                GError              **error);
 
+/* mc-cache-stats.c */
+/* Keep the statistics' summaries (schema v6) in step with the writes:
+ * mc_cache_summary_note_message() before a message row is written over
+ * (or first written), mc_cache_summary_rebuild_chat() once a job has
+ * written a chat's messages, mc_cache_summary_note_campaign() before a
+ * chat row is written. */
+gboolean      mc_cache_summary_note_message   (McCache              *self,
+                                               gint64                chat_id,
+                                               gint64                message_id,
+                                               gint64                created_at,
+                                               gboolean              customer,
+                                               GError              **error);
+gboolean      mc_cache_summary_rebuild_chat   (McCache              *self,
+                                               gint64                chat_id,
+                                               GError              **error);
+gboolean      mc_cache_summary_note_campaign  (McCache              *self,
+                                               gint64                chat_id,
+                                               gint64                campaign_id,
+                                               GError              **error);
+/* Computes the summaries of the whole file afresh (the migration to v6). */
+gboolean      mc_cache_rebuild_response_summary (McCache            *self,
+                                                 GError            **error);
+
 /* mc-cache-statement.c */
 McCacheError  mc_cache_error_code_from_sqlite (int                   code);
 gboolean      mc_cache_set_sqlite_error       (sqlite3              *db,

@@ -106,6 +106,43 @@ static const char *schema_v5 =
   "  keyword TEXT);"
   "PRAGMA user_version = 5;";
 
+/* v6: the response statistics' summaries, kept by the writes of chats
+ * and messages (mc-cache-stats.c), so that a period's statistics read
+ * its replies and a count per quarter of an hour instead of every
+ * message of the chats active in it: one reply per customer wait, and
+ * the customer messages of each store per quarter hour (the finest step
+ * of a time zone's offset).  The partial index finds the customer
+ * messages of the period's first and last, partly covered, quarters. */
+static const char *schema_v6 =
+  "CREATE TABLE replies ("
+  "  chat_id INTEGER NOT NULL,"
+  "  message_id INTEGER NOT NULL,"
+  "  campaign_id INTEGER NOT NULL,"
+  "  waited_from INTEGER NOT NULL,"
+  "  replied_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (chat_id, message_id)) WITHOUT ROWID;"
+  "CREATE INDEX replies_by_time ON replies (replied_at, campaign_id, waited_from);"
+  "CREATE TABLE customer_quarters ("
+  "  quarter INTEGER NOT NULL,"
+  "  campaign_id INTEGER NOT NULL,"
+  "  count INTEGER NOT NULL,"
+  "  PRIMARY KEY (quarter, campaign_id)) WITHOUT ROWID;"
+  "CREATE TABLE waits ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  since INTEGER NOT NULL);"
+  "CREATE INDEX customer_messages_by_time ON messages (created_at) WHERE sender = 'CUSTOMER';"
+  "PRAGMA user_version = 6;";
+
+/* v7: what the seller did to a chat on this computer only: pinned it to
+ * the top of its views, or marked it unread (the Market has no read
+ * state). */
+static const char *schema_v7 =
+  "CREATE TABLE chat_marks ("
+  "  chat_id INTEGER PRIMARY KEY,"
+  "  pinned INTEGER NOT NULL DEFAULT 0,"
+  "  marked_unread INTEGER NOT NULL DEFAULT 0);"
+  "PRAGMA user_version = 7;";
+
 static gboolean
 read_user_version (McCache  *self,
                    int      *version,
@@ -130,7 +167,7 @@ mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
   static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4,
-                                  &schema_v5 };
+                                  &schema_v5, &schema_v6, &schema_v7 };
   sqlite3 *db = self->db;
   int *version = &self->schema_version;
 
@@ -149,7 +186,8 @@ mc_cache_migrate (McCache  *self,
     {
       if (!mc_cache_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!mc_cache_exec (db, *steps[v], error))
+      if (!mc_cache_exec (db, *steps[v], error) ||
+          (v + 1 == 6 && !mc_cache_rebuild_response_summary (self, error)))
         {
           mc_cache_exec (db, "ROLLBACK", NULL);
           return FALSE;

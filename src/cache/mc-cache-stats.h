@@ -15,9 +15,9 @@ G_BEGIN_DECLS
  * @campaign_id (MC_RESPONSE_STATS_ALL_STORES for all, 0 for the chats
  * without a store), reply times counted in @hours (NULL: always) against
  * @target.  Runs on the cache's writer thread after the writes queued
- * before it, like every load.  A reply whose chat row the cache has not
- * been told about since the period began (its "updated-at" is older) is
- * not counted: sync saves each chat with its new messages. */
+ * before it, like every load.  Reads the summaries the writes keep
+ * (schema v6): a chat whose row is not saved yet counts as without a
+ * store until it is. */
 void             mc_cache_load_response_stats_async  (McCache             *self,
                                                       gint64               campaign_id,
                                                       guint                days,

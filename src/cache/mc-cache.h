@@ -29,7 +29,7 @@ typedef enum
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
-#define MC_CACHE_SCHEMA_VERSION 5
+#define MC_CACHE_SCHEMA_VERSION 7
 
 typedef enum
 {
@@ -212,6 +212,22 @@ const char *mc_cache_get_draft            (McCache             *self,
 void        mc_cache_set_draft            (McCache             *self,
                                            gint64               chat_id,
                                            const char          *text);
+
+/* What the seller did to chats on this computer only (pinned, marked
+ * unread).  Loading gives McCacheChatMarks for the chats with any mark;
+ * saving a chat with neither forgets it. */
+typedef struct
+{
+  gint64   chat_id;
+  gboolean pinned;
+  gboolean marked_unread;
+} McCacheChatMarks;
+GArray     *mc_cache_load_chat_marks      (McCache             *self,
+                                           GError             **error);
+void        mc_cache_save_chat_marks      (McCache             *self,
+                                           gint64               chat_id,
+                                           gboolean             pinned,
+                                           gboolean             marked_unread);
 
 /* Outbox: record a send before it goes out (the id is given in _finish
  * once the row is committed), update its state, remove it on success. */

@@ -144,6 +144,26 @@ mc_fake_market_customer_opens_chat (McFakeMarket *self,
 }
 
 gint64
+mc_fake_market_partner_writes_elsewhere (McFakeMarket *self,
+                                         gint64        chat_id,
+                                         const char   *text)
+{
+  McFakeChat *chat;
+  gint64 id = 0;
+
+  g_return_val_if_fail (MC_IS_FAKE_MARKET (self), 0);
+
+  /* Not through sendMessageToChat: the app's own sends are counted there. */
+  g_mutex_lock (&self->mutex);
+  chat = mc_fake_data_find_chat (self->data, chat_id);
+  if (chat != NULL)
+    id = mc_fake_data_append_message (self->data, chat, MC_SENDER_PARTNER, text, NULL, 0)->id;
+  g_mutex_unlock (&self->mutex);
+
+  return id;
+}
+
+gint64
 mc_fake_market_market_writes (McFakeMarket *self,
                               gint64        chat_id,
                               const char   *sender,

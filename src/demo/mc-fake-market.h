@@ -101,6 +101,12 @@ gint64        mc_fake_market_market_writes     (McFakeMarket *self,
                                                 gint64        chat_id,
                                                 const char   *sender,
                                                 const char   *text);
+/* A seller's reply written elsewhere (the web cabinet, another operator):
+ * a PARTNER message that no sendMessageToChat brought (status ->
+ * WAITING_FOR_CUSTOMER, updatedAt moves).  Returns the new message id. */
+gint64        mc_fake_market_partner_writes_elsewhere (McFakeMarket *self,
+                                                       gint64        chat_id,
+                                                       const char   *text);
 /* A new chat with one customer message; returns its id. */
 gint64        mc_fake_market_customer_opens_chat (McFakeMarket *self,
                                                   gint64        business_id,

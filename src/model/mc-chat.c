@@ -26,6 +26,9 @@ struct _McChat
   guint8         status;
   /* Local: the history is known and holds no customer message. */
   guint8         no_customer_message;
+  /* Local: the seller's own marks, kept on this computer only. */
+  guint8         pinned;
+  guint8         marked_unread;
 };
 
 G_DEFINE_FINAL_TYPE (McChat, mc_chat, G_TYPE_OBJECT)
@@ -43,6 +46,8 @@ enum {
   PROP_LAST_MESSAGE_PREVIEW,
   PROP_NO_CUSTOMER_MESSAGE,
   PROP_WAITING_SINCE,
+  PROP_PINNED,
+  PROP_MARKED_UNREAD,
   N_PROPS
 };
 
@@ -118,6 +123,14 @@ mc_chat_get_property (GObject    *object,
       g_value_set_boolean (value, self->no_customer_message);
       break;
 
+    case PROP_PINNED:
+      g_value_set_boolean (value, self->pinned);
+      break;
+
+    case PROP_MARKED_UNREAD:
+      g_value_set_boolean (value, self->marked_unread);
+      break;
+
     case PROP_WAITING_SINCE:
       g_value_set_int64 (value, mc_chat_get_waiting_since (self));
       break;
@@ -167,6 +180,14 @@ mc_chat_set_property (GObject      *object,
 
     case PROP_NO_CUSTOMER_MESSAGE:
       mc_chat_set_no_customer_message (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PINNED:
+      mc_chat_set_pinned (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_MARKED_UNREAD:
+      mc_chat_set_marked_unread (self, g_value_get_boolean (value));
       break;
 
     case PROP_WAITING_SINCE:
@@ -245,6 +266,14 @@ mc_chat_class_init (McChatClass *klass)
     g_param_spec_int64 ("waiting-since", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PINNED] =
+    g_param_spec_boolean ("pinned", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MARKED_UNREAD] =
+    g_param_spec_boolean ("marked-unread", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -535,6 +564,58 @@ mc_chat_set_no_customer_message (McChat   *self,
 
   self->no_customer_message = none;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NO_CUSTOMER_MESSAGE]);
+}
+
+gboolean
+mc_chat_get_pinned (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), FALSE);
+
+  return self->pinned;
+}
+
+void
+mc_chat_set_pinned (McChat   *self,
+                    gboolean  pinned)
+{
+  g_return_if_fail (MC_IS_CHAT (self));
+
+  pinned = !!pinned;
+  if (self->pinned == pinned)
+    return;
+
+  self->pinned = pinned;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
+}
+
+gboolean
+mc_chat_get_marked_unread (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), FALSE);
+
+  return self->marked_unread;
+}
+
+void
+mc_chat_set_marked_unread (McChat   *self,
+                           gboolean  marked)
+{
+  g_return_if_fail (MC_IS_CHAT (self));
+
+  marked = !!marked;
+  if (self->marked_unread == marked)
+    return;
+
+  self->marked_unread = marked;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKED_UNREAD]);
+}
+
+gboolean
+mc_chat_get_shows_unread (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), FALSE);
+
+  return self->unread_count > 0 || self->marked_unread;
 }
 
 gboolean

@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (McChat, mc_chat, MC, CHAT, GObject)
  * messages newer than what the seller has seen), "last-message-preview"
  * (string, nullable), "waiting-since" (gint64: when the first customer
  * message the seller has not answered yet was written; 0 when history does
- * not tell, or nothing is unanswered). */
+ * not tell, or nothing is unanswered), "pinned" (gboolean: shown at the
+ * top of its views), "marked-unread" (gboolean: the seller marked it
+ * unread; shown as unread until opened again). */
 McChat        *mc_chat_new                      (gint64         chat_id,
                                                  gint64         business_id);
 /* All API values at once, without notifications (@context may be NULL). */
@@ -70,6 +72,14 @@ gboolean       mc_chat_needs_reply              (McChat        *self);
 gboolean       mc_chat_get_no_customer_message  (McChat        *self);
 void           mc_chat_set_no_customer_message  (McChat        *self,
                                                  gboolean       none);
+gboolean       mc_chat_get_pinned               (McChat        *self);
+void           mc_chat_set_pinned               (McChat        *self,
+                                                 gboolean       pinned);
+gboolean       mc_chat_get_marked_unread        (McChat        *self);
+void           mc_chat_set_marked_unread        (McChat        *self,
+                                                 gboolean       marked);
+/* Whether a row shows the chat as unread: unread messages, or marked. */
+gboolean       mc_chat_get_shows_unread         (McChat        *self);
 
 /* Copies the API properties of @other (same chat id) into @self, notifying
  * only the properties whose values changed.  Returns TRUE if anything did. */

@@ -22,6 +22,8 @@ struct _McMessage
   GListStore     *attachments;
   McSender        sender;
   McMessageState  state;
+  /* Local: a seller's message this app did not send. */
+  gboolean        from_elsewhere;
 };
 
 G_DEFINE_FINAL_TYPE (McMessage, mc_message, G_TYPE_OBJECT)
@@ -36,6 +38,7 @@ enum {
   PROP_ATTACHMENTS,
   PROP_STATE,
   PROP_ERROR,
+  PROP_FROM_ELSEWHERE,
   N_PROPS
 };
 
@@ -117,6 +120,10 @@ mc_message_get_property (GObject    *object,
       g_value_set_string (value, self->error);
       break;
 
+    case PROP_FROM_ELSEWHERE:
+      g_value_set_boolean (value, self->from_elsewhere);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -154,6 +161,10 @@ mc_message_set_property (GObject      *object,
 
     case PROP_ERROR:
       mc_message_set_error (self, g_value_get_string (value));
+      break;
+
+    case PROP_FROM_ELSEWHERE:
+      mc_message_set_from_elsewhere (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -213,6 +224,11 @@ mc_message_class_init (McMessageClass *klass)
     g_param_spec_string ("error", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FROM_ELSEWHERE] =
+    g_param_spec_boolean ("from-elsewhere", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -407,4 +423,26 @@ mc_message_set_error (McMessage  *self,
   g_free (self->error);
   self->error = g_strdup (error);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+gboolean
+mc_message_get_from_elsewhere (McMessage *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE (self), FALSE);
+
+  return self->from_elsewhere;
+}
+
+void
+mc_message_set_from_elsewhere (McMessage *self,
+                               gboolean   from_elsewhere)
+{
+  g_return_if_fail (MC_IS_MESSAGE (self));
+
+  from_elsewhere = !!from_elsewhere;
+  if (self->from_elsewhere == from_elsewhere)
+    return;
+
+  self->from_elsewhere = from_elsewhere;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_ELSEWHERE]);
 }

@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (McMessage, mc_message, MC, MESSAGE, GObject)
 /* Properties: "message-id", "chat-id", "created-at" (gint64; Unix usec UTC),
  * "sender" (McSender), "text" (string, nullable), "attachments"
  * (GListModel of McAttachment, never NULL, may be empty), "state"
- * (McMessageState; local), "error" (string, nullable; why a send failed).
+ * (McMessageState; local), "error" (string, nullable; why a send failed),
+ * "from-elsewhere" (gboolean; local: a PARTNER message this app did not
+ * send, seen arriving through sync).
  * A pending message the seller just wrote has message-id 0. */
 McMessage     *mc_message_new             (gint64          message_id,
                                            gint64          chat_id);
@@ -40,5 +42,8 @@ void           mc_message_set_state       (McMessage      *self,
 const char    *mc_message_get_error       (McMessage      *self);
 void           mc_message_set_error       (McMessage      *self,
                                            const char     *error);
+gboolean       mc_message_get_from_elsewhere (McMessage     *self);
+void           mc_message_set_from_elsewhere (McMessage     *self,
+                                              gboolean       from_elsewhere);
 
 G_END_DECLS

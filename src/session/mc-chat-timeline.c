@@ -41,6 +41,11 @@ enum {
   PROP_READ_ONLY_REASON,
   PROP_LOADING_OLDER,
   PROP_HAS_OLDER,
+  PROP_REPLIED_ELSEWHERE,
+  PROP_ORDER,
+  PROP_RETURN,
+  PROP_ORDER_STATE,
+  PROP_ORDER_MESSAGE,
   N_PROPS
 };
 
@@ -131,6 +136,45 @@ mc_chat_timeline_set_draft (McChatTimeline *self,
   self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MSEC, on_draft_timeout, self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+
+  /* The draft the notice was about is gone (sent or cleared). */
+  if (text_is_blank (draft))
+    mc_chat_timeline_dismiss_replied_elsewhere (self);
+}
+
+gboolean
+mc_chat_timeline_get_replied_elsewhere (McChatTimeline *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_TIMELINE (self), FALSE);
+
+  return self->replied_elsewhere;
+}
+
+void
+mc_chat_timeline_dismiss_replied_elsewhere (McChatTimeline *self)
+{
+  g_return_if_fail (MC_IS_CHAT_TIMELINE (self));
+
+  if (!self->replied_elsewhere)
+    return;
+
+  self->replied_elsewhere = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLIED_ELSEWHERE]);
+}
+
+static void
+on_replied_elsewhere (McChatTimeline *self,
+                      gint64          chat_id,
+                      McMessage      *message,
+                      McChatStore    *store)
+{
+  /* Whatever is in the composer now was started before that reply came:
+   * two operators must not both answer. */
+  if (chat_id != self->chat_id || text_is_blank (self->draft) || self->replied_elsewhere)
+    return;
+
+  self->replied_elsewhere = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLIED_ELSEWHERE]);
 }
 
 void
@@ -331,9 +375,48 @@ mc_chat_timeline_mark_read (McChatTimeline *self)
   g_return_if_fail (MC_IS_CHAT_TIMELINE (self));
 
   session = mc_chat_timeline_dup_session (self);
+  if (session == NULL)
+    return;
+
   last_id = mc_message_store_get_last_message_id (self->messages);
-  if (session != NULL && last_id != 0)
+  if (last_id != 0)
     mc_chat_store_mark_read (mc_session_get_chats (session), self->chat_id, last_id);
+  /* Seen: a mark the seller set to come back to it has done its job. */
+  mc_chat_store_set_marked_unread (mc_session_get_chats (session), self->chat_id, FALSE);
+}
+
+gint64
+mc_chat_timeline_get_first_unread_id (McChatTimeline *self)
+{
+  g_autoptr(McSession) session = NULL;
+  GListModel *messages;
+  gint64 marker, first = 0;
+  guint n;
+
+  g_return_val_if_fail (MC_IS_CHAT_TIMELINE (self), 0);
+
+  session = mc_chat_timeline_dup_session (self);
+  if (session == NULL || mc_chat_get_unread_count (self->chat) == 0)
+    return 0;
+
+  marker = mc_chat_store_get_read_marker (mc_session_get_chats (session), self->chat_id);
+  messages = G_LIST_MODEL (self->messages);
+  n = g_list_model_get_n_items (messages);
+  /* From the newest back to the marker: only the tail is unread. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (messages, i - 1);
+      gint64 id = mc_message_get_message_id (message);
+
+      if (id == 0)
+        continue;
+      if (id <= marker)
+        break;
+      if (mc_message_get_sender (message) == MC_SENDER_CUSTOMER)
+        first = id;
+    }
+
+  return first;
 }
 
 /* Attachments */
@@ -509,7 +592,10 @@ mc_chat_timeline_lookup (McSession *session,
                            G_CALLBACK (update_read_only_reason), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (chat, "notify::status",
                            G_CALLBACK (update_read_only_reason), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mc_session_get_chats (session), "replied-elsewhere",
+                           G_CALLBACK (on_replied_elsewhere), self, G_CONNECT_SWAPPED);
   update_read_only_reason (self);
+  mc_chat_timeline_order_start (self);
 
   g_hash_table_insert (registry, g_memdup2 (&chat_id, sizeof chat_id), self);
 
@@ -524,6 +610,7 @@ mc_chat_timeline_dispose (GObject *object)
   /* Nothing typed is lost when the last view of the chat goes. */
   if (self->draft_timeout_id != 0)
     write_draft (self);
+  mc_chat_timeline_order_stop (self);
   unregister (self);
 
   G_OBJECT_CLASS (mc_chat_timeline_parent_class)->dispose (object);
@@ -540,6 +627,7 @@ mc_chat_timeline_finalize (GObject *object)
   g_clear_object (&self->cache);
   g_free (self->draft);
   g_free (self->read_only_reason);
+  mc_chat_timeline_order_finalize (self);
 
   G_OBJECT_CLASS (mc_chat_timeline_parent_class)->finalize (object);
 }
@@ -580,6 +668,26 @@ mc_chat_timeline_get_property (GObject    *object,
 
     case PROP_HAS_OLDER:
       g_value_set_boolean (value, mc_chat_timeline_get_has_older (self));
+      break;
+
+    case PROP_REPLIED_ELSEWHERE:
+      g_value_set_boolean (value, self->replied_elsewhere);
+      break;
+
+    case PROP_ORDER:
+      g_value_set_object (value, self->order);
+      break;
+
+    case PROP_RETURN:
+      g_value_set_object (value, self->ret);
+      break;
+
+    case PROP_ORDER_STATE:
+      g_value_set_enum (value, self->order_state);
+      break;
+
+    case PROP_ORDER_MESSAGE:
+      g_value_set_string (value, self->order_message);
       break;
 
     default:
@@ -649,6 +757,26 @@ mc_chat_timeline_class_init (McChatTimelineClass *klass)
     g_param_spec_boolean ("has-older", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPLIED_ELSEWHERE] =
+    g_param_spec_boolean ("replied-elsewhere", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER] =
+    g_param_spec_object ("order", NULL, NULL,
+                         MC_TYPE_ORDER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETURN] =
+    g_param_spec_object ("return", NULL, NULL,
+                         MC_TYPE_RETURN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_STATE] =
+    g_param_spec_enum ("order-state", NULL, NULL,
+                       MC_TYPE_ORDER_STATE, MC_ORDER_STATE_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_MESSAGE] =
+    g_param_spec_string ("order-message", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

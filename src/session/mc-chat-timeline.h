@@ -10,6 +10,8 @@
 #include "mc-attachment.h"
 #include "mc-chat.h"
 #include "mc-message.h"
+#include "mc-order.h"
+#include "mc-return.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +22,20 @@ G_BEGIN_DECLS
 
 #define MC_TYPE_CHAT_TIMELINE (mc_chat_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (McChatTimeline, mc_chat_timeline, MC, CHAT_TIMELINE, GObject)
+
+/* The order card of a chat with an order (ORDER, or RETURN with its order). */
+typedef enum
+{
+  MC_ORDER_STATE_NONE,     /* the chat has no order */
+  MC_ORDER_STATE_LOADING,  /* nothing kept yet, the first fetch is on its way */
+  MC_ORDER_STATE_READY,    /* "order" holds it (perhaps the kept copy while a fetch runs);
+                            * "order-message" may note what is missing */
+  MC_ORDER_STATE_NO_SCOPE, /* the key may not read orders: "order-message" says what to add */
+  MC_ORDER_STATE_ERROR,    /* nothing kept and the fetch failed: "order-message" says why */
+} McOrderState;
+
+#define MC_TYPE_ORDER_STATE (mc_order_state_get_type ())
+GType mc_order_state_get_type (void) G_GNUC_CONST;
 
 /* Made by mc_session_get_timeline(), which hands out the same object for a
  * chat while anyone holds it.
@@ -37,7 +53,18 @@ G_DECLARE_FINAL_TYPE (McChatTimeline, mc_chat_timeline, MC, CHAT_TIMELINE, GObje
  *  "read-only-reason" (string, nullable): why not, in the seller's words;
  *    NULL exactly when "can-send" is TRUE.
  *  "loading-older" (gboolean): an older page of history is being fetched.
- *  "has-older" (gboolean): older history may exist on the server. */
+ *  "has-older" (gboolean): older history may exist on the server.
+ *  "order" (McOrder, nullable), "return" (McReturn, nullable): the
+ *    chat's order and return, the kept copy at once, then as fetched; a
+ *    copy older than 10 minutes is fetched again, and while the timeline
+ *    lives it is refreshed at most every 10 minutes.
+ *  "order-state" (McOrderState), "order-message" (string, nullable): the
+ *    seller's words for NO_SCOPE and ERROR; for READY, what the card
+ *    lacks that the seller can change (a return the key may not read),
+ *    else NULL.
+ *  "replied-elsewhere" (gboolean): a reply this app did not send (the web
+ *    cabinet, another operator) arrived while the draft held text; cleared
+ *    by mc_chat_timeline_dismiss_replied_elsewhere() or an emptied draft. */
 
 McChat         *mc_chat_timeline_get_chat             (McChatTimeline *self);
 GListModel     *mc_chat_timeline_get_messages         (McChatTimeline *self);
@@ -51,6 +78,11 @@ gboolean        mc_chat_timeline_get_can_send         (McChatTimeline *self);
 const char     *mc_chat_timeline_get_read_only_reason (McChatTimeline *self);
 gboolean        mc_chat_timeline_get_loading_older    (McChatTimeline *self);
 gboolean        mc_chat_timeline_get_has_older        (McChatTimeline *self);
+
+McOrder        *mc_chat_timeline_get_order            (McChatTimeline *self);
+McReturn       *mc_chat_timeline_get_return           (McChatTimeline *self);
+McOrderState    mc_chat_timeline_get_order_state      (McChatTimeline *self);
+const char     *mc_chat_timeline_get_order_message    (McChatTimeline *self);
 
 /* Sends @text through the outbox: a pending bubble shows at once and
  * settles as sent or failed (with retry and take-back).  The draft, when
@@ -104,8 +136,14 @@ void            mc_chat_timeline_load_older_async     (McChatTimeline      *self
 gboolean        mc_chat_timeline_load_older_finish    (McChatTimeline      *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
-/* The seller saw every message held. */
+/* The seller saw every message held; a chat marked unread is not any more. */
 void            mc_chat_timeline_mark_read            (McChatTimeline      *self);
+/* The first customer message the seller has not seen (after the read
+ * marker), 0 when none: where an opened chat starts.  Ask before
+ * mc_chat_timeline_mark_read(). */
+gint64          mc_chat_timeline_get_first_unread_id  (McChatTimeline      *self);
+gboolean        mc_chat_timeline_get_replied_elsewhere (McChatTimeline     *self);
+void            mc_chat_timeline_dismiss_replied_elsewhere (McChatTimeline *self);
 
 /* Fetches an attachment of this chat (https or this computer only, with
  * the cabinet's key only on the API's own address). */

@@ -1,4 +1,5 @@
-/* mc-session-chats.c: starting a chat about an order or a return.
+/* mc-session-chats.c: starting a chat about an order or a return, and
+ * the seller's own marks on chats.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -221,4 +222,32 @@ mc_session_get_cabinet_for_chat (McSession *self,
     }
 
   return NULL;
+}
+
+void
+mc_session_set_chat_pinned (McSession *self,
+                            gint64     chat_id,
+                            gboolean   pinned)
+{
+  g_return_if_fail (MC_IS_SESSION (self));
+
+  mc_chat_store_set_pinned (self->chats, chat_id, pinned);
+}
+
+void
+mc_session_set_chat_unread (McSession *self,
+                            gint64     chat_id,
+                            gboolean   unread)
+{
+  gint64 last_id;
+
+  g_return_if_fail (MC_IS_SESSION (self));
+
+  mc_chat_store_set_marked_unread (self->chats, chat_id, unread);
+  if (unread)
+    return;
+
+  last_id = mc_chat_store_get_last_message_id (self->chats, chat_id);
+  if (last_id != 0)
+    mc_chat_store_mark_read (self->chats, chat_id, last_id);
 }

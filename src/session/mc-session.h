@@ -11,6 +11,7 @@
 #include "mc-auth-kind.h"
 #include "mc-chat.h"
 #include "mc-enums.h"
+#include "mc-response-stats.h"
 #include "mc-types.h"
 
 G_BEGIN_DECLS
@@ -102,6 +103,23 @@ gint64         mc_session_start_chat_finish (McSession           *self,
                                              char               **notice,
                                              GError             **error);
 
+/* The response statistics of the last @days days of the cabinet
+ * @business_id, of its store @campaign_id or of all its stores
+ * (MC_RESPONSE_STATS_ALL_STORES; 0: its chats without a store), measured
+ * by this app from the saved history against a reply target of
+ * @target_minutes.  Computed off the main thread. */
+void             mc_session_compute_stats_async  (McSession           *self,
+                                                  gint64               business_id,
+                                                  gint64               campaign_id,
+                                                  guint                days,
+                                                  guint                target_minutes,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+McResponseStats *mc_session_compute_stats_finish (McSession           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 McSessionState mc_session_get_state       (McSession     *self);
 const GError  *mc_session_get_error       (McSession     *self);
 gboolean       mc_session_get_demo        (McSession     *self);
@@ -134,6 +152,16 @@ McCabinet     *mc_session_get_cabinet_for_chat (McSession *self,
                                                 gint64     chat_id);
 /* The fake Market of the demo (NULL outside the demo), for tests. */
 GObject       *mc_session_get_fake_market (McSession     *self);
+
+/* The seller's marks on a chat, kept on this computer: pinned to the top
+ * of its views; marked unread until it is opened (or marked read) again.
+ * Marking read also counts every message held as seen. */
+void           mc_session_set_chat_pinned (McSession     *self,
+                                           gint64         chat_id,
+                                           gboolean       pinned);
+void           mc_session_set_chat_unread (McSession     *self,
+                                           gint64         chat_id,
+                                           gboolean       unread);
 
 /* The timeline of @chat (a chat of this session's store): the same object
  * for as long as anyone holds it, a new one after. */

@@ -66,6 +66,7 @@ enum {
   CHATS_UPDATED,
   UNREAD_CHANGED,
   WAITING_CHANGED,
+  REPLIED_ELSEWHERE,
   CLOCKS_CHANGED,
   N_SIGNALS
 };
@@ -224,6 +225,12 @@ mc_chat_store_class_init (McChatStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+  signals[REPLIED_ELSEWHERE] =
+    g_signal_new ("replied-elsewhere",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, MC_TYPE_MESSAGE);
   signals[CLOCKS_CHANGED] =
     g_signal_new ("clocks-changed",
                   G_TYPE_FROM_CLASS (klass),
@@ -389,6 +396,8 @@ mc_chat_store_add_cache (McChatStore  *self,
   g_autoptr(GHashTable) unread = NULL;
   g_autoptr(GArray) waiting = NULL;
   g_autoptr(GPtrArray) resorted = NULL;
+  g_autoptr(GPtrArray) marked = NULL;
+  g_autoptr(GArray) marks = NULL;
   gint64 business_id;
   GHashTableIter iter;
   gpointer key, value;
@@ -400,7 +409,8 @@ mc_chat_store_add_cache (McChatStore  *self,
   if (!(chats = mc_cache_load_chats (cache, error)) ||
       !(states = mc_cache_load_chat_states (cache, error)) ||
       !(unread = mc_cache_load_unread_ids (cache, error)) ||
-      !(waiting = mc_cache_load_waiting_since (cache, error)))
+      !(waiting = mc_cache_load_waiting_since (cache, error)) ||
+      !(marks = mc_cache_load_chat_marks (cache, error)))
     return FALSE;
 
   business_id = mc_cache_get_business_id (cache);
@@ -427,6 +437,27 @@ mc_chat_store_add_cache (McChatStore  *self,
     }
   if (resorted != NULL)
     g_signal_emit (self, signals[WAITING_CHANGED], 0, resorted);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      McCacheChatMarks *row = &g_array_index (marks, McCacheChatMarks, i);
+      Entry *entry = lookup_entry (self, row->chat_id);
+
+      if (entry == NULL)
+        continue;
+      mc_chat_set_marked_unread (entry->chat, row->marked_unread);
+      unread_changed |= row->marked_unread;
+      if (row->pinned)
+        {
+          mc_chat_set_pinned (entry->chat, TRUE);
+          if (marked == NULL)
+            marked = g_ptr_array_new ();
+          g_ptr_array_add (marked, entry->chat);
+        }
+    }
+  /* Pinned chats move to the top of the views that show them. */
+  if (marked != NULL)
+    g_signal_emit (self, signals[CHATS_UPDATED], 0, marked);
 
   for (guint i = 0; i < states->len; i++)
     {
@@ -808,6 +839,89 @@ mc_chat_store_get_messages (McChatStore *self,
   g_hash_table_insert (self->message_stores, g_memdup2 (&chat_id, sizeof chat_id), store);
   g_object_weak_ref (G_OBJECT (store), message_store_gone, self);
   return store;
+}
+
+/* Marks the seller sets on this computer */
+
+static void
+persist_marks (McChatStore *self,
+               Entry       *entry)
+{
+  gint64 business_id = mc_chat_get_business_id (entry->chat);
+  McCache *cache = g_hash_table_lookup (self->caches, &business_id);
+
+  if (cache != NULL)
+    mc_cache_save_chat_marks (cache, entry->chat_id, mc_chat_get_pinned (entry->chat),
+                              mc_chat_get_marked_unread (entry->chat));
+}
+
+void
+mc_chat_store_set_pinned (McChatStore *self,
+                          gint64       chat_id,
+                          gboolean     pinned)
+{
+  g_autoptr(GPtrArray) one = NULL;
+  Entry *entry;
+
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+
+  entry = lookup_entry (self, chat_id);
+  if (entry == NULL || mc_chat_get_pinned (entry->chat) == !!pinned)
+    return;
+
+  mc_chat_set_pinned (entry->chat, pinned);
+  persist_marks (self, entry);
+  /* The views move it to (or from) their top. */
+  one = g_ptr_array_new ();
+  g_ptr_array_add (one, entry->chat);
+  g_signal_emit (self, signals[CHATS_UPDATED], 0, one);
+}
+
+void
+mc_chat_store_set_marked_unread (McChatStore *self,
+                                 gint64       chat_id,
+                                 gboolean     marked)
+{
+  Entry *entry;
+
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+
+  entry = lookup_entry (self, chat_id);
+  if (entry == NULL || mc_chat_get_marked_unread (entry->chat) == !!marked)
+    return;
+
+  mc_chat_set_marked_unread (entry->chat, marked);
+  persist_marks (self, entry);
+  g_signal_emit (self, signals[UNREAD_CHANGED], 0);
+}
+
+void
+mc_chat_store_note_replied_elsewhere (McChatStore *self,
+                                      gint64       chat_id,
+                                      McMessage   *message)
+{
+  McMessageStore *live;
+  Entry *entry;
+
+  g_return_if_fail (MC_IS_CHAT_STORE (self));
+  g_return_if_fail (MC_IS_MESSAGE (message));
+
+  mc_message_set_from_elsewhere (message, TRUE);
+  /* The store's copy of the message is what a bubble shows. */
+  live = g_hash_table_lookup (self->message_stores, &chat_id);
+  if (live != NULL)
+    {
+      McMessage *shown = mc_message_store_lookup (live, mc_message_get_message_id (message));
+
+      if (shown != NULL)
+        mc_message_set_from_elsewhere (shown, TRUE);
+    }
+
+  /* Unless the customer wrote again after it, that reply answered them. */
+  entry = lookup_entry (self, chat_id);
+  if (entry != NULL && mc_chat_get_first_unanswered (entry->chat) == 0)
+    mc_chat_store_mark_answered (self, chat_id);
+  g_signal_emit (self, signals[REPLIED_ELSEWHERE], 0, chat_id, message);
 }
 
 /* The reply clock */

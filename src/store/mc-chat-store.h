@@ -31,6 +31,9 @@ G_DECLARE_FINAL_TYPE (McChatStore, mc_chat_store, MC, CHAT_STORE, GObject)
  *  "clocks-changed" (): the reply target or working hours changed, or the
  *    time reached the instant a chat became overdue (what Overdue views
  *    and counts re-filter on).
+ *  "replied-elsewhere" (gint64 chat_id, McMessage *message): a seller's
+ *    message this app did not send arrived (the web cabinet, another
+ *    operator, another copy of the app).
  *
  * Chats change only through this store: do not call the setters of a
  * McChat held here directly, or views will not re-sort it. */
@@ -78,6 +81,23 @@ gint64          mc_chat_store_get_read_marker      (McChatStore *self,
  * from), 0 when none. */
 gint64          mc_chat_store_get_last_message_id  (McChatStore *self,
                                                     gint64       chat_id);
+
+/* The seller's own marks, kept in the cabinet's cache: a pinned chat
+ * sorts first in every view (and "chats-updated" says so); a chat marked
+ * unread shows as unread until mc_chat_store_set_marked_unread() clears
+ * it (the chat was opened) and "unread-changed" is emitted. */
+void            mc_chat_store_set_pinned           (McChatStore *self,
+                                                    gint64       chat_id,
+                                                    gboolean     pinned);
+void            mc_chat_store_set_marked_unread    (McChatStore *self,
+                                                    gint64       chat_id,
+                                                    gboolean     marked);
+/* Sync found @message (PARTNER, already merged) that no send of this app
+ * explains: it is flagged "from-elsewhere", the chat is answered (see
+ * mc_chat_store_mark_answered()) and "replied-elsewhere" is emitted. */
+void            mc_chat_store_note_replied_elsewhere (McChatStore *self,
+                                                      gint64       chat_id,
+                                                      McMessage   *message);
 
 /* The messages of a chat, loaded from the cache the first time and kept up
  * to date by mc_chat_store_merge_messages() while a reference is held. */

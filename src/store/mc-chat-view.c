@@ -212,7 +212,16 @@ typedef struct
   gint64  updated_at;
   gint64  chat_id;
   McChat *chat;
+  gboolean pinned;
 } SortKey;
+
+/* Pinned chats come first in every view, whichever way it sorts. */
+static int
+compare_pins (const SortKey *ka,
+              const SortKey *kb)
+{
+  return (kb->pinned != 0) - (ka->pinned != 0);
+}
 
 static int
 compare_keys_ascending (const void *a,
@@ -220,6 +229,8 @@ compare_keys_ascending (const void *a,
 {
   const SortKey *ka = a, *kb = b;
 
+  if (ka->pinned != kb->pinned)
+    return compare_pins (ka, kb);
   if (ka->updated_at != kb->updated_at)
     return ka->updated_at < kb->updated_at ? -1 : 1;
   return (ka->chat_id > kb->chat_id) - (ka->chat_id < kb->chat_id);
@@ -229,6 +240,10 @@ static int
 compare_keys_descending (const void *a,
                          const void *b)
 {
+  const SortKey *ka = a, *kb = b;
+
+  if (ka->pinned != kb->pinned)
+    return compare_pins (ka, kb);
   return compare_keys_ascending (b, a);
 }
 
@@ -238,7 +253,7 @@ key_of (McChatView *self,
 {
   SortKey key = { sorts_by_wait (self) ? mc_chat_get_waiting_since (chat)
                                        : mc_chat_get_updated_at (chat),
-                  mc_chat_get_chat_id (chat), chat };
+                  mc_chat_get_chat_id (chat), chat, mc_chat_get_pinned (chat) };
 
   return key;
 }

@@ -26,7 +26,8 @@ G_DECLARE_FINAL_TYPE (McChatView, mc_chat_view, MC, CHAT_VIEW, GObject)
  *
  * NEEDS_REPLY and OVERDUE sort by waiting-since ascending (oldest waiting
  * first; OVERDUE follows the store's reply clock and "clocks-changed"); the
- * other modes by updated-at descending.  Merges into the store update the view
+ * other modes by updated-at descending; pinned chats ("pinned") come
+ * before the others in every mode.  Merges into the store update the view
  * incrementally: only chats that entered, left or moved are signalled. */
 McChatView      *mc_chat_view_new                 (McChatStore      *store);
 McChatStore     *mc_chat_view_get_store           (McChatView       *self);

@@ -189,6 +189,69 @@ mc_outbox_confirm (McOutbox *self,
   mc_outbox_release_bubbles (self);
 }
 
+/* A pending bubble's text or file name, as the Market will show it. */
+static gboolean
+bubble_matches (McMessage *bubble,
+                McMessage *message)
+{
+  GListModel *attachments = mc_message_get_attachments (bubble);
+
+  if (g_list_model_get_n_items (attachments) > 0)
+    {
+      g_autoptr(McAttachment) attachment = g_list_model_get_item (attachments, 0);
+      Unconfirmed u = { .text = (char *) mc_attachment_get_name (attachment), .is_file = TRUE,
+                        .not_before = G_MININT64 };
+
+      return message_matches (message, &u);
+    }
+
+  return mc_outbox_texts_match (mc_message_get_text (bubble), mc_message_get_text (message));
+}
+
+gboolean
+mc_outbox_is_own (McOutbox  *self,
+                  McMessage *message)
+{
+  gint64 id, chat_id;
+  GListModel *bubbles;
+
+  g_return_val_if_fail (MC_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (MC_IS_MESSAGE (message), FALSE);
+
+  id = mc_message_get_message_id (message);
+  chat_id = mc_message_get_chat_id (message);
+  if (g_hash_table_contains (self->claimed_ids, &id))
+    return TRUE;
+
+  /* Sent, or going out, but not confirmed yet: history may show it before
+   * the Market's answer to the send arrives. */
+  for (guint i = 0; i < self->unconfirmed->len; i++)
+    {
+      Unconfirmed *u = g_ptr_array_index (self->unconfirmed, i);
+
+      if (u->chat_id == chat_id && message_matches (message, u))
+        return TRUE;
+    }
+
+  bubbles = g_hash_table_lookup (self->bubble_stores, &chat_id);
+  if (bubbles != NULL)
+    {
+      guint n = g_list_model_get_n_items (bubbles);
+
+      for (guint i = n; i > 0; i--)
+        {
+          g_autoptr(McMessage) bubble = g_list_model_get_item (bubbles, i - 1);
+
+          if (mc_message_get_message_id (bubble) != 0)
+            break;
+          if (bubble_matches (bubble, message))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 Unconfirmed *
 mc_outbox_unconfirmed_add (McOutbox   *self,
                            gint64      chat_id,

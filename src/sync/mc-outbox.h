@@ -74,6 +74,11 @@ gboolean   mc_outbox_send_file_finish    (McOutbox             *self,
  * confirmed, their bubbles replaced and their entries removed. */
 void       mc_outbox_confirm             (McOutbox             *self,
                                           gint64                chat_id);
+/* Whether @message (PARTNER, merged, after mc_outbox_confirm()) is one
+ * of this app's sends: confirmed, unconfirmed or still a pending bubble.
+ * Anything else a seller wrote was sent from elsewhere. */
+gboolean   mc_outbox_is_own              (McOutbox             *self,
+                                          McMessage            *message);
 /* Settles what the cache holds: QUEUED entries go out (all of them
  * @at_start, else those held for want of a network), SENDING entries no
  * send of this run holds are checked against history, FAILED ones are

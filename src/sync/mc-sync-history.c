@@ -131,6 +131,20 @@ history_process (Cab           *cab,
   if (chat == NULL)
     return;
 
+  /* A first fetch is backfill: who wrote those, no one can tell.  After
+   * it, a seller's message none of this app's sends explains came from
+   * the web cabinet, another operator or another copy of the app. */
+  if (last_id != 0)
+    for (guint i = 0; i < page->messages->len; i++)
+      {
+        McMessage *message = g_ptr_array_index (page->messages, i);
+
+        if (mc_message_get_sender (message) == MC_SENDER_PARTNER &&
+            mc_message_get_message_id (message) > last_id &&
+            !mc_outbox_is_own (cab->outbox, message))
+          mc_chat_store_note_replied_elsewhere (self->store, job->chat_id, message);
+      }
+
   for (guint i = 0; i < fresh->len; i++)
     mc_sync_emit_new_message (self, chat, g_ptr_array_index (fresh, i));
 }

@@ -44,6 +44,7 @@ struct _McChatList
   GtkListView          *chats_list;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
+  GtkWidget            *row_menu;  /* the context menu of a row, made on first use */
 };
 
 /* The list shows its top from now on, rows coming in above included. */
@@ -55,6 +56,9 @@ guint mc_chat_list_find_chat_position  (McChatList    *self,
                                         gint64         chat_id);
 void  mc_chat_list_select_position     (McChatList    *self,
                                         guint          position);
+/* mc-chat-list-menu.c: the context menu of chat rows. */
+void  mc_chat_list_menu_init           (McChatList    *self);
+
 /* The "after-paint" handler that builds the rest of the rows. */
 void  mc_chat_list_on_first_frame      (McChatList    *self,
                                         GdkFrameClock *clock);

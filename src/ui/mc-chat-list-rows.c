@@ -201,3 +201,44 @@ mc_chat_list_step (McChatList *self,
 
   return g_list_model_get_item (G_LIST_MODEL (self->view), (guint) next);
 }
+
+McChat *
+mc_chat_list_next_needing_reply (McChatList *self,
+                                 McChat     *current)
+{
+  g_autoptr(McChatView) urgent = NULL;
+  guint n_items;
+  guint next = 0;
+
+  g_return_val_if_fail (MC_IS_CHAT_LIST (self), NULL);
+  g_return_val_if_fail (current == NULL || MC_IS_CHAT (current), NULL);
+
+  if (self->view == NULL)
+    return NULL;
+
+  /* Made when asked, in the list's stores whatever its view and search:
+   * one more view kept up to date would double the work of every sync. */
+  urgent = g_object_new (MC_TYPE_CHAT_VIEW,
+                         "store", mc_chat_view_get_store (self->view),
+                         "business-id", mc_chat_view_get_business_id (self->view),
+                         "campaign-filter", mc_chat_view_get_campaign_filter (self->view),
+                         "campaign-id", mc_chat_view_get_campaign_id (self->view),
+                         "mode", MC_CHAT_VIEW_MODE_NEEDS_REPLY,
+                         NULL);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (urgent));
+  if (n_items == 0)
+    return NULL;
+
+  for (guint i = 0; current != NULL && i < n_items; i++)
+    {
+      g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (urgent), i);
+
+      if (chat == current)
+        {
+          next = (i + 1) % n_items;
+          break;
+        }
+    }
+
+  return g_list_model_get_item (G_LIST_MODEL (urgent), next);
+}

@@ -740,4 +740,5 @@ mc_chat_list_init (McChatList *self)
                            G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
 
   self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, on_clock, self);
+  mc_chat_list_menu_init (self);
 }

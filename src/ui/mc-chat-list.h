@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "mc-chat.h"
+#include "mc-chat-row.h"
 #include "mc-session.h"
 #include "mc-sidebar-item.h"
 
@@ -43,6 +44,12 @@ void        mc_chat_list_select_chat     (McChatList  *self,
  * empty. */
 McChat     *mc_chat_list_step            (McChatList  *self,
                                           int          step);
+/* The chat after @current (NULL: none open) among those of the selected
+ * stores that need a reply, oldest waiting first, wrapping around; the
+ * first when @current needs none.  NULL when no chat needs a reply.
+ * Selects nothing (see mc_chat_list_select_chat()). */
+McChat     *mc_chat_list_next_needing_reply (McChatList *self,
+                                             McChat     *current);
 /* Opens the search bar and puts the focus in it. */
 void        mc_chat_list_start_search    (McChatList  *self);
 /* Clears and closes the search bar; FALSE when it was not open. */
@@ -54,5 +61,11 @@ guint          mc_chat_list_mode_position (McChatViewMode mode);
 McChatViewMode mc_chat_list_position_mode (guint          position);
 /* The list view itself, where the focus stays while chats are walked. */
 GtkWidget  *mc_chat_list_get_list_view   (McChatList  *self);
+
+/* Opens the context menu of @row (a row of this list), as the Menu key
+ * does; TRUE if it shows.  The menu itself, NULL before (for tests). */
+gboolean     mc_chat_list_popup_row_menu       (McChatList *self,
+                                                McChatRow  *row);
+GtkWidget   *mc_chat_list_get_row_menu         (McChatList *self);
 
 G_END_DECLS

@@ -76,7 +76,8 @@ struct _McChatRow
   McChat         *chat;
   gulong          notify_id;
   McChatStore    *clocks;
-  McChatRowFlags  flags;
+  McChatRowFlags  flags;        /* as set by mc_chat_row_set_flags() */
+  McChatRowFlags  chat_flags;   /* as the chat says (pinned, marked unread) */
   guint           unread_count;
   const char     *clock_style;
 
@@ -100,6 +101,8 @@ struct _McChatRow
 };
 
 G_DEFINE_FINAL_TYPE (McChatRow, mc_chat_row, GTK_TYPE_WIDGET)
+
+#define SHOWN_FLAGS(self) ((self)->flags | (self)->chat_flags)
 
 enum {
   PROP_0,
@@ -523,13 +526,13 @@ mc_chat_row_size_allocate (GtkWidget *widget,
       part_get_size (self, MC_CHAT_ROW_PART_TIME, &w, NULL);
       right -= place_part (self, MC_CHAT_ROW_PART_TIME, right - w, y, heights[0], w, 0) + ITEM_SPACING;
     }
-  if (self->flags & MC_CHAT_ROW_MUTED)
+  if (SHOWN_FLAGS (self) & MC_CHAT_ROW_MUTED)
     {
       right -= ICON_SIZE;
       place_icon (self, &self->muted_bounds, right, y, heights[0]);
       right -= ITEM_SPACING;
     }
-  if (self->flags & MC_CHAT_ROW_PINNED)
+  if (SHOWN_FLAGS (self) & MC_CHAT_ROW_PINNED)
     {
       right -= ICON_SIZE;
       place_icon (self, &self->pin_bounds, right, y, heights[0]);
@@ -561,7 +564,7 @@ mc_chat_row_size_allocate (GtkWidget *widget,
       w = MAX (w, BADGE_MIN_TEXT) + 2 * BADGE_PAD_X;
       right -= place_part (self, MC_CHAT_ROW_PART_UNREAD, right - w, y, heights[2], w, BADGE_PAD_X) + ITEM_SPACING;
     }
-  else if (self->flags & MC_CHAT_ROW_MARKED_UNREAD)
+  else if (SHOWN_FLAGS (self) & MC_CHAT_ROW_MARKED_UNREAD)
     {
       /* Marked unread with nothing new: an accent dot where the count
        * would be. */
@@ -667,9 +670,9 @@ mc_chat_row_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
     }
 
-  if (self->flags & MC_CHAT_ROW_PINNED)
+  if (SHOWN_FLAGS (self) & MC_CHAT_ROW_PINNED)
     snapshot_icon (self, snapshot, &self->pin_icon, "view-pin-symbolic", &self->pin_bounds);
-  if (self->flags & MC_CHAT_ROW_MUTED)
+  if (SHOWN_FLAGS (self) & MC_CHAT_ROW_MUTED)
     snapshot_icon (self, snapshot, &self->muted_icon, "notifications-disabled-symbolic", &self->muted_bounds);
 }
 
@@ -752,7 +755,7 @@ mc_chat_row_update_accessible (McChatRow *self)
     return;
 
   label = g_string_new (self->parts[MC_CHAT_ROW_PART_NAME].text);
-  if (self->flags & MC_CHAT_ROW_PINNED)
+  if (SHOWN_FLAGS (self) & MC_CHAT_ROW_PINNED)
     /* Translators: said by a screen reader for a pinned chat. */
     g_string_append_printf (label, ", %s", _("pinned"));
   for (McChatRowPart p = MC_CHAT_ROW_PART_CONTEXT; p <= MC_CHAT_ROW_PART_DETAILS; p++)
@@ -767,10 +770,10 @@ mc_chat_row_update_accessible (McChatRow *self)
       g_string_append_printf (label, ngettext ("%u unread message", "%u unread messages", self->unread_count),
                               self->unread_count);
     }
-  else if (self->flags & MC_CHAT_ROW_MARKED_UNREAD)
+  else if (SHOWN_FLAGS (self) & MC_CHAT_ROW_MARKED_UNREAD)
     /* Translators: said by a screen reader for a chat the seller marked unread. */
     g_string_append_printf (label, ", %s", _("marked unread"));
-  if (self->flags & MC_CHAT_ROW_MUTED)
+  if (SHOWN_FLAGS (self) & MC_CHAT_ROW_MUTED)
     /* Translators: said by a screen reader for a chat without notifications. */
     g_string_append_printf (label, ", %s", _("muted"));
 
@@ -840,7 +843,7 @@ static void
 update_name_font (McChatRow *self)
 {
   part_set_font (self, MC_CHAT_ROW_PART_NAME,
-                 self->unread_count > 0 || (self->flags & MC_CHAT_ROW_MARKED_UNREAD) ? FONT_BOLD : FONT_NORMAL);
+                 self->unread_count > 0 || (SHOWN_FLAGS (self) & MC_CHAT_ROW_MARKED_UNREAD) ? FONT_BOLD : FONT_NORMAL);
 }
 
 static void
@@ -855,6 +858,7 @@ mc_chat_row_update (McChatRow *self)
   const char *name;
   const char *status;
   const char *preview;
+  McChatRowFlags chat_flags;
   gboolean dispute;
 
   if (self->chat == NULL)
@@ -902,6 +906,13 @@ mc_chat_row_update (McChatRow *self)
   preview = mc_chat_get_last_message_preview (self->chat);
   part_set_text (self, MC_CHAT_ROW_PART_PREVIEW, preview != NULL && *preview != '\0' ? preview : NULL);
 
+  chat_flags = (mc_chat_get_pinned (self->chat) ? MC_CHAT_ROW_PINNED : 0) |
+               (mc_chat_get_marked_unread (self->chat) ? MC_CHAT_ROW_MARKED_UNREAD : 0);
+  if (chat_flags != self->chat_flags)
+    {
+      self->chat_flags = chat_flags;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
   self->unread_count = mc_chat_get_unread_count (self->chat);
   g_snprintf (unread, sizeof unread, "%u", self->unread_count);
   part_set_text (self, MC_CHAT_ROW_PART_UNREAD, self->unread_count > 0 ? unread : NULL);
@@ -998,6 +1009,14 @@ mc_chat_row_set_flags (McChatRow      *self,
   update_name_font (self);
   mc_chat_row_update_accessible (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+McChatRowFlags
+mc_chat_row_get_shown_flags (McChatRow *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT_ROW (self), MC_CHAT_ROW_FLAGS_NONE);
+
+  return self->chat != NULL ? SHOWN_FLAGS (self) : MC_CHAT_ROW_FLAGS_NONE;
 }
 
 const char *
@@ -1187,4 +1206,37 @@ mc_chat_row_init (McChatRow *self)
   self->parts[MC_CHAT_ROW_PART_UNREAD].font = FONT_SMALL_BOLD;
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+}
+
+static void
+append_chat_item (GMenu      *menu,
+                  const char *label,
+                  const char *action,
+                  gint64      chat_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (chat_id));
+  g_menu_append_item (menu, item);
+}
+
+void
+mc_chat_row_append_marks (GMenu  *menu,
+                          McChat *chat)
+{
+  gint64 chat_id;
+
+  g_return_if_fail (G_IS_MENU (menu));
+  g_return_if_fail (MC_IS_CHAT (chat));
+
+  chat_id = mc_chat_get_chat_id (chat);
+  if (mc_chat_get_shows_unread (chat))
+    append_chat_item (menu, _("Mark as _Read"), "win.mark-chat-read", chat_id);
+  else
+    append_chat_item (menu, _("Mark as _Unread"), "win.mark-chat-unread", chat_id);
+
+  if (mc_chat_get_pinned (chat))
+    append_chat_item (menu, _("Un_pin"), "win.unpin-chat", chat_id);
+  else
+    append_chat_item (menu, _("_Pin"), "win.pin-chat", chat_id);
 }

@@ -47,6 +47,9 @@ McChatStore *mc_chat_row_get_clocks             (McChatRow   *self);
 void       mc_chat_row_set_clocks               (McChatRow   *self,
                                                  McChatStore *clocks);
 McChatRowFlags mc_chat_row_get_flags            (McChatRow      *self);
+/* What the row shows: the flags set here, and the chat's own pin and
+ * mark as unread (mc_chat_get_pinned(), mc_chat_get_marked_unread()). */
+McChatRowFlags mc_chat_row_get_shown_flags      (McChatRow      *self);
 void       mc_chat_row_set_flags                (McChatRow      *self,
                                                  McChatRowFlags  flags);
 /* Recomputes "5 min ago" and the reply clock ("Due in 12 min") for @now
@@ -75,5 +78,11 @@ gboolean   mc_chat_row_get_part_bounds          (McChatRow       *self,
 PangoLayout *mc_chat_row_create_part_layout     (McChatRow     *self,
                                                  McChatRowPart  part,
                                                  const char    *text);
+
+/* Appends to @menu what the seller may do to @chat on this computer:
+ * "Mark as Unread" or "Mark as Read", "Pin" or "Unpin", as "win.*"
+ * actions that take the chat id (the chat menu and a row's menu). */
+void        mc_chat_row_append_marks  (GMenu     *menu,
+                                       McChat    *chat);
 
 G_END_DECLS

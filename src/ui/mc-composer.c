@@ -37,7 +37,7 @@ struct _McComposer
   GtkFileChooserNative *chooser;
 
   guint           settle_tick_id;
-  guint           settle_frames;
+  gint64          settle_until;
 };
 
 G_DEFINE_FINAL_TYPE (McComposer, mc_composer, GTK_TYPE_WIDGET)
@@ -134,12 +134,14 @@ mc_composer_save_draft (McComposer *self)
     mc_chat_timeline_save_draft (self->timeline);
 }
 
-/* GTK 4.8's GtkTextView can keep the page size of an earlier, smaller
- * allocation after a long paragraph is pasted and the field grows to its
- * cap: its view then scrolls past the end and leaves a blank band under
- * the last line.  Allocating it again once the field has settled makes it
- * take its real height. */
-#define SETTLE_FRAMES 30
+/* GTK 4.8's GtkTextView keeps the page size of an earlier, smaller
+ * allocation when it is allocated while its view scrolls with an
+ * animation (to the cursor after a long paste): its view then reaches past
+ * the end and leaves a blank band under the last line.  Allocating it
+ * again once the animation is over makes it take its real height.  The
+ * animation runs for a time, not for a number of frames, so the field is
+ * watched for a time after each change. */
+#define SETTLE_TIME (1500 * G_TIME_SPAN_MILLISECOND)
 
 static gboolean
 settle_text_view (GtkWidget     *widget,
@@ -153,7 +155,7 @@ settle_text_view (GtkWidget     *widget,
   if (height > 0 && (int) gtk_adjustment_get_page_size (adjustment) != height)
     gtk_widget_queue_allocate (widget);
 
-  if (--self->settle_frames > 0)
+  if (gdk_frame_clock_get_frame_time (frame_clock) < self->settle_until)
     return G_SOURCE_CONTINUE;
 
   self->settle_tick_id = 0;
@@ -174,7 +176,7 @@ on_buffer_changed (McComposer    *self,
    * changed then would be drawn without an allocation.  Allocate it in
    * this frame's layout instead. */
   gtk_widget_queue_allocate (GTK_WIDGET (self->text_view));
-  self->settle_frames = SETTLE_FRAMES;
+  self->settle_until = g_get_monotonic_time () + SETTLE_TIME;
   if (self->settle_tick_id == 0)
     self->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
                                                          settle_text_view, self, NULL);

@@ -34,6 +34,12 @@ struct _McConversation
   guint            settle_tick_id;
   guint            settle_frames;
   gboolean         model_fresh;
+  /* The first message the seller had not seen when the chat opened: the
+   * divider goes above it and the view opens there (0: at the bottom). */
+  gint64           first_unread_id;
+  gboolean         to_first_unread;
+  guint            unread_tick_id;
+  guint            unread_frames;
 
   GtkStack          *stack;
   GtkLabel          *details_label;
@@ -48,6 +54,23 @@ struct _McConversation
   AdwStatusPage     *first_message_page;
   GtkButton         *new_messages_button;
   McComposer        *composer;
+  GtkRevealer       *elsewhere_revealer;
+
+  /* The search in the chat (mc-conversation-search.c). */
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *search_count_label;
+  GtkButton         *search_older_button;
+  GtkButton         *search_newer_button;
+  GtkWidget         *search_scope_box;
+  char              *search_needle;
+  GArray            *search_hits;
+  guint              search_current;
+  /* Going past the oldest match asked for older history: step to the
+   * first match it brings (the matches held before it came). */
+  gboolean           search_step_after_load;
+  guint              search_hits_before_load;
+  GWeakRef           search_return_focus;
 
   GtkFileChooserNative *save_chooser;
   GtkWindow            *duplicate_dialog;
@@ -63,6 +86,9 @@ void     mc_conversation_scroll_init         (McConversation    *self);
 /* A new chat (or none) is shown: it opens at its newest message. */
 void     mc_conversation_scroll_reset        (McConversation    *self);
 void     mc_conversation_scroll_to_bottom    (McConversation    *self);
+/* A chat opens at self->first_unread_id: that row is brought to the top
+ * of the view once the list has laid it out. */
+void     mc_conversation_scroll_to_first_unread (McConversation *self);
 /* Messages arrived at the bottom: pinned, the view follows them;
  * scrolled up, the seller is told. */
 void     mc_conversation_scroll_added_at_end (McConversation    *self);
@@ -73,6 +99,23 @@ void     mc_conversation_on_edge_reached     (McConversation    *self,
                                               GtkPositionType    position,
                                               GtkScrolledWindow *scrolled_window);
 void     mc_conversation_on_new_messages_clicked (McConversation *self);
+
+/* Scrolls message @position into view, ending the pinning to the
+ * bottom. */
+void     mc_conversation_scroll_to_message   (McConversation    *self,
+                                              guint              position);
+
+/* mc-conversation-search.c */
+void     mc_conversation_search_init         (McConversation    *self);
+void     mc_conversation_search_finalize     (McConversation    *self);
+void     mc_conversation_search_class_init   (GtkWidgetClass    *widget_class);
+/* Another chat is shown: the search closes. */
+void     mc_conversation_search_reset        (McConversation    *self);
+/* The messages changed: the matches are counted again. */
+void     mc_conversation_search_refresh      (McConversation    *self);
+/* Marks the matches in a row the list just bound. */
+void     mc_conversation_search_bind_row     (McConversation    *self,
+                                              GtkListItem       *item);
 
 /* mc-conversation-clock.c */
 void     mc_conversation_clock_init          (McConversation    *self);

@@ -103,16 +103,158 @@ mc_conversation_stop_settling (McConversation *self)
   self->settle_tick_id = 0;
 }
 
+static void mc_conversation_stop_unread (McConversation *self);
+
 void
 mc_conversation_scroll_to_bottom (McConversation *self)
 {
   GtkAdjustment *adj = get_vadjustment (self);
 
+  mc_conversation_stop_unread (self);
   self->stick_to_bottom = TRUE;
   mc_conversation_show_new_messages (self, FALSE);
   if (mc_conversation_can_scroll (self))
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
   mc_conversation_settle (self);
+}
+
+/* Opening at the first unread message.  GTK 4.8 has no
+ * gtk_list_view_scroll_to(), and its list builds rows only near what it
+ * shows: the view jumps to where the row should be by its position, then
+ * by where the row turned out to be, until it rests there. */
+#define UNREAD_MARGIN 6
+#define UNREAD_MAX_FRAMES 240
+/* Rows above are measured over many frames after the view got there, each
+ * moving it: it must rest longer than at the bottom before it stops. */
+#define UNREAD_SETTLE_FRAMES 40
+
+static guint
+find_position (McConversation *self,
+               gint64          message_id)
+{
+  guint n = g_list_model_get_n_items (self->messages);
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (self->messages, i - 1);
+
+      if (mc_message_get_message_id (message) == message_id)
+        return i - 1;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The shown row nearest to @position, with its place in the list's
+ * coordinates: rows out of view keep stale places, so only mapped ones. */
+static GtkWidget *
+find_nearest_row (McConversation *self,
+                  guint           position,
+                  guint          *found)
+{
+  GtkWidget *nearest = NULL;
+  guint best = G_MAXUINT;
+
+  for (guint i = 0; i < self->bound_items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->bound_items, i);
+      GtkWidget *row = gtk_list_item_get_child (item);
+      guint p = gtk_list_item_get_position (item);
+      guint distance = p > position ? p - position : position - p;
+
+      if (p == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (row) || distance >= best)
+        continue;
+      best = distance;
+      nearest = row;
+      *found = p;
+    }
+
+  return nearest;
+}
+
+static gboolean
+on_unread_tick (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  McConversation *self = MC_CONVERSATION (widget);
+  GtkAdjustment *adj = get_vadjustment (self);
+  double value = gtk_adjustment_get_value (adj);
+  double top = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  guint position, n, found = 0;
+  GtkWidget *row;
+  double target;
+
+  if (!self->to_first_unread || ++self->unread_frames > UNREAD_MAX_FRAMES)
+    {
+      self->to_first_unread = FALSE;
+      self->unread_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->model_fresh)
+    {
+      self->model_fresh = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  position = find_position (self, self->first_unread_id);
+  n = g_list_model_get_n_items (self->messages);
+  if (position == GTK_INVALID_LIST_POSITION || n == 0)
+    return G_SOURCE_CONTINUE;
+
+  row = find_nearest_row (self, position, &found);
+  if (row != NULL)
+    {
+      graphene_point_t point;
+
+      if (!gtk_widget_compute_point (row, GTK_WIDGET (self->list_view),
+                                     &GRAPHENE_POINT_INIT (0, 0), &point))
+        return G_SOURCE_CONTINUE;
+      /* Rows it is away from are guessed as tall as it is. */
+      target = value + point.y - UNREAD_MARGIN +
+               ((double) position - found) * gtk_widget_get_height (row);
+    }
+  else
+    target = gtk_adjustment_get_upper (adj) * position / n;
+
+  target = CLAMP (target, 0, MAX (top, 0));
+  if (row != NULL && found == position && ABS (target - value) < 1)
+    {
+      if (++self->settle_frames >= UNREAD_SETTLE_FRAMES)
+        {
+          self->to_first_unread = FALSE;
+          self->unread_tick_id = 0;
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->settle_frames = 0;
+  gtk_adjustment_set_value (adj, target);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+mc_conversation_stop_unread (McConversation *self)
+{
+  self->to_first_unread = FALSE;
+  if (self->unread_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->unread_tick_id);
+  self->unread_tick_id = 0;
+}
+
+void
+mc_conversation_scroll_to_first_unread (McConversation *self)
+{
+  mc_conversation_stop_settling (self);
+  mc_conversation_stop_unread (self);
+  self->stick_to_bottom = FALSE;
+  self->to_first_unread = TRUE;
+  self->unread_frames = 0;
+  self->settle_frames = 0;
+  mc_conversation_show_new_messages (self, FALSE);
+  self->unread_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_unread_tick, NULL, NULL);
 }
 
 void
@@ -131,6 +273,8 @@ on_user_scroll (McConversation           *self,
 {
   if (dy < 0)
     mc_conversation_stop_settling (self);
+  if (dy != 0)
+    mc_conversation_stop_unread (self);
 
   return FALSE;
 }
@@ -140,6 +284,7 @@ on_scroll_begin (McConversation           *self,
                  GtkEventControllerScroll *controller)
 {
   mc_conversation_stop_settling (self);
+  mc_conversation_stop_unread (self);
 }
 
 void
@@ -260,9 +405,27 @@ mc_conversation_scroll_older_added (McConversation *self)
 }
 
 void
+mc_conversation_scroll_to_message (McConversation *self,
+                                   guint           position)
+{
+  if (self->messages == NULL || position >= g_list_model_get_n_items (self->messages))
+    return;
+
+  /* The seller goes up to a message: the view no longer follows the
+   * newest one.  The focus is outside the list (in a search bar), so
+   * "list.scroll-to-item" only scrolls. */
+  mc_conversation_stop_settling (self);
+  mc_conversation_stop_unread (self);
+  self->keep_distance = FALSE;
+  self->stick_to_bottom = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+void
 mc_conversation_scroll_reset (McConversation *self)
 {
   self->keep_distance = FALSE;
+  mc_conversation_stop_unread (self);
   mc_conversation_show_new_messages (self, FALSE);
 }
 

@@ -192,6 +192,8 @@ mc_conversation_update_day_label (McConversation *self,
     }
 
   mc_message_row_set_day_label (row, label);
+  mc_message_row_set_unread_divider (row, self->first_unread_id != 0 &&
+                                          mc_message_get_message_id (message) == self->first_unread_id);
 }
 
 
@@ -207,6 +209,7 @@ on_messages_changed (McConversation *self,
   for (guint i = 0; i < self->bound_items->len; i++)
     mc_conversation_update_day_label (self, g_ptr_array_index (self->bound_items, i));
   mc_conversation_update_first_message (self);
+  mc_conversation_search_refresh (self);
 
   if (mc_chat_timeline_get_loading_older (self->timeline) && position == 0 && added > 0)
     mc_conversation_scroll_older_added (self);
@@ -446,6 +449,7 @@ on_factory_bind (McConversation           *self,
   mc_message_row_set_message (row, gtk_list_item_get_item (item));
   mc_conversation_update_day_label (self, item);
   g_ptr_array_add (self->bound_items, item);
+  mc_conversation_search_bind_row (self, item);
 }
 
 static void
@@ -455,6 +459,23 @@ on_factory_unbind (McConversation           *self,
 {
   mc_message_row_set_message (MC_MESSAGE_ROW (gtk_list_item_get_child (item)), NULL);
   g_ptr_array_remove_fast (self->bound_items, item);
+}
+
+static void
+on_elsewhere_dismiss_clicked (McConversation *self,
+                              GtkButton      *button)
+{
+  if (self->timeline != NULL)
+    mc_chat_timeline_dismiss_replied_elsewhere (self->timeline);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+}
+
+gint64
+mc_conversation_get_first_unread_id (McConversation *self)
+{
+  g_return_val_if_fail (MC_IS_CONVERSATION (self), 0);
+
+  return self->first_unread_id;
 }
 
 static void
@@ -511,9 +532,13 @@ mc_conversation_set_chat (McConversation *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  mc_conversation_search_reset (self);
   mc_conversation_scroll_reset (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
+  /* Asked before the rows are bound (setting the model binds some), and
+   * before marking the chat read, which moves the marker. */
+  self->first_unread_id = timeline != NULL ? mc_chat_timeline_get_first_unread_id (timeline) : 0;
   g_set_object (&self->timeline, timeline);
   g_clear_object (&self->messages);
   if (timeline != NULL)
@@ -534,7 +559,10 @@ mc_conversation_set_chat (McConversation *self,
       gtk_stack_set_visible_child_name (self->stack, "chat");
 
       self->model_fresh = TRUE;
-      mc_conversation_scroll_to_bottom (self);
+      if (self->first_unread_id != 0)
+        mc_conversation_scroll_to_first_unread (self);
+      else
+        mc_conversation_scroll_to_bottom (self);
 
       mc_conversation_mark_read (self);
       mc_chat_timeline_refresh (timeline);
@@ -645,6 +673,7 @@ mc_conversation_finalize (GObject *object)
 {
   McConversation *self = MC_CONVERSATION (object);
 
+  mc_conversation_search_finalize (self);
   g_ptr_array_unref (self->bound_items);
   g_free (self->title);
   g_free (self->subtitle);
@@ -761,6 +790,7 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McConversation, first_message_page);
   gtk_widget_class_bind_template_child (widget_class, McConversation, new_messages_button);
   gtk_widget_class_bind_template_child (widget_class, McConversation, composer);
+  gtk_widget_class_bind_template_child (widget_class, McConversation, elsewhere_revealer);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_edge_reached",
                                                 G_CALLBACK (mc_conversation_on_edge_reached));
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
@@ -768,10 +798,12 @@ mc_conversation_class_init (McConversationClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_send_text);
   gtk_widget_class_bind_template_callback (widget_class, on_send_file);
+  gtk_widget_class_bind_template_callback (widget_class, on_elsewhere_dismiss_clicked);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_new_messages_clicked",
                                                 G_CALLBACK (mc_conversation_on_new_messages_clicked));
 
   gtk_widget_class_install_action (widget_class, "conversation.copy-number", NULL, copy_number_action);
+  mc_conversation_search_class_init (widget_class);
 }
 
 static void
@@ -791,5 +823,6 @@ mc_conversation_init (McConversation *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   mc_conversation_scroll_init (self);
+  mc_conversation_search_init (self);
   mc_conversation_clock_init (self);
 }

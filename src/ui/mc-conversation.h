@@ -34,7 +34,23 @@ McComposer  *mc_conversation_get_composer      (McConversation *self);
 GtkWindow   *mc_conversation_get_duplicate_dialog (McConversation *self);
 /* The "Save As" chooser while it is open, for tests. */
 GtkFileChooser *mc_conversation_get_save_chooser (McConversation *self);
+/* Opens the search in the chat's messages and puts the focus in it
+ * (nothing when no chat is shown). */
+void         mc_conversation_start_search      (McConversation *self);
+/* Closes it, the focus going back where it was; FALSE when it was not
+ * open. */
+gboolean     mc_conversation_stop_search       (McConversation *self);
+/* The matches: their count, and which is current (0 = the newest),
+ * G_MAXUINT when none (for tests). */
+guint        mc_conversation_get_search_n_matches (McConversation *self);
+guint        mc_conversation_get_search_current   (McConversation *self);
+/* The position in the messages of the current match, or
+ * GTK_INVALID_LIST_POSITION. */
+guint        mc_conversation_get_search_position  (McConversation *self);
 /* The timeline's messages, NULL when no chat is shown (for tests). */
 GListModel  *mc_conversation_get_messages      (McConversation *self);
+/* The message the "Unread messages" divider is above, 0 for none (for
+ * tests). */
+gint64       mc_conversation_get_first_unread_id (McConversation *self);
 
 G_END_DECLS

@@ -19,18 +19,23 @@ struct _McMessageRow
   gulong      notify_id;
 
   GtkLabel   *day_label;
+  GtkLabel   *unread_divider;
   GtkBox     *bubble;
   GtkLabel   *sender_label;
   GtkLabel   *text_label;
   GtkBox     *unshown_box;
   GtkButton  *cabinet_button;
   GtkBox     *attachments_box;
+  GtkLabel   *elsewhere_label;
   GtkImage   *state_icon;
   GtkLabel   *time_label;
   GtkBox     *failed_box;
   GtkLabel   *error_label;
   GtkButton  *edit_button;
   GtkButton  *retry_button;
+
+  char       *highlight;
+  int         highlight_current;
 };
 
 G_DEFINE_FINAL_TYPE (McMessageRow, mc_message_row, GTK_TYPE_WIDGET)
@@ -119,6 +124,7 @@ mc_message_row_update_state (McMessageRow *self)
       break;
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->elsewhere_label), mc_message_get_from_elsewhere (self->message));
   gtk_widget_set_visible (GTK_WIDGET (self->state_icon), state != MC_MESSAGE_STATE_SENT);
   gtk_widget_set_visible (GTK_WIDGET (self->failed_box), state == MC_MESSAGE_STATE_FAILED);
   gtk_label_set_label (self->error_label,
@@ -161,6 +167,77 @@ mc_message_row_clear_attachments (McMessageRow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attachments_box))) != NULL)
     gtk_box_remove (self->attachments_box, child);
+}
+
+/* Marks the search's matches in the text: the colours are set both ways
+ * so that they read in a dark style too, and the current match is also
+ * underlined, not told by its colour alone. */
+static void
+mc_message_row_apply_highlight (McMessageRow *self)
+{
+  const char *text = self->message != NULL ? mc_message_get_text (self->message) : NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  if (self->highlight == NULL || mc_ui_search_find (text, self->highlight, ranges) == 0)
+    {
+      gtk_label_set_attributes (self->text_label, NULL);
+      return;
+    }
+
+  attrs = pango_attr_list_new ();
+  for (guint i = 0; i < ranges->len / 2; i++)
+    {
+      guint start = g_array_index (ranges, guint, 2 * i);
+      guint end = g_array_index (ranges, guint, 2 * i + 1);
+      gboolean current = (int) i == self->highlight_current;
+      PangoAttribute *attr;
+
+      attr = current ? pango_attr_background_new (0xffff, 0x7800, 0)
+                     : pango_attr_background_new (0xf600, 0xd300, 0x2d00);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+
+      attr = pango_attr_foreground_new (0, 0, 0);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+
+      if (current)
+        {
+          attr = pango_attr_underline_new (PANGO_UNDERLINE_DOUBLE);
+          attr->start_index = start;
+          attr->end_index = end;
+          pango_attr_list_insert (attrs, attr);
+        }
+    }
+
+  gtk_label_set_attributes (self->text_label, attrs);
+}
+
+void
+mc_message_row_set_highlight (McMessageRow *self,
+                              const char   *needle,
+                              int           current)
+{
+  g_return_if_fail (MC_IS_MESSAGE_ROW (self));
+
+  if (g_strcmp0 (self->highlight, needle) == 0 && self->highlight_current == current)
+    return;
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (needle);
+  self->highlight_current = current;
+  mc_message_row_apply_highlight (self);
+}
+
+GtkLabel *
+mc_message_row_get_text_label (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), NULL);
+
+  return self->text_label;
 }
 
 static void
@@ -216,6 +293,7 @@ mc_message_row_update (McMessageRow *self)
                                     mc_message_get_chat_id (self->message));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cabinet_button), "win.open-in-cabinet");
   gtk_label_set_text (self->text_label, text != NULL ? text : "");
+  mc_message_row_apply_highlight (self);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), text != NULL && *text != '\0');
 
   mc_message_row_clear_attachments (self);
@@ -239,7 +317,7 @@ on_message_notify (McMessageRow *self,
                    McMessage    *message)
 {
   if (g_str_equal (pspec->name, "state") || g_str_equal (pspec->name, "error") ||
-      g_str_equal (pspec->name, "created-at"))
+      g_str_equal (pspec->name, "created-at") || g_str_equal (pspec->name, "from-elsewhere"))
     mc_message_row_update_state (self);
   else
     mc_message_row_update (self);
@@ -293,6 +371,31 @@ mc_message_row_set_day_label (McMessageRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->day_label), label != NULL);
 }
 
+void
+mc_message_row_set_unread_divider (McMessageRow *self,
+                                   gboolean      shown)
+{
+  g_return_if_fail (MC_IS_MESSAGE_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unread_divider), shown);
+}
+
+gboolean
+mc_message_row_get_unread_divider (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->unread_divider));
+}
+
+gboolean
+mc_message_row_get_elsewhere_shown (McMessageRow *self)
+{
+  g_return_val_if_fail (MC_IS_MESSAGE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->elsewhere_label));
+}
+
 const char *
 mc_message_row_get_day_label (McMessageRow *self)
 {
@@ -312,6 +415,7 @@ mc_message_row_dispose (GObject *object)
   if (self->message != NULL)
     g_clear_signal_handler (&self->notify_id, self->message);
   g_clear_object (&self->message);
+  g_clear_pointer (&self->highlight, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_MESSAGE_ROW);
   mc_ui_unparent_children (GTK_WIDGET (self));
 
@@ -386,6 +490,8 @@ mc_message_row_class_init (McMessageRowClass *klass)
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-message-row.ui");
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, unread_divider);
+  gtk_widget_class_bind_template_child (widget_class, McMessageRow, elsewhere_label);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, bubble);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, sender_label);
   gtk_widget_class_bind_template_child (widget_class, McMessageRow, text_label);
@@ -406,5 +512,6 @@ mc_message_row_class_init (McMessageRowClass *klass)
 static void
 mc_message_row_init (McMessageRow *self)
 {
+  self->highlight_current = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -29,5 +29,19 @@ void        mc_message_row_set_message   (McMessageRow *self,
 void        mc_message_row_set_day_label (McMessageRow *self,
                                           const char   *label);
 const char *mc_message_row_get_day_label (McMessageRow *self);
+/* The "Unread messages" divider above the bubble: the first message the
+ * seller had not seen when the chat was opened. */
+void        mc_message_row_set_unread_divider (McMessageRow *self,
+                                               gboolean      shown);
+gboolean    mc_message_row_get_unread_divider (McMessageRow *self);
+/* Whether the bubble says "Sent from elsewhere" (for tests). */
+gboolean    mc_message_row_get_elsewhere_shown (McMessageRow *self);
+/* Marks where @needle (NULL: nothing) occurs in the text, the @current-th
+ * occurrence (-1: none) more strongly, for a search in the chat. */
+void        mc_message_row_set_highlight (McMessageRow *self,
+                                          const char   *needle,
+                                          int           current);
+/* The text label, for tests: its attributes hold the marks. */
+GtkLabel   *mc_message_row_get_text_label (McMessageRow *self);
 
 G_END_DECLS

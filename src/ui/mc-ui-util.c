@@ -321,6 +321,41 @@ mc_ui_format_waiting (gint64 since,
   return g_strdup_printf (_("waiting %d min"), MAX (mins, 1));
 }
 
+char *
+mc_ui_format_duration (gint64 span)
+{
+  gint64 minutes = (MAX (span, 0) + G_TIME_SPAN_MINUTE / 2) / G_TIME_SPAN_MINUTE;
+  guint days = (guint) (minutes / (24 * 60));
+  guint hours = (guint) ((minutes / 60) % 24);
+  guint mins = (guint) (minutes % 60);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (minutes == 0)
+    return g_strdup (_("less than a minute"));
+
+  if (days > 0)
+    {
+      first = g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+      if (hours > 0)
+        second = g_strdup_printf (ngettext ("%u hour", "%u hours", hours), hours);
+    }
+  else if (hours > 0)
+    {
+      first = g_strdup_printf (ngettext ("%u hour", "%u hours", hours), hours);
+      if (mins > 0)
+        second = g_strdup_printf (ngettext ("%u minute", "%u minutes", mins), mins);
+    }
+  else
+    first = g_strdup_printf (ngettext ("%u minute", "%u minutes", mins), mins);
+
+  if (second == NULL)
+    return g_steal_pointer (&first);
+  /* Translators: a reply time of two parts, e.g. "2 hours 5 minutes",
+   * shown on its own (Russian: nominative). */
+  return g_strdup_printf (C_("reply time", "%s %s"), first, second);
+}
+
 /* "40 min", "2 h 10 min", "3 d 4 h" */
 static char *
 format_short_duration (gint64 span)
@@ -540,4 +575,82 @@ mc_ui_strip_mnemonic (const char *label)
     }
 
   return g_string_free (text, FALSE);
+}
+
+static gunichar
+search_fold_char (gunichar c)
+{
+  c = g_unichar_tolower (c);
+
+  /* ё → е */
+  return c == 0x0451 ? 0x0435 : c;
+}
+
+char *
+mc_ui_search_fold (const char *text)
+{
+  GString *folded;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_unichar (folded, search_fold_char (g_utf8_get_char (p)));
+
+  return g_string_free (folded, FALSE);
+}
+
+guint
+mc_ui_search_find (const char *text,
+                   const char *needle,
+                   GArray     *ranges)
+{
+  g_autofree gunichar *wanted = NULL;
+  glong n_wanted = 0;
+  guint n_found = 0;
+  const char *p;
+
+  g_return_val_if_fail (ranges == NULL || g_array_get_element_size (ranges) == sizeof (guint), 0);
+
+  if (text == NULL || needle == NULL)
+    return 0;
+
+  while (g_unichar_isspace (g_utf8_get_char (needle)))
+    needle = g_utf8_next_char (needle);
+  wanted = g_utf8_to_ucs4_fast (needle, -1, &n_wanted);
+  while (n_wanted > 0 && g_unichar_isspace (wanted[n_wanted - 1]))
+    n_wanted--;
+  if (n_wanted == 0)
+    return 0;
+  for (glong i = 0; i < n_wanted; i++)
+    wanted[i] = search_fold_char (wanted[i]);
+
+  p = text;
+  while (*p != '\0')
+    {
+      const char *q = p;
+      glong i = 0;
+
+      while (i < n_wanted && *q != '\0' && search_fold_char (g_utf8_get_char (q)) == wanted[i])
+        {
+          q = g_utf8_next_char (q);
+          i++;
+        }
+
+      if (i == n_wanted)
+        {
+          if (ranges != NULL)
+            {
+              guint range[2] = { p - text, q - text };
+
+              g_array_append_vals (ranges, range, 2);
+            }
+          n_found++;
+          p = q;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  return n_found;
 }

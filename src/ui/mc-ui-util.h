@@ -36,6 +36,9 @@ char       *mc_ui_format_relative_time  (gint64         time,
 /* "waiting 5 min", "waiting 2 h 5 min", "waiting 3 d 4 h". */
 char       *mc_ui_format_waiting        (gint64         since,
                                          gint64         now);
+/* A reply time in words, to the minute: "less than a minute", "45
+ * minutes", "2 hours 5 minutes", "3 days 4 hours". */
+char       *mc_ui_format_duration       (gint64         span);
 /* A chat's reply clock in a row, short: "Overdue by 40 min" (style class
  * "error"), "Due in 12 min" ("warning"), "Waiting 20 min" (no class: the
  * wall time since @since, the customer's first unanswered message).  The
@@ -81,5 +84,18 @@ char       *mc_ui_strip_mnemonic          (const char *label);
  * of cabinet @business_id: it shows what this app cannot, like stickers. */
 char       *mc_ui_seller_cabinet_chat_uri (gint64      business_id,
                                            gint64      chat_id);
+
+/* Searching text the way a seller expects: letters match whatever their
+ * case, and "ё" matches "е" (Russian is often typed without it).  Each
+ * character folds to one character, so a match in the folded text is a
+ * match of as many characters in the original. */
+char       *mc_ui_search_fold           (const char *text);
+/* Where @needle (folded here; blank finds nothing) occurs in @text, as
+ * pairs of byte offsets into @text (start, end), in order and not
+ * overlapping.  Returns the number of matches; @ranges (guint pairs) may
+ * be NULL to count only. */
+guint       mc_ui_search_find           (const char *text,
+                                         const char *needle,
+                                         GArray     *ranges);
 
 G_END_DECLS

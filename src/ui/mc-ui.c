@@ -171,6 +171,60 @@ mc_ui_risky_file_dialog_new (GtkWindow  *parent,
   return dialog;
 }
 
+static const struct {
+  guint latin;
+  guint russian;
+} russian_keys[] = {
+  { GDK_KEY_q, GDK_KEY_Cyrillic_shorti }, { GDK_KEY_w, GDK_KEY_Cyrillic_tse },
+  { GDK_KEY_e, GDK_KEY_Cyrillic_u }, { GDK_KEY_r, GDK_KEY_Cyrillic_ka },
+  { GDK_KEY_t, GDK_KEY_Cyrillic_ie }, { GDK_KEY_y, GDK_KEY_Cyrillic_en },
+  { GDK_KEY_u, GDK_KEY_Cyrillic_ghe }, { GDK_KEY_i, GDK_KEY_Cyrillic_sha },
+  { GDK_KEY_o, GDK_KEY_Cyrillic_shcha }, { GDK_KEY_p, GDK_KEY_Cyrillic_ze },
+  { GDK_KEY_bracketleft, GDK_KEY_Cyrillic_ha }, { GDK_KEY_bracketright, GDK_KEY_Cyrillic_hardsign },
+  { GDK_KEY_a, GDK_KEY_Cyrillic_ef }, { GDK_KEY_s, GDK_KEY_Cyrillic_yeru },
+  { GDK_KEY_d, GDK_KEY_Cyrillic_ve }, { GDK_KEY_f, GDK_KEY_Cyrillic_a },
+  { GDK_KEY_g, GDK_KEY_Cyrillic_pe }, { GDK_KEY_h, GDK_KEY_Cyrillic_er },
+  { GDK_KEY_j, GDK_KEY_Cyrillic_o }, { GDK_KEY_k, GDK_KEY_Cyrillic_el },
+  { GDK_KEY_l, GDK_KEY_Cyrillic_de }, { GDK_KEY_semicolon, GDK_KEY_Cyrillic_zhe },
+  { GDK_KEY_apostrophe, GDK_KEY_Cyrillic_e }, { GDK_KEY_z, GDK_KEY_Cyrillic_ya },
+  { GDK_KEY_x, GDK_KEY_Cyrillic_che }, { GDK_KEY_c, GDK_KEY_Cyrillic_es },
+  { GDK_KEY_v, GDK_KEY_Cyrillic_em }, { GDK_KEY_b, GDK_KEY_Cyrillic_i },
+  { GDK_KEY_n, GDK_KEY_Cyrillic_te }, { GDK_KEY_m, GDK_KEY_Cyrillic_softsign },
+  { GDK_KEY_comma, GDK_KEY_Cyrillic_be }, { GDK_KEY_period, GDK_KEY_Cyrillic_yu },
+  { GDK_KEY_grave, GDK_KEY_Cyrillic_io },
+};
+
+guint
+mc_ui_russian_keyval (guint keyval)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (russian_keys); i++)
+    if (russian_keys[i].latin == keyval)
+      return russian_keys[i].russian;
+
+  return 0;
+}
+
+void
+mc_ui_add_shortcut (GtkWidgetClass  *klass,
+                    guint            keyval,
+                    GdkModifierType  modifiers,
+                    const char      *action_name)
+{
+  guint russian = mc_ui_russian_keyval (keyval);
+  GtkShortcutTrigger *trigger;
+  g_autoptr(GtkShortcut) shortcut = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (klass));
+  g_return_if_fail (action_name != NULL);
+
+  trigger = gtk_keyval_trigger_new (keyval, modifiers);
+  if (russian != 0)
+    trigger = gtk_alternative_trigger_new (trigger, gtk_keyval_trigger_new (russian, modifiers));
+
+  shortcut = gtk_shortcut_new (trigger, gtk_named_action_new (action_name));
+  gtk_widget_class_add_shortcut (klass, shortcut);
+}
+
 void
 mc_ui_label_show_reply_clock (GtkLabel           *label,
                               const McReplyClock *clock,

@@ -40,6 +40,18 @@ void mc_ui_unparent_children (GtkWidget  *widget);
 void mc_ui_label_inner_button (GtkWidget  *outer,
                                const char *label);
 
+/* The keyval the Russian (ЙЦУКЕН) layout gives on the key that gives
+ * @keyval (a lowercase letter or punctuation) in the US one, or 0.  GTK
+ * matches shortcuts by keyval, and falls back to the key's place only when
+ * a Latin layout is loaded beside the Russian one. */
+guint mc_ui_russian_keyval (guint keyval);
+/* Binds @keyval with @modifiers to @action_name on the widgets of @klass,
+ * on the key of @keyval in a Russian layout too. */
+void mc_ui_add_shortcut     (GtkWidgetClass  *klass,
+                             guint            keyval,
+                             GdkModifierType  modifiers,
+                             const char      *action_name);
+
 /* Shows a chat's reply clock in @label: the short words of
  * mc_ui_format_reply_clock_short() with its style class ("warning",
  * "error"), and what the clock measures as the tooltip; hidden when

@@ -6,6 +6,7 @@
 
 #include "mc-chat-list.h"
 #include "mc-conversation.h"
+#include "mc-order-panel.h"
 #include "mc-status-banner.h"
 #include "mc-window.h"
 
@@ -39,12 +40,23 @@ struct _McWindow
   GtkWidget            *conversation_pane;
   McConversation       *conversation;
   GtkWidget            *chat_menu_button;
+  GMenu                *chat_menu_state;
+  /* The chat whose marks the chat menu offers to change. */
+  McChat               *marks_chat;
+  GtkBox               *conversation_body;
+  McOrderPanel         *order_panel;
+  GtkWidget            *order_button;
+  /* The seller wants the order card shown (the "order-panel-visible" key). */
+  gboolean              order_panel_visible;
 };
 
 /* Shows the chat in the conversation, and the conversation on a narrow
  * screen; the focus stays in the list when it was there. */
 void mc_window_show_chat             (McWindow       *self,
                                       McChat         *chat);
+/* Offers in the chat menu the marks the shown chat can take now (Mark as
+ * Unread or Read, Pin or Unpin). */
+void mc_window_update_chat_menu      (McWindow       *self);
 /* Puts the focus in the composer when the chat may be answered. */
 void mc_window_focus_composer        (McWindow       *self);
 /* Installs the "win.*" actions and their shortcuts (mc-window-actions.c). */

@@ -21,6 +21,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_SETTINGS,
+  PROP_ORDER_PANEL_VISIBLE,
   N_PROPS
 };
 
@@ -347,6 +348,41 @@ mc_window_focus_composer (McWindow *self)
 }
 
 void
+mc_window_update_chat_menu (McWindow *self)
+{
+  McChat *chat = mc_conversation_get_chat (self->conversation);
+
+  g_menu_remove_all (self->chat_menu_state);
+  if (chat != NULL)
+    mc_chat_row_append_marks (self->chat_menu_state, chat);
+}
+
+static void
+on_marks_chat_notify (McWindow   *self,
+                      GParamSpec *pspec,
+                      McChat     *chat)
+{
+  if (g_str_equal (pspec->name, "pinned") || g_str_equal (pspec->name, "marked-unread") ||
+      g_str_equal (pspec->name, "unread-count"))
+    mc_window_update_chat_menu (self);
+}
+
+static void
+follow_marks_chat (McWindow *self,
+                   McChat   *chat)
+{
+  if (self->marks_chat == chat)
+    return;
+
+  if (self->marks_chat != NULL)
+    g_signal_handlers_disconnect_by_func (self->marks_chat, on_marks_chat_notify, self);
+  g_set_object (&self->marks_chat, chat);
+  if (chat != NULL)
+    g_signal_connect_object (chat, "notify", G_CALLBACK (on_marks_chat_notify), self,
+                             G_CONNECT_SWAPPED);
+}
+
+void
 mc_window_show_chat (McWindow *self,
                      McChat   *chat)
 {
@@ -355,6 +391,8 @@ mc_window_show_chat (McWindow *self,
 
   mc_conversation_set_chat (self->conversation, chat);
   gtk_widget_set_visible (self->chat_menu_button, chat != NULL);
+  follow_marks_chat (self, chat);
+  mc_window_update_chat_menu (self);
   /* The leaflet moves the focus into the pane it shows. */
   adw_leaflet_set_visible_child (self->leaflet, self->conversation_pane);
 
@@ -393,6 +431,18 @@ on_leaflet_folded (McWindow   *self,
   /* Side by side the chats keep one width, so that neither a long store
    * name nor a wide chat moves the panes; alone they take the window. */
   adw_clamp_set_maximum_size (self->chats_pane, adw_leaflet_get_folded (leaflet) ? G_MAXINT : 340);
+
+  /* The order card: beside the conversation, or under the header when
+   * there is no room beside it. */
+  mc_order_panel_set_compact (self->order_panel, adw_leaflet_get_folded (leaflet));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->conversation_body),
+                                  adw_leaflet_get_folded (leaflet) ? GTK_ORIENTATION_VERTICAL
+                                                                   : GTK_ORIENTATION_HORIZONTAL);
+  if (adw_leaflet_get_folded (leaflet))
+    gtk_box_reorder_child_after (self->conversation_body, GTK_WIDGET (self->order_panel), NULL);
+  else
+    gtk_box_reorder_child_after (self->conversation_body, GTK_WIDGET (self->order_panel),
+                                 GTK_WIDGET (self->conversation_toasts));
 
   /* Folding with nothing open shows the chats rather than an empty page. */
   if (adw_leaflet_get_folded (leaflet) &&
@@ -517,6 +567,8 @@ mc_window_constructed (GObject *object)
       g_signal_connect_object (mc_session_get_cabinets (self->session), "items-changed",
                                G_CALLBACK (apply_reply_clock_settings), self, G_CONNECT_SWAPPED);
       apply_reply_clock_settings (self);
+      g_settings_bind (self->settings, "order-panel-visible", self, "order-panel-visible",
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
     }
 
   if (g_strcmp0 (PROFILE, "development") == 0)
@@ -562,6 +614,7 @@ mc_window_dispose (GObject *object)
       gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
     }
 
+  follow_marks_chat (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
 
   g_clear_object (&self->session);
@@ -588,6 +641,10 @@ mc_window_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_ORDER_PANEL_VISIBLE:
+      g_value_set_boolean (value, self->order_panel_visible);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -609,6 +666,14 @@ mc_window_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_ORDER_PANEL_VISIBLE:
+      if (self->order_panel_visible != g_value_get_boolean (value))
+        {
+          self->order_panel_visible = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -663,11 +728,16 @@ mc_window_class_init (McWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER_PANEL_VISIBLE] =
+    g_param_spec_boolean ("order-panel-visible", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_CONVERSATION);
   g_type_ensure (MC_TYPE_STATUS_BANNER);
   g_type_ensure (MC_TYPE_CHAT_LIST);
+  g_type_ensure (MC_TYPE_ORDER_PANEL);
 
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
@@ -675,6 +745,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_toasts);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chat_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chat_menu_state);
   gtk_widget_class_bind_template_child (widget_class, McWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_handle);
@@ -687,6 +758,9 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_pane);
   gtk_widget_class_bind_template_child (widget_class, McWindow, conversation);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, conversation_body);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, order_panel);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, order_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_chat_selected);
@@ -697,9 +771,20 @@ mc_window_class_init (McWindowClass *klass)
 }
 
 static void
+on_order_panel_has_order (McWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.order-panel",
+                                 mc_order_panel_get_has_order (self->order_panel));
+}
+
+static void
 mc_window_init (McWindow *self)
 {
+  self->order_panel_visible = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->order_panel, "notify::has-order",
+                           G_CALLBACK (on_order_panel_has_order), self, G_CONNECT_SWAPPED);
+  on_order_panel_has_order (self);
   mc_window_setup_sidebar_handle (self);
   mc_ui_label_inner_button (GTK_WIDGET (self->menu_button), _("Main menu"));
 }

@@ -49,14 +49,17 @@ typedef struct
 } Line;
 
 /* Saves a chat of @campaign_id with @lines as its history, message ids in
- * order, its "updated-at" the time of the last line as the Market gives. */
+ * order from @first_id, its "updated-at" the time of the last line as the
+ * Market gives; the messages before the chat if @messages_first. */
 static void
-add_chat (McCache      *cache,
-          gint64        chat_id,
-          gint64        campaign_id,
-          McChatStatus  status,
-          const Line   *lines,
-          guint         n_lines)
+add_chat_full (McCache      *cache,
+               gint64        chat_id,
+               gint64        campaign_id,
+               McChatStatus  status,
+               const Line   *lines,
+               guint         n_lines,
+               guint         first_id,
+               gboolean      messages_first)
 {
   g_autoptr(GPtrArray) chats = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
@@ -73,7 +76,7 @@ add_chat (McCache      *cache,
 
   for (guint i = 0; i < n_lines; i++)
     {
-      McMessage *message = mc_message_new (chat_id * 100 + i + 1, chat_id);
+      McMessage *message = mc_message_new (chat_id * 100 + first_id + i, chat_id);
 
       mc_message_set_created_at (message, ago (lines[i].minutes_ago));
       mc_message_set_sender (message, lines[i].sender);
@@ -81,8 +84,22 @@ add_chat (McCache      *cache,
       g_ptr_array_add (messages, message);
     }
 
+  if (messages_first)
+    mc_cache_save_messages_async (cache, messages, NULL, NULL, NULL);
   mc_cache_save_chats_async (cache, chats, NULL, NULL, NULL);
-  mc_cache_save_messages_async (cache, messages, NULL, NULL, NULL);
+  if (!messages_first)
+    mc_cache_save_messages_async (cache, messages, NULL, NULL, NULL);
+}
+
+static void
+add_chat (McCache      *cache,
+          gint64        chat_id,
+          gint64        campaign_id,
+          McChatStatus  status,
+          const Line   *lines,
+          guint         n_lines)
+{
+  add_chat_full (cache, chat_id, campaign_id, status, lines, n_lines, 1, FALSE);
 }
 
 #define C MC_SENDER_CUSTOMER
@@ -292,6 +309,80 @@ test_working_hours (void)
   g_assert_cmpuint (month->replies_within_target, ==, 3);
 }
 
+/* The customer messages of the period's first and last quarter of an
+ * hour, which the summary does not split, counted one by one: with now
+ * at 12:07 UTC the week begins at 12:07 on 27 November (15:07 in
+ * Moscow). */
+static void
+test_period_edges (void)
+{
+  /* Minutes before 12:00: a customer message a minute before the week
+   * (its wait starts there), one at its start, one in a whole quarter
+   * (12:20), the reply, one at 12:05 today and one at 12:07, the end,
+   * which the period excludes. */
+  static const Line chat[] = {
+    { C, 10074 }, { C, 10073 }, { C, 10060 }, { P, 10050 }, { C, -5 }, { C, -7 },
+  };
+  g_autofree char *path = fresh_path ("edges");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCache) cache = mc_cache_open_path (path, BUSINESS_ID, &error);
+  g_autoptr(McWorkingHours) always = moscow_hours (MC_WEEKDAYS_ALL, 0, MC_MINUTES_PER_DAY);
+  g_autoptr(McResponseStats) stats = NULL;
+  const guint hours[24] = { [15] = 3 };
+
+  g_assert_no_error (error);
+  add_chat (cache, 10, 30, MC_CHAT_STATUS_WAITING_FOR_PARTNER, chat, G_N_ELEMENTS (chat));
+  stats = mc_cache_load_response_stats (cache, 30, 7, now () + 7 * MINUTE, 60 * MINUTE, always, &error);
+  g_assert_no_error (error);
+  assert_hours (stats, hours);
+  g_assert_cmpuint (stats->replies, ==, 1);
+  g_assert_cmpint (stats->median_reply, ==, 24 * MINUTE);
+  g_assert_cmpuint (stats->waiting_now, ==, 1);
+  g_assert_cmpuint (stats->overdue_now, ==, 0);
+}
+
+/* The summaries follow the writes as sync makes them: messages saved
+ * before their chat's row, a history completed by a later save, and a
+ * history saved twice. */
+static void
+test_summary_follows_writes (void)
+{
+  static const Line first[] = { { C, 600 }, { C, 590 } };
+  static const Line second[] = { { P, 570 }, { C, 300 } };
+  static const Line third[] = { { P, 200 } };
+  g_autofree char *path = fresh_path ("writes");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCache) cache = mc_cache_open_path (path, BUSINESS_ID, &error);
+  g_autoptr(McWorkingHours) always = moscow_hours (MC_WEEKDAYS_ALL, 0, MC_MINUTES_PER_DAY);
+  g_autoptr(McResponseStats) none = NULL;
+  g_autoptr(McResponseStats) store = NULL;
+  g_autoptr(McResponseStats) all = NULL;
+  /* 02:00, 02:10 and 07:00 UTC. */
+  const guint hours[24] = { [5] = 2, [10] = 1 };
+  const guint no_hours[24] = { 0 };
+
+  g_assert_no_error (error);
+  add_chat_full (cache, 1, 21, MC_CHAT_STATUS_WAITING_FOR_PARTNER, first, 2, 1, TRUE);
+  add_chat_full (cache, 1, 21, MC_CHAT_STATUS_WAITING_FOR_PARTNER, second, 2, 3, TRUE);
+  add_chat_full (cache, 1, 21, MC_CHAT_STATUS_FINISHED, third, 1, 5, FALSE);
+  add_chat_full (cache, 1, 21, MC_CHAT_STATUS_FINISHED, second, 2, 3, FALSE);
+
+  none = load (cache, 0, 7, always);
+  store = load (cache, 21, 7, always);
+  all = load (cache, MC_RESPONSE_STATS_ALL_STORES, 7, always);
+  g_assert_cmpuint (none->replies, ==, 0);
+  assert_hours (none, no_hours);
+  /* Replies after 30 and 100 minutes, counted once. */
+  g_assert_cmpuint (store->chats_answered, ==, 1);
+  g_assert_cmpuint (store->replies, ==, 2);
+  g_assert_cmpint (store->median_reply, ==, 65 * MINUTE);
+  g_assert_cmpint (store->p90_reply, ==, 100 * MINUTE);
+  g_assert_cmpuint (store->waiting_now, ==, 0);
+  assert_hours (store, hours);
+  g_assert_cmpuint (all->replies, ==, 2);
+  assert_hours (all, hours);
+}
+
 static void
 on_stats (GObject      *source,
           GAsyncResult *result,
@@ -367,6 +458,9 @@ test_migration_adds_index (void)
   /* Back to what a version 3 file holds: later steps' tables go too. */
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX chats_by_update; DROP INDEX chats_by_status;"
                                  " DROP TABLE orders; DROP TABLE returns; DROP TABLE templates;"
+                                 " DROP TABLE replies; DROP TABLE customer_quarters; DROP TABLE waits;"
+                                 " DROP INDEX customer_messages_by_time;"
+                                 " DROP TABLE chat_marks;"
                                  " PRAGMA user_version = 3;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -402,6 +496,8 @@ main (int   argc,
   g_test_add_func ("/cache/stats/week-one-store", test_week_one_store);
   g_test_add_func ("/cache/stats/month", test_month);
   g_test_add_func ("/cache/stats/working-hours", test_working_hours);
+  g_test_add_func ("/cache/stats/period-edges", test_period_edges);
+  g_test_add_func ("/cache/stats/summary-follows-writes", test_summary_follows_writes);
   g_test_add_func ("/cache/stats/async", test_async);
   g_test_add_func ("/cache/stats/migration-adds-index", test_migration_adds_index);
 

@@ -598,6 +598,120 @@ test_mark_read (Fixture       *fixture,
   g_assert_cmpint (mc_chat_store_get_read_marker (store, chat_id), ==, mc_message_get_message_id (last));
 }
 
+static gboolean
+replied_elsewhere (gpointer data)
+{
+  return mc_chat_timeline_get_replied_elsewhere (data);
+}
+
+static McMessage *
+find_message (McChatTimeline *timeline,
+              gint64          message_id)
+{
+  GListModel *messages = mc_chat_timeline_get_messages (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(McMessage) message = g_list_model_get_item (messages, i);
+
+      if (mc_message_get_message_id (message) == message_id)
+        return g_steal_pointer (&message);
+    }
+
+  return NULL;
+}
+
+/* A reply written in the web cabinet (or by another operator) arrives by
+ * sync: the chat is answered at once, the message is marked as sent from
+ * elsewhere, and a draft started before it is told so.  The app's own
+ * send is not. */
+static void
+test_replied_elsewhere (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *own = "Отправлено из приложения";
+  g_autoptr(McChat) chat = find_chat (fixture->session, TRUE, 0);
+  g_autoptr(McChatTimeline) timeline = mc_session_get_timeline (fixture->session, chat);
+  g_autoptr(McMessage) message = NULL;
+  g_autoptr(McMessage) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 elsewhere_id, own_id;
+
+  mc_chat_timeline_refresh (timeline);
+  g_assert_true (mc_test_wait_until (has_messages, timeline, MC_TEST_WAIT_MSEC));
+  g_assert_true (mc_chat_needs_reply (chat));
+
+  mc_chat_timeline_set_draft (timeline, "Сейчас уточню у склада");
+  elsewhere_id = mc_fake_market_partner_writes_elsewhere (fixture->market, mc_chat_get_chat_id (chat),
+                                                          "Ответ из кабинета продавца");
+  g_assert_cmpint (elsewhere_id, >, 0);
+  mc_chat_timeline_refresh (timeline);
+  g_assert_true (mc_test_wait_until (replied_elsewhere, timeline, MC_TEST_WAIT_MSEC));
+
+  g_assert_false (mc_chat_needs_reply (chat));
+  g_assert_cmpint (mc_chat_get_first_unanswered (chat), ==, 0);
+  message = find_message (timeline, elsewhere_id);
+  g_assert_nonnull (message);
+  g_assert_true (mc_message_get_from_elsewhere (message));
+  /* The draft stays: only the seller decides what to do with it. */
+  g_assert_cmpstr (mc_chat_timeline_get_draft (timeline), ==, "Сейчас уточню у склада");
+
+  mc_chat_timeline_dismiss_replied_elsewhere (timeline);
+  g_assert_false (mc_chat_timeline_get_replied_elsewhere (timeline));
+
+  /* This app's own reply is not from elsewhere, and tells no draft. */
+  g_assert_true (send_text (timeline, own, &error));
+  g_assert_no_error (error);
+  mc_chat_timeline_set_draft (timeline, "Ещё одна мысль");
+  mc_chat_timeline_refresh (timeline);
+  mc_test_iterate_for (500);
+  g_assert_false (mc_chat_timeline_get_replied_elsewhere (timeline));
+  own_id = mc_chat_store_get_last_message_id (mc_session_get_chats (fixture->session),
+                                              mc_chat_get_chat_id (chat));
+  sent = find_message (timeline, own_id);
+  g_assert_nonnull (sent);
+  g_assert_cmpstr (mc_message_get_text (sent), ==, own);
+  g_assert_false (mc_message_get_from_elsewhere (sent));
+
+  /* With no draft, a reply from elsewhere leaves no notice behind. */
+  mc_chat_timeline_set_draft (timeline, NULL);
+  mc_fake_market_partner_writes_elsewhere (fixture->market, mc_chat_get_chat_id (chat), "Ещё ответ");
+  mc_chat_timeline_refresh (timeline);
+  mc_test_iterate_for (500);
+  g_assert_false (mc_chat_timeline_get_replied_elsewhere (timeline));
+}
+
+/* Where an opened chat starts: the first customer message after the read
+ * marker; none once read. */
+static void
+test_first_unread (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(McChat) chat = find_chat (fixture->session, TRUE, 0);
+  g_autoptr(McChatTimeline) timeline = mc_session_get_timeline (fixture->session, chat);
+  McChatStore *store = mc_session_get_chats (fixture->session);
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  g_autoptr(McMessage) first = NULL;
+  gint64 first_id;
+
+  mc_chat_timeline_refresh (timeline);
+  g_assert_true (mc_test_wait_until (has_messages, timeline, MC_TEST_WAIT_MSEC));
+  g_assert_cmpuint (mc_chat_get_unread_count (chat), >, 0);
+
+  first_id = mc_chat_timeline_get_first_unread_id (timeline);
+  g_assert_cmpint (first_id, >, mc_chat_store_get_read_marker (store, chat_id));
+  first = find_message (timeline, first_id);
+  g_assert_nonnull (first);
+  g_assert_cmpint (mc_message_get_sender (first), ==, MC_SENDER_CUSTOMER);
+
+  /* Marked unread and then opened: read, and the mark is gone. */
+  mc_session_set_chat_unread (fixture->session, chat_id, TRUE);
+  g_assert_true (mc_chat_get_marked_unread (chat));
+  mc_chat_timeline_mark_read (timeline);
+  g_assert_false (mc_chat_get_marked_unread (chat));
+  g_assert_cmpint (mc_chat_timeline_get_first_unread_id (timeline), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +732,8 @@ main (int   argc,
   ADD ("/timeline/load-older", test_load_older);
   ADD ("/timeline/read-only", test_read_only);
   ADD ("/timeline/mark-read", test_mark_read);
+  ADD ("/timeline/replied-elsewhere", test_replied_elsewhere);
+  ADD ("/timeline/first-unread", test_first_unread);
 
   return g_test_run ();
 }

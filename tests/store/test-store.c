@@ -268,16 +268,14 @@ test_merge (void)
   g_assert_cmpint (mc_chat_get_chat_id (mc_chat_store_lookup (store, 5)), ==, 5);
 }
 
-static McChatStore *
-sample_store (void)
+static GPtrArray *
+sample_store_chats (void)
 {
-  McChatStore *store = mc_chat_store_new ();
-  g_autoptr(GPtrArray) chats = NULL;
   McChat *arbitrage;
 
   arbitrage = make_chat (6, 10, MC_CHAT_STATUS_WAITING_FOR_PARTNER, 600, 5, "Дарья", 666);
   mc_chat_set_chat_type (arbitrage, MC_CHAT_TYPE_ARBITRAGE);
-  chats = chats_of (make_chat (1, 10, MC_CHAT_STATUS_NEW, 300, 5, "Анна Петрова", 12345),
+  return chats_of (make_chat (1, 10, MC_CHAT_STATUS_NEW, 300, 5, "Анна Петрова", 12345),
                     make_chat (2, 10, MC_CHAT_STATUS_WAITING_FOR_PARTNER, 100, 7, "Борис", 22222),
                     make_chat (3, 10, MC_CHAT_STATUS_WAITING_FOR_CUSTOMER, 500, 5, "Анастасия", 33333),
                     make_chat (4, 10, MC_CHAT_STATUS_WAITING_FOR_ARBITER, 400, 0, "Вера", 0),
@@ -286,6 +284,14 @@ sample_store (void)
                     make_chat (7, 20, MC_CHAT_STATUS_NEW, 50, 8, "Олег", 77777),
                     make_chat (8, 10, MC_CHAT_STATUS_NEW, 300, 0, "Zoe", 0),
                     NULL);
+}
+
+static McChatStore *
+sample_store (void)
+{
+  McChatStore *store = mc_chat_store_new ();
+  g_autoptr(GPtrArray) chats = sample_store_chats ();
+
   mc_chat_store_merge (store, chats);
   return store;
 }
@@ -590,6 +596,86 @@ test_read_state (void)
   g_assert_cmpuint (mc_chat_get_unread_count (chat), ==, 1);
   mc_chat_store_mark_read (store, 1, 6);
   g_assert_cmpuint (mc_chat_get_unread_count (chat), ==, 0);
+}
+
+/* Pins sort first in every view, incrementally as in a rebuild; pins and
+ * "mark as unread" are kept in the cache and survive a restart; opening
+ * (marking read) clears the mark. */
+static void
+test_marks (void)
+{
+  g_autoptr(McCache) cache = open_cache ("marks.sqlite", 10);
+  g_autoptr(McChatStore) store = mc_chat_store_new ();
+  g_autoptr(McChatView) needs_reply = NULL;
+  g_autoptr(McChatView) all = NULL;
+  g_autoptr(GPtrArray) chats = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 needs_reply_pinned[] = { 8, 7, 2, 1, 6 };
+  const gint64 all_pinned[] = { 8, 5, 6, 3, 4, 1, 2, 7 };
+  /* The cache is business 10's: chat 7 (business 20) is not in it. */
+  const gint64 restarted_pinned[] = { 8, 5, 6, 3, 4, 1, 2 };
+  const gint64 restarted_one_pin[] = { 5, 6, 3, 4, 8, 1, 2 };
+  const gint64 restarted_unpinned[] = { 6, 3, 4, 8, 1, 5, 2 };
+  guint unread_signals = 0;
+
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  chats = sample_store_chats ();
+  mc_chat_store_merge (store, chats);
+  needs_reply = mc_chat_view_new (store);
+  all = mc_chat_view_new (store);
+  mc_chat_view_set_mode (all, MC_CHAT_VIEW_MODE_ALL);
+
+  mc_chat_store_set_pinned (store, 8, TRUE);
+  mc_chat_store_set_pinned (store, 5, TRUE);
+  g_assert_true (mc_chat_get_pinned (mc_chat_store_lookup (store, 8)));
+  /* Pinned first, then the view's own order: oldest waiting, newest. */
+  assert_ids (needs_reply, needs_reply_pinned, G_N_ELEMENTS (needs_reply_pinned));
+  assert_ids (all, all_pinned, G_N_ELEMENTS (all_pinned));
+
+  g_signal_connect_swapped (store, "unread-changed", G_CALLBACK (count_signal), &unread_signals);
+  mc_chat_store_set_marked_unread (store, 3, TRUE);
+  g_assert_cmpuint (unread_signals, ==, 1);
+  g_assert_true (mc_chat_get_shows_unread (mc_chat_store_lookup (store, 3)));
+  g_assert_cmpuint (mc_chat_get_unread_count (mc_chat_store_lookup (store, 3)), ==, 0);
+  mc_chat_store_set_marked_unread (store, 3, TRUE);
+  g_assert_cmpuint (unread_signals, ==, 1);
+  g_signal_handlers_disconnect_by_data (store, &unread_signals);
+
+  /* A restart keeps both, and the views sort the same. */
+  g_clear_object (&needs_reply);
+  g_clear_object (&all);
+  g_clear_object (&store);
+  g_clear_object (&cache);
+  cache = open_cache ("marks.sqlite", 10);
+  store = mc_chat_store_new ();
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_chat_get_pinned (mc_chat_store_lookup (store, 8)));
+  g_assert_true (mc_chat_get_pinned (mc_chat_store_lookup (store, 5)));
+  g_assert_false (mc_chat_get_pinned (mc_chat_store_lookup (store, 3)));
+  g_assert_true (mc_chat_get_marked_unread (mc_chat_store_lookup (store, 3)));
+  g_assert_false (mc_chat_get_marked_unread (mc_chat_store_lookup (store, 8)));
+  all = mc_chat_view_new (store);
+  mc_chat_view_set_mode (all, MC_CHAT_VIEW_MODE_ALL);
+  assert_ids (all, restarted_pinned, G_N_ELEMENTS (restarted_pinned));
+
+  /* Unpinned, the chat goes back to its place; the mark goes when read. */
+  mc_chat_store_set_pinned (store, 8, FALSE);
+  mc_chat_store_set_marked_unread (store, 3, FALSE);
+  assert_ids (all, restarted_one_pin, G_N_ELEMENTS (restarted_one_pin));
+  mc_chat_store_set_pinned (store, 5, FALSE);
+  assert_ids (all, restarted_unpinned, G_N_ELEMENTS (restarted_unpinned));
+
+  g_clear_object (&all);
+  g_clear_object (&store);
+  g_clear_object (&cache);
+  cache = open_cache ("marks.sqlite", 10);
+  store = mc_chat_store_new ();
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_chat_get_pinned (mc_chat_store_lookup (store, 8)));
+  g_assert_false (mc_chat_get_marked_unread (mc_chat_store_lookup (store, 3)));
 }
 
 /* The wait runs from the first customer message not answered yet: a
@@ -924,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/store/view/incremental", test_view_incremental);
   g_test_add_func ("/store/view/random", test_view_random);
   g_test_add_func ("/store/read-state", test_read_state);
+  g_test_add_func ("/store/marks", test_marks);
   g_test_add_func ("/store/waiting-since", test_waiting_since);
   g_test_add_func ("/store/sidebar", test_sidebar);
   g_test_add_func ("/store/remove-business", test_remove_business);

@@ -194,12 +194,29 @@ assert_newest_stays_in_view (Fixture *fixture)
     }
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  gint64   chat_id;
+  gint64   message_id;
+} IdWait;
+
+static gboolean
+has_message_id (gpointer data)
+{
+  IdWait *wait = data;
+
+  return mc_chat_store_get_last_message_id (mc_session_get_chats (wait->fixture->session),
+                                            wait->chat_id) >= wait->message_id;
+}
+
 static gint64
 open_long_chat (Fixture *fixture)
 {
   g_autoptr(McChat) chat = g_list_model_get_item (chat_list_model (fixture), 0);
   gint64 chat_id = mc_chat_get_chat_id (chat);
   CountWait wait = { fixture, 60 };
+  IdWait synced = { fixture, chat_id, 0 };
 
   /* A customer who asks a lot: far more than a screenful. */
   for (guint i = 0; i < 60; i++)
@@ -207,8 +224,18 @@ open_long_chat (Fixture *fixture)
       g_autofree char *text = g_strdup_printf ("Вопрос %u: а если заказать ещё один такой же, "
                                                "доставка будет в тот же день или позже?", i + 1);
 
-      mc_fake_market_customer_writes (fixture->market, chat_id, text, 0);
+      synced.message_id = mc_fake_market_customer_writes (fixture->market, chat_id, text, 0);
     }
+
+  /* Read elsewhere first: a chat with unread messages opens at the first
+   * of them (test-messenger.c), this one at its newest. */
+  {
+    g_autoptr(McChatTimeline) timeline = mc_session_get_timeline (fixture->session, chat);
+
+    mc_chat_timeline_refresh (timeline);
+    g_assert_true (ui_test_wait_until (has_message_id, &synced, WAIT_MSEC));
+  }
+  mc_session_set_chat_unread (fixture->session, chat_id, FALSE);
 
   mc_window_open_chat (fixture->window, chat_id);
   g_assert_true (ui_test_wait_until (has_messages, &wait, WAIT_MSEC));

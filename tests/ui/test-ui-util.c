@@ -178,6 +178,30 @@ test_waiting (void)
   check_waiting (-10, "waiting 1 min");
 }
 
+static void
+check_duration (gint64      span,
+                const char *expected)
+{
+  g_autofree char *text = mc_ui_format_duration (span);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Reply times to the nearest minute, in at most two units. */
+static void
+test_duration (void)
+{
+  check_duration (0, "less than a minute");
+  check_duration (29 * G_TIME_SPAN_SECOND, "less than a minute");
+  check_duration (30 * G_TIME_SPAN_SECOND, "1 minute");
+  check_duration (45 * G_TIME_SPAN_MINUTE, "45 minutes");
+  check_duration (60 * G_TIME_SPAN_MINUTE, "1 hour");
+  check_duration (125 * G_TIME_SPAN_MINUTE, "2 hours 5 minutes");
+  check_duration ((3 * 24 * 60 + 4 * 60 + 10) * G_TIME_SPAN_MINUTE, "3 days 4 hours");
+  check_duration (G_TIME_SPAN_DAY, "1 day");
+  check_duration (-G_TIME_SPAN_MINUTE, "less than a minute");
+}
+
 /* The row's words for each state of the clock, and the style class that
  * only repeats them.  The clock is filled as mc_reply_clock_compute()
  * would for a 60-minute target in wall time. */
@@ -323,6 +347,32 @@ test_strip_mnemonic (void)
     }
 }
 
+static void
+test_search (void)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *folded = mc_ui_search_fold ("Ёлка ДОСТАВКА Order");
+  const char *text = "Доставка: ЗАКАЗ 12345, заказ ещё в пути";
+
+  g_assert_cmpstr (folded, ==, "елка доставка order");
+
+  /* Case and ё do not matter; offsets are bytes of the original. */
+  g_assert_cmpuint (mc_ui_search_find (text, "  заказ ", ranges), ==, 2);
+  g_assert_cmpuint (ranges->len, ==, 4);
+  g_assert_true (strncmp (text + g_array_index (ranges, guint, 0), "ЗАКАЗ", 10) == 0);
+  g_assert_cmpuint (g_array_index (ranges, guint, 1) - g_array_index (ranges, guint, 0), ==, strlen ("заказ"));
+  g_assert_true (strncmp (text + g_array_index (ranges, guint, 2), "заказ еще", 10) == 0);
+  g_assert_cmpuint (mc_ui_search_find (text, "ЕЩЕ", NULL), ==, 1);
+  g_assert_cmpuint (mc_ui_search_find (text, "345", NULL), ==, 1);
+
+  /* Not overlapping, nothing for blanks or no text. */
+  g_assert_cmpuint (mc_ui_search_find ("aaaa", "aa", NULL), ==, 2);
+  g_assert_cmpuint (mc_ui_search_find (text, "   ", NULL), ==, 0);
+  g_assert_cmpuint (mc_ui_search_find (text, "", NULL), ==, 0);
+  g_assert_cmpuint (mc_ui_search_find (NULL, "a", NULL), ==, 0);
+  g_assert_cmpuint (mc_ui_search_find ("заказ", "заказы", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +384,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/ui-util/duration", test_duration);
   g_test_add_func ("/ui-util/sanitize", test_sanitize);
   g_test_add_func ("/ui-util/sanitize-long", test_sanitize_long);
   g_test_add_func ("/ui-util/sanitize-hostile", test_sanitize_hostile);
@@ -348,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/ui-util/words", test_words);
   g_test_add_func ("/ui-util/cabinet-uri", test_cabinet_uri);
   g_test_add_func ("/ui-util/strip-mnemonic", test_strip_mnemonic);
+  g_test_add_func ("/ui-util/search", test_search);
 
   return g_test_run ();
 }

@@ -752,6 +752,8 @@ test_keyboard (Fixture       *fixture,
   gtk_widget_activate_action (window, "win.previous-chat", NULL);
   g_assert_cmpint (mc_window_get_open_chat_id (fixture->window), ==, mc_chat_get_chat_id (first));
 
+  /* From the list (in the conversation, Ctrl+F searches the messages). */
+  gtk_widget_grab_focus (mc_chat_list_get_list_view (MC_CHAT_LIST (chat_list (fixture))));
   gtk_widget_activate_action (window, "win.search", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (search_bar));
   gtk_widget_activate_action (window, "win.back", NULL);

@@ -4,6 +4,9 @@
  *
  *   ui-screenshot OUTPUT.png WIDTH HEIGHT [dark]
  *
+ * MARKET_CHATS_SHOT_ORDER=order (or =return) opens a chat about an order
+ * (or a return) instead, with its order card.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -31,6 +34,8 @@ conversation_loaded (gpointer data)
 static gint64
 pick_chat (McSession *session)
 {
+  const char *order = g_getenv ("MARKET_CHATS_SHOT_ORDER");
+  McContextType wanted = g_strcmp0 (order, "return") == 0 ? MC_CONTEXT_TYPE_RETURN : MC_CONTEXT_TYPE_ORDER;
   GListModel *chats = G_LIST_MODEL (mc_session_get_chats (session));
   gint64 best = 0, best_updated = G_MAXINT64;
 
@@ -38,6 +43,9 @@ pick_chat (McSession *session)
     {
       g_autoptr(McChat) chat = g_list_model_get_item (chats, i);
 
+      if (order && (mc_chat_get_context (chat) == NULL ||
+                    mc_chat_context_get_context_type (mc_chat_get_context (chat)) != wanted))
+        continue;
       if (mc_chat_needs_reply (chat) && mc_chat_get_campaign_id (chat) != 0 &&
           mc_chat_get_updated_at (chat) < best_updated)
         {
