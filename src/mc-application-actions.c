@@ -88,6 +88,41 @@ mc_application_open_chat_action (GSimpleAction *action,
     }
 }
 
+/* "Mark as Read" on a notification: the seller saw enough in it. */
+static void
+mc_application_mark_chat_read_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  McApplication *self = user_data;
+  gint64 chat_id = g_variant_get_int64 (parameter);
+  McChatStore *chats;
+  gint64 last_id;
+
+  mc_application_withdraw_chat (self, chat_id);
+  /* Clicked after a restart, before anything else started the session. */
+  if (!mc_application_ensure_session (self, NULL))
+    return;
+
+  chats = mc_session_get_chats (self->session);
+  last_id = mc_chat_store_get_last_message_id (chats, chat_id);
+  if (last_id != 0)
+    mc_chat_store_mark_read (chats, chat_id, last_id);
+
+  g_debug ("Marked chat %" G_GINT64_FORMAT " read", chat_id);
+}
+
+static void
+mc_application_remind_chat_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  McApplication *self = user_data;
+
+  if (mc_application_ensure_session (self, NULL))
+    mc_application_remind_chat (self, g_variant_get_int64 (parameter));
+}
+
 static void
 mc_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
@@ -118,6 +153,8 @@ static const GActionEntry app_actions[] = {
   { "about", mc_application_about_action },
   { "preferences", mc_application_preferences_action },
   { "open-chat", mc_application_open_chat_action, "x" },
+  { "mark-chat-read", mc_application_mark_chat_read_action, "x" },
+  { "remind-chat", mc_application_remind_chat_action, "x" },
   { "quit", mc_application_quit_action },
 };
 

@@ -9,6 +9,7 @@
 
 #include "mc-application-private.h"
 #include "mc-chat-store.h"
+#include "mc-reply-clock.h"
 #include "mc-session.h"
 #include "mc-window.h"
 
@@ -21,6 +22,8 @@
 /* Chats of one batch that pop up a banner; the others of a busy poll go
  * to the notification list quietly, still one per chat. */
 #define NOTIFICATION_BANNERS 3
+/* A toast is read at a glance: the start of the message is enough. */
+#define TOAST_BODY_CHARS 60
 
 static gboolean
 mc_application_is_chat_in_view (McApplication *self,
@@ -43,11 +46,6 @@ chat_notification_id (gint64 chat_id)
   return g_strdup_printf ("chat-%" G_GINT64_FORMAT, chat_id);
 }
 
-static void mc_application_queue_notification (McApplication *self,
-                                               McChat        *chat,
-                                               McMessage     *message,
-                                               gboolean       new_chat);
-
 static void
 on_chat_preview_known (McApplication *self,
                        GParamSpec    *pspec,
@@ -62,7 +60,16 @@ on_chat_preview_known (McApplication *self,
 
   /* Still shown: not read nor withdrawn since. */
   if (g_hash_table_contains (self->notified, &chat_id))
-    mc_application_queue_notification (self, chat, NULL, FALSE);
+    mc_application_queue_notification (self, chat, NULL, MC_NOTIFY_MESSAGE);
+}
+
+static void
+on_chat_muted (McApplication *self,
+               GParamSpec    *pspec,
+               McChat        *chat)
+{
+  if (mc_chat_get_muted (chat))
+    mc_application_withdraw_chat (self, mc_chat_get_chat_id (chat));
 }
 
 void
@@ -78,7 +85,10 @@ mc_application_withdraw_chat (McApplication *self,
   g_hash_table_remove (self->notified_new, &chat_id);
   if (self->session != NULL &&
       (chat = mc_chat_store_lookup (mc_session_get_chats (self->session), chat_id)) != NULL)
-    g_signal_handlers_disconnect_by_func (chat, on_chat_preview_known, self);
+    {
+      g_signal_handlers_disconnect_by_func (chat, on_chat_preview_known, self);
+      g_signal_handlers_disconnect_by_func (chat, on_chat_muted, self);
+    }
 
   id = chat_notification_id (chat_id);
   g_application_withdraw_notification (G_APPLICATION (self), id);
@@ -185,14 +195,73 @@ notification_body_is_markup (GApplication *app)
   return is_markup == 1;
 }
 
+/* The active window, when the seller is looking at the app. */
+static McWindow *
+mc_application_get_focused_window (McApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (MC_IS_WINDOW (window) && gtk_window_is_active (window))
+    return MC_WINDOW (window);
+
+  return NULL;
+}
+
+/* The seller is in the app: a toast over the conversation says it where
+ * they look, instead of a banner from the desktop.  Like Polari, the app
+ * still notifies of chats not on screen, only without a banner. */
+static void
+mc_application_toast_chat (McApplication *self,
+                           McWindow      *window,
+                           McChat        *chat,
+                           const char    *title,
+                           const char    *body)
+{
+  gint64 chat_id = mc_chat_get_chat_id (chat);
+  g_autofree char *text = NULL;
+
+  if (body != NULL && g_utf8_strlen (body, -1) > TOAST_BODY_CHARS)
+    {
+      g_autofree char *head = g_utf8_substring (body, 0, TOAST_BODY_CHARS);
+
+      /* Translators: an in-app notice: who wrote (or what happened), then the start of the message */
+      text = g_strdup_printf (_("%s: %s…"), title, head);
+    }
+  else if (body != NULL)
+    text = g_strdup_printf (_("%s: %s"), title, body);
+  else
+    text = g_strdup (title);
+
+  g_debug ("Toast for chat %" G_GINT64_FORMAT, chat_id);
+  mc_window_show_chat_toast (window, chat_id, text);
+}
+
+void
+mc_application_set_notification_body (McApplication *self,
+                                      GNotification *notification,
+                                      const char    *body)
+{
+  if (body != NULL && notification_body_is_markup (G_APPLICATION (self)))
+    {
+      /* A customer's "<a href>" or "&" must arrive as written. */
+      g_autofree char *escaped = g_markup_escape_text (body, -1);
+
+      g_notification_set_body (notification, escaped);
+    }
+  else if (body != NULL)
+    g_notification_set_body (notification, body);
+}
+
 /* One notification per chat: a later message replaces it (same id). */
 static void
 mc_application_notify_chat (McApplication         *self,
                             McChat                *chat,
                             McMessage             *message,
                             gboolean               new_chat,
+                            McNotifyKind           kind,
                             GNotificationPriority  priority)
 {
+  McWindow *focused;
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *id = NULL;
   g_autofree char *who = NULL;
@@ -205,11 +274,31 @@ mc_application_notify_chat (McApplication         *self,
   if (mc_application_is_chat_in_view (self, chat_id))
     return;
 
+  /* Muted: the counts in the window still tell. */
+  if (mc_application_is_muted (self, chat))
+    {
+      g_debug ("Muted chat %" G_GINT64_FORMAT " of store %" G_GINT64_FORMAT,
+               chat_id, mc_chat_get_campaign_id (chat));
+      return;
+    }
+
+  if (mc_application_keep_quiet (self, chat_id))
+    {
+      g_debug ("Quiet for chat %" G_GINT64_FORMAT, chat_id);
+      return;
+    }
+
   if (g_hash_table_lookup_extended (self->notified_new, &chat_id, NULL, &shown_message))
     new_chat = new_chat || !GPOINTER_TO_INT (shown_message);
 
   who = chat_describe (chat);
-  if (new_chat)
+  if (kind == MC_NOTIFY_OVERDUE)
+    /* Translators: a notification title; %s is the customer and the order, e.g. "Ivan Petrov · Order 12345" */
+    title = g_strdup_printf (_("Reply overdue: %s"), who);
+  else if (kind == MC_NOTIFY_REMINDER)
+    /* Translators: a notification title; %s is the customer and the order, e.g. "Ivan Petrov · Order 12345" */
+    title = g_strdup_printf (_("Reminder: %s"), who);
+  else if (new_chat)
     /* Translators: a notification title; %s is the customer and the order, e.g. "Ivan Petrov · Order 12345" */
     title = g_strdup_printf (_("New chat: %s"), who);
   else if (message != NULL && mc_message_get_sender (message) == MC_SENDER_MARKET)
@@ -221,7 +310,21 @@ mc_application_notify_chat (McApplication         *self,
   else
     title = g_steal_pointer (&who);
 
-  if (message != NULL)
+  if (kind == MC_NOTIFY_OVERDUE)
+    {
+      McReplyClock clock;
+      g_autofree char *waited = NULL;
+      guint target = g_settings_get_uint (self->settings, "reply-target-minutes");
+
+      mc_reply_clock_compute (&clock, mc_chat_get_first_unanswered (chat), target * G_TIME_SPAN_MINUTE,
+                              mc_chat_store_get_working_hours (mc_session_get_chats (self->session),
+                                                               mc_chat_get_business_id (chat)),
+                              g_get_real_time ());
+      waited = mc_reply_clock_format_duration (clock.waited);
+      /* Translators: the body of a "Reply overdue" notification; %s is a duration, "1 hour 5 minutes" */
+      body = g_strdup_printf (_("The customer has been waiting for %s."), waited);
+    }
+  else if (message != NULL)
     body = message_body (message);
   if (body == NULL && mc_chat_get_last_message_preview (chat) != NULL)
     body = notification_excerpt (mc_chat_get_last_message_preview (chat));
@@ -237,24 +340,34 @@ mc_application_notify_chat (McApplication         *self,
                                G_CONNECT_SWAPPED);
     }
 
-  notification = g_notification_new (title);
-  if (body != NULL && notification_body_is_markup (G_APPLICATION (self)))
+  /* The toast is the pop-up then, for what would have had a banner; the
+   * notification still waits in the list, quietly, for a seller who
+   * steps away (see toast_chat). */
+  if ((focused = mc_application_get_focused_window (self)) != NULL)
     {
-      /* A customer's "<a href>" or "&" must arrive as written. */
-      g_autofree char *escaped = g_markup_escape_text (body, -1);
-
-      g_notification_set_body (notification, escaped);
+      if (priority != G_NOTIFICATION_PRIORITY_LOW)
+        mc_application_toast_chat (self, focused, chat, title, body);
+      priority = G_NOTIFICATION_PRIORITY_LOW;
     }
-  else if (body != NULL)
-    g_notification_set_body (notification, body);
+
+  notification = g_notification_new (title);
+  mc_application_set_notification_body (self, notification, body);
   g_notification_set_priority (notification, priority);
   g_notification_set_default_action_and_target_value (notification, "app.open-chat",
                                                       g_variant_new_int64 (chat_id));
-  g_notification_add_button_with_target_value (notification, _("Reply"), "app.open-chat",
+  g_notification_add_button_with_target_value (notification, _("Mark as Read"), "app.mark-chat-read",
+                                               g_variant_new_int64 (chat_id));
+  g_notification_add_button_with_target_value (notification, _("Remind in 15 Minutes"), "app.remind-chat",
                                                g_variant_new_int64 (chat_id));
 
   id = chat_notification_id (chat_id);
+  g_debug ("Notifying chat %" G_GINT64_FORMAT " of store %" G_GINT64_FORMAT,
+           chat_id, mc_chat_get_campaign_id (chat));
   g_application_send_notification (G_APPLICATION (self), id, notification);
+
+  /* Muting the chat takes its notification away too. */
+  g_signal_handlers_disconnect_by_func (chat, on_chat_muted, self);
+  g_signal_connect_object (chat, "notify::muted", G_CALLBACK (on_chat_muted), self, G_CONNECT_SWAPPED);
 
   key = g_memdup2 (&chat_id, sizeof chat_id);
   g_hash_table_insert (self->notified, key, GUINT_TO_POINTER (mc_chat_get_unread_count (chat)));
@@ -267,6 +380,7 @@ typedef struct
   McChat    *chat;
   McMessage *message;   /* the newest, or NULL */
   gboolean   new_chat;
+  McNotifyKind kind;    /* the most telling of the batch */
   guint      order;     /* when it joined the batch */
 } Pending;
 
@@ -314,7 +428,7 @@ mc_application_flush_notifications (gpointer user_data)
     {
       Pending *item = g_ptr_array_index (items, i);
 
-      mc_application_notify_chat (self, item->chat, item->message, item->new_chat,
+      mc_application_notify_chat (self, item->chat, item->message, item->new_chat, item->kind,
                                   i < NOTIFICATION_BANNERS ? G_NOTIFICATION_PRIORITY_NORMAL
                                                            : G_NOTIFICATION_PRIORITY_LOW);
     }
@@ -322,12 +436,13 @@ mc_application_flush_notifications (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
+void
 mc_application_queue_notification (McApplication *self,
                                    McChat        *chat,
                                    McMessage     *message,
-                                   gboolean       new_chat)
+                                   McNotifyKind   kind)
 {
+  gboolean new_chat = kind == MC_NOTIFY_NEW_CHAT;
   gint64 chat_id = mc_chat_get_chat_id (chat);
   Pending *item;
 
@@ -345,6 +460,12 @@ mc_application_queue_notification (McApplication *self,
     }
 
   item->new_chat = item->new_chat || new_chat;
+  /* A message is news of its own; a reminder or the overdue notice only
+   * when nothing else is said of the chat in this batch. */
+  if (kind == MC_NOTIFY_MESSAGE || kind == MC_NOTIFY_NEW_CHAT)
+    item->kind = MC_NOTIFY_MESSAGE;
+  else if (item->message == NULL && !item->new_chat)
+    item->kind = MAX (item->kind, kind);
   if (message != NULL &&
       (item->message == NULL ||
        mc_message_get_message_id (message) > mc_message_get_message_id (item->message)))
@@ -361,7 +482,7 @@ on_new_chat (McApplication *self,
              McSyncEngine  *sync)
 {
   if (g_settings_get_boolean (self->settings, "notify-new-chats"))
-    mc_application_queue_notification (self, chat, NULL, TRUE);
+    mc_application_queue_notification (self, chat, NULL, MC_NOTIFY_NEW_CHAT);
 }
 
 static void
@@ -376,7 +497,7 @@ on_new_message (McApplication *self,
    * new-messages toggle says: it is already there. */
   if (g_settings_get_boolean (self->settings, "notify-new-messages") ||
       g_hash_table_contains (self->notified_new, &chat_id))
-    mc_application_queue_notification (self, chat, message, FALSE);
+    mc_application_queue_notification (self, chat, message, MC_NOTIFY_MESSAGE);
 }
 
 static void

@@ -10,6 +10,7 @@
 #endif
 
 #include "mc-application.h"
+#include "mc-message.h"
 #include "mc-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,18 @@ struct _McApplication
   /* chat id -> Pending: what the current batch of events will notify. */
   GHashTable     *pending;
   guint           pending_source;
+  /* chat id -> the GSource id of its "Remind in 15 Minutes". */
+  GHashTable     *reminders;
+  /* business ids whose saved reminders are scheduled. */
+  GHashTable     *reminders_restored;
+  /* How long "Remind in 15 Minutes" waits, in microseconds. */
+  gint64          remind_delay;
+  /* Quiet hours: on now, when they end, and the chats they silenced. */
+  gboolean        quiet;
+  guint           quiet_source;
+  GHashTable     *quiet_missed;
+  /* The next time a waiting chat becomes overdue. */
+  guint           overdue_source;
   /* The chat app.open-chat asked for before the session knew it. */
   gint64          pending_chat_id;
 
@@ -59,6 +72,39 @@ void      mc_application_install_actions     (McApplication  *self);
 void      mc_application_watch_notifications (McApplication  *self,
                                               McSyncEngine   *sync,
                                               McChatStore    *chats);
+typedef enum
+{
+  MC_NOTIFY_MESSAGE,   /* a customer (or the Market) wrote */
+  MC_NOTIFY_NEW_CHAT,  /* a chat the app had not seen */
+  MC_NOTIFY_REMINDER,  /* the seller asked to be reminded */
+  MC_NOTIFY_OVERDUE,   /* the reply clock passed the target */
+} McNotifyKind;
+
+/* Batches a notification of @chat (mc-application-notify.c). */
+void      mc_application_queue_notification  (McApplication  *self,
+                                              McChat         *chat,
+                                              McMessage      *message,
+                                              McNotifyKind    kind);
+/* Watches the reply clock, the saved reminders and quiet hours
+ * (mc-application-desk.c). */
+void      mc_application_watch_desk          (McApplication  *self);
+void      mc_application_unwatch_desk        (McApplication  *self);
+/* Whether the seller muted @chat or its store. */
+gboolean  mc_application_is_muted            (McApplication  *self,
+                                              McChat         *chat);
+/* TRUE during quiet hours: @chat_id is then kept for the summary at their
+ * end instead (0: nothing to keep). */
+gboolean  mc_application_keep_quiet          (McApplication  *self,
+                                              gint64          chat_id);
+/* Withdraws the chat's notification and shows it again after the
+ * reminder delay if the chat still needs a reply. */
+void      mc_application_remind_chat         (McApplication  *self,
+                                              gint64          chat_id);
+/* Sets @body as the plain text it is, whatever the notification server
+ * reads. */
+void      mc_application_set_notification_body (McApplication *self,
+                                                GNotification *notification,
+                                                const char    *body);
 /* Withdraws the notification of the chat, if one is shown. */
 void      mc_application_withdraw_chat       (McApplication  *self,
                                               gint64          chat_id);

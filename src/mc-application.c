@@ -159,6 +159,7 @@ mc_application_ensure_session (McApplication  *self,
   g_settings_bind (self->settings, "idle-budget-percent", sync, "budget-percent", G_SETTINGS_BIND_GET);
 
   mc_application_watch_notifications (self, sync, chats);
+  mc_application_watch_desk (self);
   g_signal_connect_object (chats, "chats-updated", G_CALLBACK (on_chats_updated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state_changed),
                            self, G_CONNECT_SWAPPED);
@@ -411,6 +412,7 @@ mc_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  mc_application_unwatch_desk (self);
 
   /* The session writes its caches and deletes the demo's data now, while
    * the main loop still exists for whatever finishes on it. */
@@ -431,6 +433,9 @@ mc_application_finalize (GObject *object)
   g_clear_pointer (&self->api_url, g_free);
   g_clear_pointer (&self->notified, g_hash_table_unref);
   g_clear_pointer (&self->notified_new, g_hash_table_unref);
+  g_clear_pointer (&self->reminders, g_hash_table_unref);
+  g_clear_pointer (&self->reminders_restored, g_hash_table_unref);
+  g_clear_pointer (&self->quiet_missed, g_hash_table_unref);
 #if HAVE_LIBPORTAL
   g_clear_object (&self->portal_cancellable);
   g_clear_object (&self->portal);
@@ -458,10 +463,19 @@ mc_application_class_init (McApplicationClass *klass)
 }
 
 static void
+remove_source (gpointer source)
+{
+  g_source_remove (GPOINTER_TO_UINT (source));
+}
+
+static void
 mc_application_init (McApplication *self)
 {
   self->notified = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->notified_new = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->reminders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, remove_source);
+  self->reminders_restored = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->quiet_missed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

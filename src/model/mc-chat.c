@@ -26,6 +26,8 @@ struct _McChat
   guint8         status;
   /* Local: the history is known and holds no customer message. */
   guint8         no_customer_message;
+  /* Local: the seller muted its notifications. */
+  guint8         muted;
   /* Local: the seller's own marks, kept on this computer only. */
   guint8         pinned;
   guint8         marked_unread;
@@ -46,6 +48,7 @@ enum {
   PROP_LAST_MESSAGE_PREVIEW,
   PROP_NO_CUSTOMER_MESSAGE,
   PROP_WAITING_SINCE,
+  PROP_MUTED,
   PROP_PINNED,
   PROP_MARKED_UNREAD,
   N_PROPS
@@ -135,6 +138,10 @@ mc_chat_get_property (GObject    *object,
       g_value_set_int64 (value, mc_chat_get_waiting_since (self));
       break;
 
+    case PROP_MUTED:
+      g_value_set_boolean (value, self->muted);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -192,6 +199,10 @@ mc_chat_set_property (GObject      *object,
 
     case PROP_WAITING_SINCE:
       mc_chat_set_waiting_since (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_MUTED:
+      mc_chat_set_muted (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -272,6 +283,11 @@ mc_chat_class_init (McChatClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_MARKED_UNREAD] =
     g_param_spec_boolean ("marked-unread", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MUTED] =
+    g_param_spec_boolean ("muted", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -509,6 +525,28 @@ mc_chat_set_waiting_since (McChat *self,
 
   self->waiting_since = waiting_since;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_SINCE]);
+}
+
+gboolean
+mc_chat_get_muted (McChat *self)
+{
+  g_return_val_if_fail (MC_IS_CHAT (self), FALSE);
+
+  return self->muted;
+}
+
+void
+mc_chat_set_muted (McChat   *self,
+                   gboolean  muted)
+{
+  g_return_if_fail (MC_IS_CHAT (self));
+
+  muted = !!muted;
+  if (self->muted == muted)
+    return;
+
+  self->muted = muted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MUTED]);
 }
 
 gint64

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (McChat, mc_chat, MC, CHAT, GObject)
  * message the seller has not answered yet was written; 0 when history does
  * not tell, or nothing is unanswered), "pinned" (gboolean: shown at the
  * top of its views), "marked-unread" (gboolean: the seller marked it
- * unread; shown as unread until opened again). */
+ * unread; shown as unread until opened again), "muted" (gboolean: the
+ * seller muted the chat's notifications; see mc_chat_store_set_muted()). */
 McChat        *mc_chat_new                      (gint64         chat_id,
                                                  gint64         business_id);
 /* All API values at once, without notifications (@context may be NULL). */
@@ -62,6 +63,9 @@ gint64         mc_chat_get_waiting_since        (McChat        *self);
 gint64         mc_chat_get_first_unanswered     (McChat        *self);
 void           mc_chat_set_waiting_since        (McChat        *self,
                                                  gint64         waiting_since);
+gboolean       mc_chat_get_muted                (McChat        *self);
+void           mc_chat_set_muted                (McChat        *self,
+                                                 gboolean       muted);
 
 /* Convenience accessors through the context (0 / NULL when absent). */
 gint64         mc_chat_get_campaign_id          (McChat        *self);

@@ -172,11 +172,15 @@ mc_template_fill_free (McTemplateFill *fill)
   if (fill == NULL)
     return;
 
-  for (guint i = 0; i < fill->gaps->len; i++)
-    g_free (g_array_index (fill->gaps, McTemplateGap, i).name);
-  g_array_unref (fill->gaps);
+  g_clear_pointer (&fill->gaps, g_array_unref);
   g_free (fill->text);
   g_free (fill);
+}
+
+static void
+clear_gap (gpointer data)
+{
+  g_free (((McTemplateGap *) data)->name);
 }
 
 static gboolean
@@ -196,9 +200,12 @@ lookup_var (const char *name,
   return -1;
 }
 
-McTemplateFill *
-mc_template_fill (const char             *text,
-                  const McTemplateValues *values)
+/* With @keep_all, every variable stays as written and is a gap, those with
+ * a fallback too: what the composer must not send. */
+static McTemplateFill *
+fill_text (const char             *text,
+           const McTemplateValues *values,
+           gboolean                keep_all)
 {
   McTemplateFill *fill = g_new0 (McTemplateFill, 1);
   GString *out = g_string_new (NULL);
@@ -206,6 +213,7 @@ mc_template_fill (const char             *text,
   const char *p;
 
   fill->gaps = g_array_new (FALSE, FALSE, sizeof (McTemplateGap));
+  g_array_set_clear_func (fill->gaps, clear_gap);
 
   if (text == NULL)
     text = "";
@@ -264,12 +272,12 @@ mc_template_fill (const char             *text,
       if (var >= 0 && values != NULL)
         value = values->values[var];
 
-      if (value != NULL)
+      if (value != NULL && !keep_all)
         {
           g_string_append (out, value);
           out_chars += g_utf8_strlen (value, -1);
         }
-      else if (fallback != NULL)
+      else if (fallback != NULL && !keep_all)
         {
           g_string_append_len (out, fallback, close - fallback);
           out_chars += g_utf8_strlen (fallback, close - fallback);
@@ -283,7 +291,7 @@ mc_template_fill (const char             *text,
           gap.start = out_chars;
           gap.start_byte = out->len;
           g_string_append_len (out, open, len);
-          out_chars += len;
+          out_chars += g_utf8_strlen (open, len);
           gap.end = out_chars;
           gap.end_byte = out->len;
           g_array_append_val (fill->gaps, gap);
@@ -295,4 +303,19 @@ mc_template_fill (const char             *text,
   fill->text = g_string_free (out, FALSE);
 
   return fill;
+}
+
+McTemplateFill *
+mc_template_fill (const char             *text,
+                  const McTemplateValues *values)
+{
+  return fill_text (text, values, FALSE);
+}
+
+GArray *
+mc_template_find_variables (const char *text)
+{
+  g_autoptr(McTemplateFill) fill = fill_text (text, NULL, TRUE);
+
+  return g_steal_pointer (&fill->gaps);
 }

@@ -79,6 +79,10 @@ typedef struct
 McTemplateFill   *mc_template_fill             (const char             *text,
                                                 const McTemplateValues *values);
 void              mc_template_fill_free        (McTemplateFill         *fill);
+/* Every variable of @text, with or without a fallback, as McTemplateGap
+ * in @text's own offsets (freeing the array frees the names): what must
+ * not be sent as written. */
+GArray           *mc_template_find_variables   (const char             *text);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McTemplateFill, mc_template_fill_free)
 
 G_END_DECLS

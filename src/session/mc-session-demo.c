@@ -163,6 +163,9 @@ mc_session_start_demo (McSession  *self,
   while (self->remembered->len > 0)
     mc_session_detach_cabinet (self, g_ptr_array_index (self->remembered, 0), FALSE);
 
+  /* The demo's templates are its own too. */
+  mc_session_close_templates (self);
+
   self->fake_market = g_steal_pointer (&market);
   self->demo = TRUE;
   g_free (self->base_url);

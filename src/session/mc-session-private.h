@@ -13,6 +13,7 @@
 #include "mc-session.h"
 #include "mc-sidebar-model.h"
 #include "mc-sync-engine.h"
+#include "mc-template-store.h"
 #include "mc-token-store.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,11 @@ struct _McSession
   char           *demo_dir;
   guint           demo_pending;
   guint           demo_next;
+
+  /* See mc-session-templates.c. */
+  McCache         *templates_cache;
+  McTemplateStore *templates;
+  GError          *templates_error;
 };
 
 
@@ -88,6 +94,9 @@ void       mc_session_update_reachable    (McSession      *self);
 void       mc_session_delete_demo_dir     (const char     *path);
 /* "demo" and "base-url" changed: mc_session_start_demo() ran. */
 void       mc_session_notify_demo         (McSession      *self);
+
+/* mc-session-templates.c */
+void       mc_session_close_templates     (McSession      *self);
 
 /* mc-session-cabinets.c */
 gboolean   mc_session_find_cabinet        (McSession      *self,

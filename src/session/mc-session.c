@@ -534,6 +534,7 @@ mc_session_dispose (GObject *object)
     mc_fake_market_stop (self->fake_market);
   g_clear_object (&self->fake_market);
 
+  mc_session_close_templates (self);
   if (self->demo_dir != NULL)
     mc_session_delete_demo_dir (self->demo_dir);
   g_clear_pointer (&self->demo_dir, g_free);

@@ -150,6 +150,13 @@ guint          mc_session_get_effective_interval (McSession *self);
 void           mc_session_refresh         (McSession     *self);
 McCabinet     *mc_session_get_cabinet_for_chat (McSession *self,
                                                 gint64     chat_id);
+/* The seller's reply templates (McTemplate), every cabinet's in one
+ * list: a McTemplateStore, opened on the first call (the demo's are its
+ * own).  NULL when they cannot be opened; see
+ * mc_session_get_templates_error(). */
+McTemplateStore *mc_session_get_templates       (McSession *self);
+const GError    *mc_session_get_templates_error (McSession *self);
+
 /* The fake Market of the demo (NULL outside the demo), for tests. */
 GObject       *mc_session_get_fake_market (McSession     *self);
 

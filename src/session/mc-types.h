@@ -15,5 +15,6 @@ typedef struct _McChatStore  McChatStore;
 typedef struct _McChatTimeline McChatTimeline;
 typedef struct _McSidebarModel  McSidebarModel;
 typedef struct _McSyncEngine McSyncEngine;
+typedef struct _McTemplateStore McTemplateStore;
 
 G_END_DECLS

@@ -18,4 +18,8 @@ McChat     *mc_chat_store_peek_item        (McChatStore *self,
 const char *mc_chat_store_peek_folded_name (McChatStore *self,
                                             McChat      *chat);
 
+/* Marks the chats of @cache the seller muted (mc-chat-store-notify.c). */
+void        mc_chat_store_apply_muted      (McChatStore *self,
+                                            McCache     *cache);
+
 G_END_DECLS

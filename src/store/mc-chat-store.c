@@ -422,6 +422,7 @@ mc_chat_store_add_cache (McChatStore  *self,
   for (guint i = 0; i < chats->len; i++)
     mc_chat_set_unread_count (g_ptr_array_index (chats, i), 0);
   merge_chats (self, chats, FALSE);
+  mc_chat_store_apply_muted (self, cache);
 
   for (guint i = 0; i < waiting->len; i++)
     {

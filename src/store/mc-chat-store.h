@@ -104,6 +104,29 @@ void            mc_chat_store_note_replied_elsewhere (McChatStore *self,
 McMessageStore *mc_chat_store_get_messages         (McChatStore *self,
                                                     gint64       chat_id);
 
+/* Notification state of a chat, kept in its cabinet's cache so that it
+ * survives restarts (mc-chat-store-notify.c).  A mark is a gint64 per chat
+ * and @kind ("remind": when to remind, "overdue": the wait start of the
+ * episode already announced as overdue); 0 is no mark. */
+gboolean        mc_chat_store_get_muted            (McChatStore *self,
+                                                    gint64       chat_id);
+/* Sets the chat's "muted" and keeps it in the cache. */
+void            mc_chat_store_set_muted            (McChatStore *self,
+                                                    gint64       chat_id,
+                                                    gboolean     muted);
+gint64          mc_chat_store_get_mark             (McChatStore *self,
+                                                    gint64       chat_id,
+                                                    const char  *kind);
+void            mc_chat_store_set_mark             (McChatStore *self,
+                                                    gint64       chat_id,
+                                                    const char  *kind,
+                                                    gint64       value);
+/* chat id (gint64 *) -> value (gint64 *) of every mark of @kind in the
+ * cache of @business_id. */
+GHashTable     *mc_chat_store_list_marks           (McChatStore *self,
+                                                    gint64       business_id,
+                                                    const char  *kind);
+
 /* The reply clock: this app's own measure of the working time since a
  * customer's first unanswered message against the seller's target (see
  * mc-reply-clock.h).  The store keeps one timeout, at the next instant a

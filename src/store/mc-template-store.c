@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "mc-cache.h"
 #include "mc-template-store.h"
 
 #define SEEDED_KEY "templates-seeded"
@@ -86,17 +87,17 @@ static const struct
 } starters[] = {
   { N_("Greeting"),
     N_("Hello, {customer|dear customer}! Thank you for writing. Let me look into it."),
-    "hi" },
+    NC_("template keyword", "hi") },
   { N_("Delivery status"),
     N_("Order {order} is now “{status}”. Expected delivery: {delivery_date}."),
-    "where" },
+    NC_("template keyword", "where") },
   { N_("Return steps"),
     N_("To return an item, open order {order} in the Market app, choose “Return” and follow the steps. "
        "The money comes back once the return is accepted."),
-    "return" },
+    NC_("template keyword", "return") },
   { N_("Thanks"),
     N_("Thank you for your order, {customer|dear customer}! We are glad to help."),
-    "thanks" },
+    NC_("template keyword", "thanks") },
 };
 
 static gboolean
@@ -107,7 +108,8 @@ seed (McTemplateStore  *self,
     {
       g_autoptr(McTemplate) template = mc_template_new (_(starters[i].title), _(starters[i].text));
 
-      mc_template_set_keyword (template, starters[i].keyword);
+      /* Typed in the seller's own keyboard layout: one word, translated. */
+      mc_template_set_keyword (template, g_dpgettext2 (NULL, "template keyword", starters[i].keyword));
       if (!mc_cache_add_template (self->cache, template, error))
         return FALSE;
       g_ptr_array_add (self->templates, g_steal_pointer (&template));
@@ -159,10 +161,19 @@ mc_template_store_update (McTemplateStore  *self,
                           McTemplate       *template,
                           GError          **error)
 {
+  guint position;
+
   g_return_val_if_fail (MC_IS_TEMPLATE_STORE (self), FALSE);
   g_return_val_if_fail (MC_IS_TEMPLATE (template), FALSE);
 
-  return mc_cache_update_template (self->cache, template, error);
+  if (!mc_cache_update_template (self->cache, template, error))
+    return FALSE;
+
+  /* Lists showing it, and filters over it, look at it again. */
+  if (g_ptr_array_find (self->templates, template, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+
+  return TRUE;
 }
 
 gboolean
@@ -303,14 +314,20 @@ mc_template_store_import_json (McTemplateStore  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
   JsonArray *array = NULL;
 
   g_return_val_if_fail (MC_IS_TEMPLATE_STORE (self), -1);
   g_return_val_if_fail (json != NULL, -1);
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return -1;
+  /* The seller may have picked any file: say what it is not. */
+  if (!json_parser_load_from_data (parser, json, -1, &parse_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The file is not JSON (%s)"), parse_error->message);
+      return -1;
+    }
 
   root = json_parser_get_root (parser);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))

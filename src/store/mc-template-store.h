@@ -8,10 +8,12 @@
 
 #include <gio/gio.h>
 
-#include "mc-cache.h"
 #include "mc-template.h"
 
 G_BEGIN_DECLS
+
+/* The UI may not include the cache: mc-cache.h declares it for the rest. */
+typedef struct _McCache McCache;
 
 #define MC_TYPE_TEMPLATE_STORE (mc_template_store_get_type ())
 G_DECLARE_FINAL_TYPE (McTemplateStore, mc_template_store, MC, TEMPLATE_STORE, GObject)
@@ -26,7 +28,8 @@ McTemplateStore *mc_template_store_new          (McCache          *cache,
 gboolean         mc_template_store_add          (McTemplateStore  *self,
                                                  McTemplate       *template,
                                                  GError          **error);
-/* Saves the changes made to @template, one of the store's. */
+/* Saves the changes made to @template, one of the store's, and emits
+ * "items-changed" for it. */
 gboolean         mc_template_store_update       (McTemplateStore  *self,
                                                  McTemplate       *template,
                                                  GError          **error);

@@ -77,7 +77,7 @@ struct _McChatRow
   gulong          notify_id;
   McChatStore    *clocks;
   McChatRowFlags  flags;        /* as set by mc_chat_row_set_flags() */
-  McChatRowFlags  chat_flags;   /* as the chat says (pinned, marked unread) */
+  McChatRowFlags  chat_flags;   /* as the chat says (pinned, marked unread, muted) */
   guint           unread_count;
   const char     *clock_style;
 
@@ -695,6 +695,17 @@ mc_chat_row_query_tooltip (GtkWidget  *widget,
       return TRUE;
     }
 
+  if ((SHOWN_FLAGS (self) & MC_CHAT_ROW_MUTED) &&
+      graphene_rect_contains_point (&self->muted_bounds, &GRAPHENE_POINT_INIT (x, y)))
+    {
+      const graphene_rect_t *icon = &self->muted_bounds;
+
+      gtk_tooltip_set_text (tooltip, _("Notifications muted"));
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { icon->origin.x, icon->origin.y,
+                                                           icon->size.width, icon->size.height });
+      return TRUE;
+    }
+
   return FALSE;
 }
 
@@ -774,8 +785,8 @@ mc_chat_row_update_accessible (McChatRow *self)
     /* Translators: said by a screen reader for a chat the seller marked unread. */
     g_string_append_printf (label, ", %s", _("marked unread"));
   if (SHOWN_FLAGS (self) & MC_CHAT_ROW_MUTED)
-    /* Translators: said by a screen reader for a chat without notifications. */
-    g_string_append_printf (label, ", %s", _("muted"));
+    /* Translators: read after a chat or store whose notifications the seller muted */
+    g_string_append_printf (label, ", %s", _("notifications muted"));
 
   if (g_strcmp0 (self->accessible_label, label->str) != 0)
     {
@@ -907,7 +918,8 @@ mc_chat_row_update (McChatRow *self)
   part_set_text (self, MC_CHAT_ROW_PART_PREVIEW, preview != NULL && *preview != '\0' ? preview : NULL);
 
   chat_flags = (mc_chat_get_pinned (self->chat) ? MC_CHAT_ROW_PINNED : 0) |
-               (mc_chat_get_marked_unread (self->chat) ? MC_CHAT_ROW_MARKED_UNREAD : 0);
+               (mc_chat_get_marked_unread (self->chat) ? MC_CHAT_ROW_MARKED_UNREAD : 0) |
+               (mc_chat_get_muted (self->chat) ? MC_CHAT_ROW_MUTED : 0);
   if (chat_flags != self->chat_flags)
     {
       self->chat_flags = chat_flags;

@@ -12,6 +12,7 @@
 #include "mc-composer.h"
 #include "mc-contact-detector.h"
 #include "mc-error.h"
+#include "mc-template-picker.h"
 #include "mc-ui-util.h"
 #include "mc-ui.h"
 
@@ -33,8 +34,21 @@ struct _McComposer
   GtkTextView    *text_view;
   GtkButton      *send_button;
   GtkLabel       *counter_label;
+  GtkLabel       *gaps_label;
 
   GtkFileChooserNative *chooser;
+
+  /* Templates: the picker, what their variables stand for here, and the
+   * variables left in the text (see mc_composer_update_gaps()). */
+  McTemplatePicker *picker;
+  McTemplateStore  *templates;
+  McTemplateValues *template_values;
+  GtkTextTag       *gap_tag;
+  gboolean          has_gaps;
+  /* The picker was opened by a "/" typed into an empty field, which the
+   * chosen template replaces. */
+  gboolean          slash_pending;
+  int               previous_count;
 
   guint           settle_tick_id;
   gint64          settle_until;
@@ -122,6 +136,8 @@ mc_composer_update_state (McComposer *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button),
                                too_long
                                ? _("The message is longer than 4,096 characters, the most the Market accepts")
+                               : self->has_gaps
+                               ? _("Fill in the highlighted parts")
                                : _("Send (Ctrl+Enter)"));
 }
 
@@ -162,12 +178,63 @@ settle_text_view (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* A variable left as written, {order} or {customer|…}, would reach the
+ * customer in braces: it is highlighted until the seller replaces it. */
+static void
+mc_composer_update_gaps (McComposer *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autofree char *text = mc_composer_dup_text (self);
+  g_autoptr(GArray) gaps = mc_template_find_variables (text);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->gap_tag, &start, &end);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      McTemplateGap *gap = &g_array_index (gaps, McTemplateGap, i);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, gap->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, gap->end);
+      gtk_text_buffer_apply_tag (buffer, self->gap_tag, &start, &end);
+    }
+
+  self->has_gaps = gaps->len > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_label), self->has_gaps);
+}
+
+/* Selects the first variable left, for the seller to type over it. */
+static gboolean
+mc_composer_select_gap (McComposer        *self,
+                        const GtkTextIter *from)
+{
+  GtkTextIter start = *from, end;
+
+  /* From inside a variable, the next one. */
+  if (gtk_text_iter_has_tag (&start, self->gap_tag) && !gtk_text_iter_starts_tag (&start, self->gap_tag))
+    gtk_text_iter_forward_to_tag_toggle (&start, self->gap_tag);
+
+  if (!gtk_text_iter_starts_tag (&start, self->gap_tag) &&
+      !gtk_text_iter_forward_to_tag_toggle (&start, self->gap_tag))
+    return FALSE;
+
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, self->gap_tag);
+  gtk_text_buffer_select_range (get_buffer (self), &start, &end);
+  gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (get_buffer (self)));
+
+  return TRUE;
+}
+
 static void
 on_buffer_changed (McComposer    *self,
                    GtkTextBuffer *buffer)
 {
   g_autofree char *text = NULL;
+  int previous_count = self->previous_count;
 
+  self->previous_count = gtk_text_buffer_get_char_count (buffer);
+  mc_composer_update_gaps (self);
   mc_composer_update_state (self);
 
   /* A key press or a paste is delivered within a frame, before its
@@ -181,11 +248,18 @@ on_buffer_changed (McComposer    *self,
     self->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
                                                          settle_text_view, self, NULL);
 
-  if (self->loading_text || self->timeline == NULL)
+  if (self->loading_text)
     return;
 
   text = mc_composer_dup_text (self);
-  mc_chat_timeline_set_draft (self->timeline, text);
+  if (previous_count == 0 && g_str_equal (text, "/") && self->disabled_reason == NULL)
+    {
+      mc_composer_show_templates (self);
+      self->slash_pending = TRUE;
+    }
+
+  if (self->timeline != NULL)
+    mc_chat_timeline_set_draft (self->timeline, text);
 }
 
 static void
@@ -389,11 +463,204 @@ mc_composer_send (McComposer *self)
   if (text_is_blank (text) || g_utf8_strlen (text, -1) > MC_CHAT_TIMELINE_MAX_TEXT_CHARS)
     return;
 
+  if (self->has_gaps)
+    {
+      GtkTextIter start;
+
+      gtk_text_buffer_get_start_iter (get_buffer (self), &start);
+      mc_composer_select_gap (self, &start);
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+      mc_ui_toast (GTK_WIDGET (self), _("Fill in the highlighted parts"));
+      return;
+    }
+
   match = mc_contact_detect (text);
   if (match != MC_CONTACT_NONE)
     mc_composer_show_warning (self, text, match);
   else
     mc_composer_emit_send (self, text);
+}
+
+/* Templates */
+
+static void
+mc_composer_get_scope (McComposer *self,
+                       gint64     *business_id,
+                       gint64     *campaign_id)
+{
+  McChat *chat = self->timeline != NULL ? mc_chat_timeline_get_chat (self->timeline) : NULL;
+
+  *business_id = chat != NULL ? mc_chat_get_business_id (chat) : 0;
+  *campaign_id = chat != NULL ? mc_chat_get_campaign_id (chat) : 0;
+}
+
+/* Puts @template, filled, in place of @start..@end, as one step of undo. */
+static void
+mc_composer_replace_with_template (McComposer  *self,
+                                   McTemplate  *template,
+                                   GtkTextIter *start,
+                                   GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autoptr(McTemplateFill) fill = mc_template_fill (mc_template_get_text (template),
+                                                     self->template_values);
+  GtkTextIter at;
+  int offset;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, start, end);
+  offset = gtk_text_iter_get_offset (start);
+  gtk_text_buffer_insert (buffer, start, fill->text, -1);
+  gtk_text_buffer_place_cursor (buffer, start);
+  gtk_text_buffer_end_user_action (buffer);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, offset);
+  mc_composer_select_gap (self, &at);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+mc_composer_insert_template (McComposer *self,
+                             McTemplate *template)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (MC_IS_COMPOSER (self));
+  g_return_if_fail (MC_IS_TEMPLATE (template));
+
+  if (self->disabled_reason != NULL)
+    return;
+
+  buffer = get_buffer (self);
+  text = mc_composer_dup_text (self);
+  if (self->slash_pending && g_str_equal (text, "/"))
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+  else
+    gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  self->slash_pending = FALSE;
+
+  mc_composer_replace_with_template (self, template, &start, &end);
+}
+
+/* The word before the cursor, when it is a template's keyword: the
+ * template takes its place.  Otherwise Tab moves the focus on. */
+static gboolean
+mc_composer_expand_keyword (McComposer *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autofree char *word = NULL;
+  GtkTextIter start, end;
+  McTemplate *template;
+  gint64 business_id, campaign_id;
+
+  if (self->templates == NULL || self->disabled_reason != NULL ||
+      gtk_text_buffer_get_has_selection (buffer))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, gtk_text_buffer_get_insert (buffer));
+  start = end;
+  while (!gtk_text_iter_is_start (&start))
+    {
+      GtkTextIter previous = start;
+
+      gtk_text_iter_backward_char (&previous);
+      if (g_unichar_isspace (gtk_text_iter_get_char (&previous)))
+        break;
+      start = previous;
+    }
+
+  if (gtk_text_iter_equal (&start, &end))
+    return FALSE;
+
+  word = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  mc_composer_get_scope (self, &business_id, &campaign_id);
+  template = mc_template_store_find_keyword (self->templates, business_id, campaign_id, word);
+  if (template == NULL)
+    return FALSE;
+
+  mc_composer_replace_with_template (self, template, &start, &end);
+  return TRUE;
+}
+
+void
+mc_composer_show_templates (McComposer *self)
+{
+  gint64 business_id, campaign_id;
+  int width;
+
+  g_return_if_fail (MC_IS_COMPOSER (self));
+
+  if (self->disabled_reason != NULL)
+    return;
+
+  mc_composer_get_scope (self, &business_id, &campaign_id);
+  mc_template_picker_set_scope (self->picker, business_id, campaign_id);
+
+  /* As wide as the field, within reason, on a narrow window too. */
+  width = gtk_widget_get_width (GTK_WIDGET (self)) - 24;
+  gtk_widget_set_size_request (GTK_WIDGET (self->picker), CLAMP (width, 240, 520), -1);
+
+  self->slash_pending = FALSE;
+  mc_template_picker_open (self->picker);
+}
+
+static void
+on_template_chosen (McComposer       *self,
+                    McTemplate       *template,
+                    McTemplatePicker *picker)
+{
+  mc_composer_insert_template (self, template);
+}
+
+static void
+on_picker_closed (McComposer       *self,
+                  McTemplatePicker *picker)
+{
+  /* Escape leaves a typed "/" as it is: the seller may have meant it. */
+  self->slash_pending = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+mc_composer_set_templates (McComposer      *self,
+                           McTemplateStore *templates)
+{
+  g_return_if_fail (MC_IS_COMPOSER (self));
+  g_return_if_fail (templates == NULL || MC_IS_TEMPLATE_STORE (templates));
+
+  if (!g_set_object (&self->templates, templates))
+    return;
+
+  mc_template_picker_set_templates (self->picker, G_LIST_MODEL (templates));
+}
+
+void
+mc_composer_set_template_values (McComposer       *self,
+                                 McTemplateValues *values)
+{
+  g_return_if_fail (MC_IS_COMPOSER (self));
+
+  g_clear_pointer (&self->template_values, mc_template_values_free);
+  self->template_values = values;
+}
+
+gboolean
+mc_composer_get_has_gaps (McComposer *self)
+{
+  g_return_val_if_fail (MC_IS_COMPOSER (self), FALSE);
+
+  return self->has_gaps;
+}
+
+GtkPopover *
+mc_composer_get_template_picker (McComposer *self)
+{
+  g_return_val_if_fail (MC_IS_COMPOSER (self), NULL);
+
+  return GTK_POPOVER (self->picker);
 }
 
 GtkWindow *
@@ -593,6 +860,18 @@ on_key_pressed (McComposer            *self,
       return TRUE;
     }
 
+  /* In the Russian layout too, where the key gives "е". */
+  if ((gdk_keyval_to_lower (keyval) == GDK_KEY_t ||
+       gdk_keyval_to_lower (keyval) == mc_ui_russian_keyval (GDK_KEY_t)) &&
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == GDK_CONTROL_MASK)
+    {
+      mc_composer_show_templates (self);
+      return TRUE;
+    }
+
+  if (keyval == GDK_KEY_Tab && (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == 0)
+    return mc_composer_expand_keyword (self);
+
   return FALSE;
 }
 
@@ -602,6 +881,14 @@ mc_composer_send_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   mc_composer_send (MC_COMPOSER (widget));
+}
+
+static void
+mc_composer_templates_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  mc_composer_show_templates (MC_COMPOSER (widget));
 }
 
 static gboolean
@@ -626,6 +913,7 @@ mc_composer_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->templates);
   if (self->timeline_signals != NULL)
     g_signal_group_set_target (self->timeline_signals, NULL);
   if (self->timeline_bindings != NULL)
@@ -646,6 +934,7 @@ mc_composer_finalize (GObject *object)
 
   g_free (self->disabled_reason);
   g_free (self->warned_text);
+  mc_template_values_free (self->template_values);
 
   G_OBJECT_CLASS (mc_composer_parent_class)->finalize (object);
 }
@@ -731,9 +1020,11 @@ mc_composer_class_init (McComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McComposer, text_view);
   gtk_widget_class_bind_template_child (widget_class, McComposer, send_button);
   gtk_widget_class_bind_template_child (widget_class, McComposer, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, McComposer, gaps_label);
   gtk_widget_class_bind_template_callback (widget_class, on_attach_clicked);
 
   gtk_widget_class_install_action (widget_class, "composer.send", NULL, mc_composer_send_action);
+  gtk_widget_class_install_action (widget_class, "composer.templates", NULL, mc_composer_templates_action);
 }
 
 static void
@@ -743,6 +1034,20 @@ mc_composer_init (McComposer *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Seen on light and dark backgrounds alike, and underlined, so it does
+   * not rest on colour alone. */
+  self->gap_tag = gtk_text_buffer_create_tag (get_buffer (self), "template-gap",
+                                              "background-rgba", &(GdkRGBA) { 0.96, 0.76, 0.05, 0.35 },
+                                              "underline", PANGO_UNDERLINE_SINGLE,
+                                              NULL);
+
+  self->picker = MC_TEMPLATE_PICKER (mc_template_picker_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->picker), GTK_WIDGET (self));
+  g_signal_connect_object (self->picker, "chosen", G_CALLBACK (on_template_chosen), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->picker, "closed", G_CALLBACK (on_picker_closed), self,
+                           G_CONNECT_SWAPPED);
 
   self->timeline_signals = g_signal_group_new (MC_TYPE_CHAT_TIMELINE);
   g_signal_group_connect_object (self->timeline_signals, "notify::draft",

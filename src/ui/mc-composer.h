@@ -4,6 +4,8 @@
 #include <gtk/gtk.h>
 
 #include "mc-chat-timeline.h"
+#include "mc-template-fill.h"
+#include "mc-template-store.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +52,27 @@ void        mc_composer_send                (McComposer  *self);
 gboolean    mc_composer_attach_file         (McComposer  *self,
                                              GFile       *file,
                                              GError     **error);
+/* Templates: Ctrl+T, the templates button or a "/" typed into the empty
+ * field opens a list of the templates of @templates that apply to the
+ * timeline's chat; a keyword followed by Tab expands in place.  Either
+ * way the template is filled from the values of
+ * mc_composer_set_template_values(), and the variables left (no value,
+ * no fallback) are highlighted: the composer refuses to send while any
+ * is left.  What is inserted is checked like typed text when sent. */
+void        mc_composer_set_templates       (McComposer       *self,
+                                             McTemplateStore  *templates);
+/* Takes @values (NULL: nothing known). */
+void        mc_composer_set_template_values (McComposer       *self,
+                                             McTemplateValues *values);
+void        mc_composer_show_templates      (McComposer       *self);
+/* Fills @template and puts it at the cursor, over the selection. */
+void        mc_composer_insert_template     (McComposer       *self,
+                                             McTemplate       *template);
+/* The text holds a variable left as written. */
+gboolean    mc_composer_get_has_gaps        (McComposer       *self);
+/* The template list (for tests). */
+GtkPopover *mc_composer_get_template_picker (McComposer       *self);
+
 /* The contact warning while it is shown, else NULL (for tests). */
 GtkWindow  *mc_composer_get_warning_dialog  (McComposer  *self);
 

@@ -153,6 +153,99 @@ mc_conversation_update_header (McConversation *self)
 }
 
 
+/* What the variables of a template stand for in the chat shown: the one
+ * place that gathers them, so that the order card can add its own. */
+static void
+mc_conversation_update_template_values (McConversation *self)
+{
+  McChat *chat = get_chat (self);
+  McChatContext *context;
+  McTemplateValues *values;
+  gint64 campaign_id;
+
+  mc_composer_set_templates (self->composer,
+                             chat != NULL && self->session != NULL
+                             ? mc_session_get_templates (self->session) : NULL);
+  if (chat == NULL)
+    {
+      mc_composer_set_template_values (self->composer, NULL);
+      return;
+    }
+
+  values = mc_template_values_new ();
+  mc_template_values_set (values, MC_TEMPLATE_VAR_CUSTOMER, mc_chat_get_customer_name (chat));
+
+  campaign_id = mc_chat_get_campaign_id (chat);
+  if (campaign_id != 0 && self->session != NULL)
+    {
+      McSidebarItem *item = mc_sidebar_model_find_campaign (mc_session_get_stores (self->session),
+                                                            campaign_id);
+
+      if (item != NULL)
+        mc_template_values_set (values, MC_TEMPLATE_VAR_STORE, mc_sidebar_item_get_title (item));
+    }
+
+  /* {status} is the order's or the return's, from the order card: the
+   * chat's own status ("waiting for your reply") is no news to the
+   * customer. */
+  context = mc_chat_get_context (chat);
+  if (context != NULL)
+    {
+      gint64 order_id = mc_chat_context_get_order_id (context);
+      gint64 return_id = mc_chat_context_get_return_id (context);
+
+      if (order_id > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+
+          mc_template_values_set (values, MC_TEMPLATE_VAR_ORDER, number);
+        }
+      if (return_id > 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, return_id);
+
+          mc_template_values_set (values, MC_TEMPLATE_VAR_RETURN, number);
+        }
+    }
+
+  /* The order card, once it came; a return chat is about the return's
+   * status, set last. */
+  if (self->timeline != NULL && mc_chat_timeline_get_order (self->timeline) != NULL)
+    mc_template_values_set_order (values, mc_chat_timeline_get_order (self->timeline));
+  if (self->timeline != NULL && mc_chat_timeline_get_return (self->timeline) != NULL)
+    mc_template_values_set_return (values, mc_chat_timeline_get_return (self->timeline));
+
+  mc_composer_set_template_values (self->composer, values);
+}
+
+static void
+on_timeline_order (McConversation *self,
+                   GParamSpec     *pspec,
+                   McChatTimeline *timeline)
+{
+  if (timeline == self->timeline)
+    mc_conversation_update_template_values (self);
+}
+
+static void
+mc_conversation_follow_order (McConversation *self,
+                              gboolean        follow)
+{
+  if (self->timeline == NULL)
+    return;
+
+  if (!follow)
+    {
+      g_signal_handlers_disconnect_by_func (self->timeline, on_timeline_order, self);
+      return;
+    }
+
+  g_signal_connect_object (self->timeline, "notify::order", G_CALLBACK (on_timeline_order), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::return", G_CALLBACK (on_timeline_order), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* A chat the seller started has nothing to show yet: say what to do. */
 static void
 mc_conversation_update_first_message (McConversation *self)
@@ -485,6 +578,7 @@ on_chat_notify (McConversation *self,
 {
   mc_conversation_update_header (self);
   mc_conversation_update_first_message (self);
+  mc_conversation_update_template_values (self);
 }
 
 McChat *
@@ -536,10 +630,12 @@ mc_conversation_set_chat (McConversation *self,
   mc_conversation_scroll_reset (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
+  mc_conversation_follow_order (self, FALSE);
   /* Asked before the rows are bound (setting the model binds some), and
    * before marking the chat read, which moves the marker. */
   self->first_unread_id = timeline != NULL ? mc_chat_timeline_get_first_unread_id (timeline) : 0;
   g_set_object (&self->timeline, timeline);
+  mc_conversation_follow_order (self, TRUE);
   g_clear_object (&self->messages);
   if (timeline != NULL)
     self->messages = g_object_ref (mc_chat_timeline_get_messages (timeline));
@@ -570,6 +666,7 @@ mc_conversation_set_chat (McConversation *self,
 
   mc_conversation_update_header (self);
   mc_conversation_update_first_message (self);
+  mc_conversation_update_template_values (self);
   if (focus_in_list && mc_composer_get_disabled_reason (self->composer) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->composer));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAT]);
@@ -644,6 +741,7 @@ mc_conversation_dispose (GObject *object)
   McConversation *self = MC_CONVERSATION (object);
 
   g_cancellable_cancel (self->cancellable);
+  mc_conversation_follow_order (self, FALSE);
   mc_conversation_clock_dispose (self);
   if (self->chat_signals != NULL)
     g_signal_group_set_target (self->chat_signals, NULL);

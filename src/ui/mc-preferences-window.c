@@ -11,6 +11,8 @@
 #include "mc-cabinet-row.h"
 #include "mc-error.h"
 #include "mc-preferences-window.h"
+#include "mc-templates-page.h"
+#include "mc-quiet-hours.h"
 #include "mc-ui.h"
 #include "mc-working-hours-row.h"
 
@@ -31,6 +33,9 @@ struct _McPreferencesWindow
   GtkSwitch            *background_switch;
   GtkSwitch            *notify_chats_switch;
   GtkSwitch            *notify_messages_switch;
+  AdwExpanderRow       *quiet_hours_row;
+  GtkSpinButton        *quiet_start_spin;
+  GtkSpinButton        *quiet_end_spin;
 };
 
 G_DEFINE_FINAL_TYPE (McPreferencesWindow, mc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -188,6 +193,9 @@ mc_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (mc_preferences_window_parent_class)->constructed (object);
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (mc_templates_page_new (self->session)));
+
   gtk_list_box_bind_model (self->cabinets_list,
                            mc_session_get_cabinets (self->session),
                            mc_preferences_window_create_cabinet_row,
@@ -219,6 +227,41 @@ mc_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "notify-new-messages",
                    self->notify_messages_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours",
+                   self->quiet_hours_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours-start",
+                   gtk_spin_button_get_adjustment (self->quiet_start_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiet-hours-end",
+                   gtk_spin_button_get_adjustment (self->quiet_end_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+/* The quiet hours' spin buttons count minutes after midnight and show
+ * them as "22:00". */
+static int
+on_time_input (GtkSpinButton *spin,
+               double        *new_value)
+{
+  guint minute;
+
+  if (!mc_quiet_hours_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), &minute))
+    return GTK_INPUT_ERROR;
+
+  *new_value = minute;
+  return TRUE;
+}
+
+static gboolean
+on_time_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = mc_quiet_hours_format ((guint) gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
 }
 
 static void
@@ -229,6 +272,12 @@ mc_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* The lists may outlive the window a while; the session's cabinets
+   * must not call back into it then. */
+  if (self->cabinets_list != NULL)
+    gtk_list_box_bind_model (self->cabinets_list, NULL, NULL, NULL, NULL);
+  if (self->working_hours_list != NULL)
+    gtk_list_box_bind_model (self->working_hours_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
@@ -314,6 +363,11 @@ mc_preferences_window_class_init (McPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_chats_switch);
   gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, notify_messages_switch);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, quiet_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, quiet_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, McPreferencesWindow, quiet_end_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_input);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_output);
   gtk_widget_class_bind_template_callback (widget_class, on_add_cabinet_clicked);
 }
 

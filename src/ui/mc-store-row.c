@@ -14,10 +14,12 @@ struct _McStoreRow
   GtkListBoxRow  parent_instance;
 
   McSidebarItem   *item;
+  gboolean       muted;
 
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
   GtkLabel      *needs_reply_badge;
+  GtkImage      *muted_icon;
   GtkWidget     *overdue_badge;
   GtkLabel      *overdue_label;
 };
@@ -111,6 +113,16 @@ mc_store_row_update (McStoreRow *self)
     }
   else
     counts = g_strdup_printf (_("%s, %s"), replies, unread_chats);
+  if (self->muted)
+    {
+      char *muted = g_strdup_printf ("%s, %s", counts,
+                                     /* Translators: read after a chat or store whose notifications the seller muted */
+                                     _("notifications muted"));
+
+      g_free (counts);
+      counts = muted;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->muted_icon), self->muted);
 
   /* Long names are cut in the sidebar: hovering tells the whole name and
    * the placement type. */
@@ -127,6 +139,28 @@ mc_store_row_update (McStoreRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+gboolean
+mc_store_row_get_muted (McStoreRow *self)
+{
+  g_return_val_if_fail (MC_IS_STORE_ROW (self), FALSE);
+
+  return self->muted;
+}
+
+void
+mc_store_row_set_muted (McStoreRow *self,
+                        gboolean    muted)
+{
+  g_return_if_fail (MC_IS_STORE_ROW (self));
+
+  muted = !!muted;
+  if (self->muted == muted)
+    return;
+
+  self->muted = muted;
+  mc_store_row_update (self);
 }
 
 const char *
@@ -234,6 +268,7 @@ mc_store_row_class_init (McStoreRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, needs_reply_badge);
+  gtk_widget_class_bind_template_child (widget_class, McStoreRow, muted_icon);
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, overdue_badge);
   gtk_widget_class_bind_template_child (widget_class, McStoreRow, overdue_label);
 }

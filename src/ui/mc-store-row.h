@@ -19,6 +19,10 @@ GtkWidget   *mc_store_row_new            (McSidebarItem *item);
 McSidebarItem *mc_store_row_get_item       (McStoreRow  *self);
 /* The badge's text, or NULL when no badge shows. */
 const char  *mc_store_row_get_badge_text (McStoreRow  *self);
+/* A muted store shows an icon and says so in its accessible label. */
+gboolean     mc_store_row_get_muted      (McStoreRow  *self);
+void         mc_store_row_set_muted      (McStoreRow  *self,
+                                          gboolean     muted);
 /* The overdue badge's text, or NULL when it does not show. */
 const char  *mc_store_row_get_overdue_text (McStoreRow *self);
 

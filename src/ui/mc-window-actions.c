@@ -15,9 +15,9 @@
 #include "mc-ui.h"
 #include "mc-window-private.h"
 
-static void
-mc_window_toast (McWindow   *self,
-                 const char *text)
+void
+mc_window_add_toast (McWindow *self,
+                     AdwToast *toast)
 {
   gboolean conversation_shown = !adw_leaflet_get_folded (self->leaflet) ||
                                 adw_leaflet_get_visible_child (self->leaflet) == self->conversation_pane;
@@ -25,7 +25,14 @@ mc_window_toast (McWindow   *self,
   /* Where the conversation is on screen, over it: over the whole window a
    * toast sits on the chat list and hides its rows. */
   adw_toast_overlay_add_toast (conversation_shown ? self->conversation_toasts : self->toast_overlay,
-                               mc_ui_plain_toast_new (text));
+                               toast);
+}
+
+static void
+mc_window_toast (McWindow   *self,
+                 const char *text)
+{
+  mc_window_add_toast (self, mc_ui_plain_toast_new (text));
 }
 
 static void

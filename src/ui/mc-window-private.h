@@ -40,6 +40,14 @@ struct _McWindow
   GtkWidget            *conversation_pane;
   McConversation       *conversation;
   GtkWidget            *chat_menu_button;
+
+  /* mc-window-notify.c: chat id -> its toast while shown; the sidebar's
+   * context menu while open; "notify.*" actions; the open chat whose
+   * "muted" the chat menu shows. */
+  GHashTable           *chat_toasts;
+  GtkWidget            *store_menu;
+  GSimpleActionGroup   *notify_actions;
+  McChat               *muted_watch;
   GMenu                *chat_menu_state;
   /* The chat whose marks the chat menu offers to change. */
   McChat               *marks_chat;
@@ -59,6 +67,13 @@ void mc_window_show_chat             (McWindow       *self,
 void mc_window_update_chat_menu      (McWindow       *self);
 /* Puts the focus in the composer when the chat may be answered. */
 void mc_window_focus_composer        (McWindow       *self);
+/* Shows @toast where it hides no chat rows (mc-window-actions.c). */
+void mc_window_add_toast             (McWindow       *self,
+                                      AdwToast       *toast);
+/* The mute actions, the sidebar's context menu and chat toasts
+ * (mc-window-notify.c). */
+void mc_window_setup_notify          (McWindow       *self);
+void mc_window_dispose_notify        (McWindow       *self);
 /* Installs the "win.*" actions and their shortcuts (mc-window-actions.c). */
 void mc_window_class_install_actions (GtkWidgetClass *widget_class);
 

@@ -598,6 +598,8 @@ mc_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "outbox-failed",
                            G_CALLBACK (on_outbox_failed), self, G_CONNECT_SWAPPED);
 
+  mc_window_setup_notify (self);
+
   /* On a narrow screen the chats come first: they are what a seller opens
    * the app for. */
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chats_pane));
@@ -614,6 +616,7 @@ mc_window_dispose (GObject *object)
       gtk_list_box_bind_model (self->sidebar_list, NULL, NULL, NULL, NULL);
     }
 
+  mc_window_dispose_notify (self);
   follow_marks_chat (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
 

@@ -23,5 +23,13 @@ void        mc_window_open_chat         (McWindow       *self,
                                          gint64          chat_id);
 /* The chat the conversation shows, 0 when none. */
 gint64      mc_window_get_open_chat_id  (McWindow       *self);
+/* Tells of news in chat @chat_id with a toast (@text is plain text) that
+ * has an "Open" button; nothing more while that chat's toast still shows
+ * (mc-window-notify.c). */
+void        mc_window_show_chat_toast   (McWindow       *self,
+                                         gint64          chat_id,
+                                         const char     *text);
+/* How many chats have a toast shown or waiting. */
+guint       mc_window_get_chat_toast_count (McWindow    *self);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ typedef struct
   char   *body;
   guint64 time;     /* when the daemon got it, in whole seconds */
   guchar  urgency;  /* 0 for a quiet one, 1 for a banner */
+  char   *mark_key; /* the action keys of its buttons */
+  char   *remind_key;
 } Shown;
 
 static void
@@ -36,6 +38,8 @@ shown_free (Shown *shown)
 {
   g_free (shown->title);
   g_free (shown->body);
+  g_free (shown->mark_key);
+  g_free (shown->remind_key);
   g_free (shown);
 }
 
@@ -101,12 +105,20 @@ list_shown (guint *n_closed)
       item->urgency = 1;
       g_variant_lookup (hints, "urgency", "y", &item->urgency);
 
-      /* [key, label, key, label, ...]: "default" first, then the button,
-       * whose key names the action and its target. */
+      /* [key, label, key, label, ...]: "default" first (Open), then
+       * the buttons, whose keys name the action and its target.  A
+       * summary (of overdue chats, or after quiet hours) has no buttons,
+       * opens the window and is no chat's: not listed. */
       action_strv = g_variant_get_strv (actions, NULL);
-      g_assert_cmpuint (g_strv_length ((char **) action_strv), ==, 4);
+      if (g_strv_length ((char **) action_strv) == 0)
+        {
+          shown_free (item);
+          continue;
+        }
+      g_assert_cmpuint (g_strv_length ((char **) action_strv), ==, 6);
       g_assert_cmpstr (action_strv[0], ==, "default");
-      g_assert_cmpstr (action_strv[3], ==, "Reply");
+      g_assert_cmpstr (action_strv[3], ==, "Mark as Read");
+      g_assert_cmpstr (action_strv[5], ==, "Remind in 15 Minutes");
       {
         g_autofree char *name = NULL;
         g_autoptr(GVariant) target = NULL;
@@ -114,9 +126,11 @@ list_shown (guint *n_closed)
 
         g_assert_true (g_action_parse_detailed_name (action_strv[2], &name, &target, &error));
         g_assert_no_error (error);
-        g_assert_cmpstr (name, ==, "app.open-chat");
+        g_assert_cmpstr (name, ==, "app.mark-chat-read");
         g_assert_true (g_variant_is_of_type (target, G_VARIANT_TYPE_INT64));
         item->chat_id = g_variant_get_int64 (target);
+        item->mark_key = g_strdup (action_strv[2]);
+        item->remind_key = g_strdup (action_strv[4]);
       }
 
       g_ptr_array_add (shown, item);

@@ -239,6 +239,30 @@ test_fill_missing (void)
   g_assert_cmpuint (plain->gaps->len, ==, 0);
 }
 
+static void
+test_find_variables (void)
+{
+  const char *text = "Здравствуйте, {customer|покупатель}! Заказ {order}; {sale} { :) }";
+  g_autoptr(GArray) found = mc_template_find_variables (text);
+  g_autoptr(GArray) none = mc_template_find_variables ("{ :) } {Customer} {} {a|b");
+  McTemplateGap *gap;
+
+  /* A fallback is no value: left in the composer, it would go out as
+   * written, so it counts too, in the text's own offsets. */
+  g_assert_cmpuint (found->len, ==, 3);
+  gap = &g_array_index (found, McTemplateGap, 0);
+  g_assert_cmpstr (gap->name, ==, "customer");
+  g_assert_cmpuint (gap->start, ==, 14);
+  g_assert_cmpuint (gap->end, ==, 14 + g_utf8_strlen ("{customer|покупатель}", -1));
+  g_assert_cmpint (strncmp (text + gap->start_byte, "{customer|покупатель}",
+                            gap->end_byte - gap->start_byte), ==, 0);
+  gap = &g_array_index (found, McTemplateGap, 1);
+  g_assert_cmpstr (gap->name, ==, "order");
+  g_assert_cmpint (g_utf8_pointer_to_offset (text, text + gap->start_byte), ==, gap->start);
+  g_assert_cmpstr (g_array_index (found, McTemplateGap, 2).name, ==, "sale");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static char *
 items_text (guint n_lines,
             gint64 count)
@@ -310,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/templates/fill/fallbacks", test_fill_fallbacks);
   g_test_add_func ("/templates/fill/missing", test_fill_missing);
   g_test_add_func ("/templates/fill/plurals", test_fill_plurals);
+  g_test_add_func ("/templates/find-variables", test_find_variables);
 
   return g_test_run ();
 }

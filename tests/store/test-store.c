@@ -991,6 +991,67 @@ test_chat_messages (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, 2);
 }
 
+/* Mute and the other notification marks survive a restart, per cabinet. */
+static void
+test_notify_state (void)
+{
+  g_autoptr(McCache) cache = open_cache ("notify.sqlite", 10);
+  g_autoptr(McChatStore) store = mc_chat_store_new ();
+  g_autoptr(GHashTable) marks = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  merge_one (store, make_chat (1, 10, MC_CHAT_STATUS_NEW, 100, 5, "Анна", 1));
+  merge_one (store, make_chat (2, 10, MC_CHAT_STATUS_NEW, 100, 6, "Борис", 1));
+
+  g_signal_connect_swapped (mc_chat_store_lookup (store, 2), "notify::muted",
+                            G_CALLBACK (count_signal), &notified);
+  g_assert_false (mc_chat_store_get_muted (store, 2));
+  mc_chat_store_set_muted (store, 2, TRUE);
+  g_assert_true (mc_chat_store_get_muted (store, 2));
+  g_assert_true (mc_chat_get_muted (mc_chat_store_lookup (store, 2)));
+  g_assert_false (mc_chat_store_get_muted (store, 1));
+  g_assert_cmpuint (notified, ==, 1);
+  /* An unknown chat has no cache to keep anything in. */
+  mc_chat_store_set_muted (store, 99, TRUE);
+  g_assert_false (mc_chat_store_get_muted (store, 99));
+
+  mc_chat_store_set_mark (store, 1, "remind", 123456789);
+  mc_chat_store_set_mark (store, 2, "remind", 5);
+  mc_chat_store_set_mark (store, 2, "remind", 0);
+  mc_chat_store_set_mark (store, 2, "overdue", 42);
+  g_assert_cmpint (mc_chat_store_get_mark (store, 1, "remind"), ==, 123456789);
+  g_assert_cmpint (mc_chat_store_get_mark (store, 2, "remind"), ==, 0);
+
+  g_signal_handlers_disconnect_by_data (mc_chat_store_lookup (store, 2), &notified);
+  g_clear_object (&store);
+  g_clear_object (&cache);
+  cache = open_cache ("notify.sqlite", 10);
+  store = mc_chat_store_new ();
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mc_chat_get_muted (mc_chat_store_lookup (store, 2)));
+  g_assert_false (mc_chat_get_muted (mc_chat_store_lookup (store, 1)));
+  g_assert_cmpint (mc_chat_store_get_mark (store, 1, "remind"), ==, 123456789);
+  g_assert_cmpint (mc_chat_store_get_mark (store, 2, "overdue"), ==, 42);
+  marks = mc_chat_store_list_marks (store, 10, "remind");
+  g_assert_cmpuint (g_hash_table_size (marks), ==, 1);
+  g_clear_pointer (&marks, g_hash_table_unref);
+  marks = mc_chat_store_list_marks (store, 11, "remind");
+  g_assert_cmpuint (g_hash_table_size (marks), ==, 0);
+
+  mc_chat_store_set_muted (store, 2, FALSE);
+  g_clear_object (&store);
+  g_clear_object (&cache);
+  cache = open_cache ("notify.sqlite", 10);
+  store = mc_chat_store_new ();
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_false (mc_chat_get_muted (mc_chat_store_lookup (store, 2)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1012,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/store/read-state", test_read_state);
   g_test_add_func ("/store/marks", test_marks);
   g_test_add_func ("/store/waiting-since", test_waiting_since);
+  g_test_add_func ("/store/notify-state", test_notify_state);
   g_test_add_func ("/store/sidebar", test_sidebar);
   g_test_add_func ("/store/remove-business", test_remove_business);
   g_test_add_func ("/store/message-store", test_message_store);
