@@ -482,10 +482,10 @@ test_chat_row (void)
   /* The marks other parts of the window set, in words as well. */
   mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_PINNED | MC_CHAT_ROW_MARKED_UNREAD | MC_CHAT_ROW_MUTED);
   g_assert_cmpuint (mc_chat_row_get_flags (rows[3]), ==, MC_CHAT_ROW_PINNED | MC_CHAT_ROW_MARKED_UNREAD | MC_CHAT_ROW_MUTED);
-  assert_accessible_label (GTK_WIDGET (rows[3]), "Олег Д., pinned, Order, Finished · No. 40000004, marked unread, muted");
+  assert_accessible_label (GTK_WIDGET (rows[3]), "Олег Д., pinned, Order, Finished · No. 40000004, marked unread, notifications muted");
   mc_chat_row_set_flags (rows[0], MC_CHAT_ROW_PINNED | MC_CHAT_ROW_MUTED);
   assert_accessible_label (GTK_WIDGET (rows[0]),
-                           "Анна Константиновна Петрова-Водкина, pinned, Order, New · No. 40000001, Waiting 30 min, 2 unread messages, muted");
+                           "Анна Константиновна Петрова-Водкина, pinned, Order, New · No. 40000001, Waiting 30 min, 2 unread messages, notifications muted");
   mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_FLAGS_NONE);
   assert_accessible_label (GTK_WIDGET (rows[3]), "Олег Д., Order, Finished · No. 40000004");
   {
