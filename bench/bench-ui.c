@@ -13,17 +13,25 @@
  *  - ui_scroll_*: the work per frame (before-paint to after-paint) while
  *    that bare list is scrolled programmatically: first a page per frame (a
  *    fast fling, rows rebound as they come into view), then on to the end
- *    in jumps (every row rebound each frame).
+ *    in jumps (every row rebound each frame);
+ *  - ui_row_*: what one chat row costs, in this thread's CPU time (so
+ *    less swayed by a busy machine than the frame times): N_BENCH_ROWS
+ *    rows in a box are bound to other chats, then a frame lays them out
+ *    and paints them; per row, the binding, the layout phase and the paint
+ *    phase (snapshot and render), medians over N_BENCH_ROW_ROUNDS frames;
  *  - ui_open_chat_*: opening an order chat whose order is kept in the
  *    cache, from a chat without one, to its first painted frame: with the
  *    order card shown and with it hidden, and their ratio (the card comes
  *    from the cache at once and must not hold up the frame).
+ *
+ * MC_BENCH_UI_ROWS_ONLY=1 gives only the ui_row_* figures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <time.h>
 
 #include "mc-cache.h"
 #include "mc-chat-list.h"
@@ -42,6 +50,8 @@
 #define N_JUMP_FRAMES 100
 #define N_ROUNDS 5
 #define LOAD_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
+#define N_BENCH_ROWS 16
+#define N_BENCH_ROW_ROUNDS 101
 
 static const char *names[] = {
   "Анна К.", "Иван П.", "Мария С.", "Олег Д.", "Елена В.", "Пётр Н.", "Ольга Т.", "Сергей М.",
@@ -246,6 +256,116 @@ measure (guint   n_chats,
     ;
 
   return first_frame_ms;
+}
+
+
+/* One chat row, in CPU time */
+
+typedef struct
+{
+  gint64 painted;
+  gint64 before_paint;
+  gint64 after_layout;
+  gint64 after_paint;
+} RowFrame;
+
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static void
+on_row_before_paint (GdkFrameClock *clock,
+                     RowFrame      *frame)
+{
+  frame->before_paint = thread_cpu_usec ();
+}
+
+static void
+on_row_layout (GdkFrameClock *clock,
+               RowFrame      *frame)
+{
+  frame->after_layout = thread_cpu_usec ();
+}
+
+static void
+on_row_after_paint (GdkFrameClock *clock,
+                    RowFrame      *frame)
+{
+  frame->after_paint = thread_cpu_usec ();
+  frame->painted++;
+}
+
+static double median (double *values,
+                      guint   n);
+
+static void
+measure_rows (double *bind_us,
+              double *layout_us,
+              double *paint_us)
+{
+  g_autoptr(McChatStore) store = make_store (N_BENCH_ROWS * 64);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *rows[N_BENCH_ROWS];
+  double binds[N_BENCH_ROW_ROUNDS], layouts[N_BENCH_ROW_ROUNDS], paints[N_BENCH_ROW_ROUNDS];
+  guint n_chats = g_list_model_get_n_items (G_LIST_MODEL (store));
+  RowFrame frame = { 0 };
+  GdkFrameClock *clock;
+
+  for (guint i = 0; i < N_BENCH_ROWS; i++)
+    {
+      rows[i] = mc_chat_row_new ();
+      gtk_box_append (GTK_BOX (box), rows[i]);
+    }
+  gtk_window_set_child (window, box);
+  gtk_window_set_default_size (window, 400, -1);
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_row_before_paint), &frame);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_row_layout), &frame);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_row_after_paint), &frame);
+  gtk_widget_show (GTK_WIDGET (window));
+  while (frame.painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint round = 0; round <= N_BENCH_ROW_ROUNDS; round++)
+    {
+      gint64 painted = frame.painted;
+      gint64 start = thread_cpu_usec ();
+      gint64 bound;
+
+      for (guint i = 0; i < N_BENCH_ROWS; i++)
+        {
+          g_autoptr(McChat) chat = g_list_model_get_item (G_LIST_MODEL (store),
+                                                          (round * N_BENCH_ROWS + i) % n_chats);
+
+          mc_chat_row_set_chat (MC_CHAT_ROW (rows[i]), chat);
+        }
+      bound = thread_cpu_usec ();
+      while (frame.painted == painted)
+        g_main_context_iteration (NULL, TRUE);
+
+      /* The first round builds every layout: not a rebind. */
+      if (round == 0)
+        continue;
+      binds[round - 1] = (double) (bound - start) / N_BENCH_ROWS;
+      layouts[round - 1] = (double) (frame.after_layout - frame.before_paint) / N_BENCH_ROWS;
+      paints[round - 1] = (double) (frame.after_paint - frame.after_layout) / N_BENCH_ROWS;
+    }
+
+  g_signal_handlers_disconnect_by_data (clock, &frame);
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  *bind_us = median (binds, N_BENCH_ROW_ROUNDS);
+  *layout_us = median (layouts, N_BENCH_ROW_ROUNDS);
+  *paint_us = median (paints, N_BENCH_ROW_ROUNDS);
 }
 
 
@@ -571,6 +691,7 @@ main (int   argc,
   double list_small[N_ROUNDS], list_large[N_ROUNDS];
   double small_ms, large_ms, list_small_ms, list_large_ms;
   double page_p95, page_max, jump_p95, jump_max;
+  double row_bind, row_layout, row_paint;
   double with_card[N_ROUNDS * 2], without_card[N_ROUNDS * 2];
   double with_card_ms, without_card_ms;
   g_autoptr(McSession) open_session = NULL;
@@ -593,6 +714,15 @@ main (int   argc,
 
   /* Warm up: theme, CSS, fonts and templates load once per process. */
   measure (10, NULL, NULL);
+
+  measure_rows (&row_bind, &row_layout, &row_paint);
+  g_print ("figure ui_row_bind %.1f us (CPU, per row)\n", row_bind);
+  g_print ("figure ui_row_layout %.1f us (CPU, per row)\n", row_layout);
+  g_print ("figure ui_row_paint %.1f us (CPU, per row: snapshot and render)\n", row_paint);
+  g_print ("figure ui_row_total %.1f us (CPU, per row)\n", row_bind + row_layout + row_paint);
+  if (g_getenv ("MC_BENCH_UI_ROWS_ONLY") != NULL)
+    return 0;
+
   measure_window (100, &small_all[0]);
 
   /* The machine is shared, so the first-frame figures are medians, with

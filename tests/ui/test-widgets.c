@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "mc-chat-row.h"
 #include "mc-message-row.h"
 #include "mc-store-row.h"
 #include "mc-window.h"
@@ -343,6 +344,200 @@ test_sidebar_width (void)
   ui_test_destroy_and_check (GTK_WINDOW (window), session);
 }
 
+static McChat *
+make_row_chat (gint64        id,
+               const char   *name,
+               McChatStatus  status,
+               gint64        waited,
+               guint         unread)
+{
+  g_autoptr(McCustomer) customer = mc_customer_new (name, NULL);
+  g_autoptr(McChatContext) context = mc_chat_context_new_full (MC_CONTEXT_TYPE_ORDER, 100, 40000000 + id, 0, customer);
+  gint64 now = g_get_real_time ();
+  McChat *chat = mc_chat_new_full (id, 7, MC_CHAT_TYPE_CHAT, status, now - G_TIME_SPAN_DAY, now - 5 * G_TIME_SPAN_MINUTE,
+                                   context);
+
+  if (waited > 0)
+    mc_chat_set_waiting_since (chat, now - waited);
+  mc_chat_set_unread_count (chat, unread);
+  mc_chat_set_last_message_preview (chat, "Здравствуйте! Подскажите, пожалуйста, когда приедет мой заказ и можно ли его перенести на выходные?");
+
+  return chat;
+}
+
+static gboolean
+colors_equal (const GdkRGBA *a,
+              const GdkRGBA *b)
+{
+  return G_APPROX_VALUE (a->red, b->red, 0.002) && G_APPROX_VALUE (a->green, b->green, 0.002) &&
+         G_APPROX_VALUE (a->blue, b->blue, 0.002) && G_APPROX_VALUE (a->alpha, b->alpha, 0.002);
+}
+
+static void
+assert_clock_color (McChatRow  *row,
+                    const char *named)
+{
+  GdkRGBA expected, color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (row)), named, &expected));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  mc_chat_row_get_part_color (row, MC_CHAT_ROW_PART_CLOCK, &color);
+  g_assert_true (colors_equal (&color, &expected));
+}
+
+/* Each part of a chat row fits a 360 px window: the texts give way with an
+ * ellipsis, nothing is drawn past the row's end. */
+static void
+assert_row_fits (McChatRow *row)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (row));
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (width, <=, 360);
+  for (McChatRowPart part = 0; part < MC_CHAT_ROW_N_PARTS; part++)
+    {
+      graphene_rect_t bounds;
+
+      if (!mc_chat_row_get_part_bounds (row, part, &bounds))
+        {
+          g_assert_null (mc_chat_row_get_text (row, part));
+          continue;
+        }
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+    }
+}
+
+static gboolean
+row_laid_out (gpointer data)
+{
+  graphene_rect_t bounds;
+
+  return mc_chat_row_get_part_bounds (data, MC_CHAT_ROW_PART_NAME, &bounds);
+}
+
+/* The chat rows say who, about what, and how the reply clock stands, in
+ * words and in libadwaita's colours (which dark mode changes), with the
+ * pin, unread and muted marks other parts of the window set; a screen
+ * reader hears all of it in one label; a narrow row ellipsizes. */
+static void
+test_chat_row (void)
+{
+  g_autoptr(McChat) calm = make_row_chat (1, "Анна Константиновна Петрова-Водкина", MC_CHAT_STATUS_NEW,
+                                          30 * G_TIME_SPAN_MINUTE, 2);
+  g_autoptr(McChat) due = make_row_chat (2, "Иван П.", MC_CHAT_STATUS_WAITING_FOR_PARTNER, 50 * G_TIME_SPAN_MINUTE, 1);
+  g_autoptr(McChat) overdue = make_row_chat (3, "Мария С.", MC_CHAT_STATUS_NEW, 100 * G_TIME_SPAN_MINUTE, 0);
+  g_autoptr(McChat) done = make_row_chat (4, "Олег Д.", MC_CHAT_STATUS_FINISHED, 0, 0);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  McChatRow *rows[4];
+  McChat *chats[] = { calm, due, overdue, done };
+  GdkRGBA light, dark, color;
+  int natural;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      rows[i] = MC_CHAT_ROW (mc_chat_row_new ());
+      mc_chat_row_set_chat (rows[i], chats[i]);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (rows[i]));
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_until (row_laid_out, rows[3], 5000));
+
+  /* Calm: the wait in the row's own dim colour, not a warning's. */
+  g_assert_cmpstr (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_NAME), ==, "Анна Константиновна Петрова-Водкина");
+  g_assert_cmpstr (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_CONTEXT), ==, "Order");
+  g_assert_cmpstr (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_DETAILS), ==, "New · No. 40000001");
+  g_assert_cmpstr (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_TIME), ==, "5 min ago");
+  g_assert_cmpstr (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_CLOCK), ==, "Waiting 30 min");
+  g_assert_cmpstr (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_UNREAD), ==, "2");
+  g_assert_null (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_DISPUTE));
+  g_assert_null (mc_chat_row_get_clock_style (rows[0]));
+  mc_chat_row_get_part_color (rows[0], MC_CHAT_ROW_PART_CLOCK, &color);
+  g_assert_cmpfloat (color.alpha, <, 1);
+  assert_accessible_label (GTK_WIDGET (rows[0]),
+                           "Анна Константиновна Петрова-Водкина, Order, New · No. 40000001, Waiting 30 min, 2 unread messages");
+
+  /* Due soon and overdue: the words, and warning and error colours. */
+  g_assert_cmpstr (mc_chat_row_get_text (rows[1], MC_CHAT_ROW_PART_CLOCK), ==, "Due in 10 min");
+  g_assert_cmpstr (mc_chat_row_get_clock_style (rows[1]), ==, "warning");
+  assert_clock_color (rows[1], "warning_color");
+  assert_accessible_label (GTK_WIDGET (rows[1]),
+                           "Иван П., Order, Waiting for your reply · No. 40000002, Due in 10 min, 1 unread message");
+  g_assert_cmpstr (mc_chat_row_get_text (rows[2], MC_CHAT_ROW_PART_CLOCK), ==, "Overdue by 40 min");
+  g_assert_cmpstr (mc_chat_row_get_clock_style (rows[2]), ==, "error");
+  assert_clock_color (rows[2], "error_color");
+  g_assert_null (mc_chat_row_get_text (rows[2], MC_CHAT_ROW_PART_UNREAD));
+  assert_accessible_label (GTK_WIDGET (rows[2]), "Мария С., Order, New · No. 40000003, Overdue by 40 min");
+
+  /* No wait: no clock at all. */
+  g_assert_null (mc_chat_row_get_text (rows[3], MC_CHAT_ROW_PART_CLOCK));
+  g_assert_null (mc_chat_row_get_clock_style (rows[3]));
+  assert_accessible_label (GTK_WIDGET (rows[3]), "Олег Д., Order, Finished · No. 40000004");
+
+  /* The marks other parts of the window set, in words as well. */
+  mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_PINNED | MC_CHAT_ROW_MARKED_UNREAD | MC_CHAT_ROW_MUTED);
+  g_assert_cmpuint (mc_chat_row_get_flags (rows[3]), ==, MC_CHAT_ROW_PINNED | MC_CHAT_ROW_MARKED_UNREAD | MC_CHAT_ROW_MUTED);
+  assert_accessible_label (GTK_WIDGET (rows[3]), "Олег Д., pinned, Order, Finished · No. 40000004, marked unread, notifications muted");
+  mc_chat_row_set_flags (rows[0], MC_CHAT_ROW_PINNED | MC_CHAT_ROW_MUTED);
+  assert_accessible_label (GTK_WIDGET (rows[0]),
+                           "Анна Константиновна Петрова-Водкина, pinned, Order, New · No. 40000001, Waiting 30 min, 2 unread messages, notifications muted");
+  mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_FLAGS_NONE);
+  assert_accessible_label (GTK_WIDGET (rows[3]), "Олег Д., Order, Finished · No. 40000004");
+  {
+    const char *name = mc_chat_row_get_text (rows[3], MC_CHAT_ROW_PART_NAME);
+    g_autoptr(PangoLayout) plain = mc_chat_row_create_part_layout (rows[3], MC_CHAT_ROW_PART_NAME, name);
+    g_autoptr(PangoLayout) bold = NULL;
+    int plain_width, bold_width;
+
+    /* Marked unread: the name in bold, as with unread messages. */
+    mc_chat_row_set_flags (rows[3], MC_CHAT_ROW_MARKED_UNREAD);
+    bold = mc_chat_row_create_part_layout (rows[3], MC_CHAT_ROW_PART_NAME, name);
+    pango_layout_get_pixel_size (plain, &plain_width, NULL);
+    pango_layout_get_pixel_size (bold, &bold_width, NULL);
+    g_assert_cmpint (bold_width, >, plain_width);
+  }
+  ui_test_run_for (100);
+
+  /* 360 px: the long name and the preview are cut, nothing overflows,
+   * and no row asks for more width than that. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_widget_measure (GTK_WIDGET (rows[i]), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (natural, <=, 360);
+      assert_row_fits (rows[i]);
+    }
+  g_assert_cmpint (gtk_widget_get_width (window), ==, 360);
+  {
+    g_autoptr(PangoLayout) full = mc_chat_row_create_part_layout (rows[0], MC_CHAT_ROW_PART_NAME,
+                                                                 mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_NAME));
+    graphene_rect_t bounds;
+    int full_width;
+
+    pango_layout_get_pixel_size (full, &full_width, NULL);
+    g_assert_true (mc_chat_row_get_part_bounds (rows[0], MC_CHAT_ROW_PART_NAME, &bounds));
+    g_assert_cmpfloat (bounds.size.width, <, full_width);
+    g_assert_true (mc_chat_row_get_part_bounds (rows[0], MC_CHAT_ROW_PART_PREVIEW, &bounds));
+    g_assert_cmpfloat (bounds.size.width, <, 360 - 58);
+  }
+
+  /* Dark mode: the clock follows libadwaita's dark warning colour. */
+  mc_chat_row_get_part_color (rows[1], MC_CHAT_ROW_PART_CLOCK, &light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  ui_test_run_for (200);
+  assert_clock_color (rows[1], "warning_color");
+  mc_chat_row_get_part_color (rows[1], MC_CHAT_ROW_PART_CLOCK, &dark);
+  g_assert_false (colors_equal (&light, &dark));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_run_for (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/ui/widgets/sticker-message", test_sticker_message);
   g_test_add_func ("/ui/widgets/mnemonic-names", test_mnemonic_names);
   g_test_add_func ("/ui/widgets/sidebar-width", test_sidebar_width);
+  g_test_add_func ("/ui/widgets/chat-row", test_chat_row);
 
   return g_test_run ();
 }

@@ -139,9 +139,13 @@ static gboolean
 row_shows_muted (GtkWidget *row,
                  GType      type)
 {
-  GtkWidget *icon = template_child (row, type, "muted_icon");
+  g_assert_true (g_type_is_a (G_OBJECT_TYPE (row), type));
 
-  return gtk_widget_get_visible (icon);
+  /* A chat row draws its marks itself; a store row has an icon. */
+  if (MC_IS_CHAT_ROW (row))
+    return (mc_chat_row_get_shown_flags (MC_CHAT_ROW (row)) & MC_CHAT_ROW_MUTED) != 0;
+
+  return gtk_widget_get_visible (template_child (row, type, "muted_icon"));
 }
 
 /* The chat menu's "Mute Notifications" mutes the open chat: its row shows

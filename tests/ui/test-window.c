@@ -1284,10 +1284,10 @@ row_of (GtkWidget *list,
   return NULL;
 }
 
-static GtkLabel *
-row_clock_label (McChatRow *row)
+static const char *
+row_clock (McChatRow *row)
 {
-  return GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), MC_TYPE_CHAT_ROW, "waiting_label"));
+  return mc_chat_row_get_text (row, MC_CHAT_ROW_PART_CLOCK);
 }
 
 /* The rows and the conversation's header show the reply clock as the
@@ -1309,7 +1309,6 @@ test_reply_clock (Fixture       *fixture,
   g_autofree char *business = NULL;
   FakeClock clock;
   McChatRow *row;
-  GtkLabel *label;
   gint64 since;
 
   ui_test_run_for (300);
@@ -1318,24 +1317,21 @@ test_reply_clock (Fixture       *fixture,
   since = mc_chat_get_waiting_since (chat);
   row = row_of (list, chat);
   g_assert_nonnull (row);
-  label = row_clock_label (row);
 
   clock.now = since + 30 * G_TIME_SPAN_MINUTE;
   mc_chat_store_set_now_func (store, fake_now, &clock, NULL);
-  g_assert_cmpstr (gtk_label_get_label (label), ==, "Waiting 30 min");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
+  g_assert_cmpstr (row_clock (row), ==, "Waiting 30 min");
+  g_assert_null (mc_chat_row_get_clock_style (row));
 
   clock.now = since + 50 * G_TIME_SPAN_MINUTE;
   mc_chat_store_update_clocks (store);
-  g_assert_cmpstr (gtk_label_get_label (label), ==, "Due in 10 min");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
+  g_assert_cmpstr (row_clock (row), ==, "Due in 10 min");
+  g_assert_cmpstr (mc_chat_row_get_clock_style (row), ==, "warning");
 
   clock.now = since + 100 * G_TIME_SPAN_MINUTE;
   mc_chat_store_update_clocks (store);
-  g_assert_cmpstr (gtk_label_get_label (label), ==, "Overdue by 40 min");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
+  g_assert_cmpstr (row_clock (row), ==, "Overdue by 40 min");
+  g_assert_cmpstr (mc_chat_row_get_clock_style (row), ==, "error");
   g_assert_cmpuint (mc_sidebar_item_get_overdue_count (all_stores), >, 0);
 
   /* The header says it in full, and what it measures. */
@@ -1358,7 +1354,7 @@ test_reply_clock (Fixture       *fixture,
   ui_test_run_for (300);
   row = row_of (list, chat);
   g_assert_nonnull (row);
-  g_assert_cmpstr (gtk_label_get_label (row_clock_label (row)), ==, "Waiting 1 h 40 min");
+  g_assert_cmpstr (row_clock (row), ==, "Waiting 1 h 40 min");
 
   /* Working hours from the setting reach the cabinet's chats. */
   business = g_strdup_printf ("%" G_GINT64_FORMAT, mc_chat_get_business_id (chat));
@@ -1514,9 +1510,10 @@ test_dispute_status_whole (Fixture       *fixture,
       for (guint i = 0; i < rows->len; i++)
         {
           GtkWidget *row = g_ptr_array_index (rows, i);
-          GtkWidget *details = GTK_WIDGET (gtk_widget_get_template_child (row, MC_TYPE_CHAT_ROW, "details_label"));
+          graphene_rect_t details;
 
-          if (gtk_widget_get_mapped (row) && gtk_widget_get_width (details) == 0)
+          if (gtk_widget_get_mapped (row) &&
+              !mc_chat_row_get_part_bounds (MC_CHAT_ROW (row), MC_CHAT_ROW_PART_DETAILS, &details))
             laid_out = FALSE;
         }
       if (laid_out && rows->len > 0)
@@ -1526,21 +1523,22 @@ test_dispute_status_whole (Fixture       *fixture,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (rows, i);
-      GtkLabel *details = GTK_LABEL (gtk_widget_get_template_child (row, MC_TYPE_CHAT_ROW, "details_label"));
-      const char *text = gtk_label_get_label (details);
+      McChatRow *row = g_ptr_array_index (rows, i);
+      const char *text = mc_chat_row_get_text (row, MC_CHAT_ROW_PART_DETAILS);
       g_autofree char *status = NULL;
       g_autoptr(PangoLayout) layout = NULL;
+      graphene_rect_t details;
       int width;
 
-      if (!gtk_widget_get_mapped (row) || strstr (text, " · ") == NULL)
+      if (!gtk_widget_get_mapped (GTK_WIDGET (row)) || text == NULL || strstr (text, " · ") == NULL)
         continue;
       status = g_strndup (text, strstr (text, " · ") - text);
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (details), status);
+      layout = mc_chat_row_create_part_layout (row, MC_CHAT_ROW_PART_DETAILS, status);
       pango_layout_get_pixel_size (layout, &width, NULL);
       g_assert_cmpstr (status, !=, "");
       g_assert_null (strstr (status, "No."));
-      g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (details)));
+      g_assert_true (mc_chat_row_get_part_bounds (row, MC_CHAT_ROW_PART_DETAILS, &details));
+      g_assert_cmpfloat (width, <=, details.size.width);
       checked++;
     }
 
