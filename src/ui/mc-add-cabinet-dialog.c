@@ -66,7 +66,7 @@ mc_add_cabinet_dialog_toast_parent (McAddCabinetDialog *self,
     {
       toast = mc_ui_plain_toast_new (text);
       adw_toast_set_timeout (toast, 10);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (parent), toast);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (parent), mc_ui_toast_watch (toast));
       return TRUE;
     }
 

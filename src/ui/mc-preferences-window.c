@@ -76,7 +76,7 @@ mc_preferences_window_removed_cb (GObject      *object,
     return;
 
   text = mc_error_describe (error);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), mc_ui_plain_toast_new (text));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), mc_ui_toast_watch (mc_ui_plain_toast_new (text)));
 }
 
 static void

@@ -60,8 +60,9 @@ get_window (McTemplatesPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* Toasts go to the Preferences window the page is in. */
-static void
+/* Toasts go to the Preferences window the page is in; FALSE when it is
+ * in none (the toast is dropped). */
+static gboolean
 show_toast (McTemplatesPage *self,
             AdwToast        *toast)
 {
@@ -71,9 +72,13 @@ show_toast (McTemplatesPage *self,
   self->last_toast = g_strdup (adw_toast_get_title (toast));
 
   if (ADW_IS_PREFERENCES_WINDOW (window))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), mc_ui_toast_watch (toast));
+      return TRUE;
+    }
+
+  g_object_unref (g_object_ref_sink (toast));
+  return FALSE;
 }
 
 static void
@@ -250,6 +255,10 @@ static void
 on_undo_clicked (McTemplatesPage *self,
                  AdwToast        *toast)
 {
+  /* An older deletion's toast, still going: only the latest is undone. */
+  if (toast != self->undo_toast)
+    return;
+
   gtk_widget_activate_action (GTK_WIDGET (self), "templates.undo-delete", NULL);
 }
 
@@ -276,7 +285,7 @@ mc_templates_page_delete (McTemplatesPage *self,
     }
 
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    mc_ui_toast_dismiss (self->undo_toast);
   g_set_object (&self->deleted, kept);
 
   title = g_strdup_printf (_("Template “%s” deleted"), mc_template_get_title (template));
@@ -290,7 +299,11 @@ mc_templates_page_delete (McTemplatesPage *self,
    * could not reach the page's actions by name. */
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
                            G_CONNECT_SWAPPED);
-  show_toast (self, toast);
+  if (!show_toast (self, toast))
+    {
+      self->undo_toast = NULL;
+      g_clear_object (&self->deleted);
+    }
 }
 
 static void
@@ -316,7 +329,7 @@ undo_delete_action (GtkWidget  *widget,
     }
 
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    mc_ui_toast_dismiss (self->undo_toast);
 }
 
 gboolean

@@ -98,6 +98,79 @@ mc_ui_plain_toast_new (const char *text)
   return adw_toast_new (escaped);
 }
 
+/* The longest a toast slides in (a replacing one, 500 ms in 1.2), with a
+ * margin for a busy main loop. */
+#define TOAST_SETTLE_USEC (800 * G_TIME_SPAN_MILLISECOND)
+
+static gint64 toast_last_change;
+
+#define TOAST_WATCHED "mc-toast-watched"
+#define TOAST_GONE "mc-toast-gone"
+#define TOAST_DISMISSING "mc-toast-dismissing"
+
+static void
+on_watched_toast_dismissed (AdwToast *toast)
+{
+  /* The next in the queue, if any, starts sliding in now. */
+  toast_last_change = g_get_monotonic_time ();
+  g_object_set_data (G_OBJECT (toast), TOAST_GONE, GINT_TO_POINTER (TRUE));
+}
+
+AdwToast *
+mc_ui_toast_watch (AdwToast *toast)
+{
+  g_return_val_if_fail (ADW_IS_TOAST (toast), NULL);
+
+  toast_last_change = g_get_monotonic_time ();
+  g_object_set_data (G_OBJECT (toast), TOAST_GONE, NULL);
+  if (g_object_get_data (G_OBJECT (toast), TOAST_WATCHED) == NULL)
+    {
+      g_object_set_data (G_OBJECT (toast), TOAST_WATCHED, GINT_TO_POINTER (TRUE));
+      g_signal_connect (toast, "dismissed", G_CALLBACK (on_watched_toast_dismissed), NULL);
+    }
+
+  return toast;
+}
+
+static gboolean
+dismiss_when_settled (gpointer user_data)
+{
+  AdwToast *toast = user_data;
+  gint64 wait = toast_last_change + TOAST_SETTLE_USEC - g_get_monotonic_time ();
+
+  if (g_object_get_data (G_OBJECT (toast), TOAST_GONE) != NULL)
+    {
+      g_object_set_data (G_OBJECT (toast), TOAST_DISMISSING, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (wait > 0)
+    {
+      g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (wait / G_TIME_SPAN_MILLISECOND) + 1,
+                          dismiss_when_settled, g_object_ref (toast), g_object_unref);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_object_set_data (G_OBJECT (toast), TOAST_DISMISSING, NULL);
+  adw_toast_dismiss (toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+mc_ui_toast_dismiss (AdwToast *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  g_return_if_fail (g_object_get_data (G_OBJECT (toast), TOAST_WATCHED) != NULL);
+
+  if (g_object_get_data (G_OBJECT (toast), TOAST_GONE) != NULL ||
+      g_object_get_data (G_OBJECT (toast), TOAST_DISMISSING) != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (toast), TOAST_DISMISSING, GINT_TO_POINTER (TRUE));
+  dismiss_when_settled (toast);
+}
+
 void
 mc_ui_status_page_set_plain_description (AdwStatusPage *page,
                                          const char    *text)

@@ -20,6 +20,16 @@ void mc_ui_toast            (GtkWidget  *widget,
 /* libadwaita 1.2 reads toast titles and status page descriptions as Pango
  * markup; server and customer text must stay words, never links. */
 AdwToast *mc_ui_plain_toast_new (const char    *text);
+/* libadwaita 1.2 frees a toast's state twice, and the app crashes, when
+ * the toast is dismissed while it is still sliding in (fixed in 1.3 by
+ * "toast-overlay: Prevent show_done from firing after hide_done").  A
+ * toast starts sliding in when it is added to an overlay with none shown,
+ * or when the one before it goes.  mc_ui_toast_watch() notes both for a
+ * toast about to be added (and returns it); mc_ui_toast_dismiss()
+ * dismisses a watched toast once no toast can still be sliding in, and
+ * does nothing for one already gone. */
+AdwToast *mc_ui_toast_watch   (AdwToast      *toast);
+void      mc_ui_toast_dismiss (AdwToast      *toast);
 void mc_ui_status_page_set_plain_description (AdwStatusPage *page,
                                               const char    *text);
 

@@ -25,7 +25,7 @@ mc_window_add_toast (McWindow *self,
   /* Where the conversation is on screen, over it: over the whole window a
    * toast sits on the chat list and hides its rows. */
   adw_toast_overlay_add_toast (conversation_shown ? self->conversation_toasts : self->toast_overlay,
-                               toast);
+                               mc_ui_toast_watch (toast));
 }
 
 static void

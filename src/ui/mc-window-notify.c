@@ -10,6 +10,7 @@
 
 #include "mc-chat-store.h"
 #include "mc-store-row.h"
+#include "mc-ui.h"
 #include "mc-window-private.h"
 
 /* Muted stores */
@@ -219,7 +220,7 @@ on_open_chat_changed (McWindow *self)
                                G_CONNECT_SWAPPED);
       /* Its news are on screen now. */
       if ((toast = g_hash_table_lookup (self->chat_toasts, &chat_id)) != NULL)
-        adw_toast_dismiss (toast);
+        mc_ui_toast_dismiss (toast);
     }
 
   update_mute_chat_action (self);
@@ -268,9 +269,8 @@ mc_window_show_chat_toast (McWindow   *self,
   /* What a customer wrote is plain text, never markup. */
   escaped = g_markup_escape_text (text, -1);
 
-  /* One toast per chat while it shows: it already says to open it.
-   * Retitling a toast already queued or shown stalled the app in the
-   * end-to-end tests, so later news waits for the next toast. */
+  /* One toast per chat while it shows: it already says to open it, and
+   * later news waits for the next toast. */
   if (g_hash_table_contains (self->chat_toasts, &chat_id))
     return;
 

@@ -11,6 +11,7 @@
 #include "mc-chat-row.h"
 #include "mc-message-row.h"
 #include "mc-store-row.h"
+#include "mc-ui.h"
 #include "mc-window.h"
 #include "ui-test-util.h"
 
@@ -538,6 +539,75 @@ test_chat_row (void)
   ui_test_run_for (50);
 }
 
+static void
+count_dismissed (AdwToast *toast,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+/* A toast dismissed while it still slides in, as a chat's toast is when
+ * its chat opens at once: libadwaita 1.2 would free it twice (with
+ * MALLOC_PERTURB_, as meson sets it, the app crashed).  Dismissed through
+ * mc_ui_toast_dismiss() it goes a little later, once, and what was
+ * already gone is left alone. */
+static void
+test_toast_dismiss (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  guint dismissed_a = 0;
+  guint dismissed_b = 0;
+
+  adw_toast_overlay_set_child (overlay, gtk_label_new ("Conversation"));
+  gtk_window_set_child (window, GTK_WIDGET (overlay));
+  gtk_window_present (window);
+  ui_test_run_for (300);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(AdwToast) a = g_object_ref (adw_toast_new ("First"));
+      g_autoptr(AdwToast) b = g_object_ref (adw_toast_new ("Second"));
+
+      dismissed_a = dismissed_b = 0;
+      g_signal_connect (a, "dismissed", G_CALLBACK (count_dismissed), &dismissed_a);
+      g_signal_connect (b, "dismissed", G_CALLBACK (count_dismissed), &dismissed_b);
+
+      adw_toast_overlay_add_toast (overlay, mc_ui_toast_watch (a));
+      ui_test_run_for (50);
+      /* Still sliding in: not yet. */
+      mc_ui_toast_dismiss (a);
+      g_assert_cmpuint (dismissed_a, ==, 0);
+      ui_test_run_for (1200);
+      g_assert_cmpuint (dismissed_a, ==, 1);
+
+      /* The replacing slide is the longest: b starts it as a goes. */
+      a = (g_object_unref (a), g_object_ref (adw_toast_new ("Third")));
+      dismissed_a = 0;
+      g_signal_connect (a, "dismissed", G_CALLBACK (count_dismissed), &dismissed_a);
+      adw_toast_overlay_add_toast (overlay, mc_ui_toast_watch (a));
+      ui_test_run_for (1000);
+      adw_toast_overlay_add_toast (overlay, mc_ui_toast_watch (b));
+      ui_test_run_for (1000);
+      /* Long on screen, nothing else moving: at once. */
+      mc_ui_toast_dismiss (a);
+      g_assert_cmpuint (dismissed_a, ==, 1);
+      ui_test_run_for (50);
+      mc_ui_toast_dismiss (b);
+      mc_ui_toast_dismiss (b);
+      g_assert_cmpuint (dismissed_b, ==, 0);
+      ui_test_run_for (1500);
+      g_assert_cmpuint (dismissed_b, ==, 1);
+
+      /* Gone already: nothing more happens. */
+      mc_ui_toast_dismiss (b);
+      ui_test_run_for (1000);
+      g_assert_cmpuint (dismissed_b, ==, 1);
+    }
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/ui/widgets/mnemonic-names", test_mnemonic_names);
   g_test_add_func ("/ui/widgets/sidebar-width", test_sidebar_width);
   g_test_add_func ("/ui/widgets/chat-row", test_chat_row);
+  g_test_add_func ("/ui/widgets/toast-dismiss", test_toast_dismiss);
 
   return g_test_run ();
 }

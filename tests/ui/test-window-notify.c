@@ -304,6 +304,15 @@ chat_is_open (gpointer data)
   return mc_window_get_open_chat_id (fixture->window) == chat_id;
 }
 
+static gboolean
+chat_toasts_are (gpointer data)
+{
+  Fixture *fixture = data;
+  guint wanted = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->window), "wanted-toasts"));
+
+  return mc_window_get_chat_toast_count (fixture->window) == wanted;
+}
+
 /* With one chat open, news of another is a toast over the conversation
  * (one per chat) whose "Open" opens that chat. */
 static void
@@ -333,10 +342,11 @@ test_chat_toast (Fixture       *fixture,
   g_assert_nonnull (find_widget (conversation_pane, is_toast, NULL));
   g_assert_null (find_widget (chats_pane, is_toast, NULL));
 
-  /* The waiting one's chat opened first: its toast leaves the queue. */
+  /* The waiting one's chat opened first: its toast leaves the queue (once
+   * no toast slides in, see mc_ui_toast_dismiss()). */
   mc_window_open_chat (fixture->window, mc_chat_get_chat_id (third));
-  ui_test_run_for (300);
-  g_assert_cmpuint (mc_window_get_chat_toast_count (fixture->window), ==, 1);
+  g_object_set_data (G_OBJECT (fixture->window), "wanted-toasts", GUINT_TO_POINTER (1));
+  g_assert_true (ui_test_wait_until (chat_toasts_are, fixture, WAIT_MSEC));
 
   button = find_widget (conversation_pane, is_open_button, NULL);
   g_assert_nonnull (button);
@@ -344,8 +354,8 @@ test_chat_toast (Fixture       *fixture,
   gtk_widget_activate (button);
   g_assert_true (ui_test_wait_until (chat_is_open, fixture, WAIT_MSEC));
   /* Its news are on screen: its toast goes. */
-  ui_test_run_for (300);
-  g_assert_cmpuint (mc_window_get_chat_toast_count (fixture->window), ==, 0);
+  g_object_set_data (G_OBJECT (fixture->window), "wanted-toasts", GUINT_TO_POINTER (0));
+  g_assert_true (ui_test_wait_until (chat_toasts_are, fixture, WAIT_MSEC));
 }
 
 static void
