@@ -1,5 +1,6 @@
 /* mc-cache-messages.c: the messages of each chat with their attachments,
- * and which of them the seller has not read yet.
+ * which of them the seller has not read yet, and which of the seller's
+ * were sent from elsewhere.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,8 +24,11 @@ load_messages_job (McCache   *self,
   int rc;
 
   stmt = mc_cache_query (self, error,
-                         "SELECT message_id, created_at, sender, text FROM messages"
-                         " WHERE chat_id = ? ORDER BY created_at, message_id",
+                         "SELECT m.message_id, m.created_at, m.sender, m.text,"
+                         " e.message_id IS NOT NULL FROM messages m"
+                         " LEFT JOIN messages_from_elsewhere e"
+                         " ON e.chat_id = m.chat_id AND e.message_id = m.message_id"
+                         " WHERE m.chat_id = ? ORDER BY m.created_at, m.message_id",
                          "x", chat_id);
   if (stmt == NULL)
     return FALSE;
@@ -35,6 +39,7 @@ load_messages_job (McCache   *self,
       mc_message_set_created_at (message, sqlite3_column_int64 (stmt, 1));
       mc_message_set_sender (message, mc_sender_from_string ((const char *) sqlite3_column_text (stmt, 2)));
       mc_message_set_text (message, (const char *) sqlite3_column_text (stmt, 3));
+      mc_message_set_from_elsewhere (message, sqlite3_column_int (stmt, 4) != 0);
       g_ptr_array_add (messages, message);
     }
   if (!mc_cache_query_end (stmt, rc, "SELECT FROM messages", error))
@@ -159,6 +164,46 @@ mc_cache_load_unread_ids (McCache  *self,
 {
   g_return_val_if_fail (MC_IS_CACHE (self), NULL);
   return mc_cache_run_sync (self, load_unread_ids_job, NULL, error);
+}
+
+typedef struct
+{
+  gint64 chat_id;
+  gint64 message_id;
+} ElsewhereRow;
+
+static gboolean
+save_from_elsewhere_job (McCache   *self,
+                         sqlite3   *db,
+                         gpointer   data,
+                         gpointer  *result,
+                         GError   **error)
+{
+  ElsewhereRow *row = data;
+
+  return mc_cache_run (self, error,
+                       "INSERT OR IGNORE INTO messages_from_elsewhere (chat_id, message_id)"
+                       " VALUES (?, ?)",
+                       "xx", row->chat_id, row->message_id);
+}
+
+void
+mc_cache_save_message_from_elsewhere (McCache *self,
+                                      gint64   chat_id,
+                                      gint64   message_id)
+{
+  gint64 started = g_get_monotonic_time ();
+  ElsewhereRow *row;
+
+  g_return_if_fail (MC_IS_CACHE (self));
+  g_return_if_fail (message_id != 0);
+
+  row = g_new (ElsewhereRow, 1);
+  row->chat_id = chat_id;
+  row->message_id = message_id;
+  mc_cache_queue_job (self, save_from_elsewhere_job, row, g_free, NULL,
+                      mc_cache_save_message_from_elsewhere, NULL, NULL, NULL);
+  mc_cache_note_block (self, started);
 }
 
 typedef struct

@@ -143,6 +143,18 @@ static const char *schema_v7 =
   "  marked_unread INTEGER NOT NULL DEFAULT 0);"
   "PRAGMA user_version = 7;";
 
+/* v8: the seller's messages this app did not send (see
+ * mc_cache_save_message_from_elsewhere()), so that their label survives a
+ * restart.  A table of its own rather than a column of messages: saving a
+ * message again (INSERT OR REPLACE) would reset a column, and the mark may
+ * be written before the message itself. */
+static const char *schema_v8 =
+  "CREATE TABLE messages_from_elsewhere ("
+  "  chat_id INTEGER NOT NULL,"
+  "  message_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (chat_id, message_id)) WITHOUT ROWID;"
+  "PRAGMA user_version = 8;";
+
 static gboolean
 read_user_version (McCache  *self,
                    int      *version,
@@ -167,7 +179,7 @@ mc_cache_migrate (McCache  *self,
                   GError  **error)
 {
   static const char **steps[] = { &schema_v1, &schema_v2, &schema_v3, &schema_v4,
-                                  &schema_v5, &schema_v6, &schema_v7 };
+                                  &schema_v5, &schema_v6, &schema_v7, &schema_v8 };
   sqlite3 *db = self->db;
   int *version = &self->schema_version;
 

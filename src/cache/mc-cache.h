@@ -29,7 +29,7 @@ typedef enum
 } McCacheError;
 
 /* The schema version a new file gets and older files are migrated to. */
-#define MC_CACHE_SCHEMA_VERSION 7
+#define MC_CACHE_SCHEMA_VERSION 8
 
 typedef enum
 {
@@ -228,6 +228,14 @@ void        mc_cache_save_chat_marks      (McCache             *self,
                                            gint64               chat_id,
                                            gboolean             pinned,
                                            gboolean             marked_unread);
+
+/* Remembers that the PARTNER message @message_id of @chat_id was sent
+ * from elsewhere (not by this app), so that mc_cache_load_messages() gives
+ * it "from-elsewhere" again after a restart.  Queued like the other
+ * writes; saving the message again later keeps the mark. */
+void        mc_cache_save_message_from_elsewhere (McCache      *self,
+                                                  gint64        chat_id,
+                                                  gint64        message_id);
 
 /* Outbox: record a send before it goes out (the id is given in _finish
  * once the row is committed), update its state, remove it on success. */

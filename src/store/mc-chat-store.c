@@ -918,8 +918,18 @@ mc_chat_store_note_replied_elsewhere (McChatStore *self,
         mc_message_set_from_elsewhere (shown, TRUE);
     }
 
-  /* Unless the customer wrote again after it, that reply answered them. */
   entry = lookup_entry (self, chat_id);
+  /* Kept, so that the label is still there after a restart. */
+  if (entry != NULL && mc_message_get_message_id (message) != 0)
+    {
+      gint64 business_id = mc_chat_get_business_id (entry->chat);
+      McCache *cache = g_hash_table_lookup (self->caches, &business_id);
+
+      if (cache != NULL)
+        mc_cache_save_message_from_elsewhere (cache, chat_id, mc_message_get_message_id (message));
+    }
+
+  /* Unless the customer wrote again after it, that reply answered them. */
   if (entry != NULL && mc_chat_get_first_unanswered (entry->chat) == 0)
     mc_chat_store_mark_answered (self, chat_id);
   g_signal_emit (self, signals[REPLIED_ELSEWHERE], 0, chat_id, message);

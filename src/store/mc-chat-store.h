@@ -93,7 +93,8 @@ void            mc_chat_store_set_marked_unread    (McChatStore *self,
                                                     gint64       chat_id,
                                                     gboolean     marked);
 /* Sync found @message (PARTNER, already merged) that no send of this app
- * explains: it is flagged "from-elsewhere", the chat is answered (see
+ * explains: it is flagged "from-elsewhere" (kept in the cabinet's cache, so
+ * a history loaded after a restart shows it too), the chat is answered (see
  * mc_chat_store_mark_answered()) and "replied-elsewhere" is emitted. */
 void            mc_chat_store_note_replied_elsewhere (McChatStore *self,
                                                       gint64       chat_id,

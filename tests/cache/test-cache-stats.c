@@ -460,7 +460,7 @@ test_migration_adds_index (void)
                                  " DROP TABLE orders; DROP TABLE returns; DROP TABLE templates;"
                                  " DROP TABLE replies; DROP TABLE customer_quarters; DROP TABLE waits;"
                                  " DROP INDEX customer_messages_by_time;"
-                                 " DROP TABLE chat_marks;"
+                                 " DROP TABLE chat_marks; DROP TABLE messages_from_elsewhere;"
                                  " PRAGMA user_version = 3;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -660,6 +660,128 @@ test_migration_from_v2 (void)
 }
 
 static void
+save_and_wait (McCache   *cache,
+               GPtrArray *messages)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_cache_save_messages_async (cache, messages, NULL, mc_test_store_result, &result);
+  g_assert_true (mc_cache_save_messages_finish (cache, mc_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Whether message @message_id of @chat_id loads as sent from elsewhere;
+ * it must be there. */
+static gboolean
+loads_from_elsewhere (McCache *cache,
+                      gint64   chat_id,
+                      gint64   message_id)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loaded = mc_cache_load_messages (cache, chat_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      McMessage *message = g_ptr_array_index (loaded, i);
+
+      if (mc_message_get_message_id (message) == message_id)
+        return mc_message_get_from_elsewhere (message);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_from_elsewhere_kept (void)
+{
+  g_autofree char *path = fresh_path ("elsewhere");
+  g_autoptr(McCache) cache = open_cache (path);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) refetched = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (messages, make_message (10, 1, MC_SENDER_CUSTOMER, "Вопрос"));
+  g_ptr_array_add (messages, make_message (10, 2, MC_SENDER_PARTNER, "from the web cabinet"));
+  g_ptr_array_add (messages, make_message (10, 3, MC_SENDER_PARTNER, "from this app"));
+  g_ptr_array_add (messages, make_message (11, 2, MC_SENDER_PARTNER, "same id, other chat"));
+  save_and_wait (cache, messages);
+  mc_cache_save_message_from_elsewhere (cache, 10, 2);
+  /* Marked before the message itself is saved: kept all the same. */
+  mc_cache_save_message_from_elsewhere (cache, 10, 4);
+  /* Twice is once. */
+  mc_cache_save_message_from_elsewhere (cache, 10, 2);
+  flush (cache);
+  g_clear_object (&cache);
+
+  cache = open_cache (path);
+  g_assert_true (loads_from_elsewhere (cache, 10, 2));
+  g_assert_false (loads_from_elsewhere (cache, 10, 1));
+  g_assert_false (loads_from_elsewhere (cache, 10, 3));
+  g_assert_false (loads_from_elsewhere (cache, 11, 2));
+
+  /* The API gives the messages again, unflagged: the mark stays. */
+  g_ptr_array_add (refetched, make_message (10, 2, MC_SENDER_PARTNER, "from the web cabinet"));
+  g_ptr_array_add (refetched, make_message (10, 4, MC_SENDER_PARTNER, "later"));
+  save_and_wait (cache, refetched);
+  g_assert_true (loads_from_elsewhere (cache, 10, 2));
+  g_assert_true (loads_from_elsewhere (cache, 10, 4));
+  g_clear_object (&cache);
+
+  cache = open_cache (path);
+  g_assert_true (loads_from_elsewhere (cache, 10, 2));
+  g_assert_true (loads_from_elsewhere (cache, 10, 4));
+  g_assert_false (loads_from_elsewhere (cache, 10, 3));
+}
+
+static void
+test_migration_from_v7 (void)
+{
+  g_autofree char *path = fresh_path ("v7");
+  g_autoptr(McCache) cache = open_cache (path);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_ptr_array_add (messages, make_message (10, 1, MC_SENDER_CUSTOMER, "Вопрос"));
+  g_ptr_array_add (messages, make_message (10, 2, MC_SENDER_PARTNER, "Ответ"));
+  save_and_wait (cache, messages);
+  mc_cache_save_chat_marks (cache, 10, TRUE, FALSE);
+  g_clear_object (&cache);
+
+  /* Back to what version 7 held: no table of marks from elsewhere. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE messages_from_elsewhere; PRAGMA user_version = 7;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (read_user_version (path), ==, 7);
+
+  cache = open_cache (path);
+  g_assert_cmpint (mc_cache_get_schema_version (cache), ==, MC_CACHE_SCHEMA_VERSION);
+  g_assert_cmpint (MC_CACHE_SCHEMA_VERSION, ==, 8);
+
+  /* What version 7 held is all there, none of it from elsewhere. */
+  {
+    g_autoptr(GArray) marks = mc_cache_load_chat_marks (cache, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (marks->len, ==, 1);
+    g_assert_true (g_array_index (marks, McCacheChatMarks, 0).pinned);
+  }
+  g_assert_false (loads_from_elsewhere (cache, 10, 1));
+  g_assert_false (loads_from_elsewhere (cache, 10, 2));
+
+  /* The new table works. */
+  mc_cache_save_message_from_elsewhere (cache, 10, 2);
+  g_clear_object (&cache);
+  g_assert_cmpint (read_user_version (path), ==, 8);
+
+  cache = open_cache (path);
+  g_assert_true (loads_from_elsewhere (cache, 10, 2));
+  g_assert_false (loads_from_elsewhere (cache, 10, 1));
+}
+
+static void
 test_corrupt_file (void)
 {
   g_autofree char *dir = g_build_filename (tmp_dir, "corrupt", NULL);
@@ -1066,6 +1188,8 @@ main (int   argc,
   g_test_add_func ("/cache/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/cache/campaigns-round-trip", test_campaigns_round_trip);
   g_test_add_func ("/cache/migration-from-v2", test_migration_from_v2);
+  g_test_add_func ("/cache/from-elsewhere-kept", test_from_elsewhere_kept);
+  g_test_add_func ("/cache/migration-from-v7", test_migration_from_v7);
   g_test_add_func ("/cache/corrupt-file", test_corrupt_file);
   g_test_add_func ("/cache/busy-file", test_busy_file);
   g_test_add_func ("/cache/newer-schema", test_newer_schema);

@@ -991,6 +991,68 @@ test_chat_messages (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, 2);
 }
 
+static gboolean
+shown_from_elsewhere (McMessageStore *messages,
+                      gint64          message_id)
+{
+  McMessage *message = mc_message_store_lookup (messages, message_id);
+
+  g_assert_nonnull (message);
+  return mc_message_get_from_elsewhere (message);
+}
+
+/* A reply noted as sent from elsewhere keeps its label in the history
+ * loaded after a restart, also once the Market gave it again. */
+static void
+test_from_elsewhere_restart (void)
+{
+  g_autoptr(McCache) cache = open_cache ("elsewhere.sqlite", 10);
+  g_autoptr(McChatStore) store = mc_chat_store_new ();
+  g_autoptr(McMessageStore) messages = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  merge_one (store, make_chat (1, 10, MC_CHAT_STATUS_NEW, 100, 5, "Анна", 1));
+  first = messages_of (make_message (1, 1, 10, MC_SENDER_CUSTOMER, "Где заказ?"),
+                       make_message (1, 2, 20, MC_SENDER_PARTNER, "Из кабинета"),
+                       make_message (1, 3, 30, MC_SENDER_PARTNER, "Из приложения"),
+                       NULL);
+  mc_chat_store_merge_messages (store, 1, first);
+  messages = mc_chat_store_get_messages (store, 1);
+  mc_chat_store_note_replied_elsewhere (store, 1, g_ptr_array_index (first, 1));
+  g_assert_true (shown_from_elsewhere (messages, 2));
+  g_assert_false (shown_from_elsewhere (messages, 3));
+
+  /* A restart: the history comes from the cache alone. */
+  g_clear_object (&messages);
+  g_clear_object (&store);
+  g_clear_object (&cache);
+  cache = open_cache ("elsewhere.sqlite", 10);
+  store = mc_chat_store_new ();
+  g_assert_true (mc_chat_store_add_cache (store, cache, &error));
+  g_assert_no_error (error);
+  messages = mc_chat_store_get_messages (store, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (messages)), ==, 3);
+  g_assert_true (shown_from_elsewhere (messages, 2));
+  g_assert_false (shown_from_elsewhere (messages, 1));
+  g_assert_false (shown_from_elsewhere (messages, 3));
+
+  /* The Market gives the same messages again, unflagged: the label stays,
+   * in memory and in the cache. */
+  again = messages_of (make_message (1, 2, 20, MC_SENDER_PARTNER, "Из кабинета"),
+                       make_message (1, 3, 30, MC_SENDER_PARTNER, "Из приложения"),
+                       NULL);
+  mc_chat_store_merge_messages (store, 1, again);
+  g_assert_true (shown_from_elsewhere (messages, 2));
+  g_assert_finalize_object (g_steal_pointer (&messages));
+  messages = mc_chat_store_get_messages (store, 1);
+  g_assert_true (shown_from_elsewhere (messages, 2));
+  g_assert_false (shown_from_elsewhere (messages, 3));
+}
+
 /* Mute and the other notification marks survive a restart, per cabinet. */
 static void
 test_notify_state (void)
@@ -1078,6 +1140,7 @@ main (int   argc,
   g_test_add_func ("/store/remove-business", test_remove_business);
   g_test_add_func ("/store/message-store", test_message_store);
   g_test_add_func ("/store/chat-messages", test_chat_messages);
+  g_test_add_func ("/store/from-elsewhere-restart", test_from_elsewhere_restart);
 
   ret = g_test_run ();
   mc_test_remove_tree (tmp_dir);
