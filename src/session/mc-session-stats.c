@@ -80,9 +80,12 @@ mc_session_compute_stats_async (McSession           *self,
       return;
     }
 
-  /* The cache computes on its writer thread, after the writes before it. */
+  /* The cache computes on its writer thread, after the writes before it;
+   * reply times count the cabinet's working hours, as its reply clocks do
+   * (the hours are immutable, so that thread may read them). */
   mc_cache_load_response_stats_async (cache, campaign_id, days, g_get_real_time (),
-                                      (gint64) target_minutes * G_TIME_SPAN_MINUTE, NULL,
+                                      (gint64) target_minutes * G_TIME_SPAN_MINUTE,
+                                      mc_chat_store_get_working_hours (mc_session_get_chats (self), business_id),
                                       cancellable, on_stats_loaded, g_steal_pointer (&task));
 }
 

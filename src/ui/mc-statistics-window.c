@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-chat-store.h"
 #include "mc-hours-chart.h"
 #include "mc-reply-clock.h"
 #include "mc-sidebar-item.h"
@@ -27,6 +28,7 @@ struct _McStatisticsWindow
   GtkFileChooserNative *chooser;
 
   AdwToastOverlay *toast_overlay;
+  GtkLabel        *hours_label;
   GtkSpinner      *spinner;
   AdwComboRow     *scope_row;
   AdwComboRow     *period_row;
@@ -268,6 +270,9 @@ compute (McStatisticsWindow *self)
       break;
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->hours_label),
+                          mc_chat_store_get_working_hours (mc_session_get_chats (self->session),
+                                                           mc_sidebar_item_get_business_id (item)) != NULL);
   self->cancellable = g_cancellable_new ();
   computation = g_new0 (Computation, 1);
   computation->self = self;
@@ -530,6 +535,7 @@ mc_statistics_window_class_init (McStatisticsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marketchats/MarketChats/ui/mc-statistics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McStatisticsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, McStatisticsWindow, hours_label);
   gtk_widget_class_bind_template_child (widget_class, McStatisticsWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, McStatisticsWindow, scope_row);
   gtk_widget_class_bind_template_child (widget_class, McStatisticsWindow, period_row);

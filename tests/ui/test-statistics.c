@@ -10,6 +10,8 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-cabinet.h"
+#include "mc-chat-store.h"
 #include "mc-statistics-window.h"
 #include "ui-test-util.h"
 
@@ -180,6 +182,69 @@ test_computes (Fixture       *fixture,
   g_assert_cmpuint (stats->days, ==, days == 7 ? 30 : 7);
 }
 
+/* The figures for the period of @index, computed afresh, once the demo's
+ * histories hold replies. */
+static const McResponseStats *
+compute_period (Fixture *fixture,
+                guint    index)
+{
+  McStatisticsWindow *window = MC_STATISTICS_WINDOW (fixture->window);
+  AdwComboRow *period = ADW_COMBO_ROW (child (fixture, "period_row"));
+
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      const McResponseStats *stats;
+
+      adw_combo_row_set_selected (period, 1 - index);
+      g_assert_true (ui_test_wait_until (computed, fixture, WAIT_MSEC));
+      adw_combo_row_set_selected (period, index);
+      g_assert_true (ui_test_wait_until (computed, fixture, WAIT_MSEC));
+      stats = mc_statistics_window_get_stats (window);
+      if (stats != NULL && stats->replies > 0)
+        return stats;
+      ui_test_run_for (200);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* With working hours set, reply times count only those, as the reply
+ * clocks do, and the window says so.  Half an hour on Mondays leaves at
+ * most that much of each week: a long reply time shrinks. */
+static void
+test_working_hours (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  McChatStore *chats = mc_session_get_chats (fixture->session);
+  GListModel *cabinets = mc_session_get_cabinets (fixture->session);
+  g_autoptr(McWorkingHours) hours = mc_working_hours_new_from_string ("1000000 03:00-03:30 UTC");
+  const McResponseStats *stats;
+  gint64 wall_p90, wall_median;
+
+  g_assert_nonnull (hours);
+  stats = compute_period (fixture, 1);
+  g_assert_cmpuint (stats->days, ==, 30);
+  wall_p90 = stats->p90_reply;
+  wall_median = stats->median_reply;
+  /* The demo has customers who waited for hours. */
+  g_assert_cmpint (wall_p90, >, 2 * G_TIME_SPAN_HOUR);
+  g_assert_false (gtk_widget_get_visible (child (fixture, "hours_label")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (cabinets); i++)
+    {
+      g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
+
+      mc_chat_store_set_working_hours (chats, mc_cabinet_get_business_id (cabinet), hours);
+    }
+
+  stats = compute_period (fixture, 1);
+  g_assert_true (gtk_widget_get_visible (child (fixture, "hours_label")));
+  g_assert_cmpuint (stats->days, ==, 30);
+  g_assert_cmpint (stats->p90_reply, <, wall_p90);
+  g_assert_cmpint (stats->p90_reply, <=, 35 * 60 * G_TIME_SPAN_SECOND * (1 + wall_p90 / (7 * G_TIME_SPAN_DAY)));
+  g_assert_cmpint (stats->median_reply, <=, wall_median);
+}
+
 static void
 on_exported (GObject      *source,
              GAsyncResult *result,
@@ -270,6 +335,7 @@ main (int   argc,
   g_test_add ("/statistics/shows-figures", Fixture, NULL, fixture_set_up, test_shows_figures, fixture_tear_down);
   g_test_add ("/statistics/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/statistics/computes", Fixture, NULL, fixture_set_up, test_computes, fixture_tear_down);
+  g_test_add ("/statistics/working-hours", Fixture, NULL, fixture_set_up, test_working_hours, fixture_tear_down);
   g_test_add ("/statistics/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
 
   return g_test_run ();
