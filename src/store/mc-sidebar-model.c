@@ -137,7 +137,8 @@ recount (McSidebarModel *self)
 
       needs_reply = mc_chat_needs_reply (chat);
       overdue = needs_reply && mc_chat_store_is_overdue (self->chats, chat, now);
-      unread = mc_chat_get_unread_count (chat);
+      /* A chat marked unread counts as one, as in a messenger. */
+      unread = mc_chat_get_unread_count (chat) + (mc_chat_get_marked_unread (chat) ? 1 : 0);
       add_counts (counts, g_ptr_array_index (cabinet->items, 0), needs_reply, unread, overdue);
       if (campaign_id == 0)
         add_counts (counts, g_ptr_array_index (cabinet->items, cabinet->items->len - 1),

@@ -814,6 +814,14 @@ test_sidebar (void)
   mc_chat_store_mark_read (store, 8, 1);
   g_assert_cmpuint (mc_sidebar_item_get_unread_count (no_store), ==, 0);
 
+  /* A chat the seller marked unread counts as one, as in a messenger. */
+  mc_chat_store_set_marked_unread (store, 8, TRUE);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (no_store), ==, 1);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (all_stores), ==, 1);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (shop5), ==, 0);
+  mc_chat_store_set_marked_unread (store, 8, FALSE);
+  g_assert_cmpuint (mc_sidebar_item_get_unread_count (no_store), ==, 0);
+
   /* The same stores again (new objects, as a refresh or the cache give)
    * change no row, so a selected row stays selected; a renamed store
    * changes its row only. */
