@@ -583,6 +583,22 @@ mc_chat_row_size_allocate (GtkWidget *widget,
     place_part (self, MC_CHAT_ROW_PART_PREVIEW, start, y, heights[2], right + ITEM_SPACING - start - ITEM_SPACING, 0);
 }
 
+/* A border as wide as half the rectangle fills it: renderers draw that
+ * directly, where a round clip may take an offscreen pass (in GTK 4.8's
+ * GL renderer, a good part of a row's drawing). */
+static void
+fill_rounded_rect (GtkSnapshot          *snapshot,
+                   const GskRoundedRect *rect,
+                   const GdkRGBA        *color)
+{
+  float half_height = rect->bounds.size.height / 2;
+  float half_width = rect->bounds.size.width / 2;
+
+  gtk_snapshot_append_border (snapshot, rect,
+                              (float[4]) { half_height, half_width, half_height, half_width },
+                              (GdkRGBA[4]) { *color, *color, *color, *color });
+}
+
 static void
 append_badge (GtkSnapshot           *snapshot,
               const graphene_rect_t *text,
@@ -598,9 +614,7 @@ append_badge (GtkSnapshot           *snapshot,
                                    &GRAPHENE_RECT_INIT (text->origin.x + text->size.width / 2 - width / 2,
                                                         text->origin.y - BADGE_PAD_Y, width, height),
                                    radius);
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, color, &rect.bounds);
-  gtk_snapshot_pop (snapshot);
+  fill_rounded_rect (snapshot, &rect, color);
 }
 
 static void
@@ -652,9 +666,7 @@ mc_chat_row_snapshot (GtkWidget   *widget,
       GskRoundedRect dot;
 
       gsk_rounded_rect_init_from_rect (&dot, &self->marked_bounds, BADGE_MIN_TEXT / 2.0);
-      gtk_snapshot_push_rounded_clip (snapshot, &dot);
-      gtk_snapshot_append_color (snapshot, &c->accent_bg, &dot.bounds);
-      gtk_snapshot_pop (snapshot);
+      fill_rounded_rect (snapshot, &dot, &c->accent_bg);
     }
 
   for (McChatRowPart p = 0; p < MC_CHAT_ROW_N_PARTS; p++)
