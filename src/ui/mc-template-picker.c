@@ -82,11 +82,14 @@ create_row (gpointer item,
 {
   McTemplate *template = item;
   const char *keyword = mc_template_get_keyword (template);
+  const char *body = mc_template_get_text (template) != NULL ? mc_template_get_text (template) : "";
   g_autofree char *preview = NULL;
   GtkWidget *row, *box, *top, *title, *text;
 
-  /* One line of the text: enough to tell two greetings apart. */
-  preview = g_utf8_substring (mc_template_get_text (template), 0, PREVIEW_CHARS);
+  /* One line of the text: enough to tell two greetings apart.  GLib 2.74
+   * reads past the end of a shorter string for g_utf8_substring(). */
+  preview = g_utf8_strlen (body, -1) > PREVIEW_CHARS ? g_utf8_substring (body, 0, PREVIEW_CHARS)
+                                                      : g_strdup (body);
   g_strdelimit (preview, "\n\t", ' ');
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
