@@ -721,6 +721,20 @@ mc_chat_row_query_tooltip (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The texts' layouts and the icons, made again when next drawn. */
+static void
+forget_layouts (McChatRow *self)
+{
+  for (guint i = 0; i < MC_CHAT_ROW_N_PARTS; i++)
+    {
+      g_clear_object (&self->parts[i].layout);
+      self->parts[i].width = -1;
+    }
+  self->status_width = -1;
+  g_clear_object (&self->pin_icon);
+  g_clear_object (&self->muted_icon);
+}
+
 static void
 mc_chat_row_css_changed (GtkWidget         *widget,
                          GtkCssStyleChange *change)
@@ -732,14 +746,7 @@ mc_chat_row_css_changed (GtkWidget         *widget,
   /* The theme, dark mode or the font may have changed. */
   self->colors_valid = FALSE;
   memset (self->font_height, 0, sizeof self->font_height);
-  for (guint i = 0; i < MC_CHAT_ROW_N_PARTS; i++)
-    {
-      g_clear_object (&self->parts[i].layout);
-      self->parts[i].width = -1;
-    }
-  self->status_width = -1;
-  g_clear_object (&self->pin_icon);
-  g_clear_object (&self->muted_icon);
+  forget_layouts (self);
   gtk_widget_queue_resize (widget);
 }
 
@@ -749,14 +756,7 @@ mc_chat_row_direction_changed (GtkWidget        *widget,
 {
   McChatRow *self = MC_CHAT_ROW (widget);
 
-  for (guint i = 0; i < MC_CHAT_ROW_N_PARTS; i++)
-    {
-      g_clear_object (&self->parts[i].layout);
-      self->parts[i].width = -1;
-    }
-  self->status_width = -1;
-  g_clear_object (&self->pin_icon);
-  g_clear_object (&self->muted_icon);
+  forget_layouts (self);
   gtk_widget_queue_allocate (widget);
 }
 
