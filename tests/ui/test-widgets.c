@@ -422,6 +422,38 @@ row_laid_out (gpointer data)
  * words and in libadwaita's colours (which dark mode changes), with the
  * pin, unread and muted marks other parts of the window set; a screen
  * reader hears all of it in one label; a narrow row ellipsizes. */
+/* How many nodes of @type the tree under @node holds. */
+static guint
+count_nodes (GskRenderNode     *node,
+             GskRenderNodeType  type)
+{
+  guint count = gsk_render_node_get_node_type (node) == type;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count += count_nodes (gsk_container_node_get_child (node, i), type);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count += count_nodes (gsk_transform_node_get_child (node), type);
+      break;
+    case GSK_CLIP_NODE:
+      count += count_nodes (gsk_clip_node_get_child (node), type);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count += count_nodes (gsk_rounded_clip_node_get_child (node), type);
+      break;
+    case GSK_OPACITY_NODE:
+      count += count_nodes (gsk_opacity_node_get_child (node), type);
+      break;
+    default:
+      break;
+    }
+
+  return count;
+}
+
 static void
 test_chat_row (void)
 {
@@ -448,6 +480,21 @@ test_chat_row (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, -1);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ui_test_wait_until (row_laid_out, rows[3], 5000));
+
+  /* The row draws its avatar and badges without round clips, which cost
+   * the renderer a pass of their own for every row while a list scrolls. */
+  {
+    g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (rows[0]));
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+
+    gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (rows[0])),
+                            gtk_widget_get_height (GTK_WIDGET (rows[0])));
+    node = gtk_snapshot_free_to_node (snapshot);
+    g_assert_nonnull (node);
+    g_assert_cmpuint (count_nodes (node, GSK_TEXT_NODE), >=, 5);
+    g_assert_cmpuint (count_nodes (node, GSK_ROUNDED_CLIP_NODE), ==, 0);
+  }
 
   /* Calm: the wait in the row's own dim colour, not a warning's. */
   g_assert_cmpstr (mc_chat_row_get_text (rows[0], MC_CHAT_ROW_PART_NAME), ==, "Анна Константиновна Петрова-Водкина");
