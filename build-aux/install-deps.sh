@@ -5,7 +5,7 @@ set -eu
 
 packages="
   build-essential pkg-config meson ninja-build gettext itstool
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libepoxy-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev
   libportal-dev libportal-gtk4-dev
   desktop-file-utils appstream flatpak-builder

@@ -11,6 +11,7 @@
 #include "mc-chat-store.h"
 #include "mc-preferences-window.h"
 #include "mc-session.h"
+#include "mc-ui.h"
 #include "mc-window.h"
 
 static void
@@ -22,6 +23,7 @@ mc_application_about_action (GSimpleAction *action,
   static const char *developers[] = { "Market Chats developers", NULL };
   GtkWindow *about;
 
+  mc_ui_choose_renderer (gdk_display_get_default ());
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", _("Market Chats"),
@@ -53,6 +55,7 @@ mc_application_preferences_action (GSimpleAction *action,
   if (self->session == NULL)
     return;
 
+  mc_ui_choose_renderer (gdk_display_get_default ());
   window = mc_preferences_window_new (self->settings, self->session);
   gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (window);

@@ -95,7 +95,10 @@ mc_application_ensure_window (McApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (mc_window_new (GTK_APPLICATION (self), self->session, self->settings));
+    {
+      mc_ui_choose_renderer (gdk_display_get_default ());
+      window = GTK_WINDOW (mc_window_new (GTK_APPLICATION (self), self->session, self->settings));
+    }
 
   return MC_WINDOW (window);
 }

@@ -554,6 +554,27 @@ mc_ui_seller_cabinet_chat_uri (gint64 business_id,
                           business_id, chat_id);
 }
 
+const char *
+mc_ui_renderer_for_gl (const char *gl_renderer,
+                       guint       gtk_major,
+                       guint       gtk_minor,
+                       const char *env_renderer)
+{
+  static const char * const software[] = { "llvmpipe", "softpipe", "swrast", "Software Rasterizer" };
+
+  if (env_renderer != NULL && *env_renderer != '\0')
+    return NULL;
+  /* GTK 4.14 brought renderers of another kind, and chooses for itself. */
+  if (gtk_major != 4 || gtk_minor >= 14 || gl_renderer == NULL)
+    return NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (software); i++)
+    if (strstr (gl_renderer, software[i]) != NULL)
+      return "cairo";
+
+  return NULL;
+}
+
 char *
 mc_ui_strip_mnemonic (const char *label)
 {

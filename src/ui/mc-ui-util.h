@@ -85,6 +85,19 @@ char       *mc_ui_strip_mnemonic          (const char *label);
 char       *mc_ui_seller_cabinet_chat_uri (gint64      business_id,
                                            gint64      chat_id);
 
+/* The GSK renderer to ask for when OpenGL is drawn by @gl_renderer (its
+ * GL_RENDERER string) under GTK @gtk_major.@gtk_minor, or NULL for GTK's
+ * own choice.  GTK before 4.14 draws with OpenGL wherever it can, also
+ * with a software rasterizer (Mesa's llvmpipe, softpipe, swrast: a virtual
+ * machine or a remote desktop without a GPU), where its GL renderer spends
+ * a few microseconds a glyph rasterizing what cairo draws in a fraction of
+ * that: "cairo" there.  A renderer the seller chose (@env_renderer, the
+ * GSK_RENDERER variable) always wins. */
+const char *mc_ui_renderer_for_gl       (const char *gl_renderer,
+                                         guint       gtk_major,
+                                         guint       gtk_minor,
+                                         const char *env_renderer);
+
 /* Searching text the way a seller expects: letters match whatever their
  * case, and "ё" matches "е" (Russian is often typed without it).  Each
  * character folds to one character, so a match in the folded text is a

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include <epoxy/gl.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
@@ -74,6 +75,59 @@ mc_ui_ensure_resources (void)
       g_type_class_unref (widget_class);
       g_once_init_leave (&initialized, 1);
     }
+}
+
+/* What draws @display's OpenGL (its GL_RENDERER), or NULL without one. */
+static char *
+get_gl_renderer (GdkDisplay *display)
+{
+  g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  char *renderer;
+
+  context = gdk_display_create_gl_context (display, &error);
+  if (context == NULL || !gdk_gl_context_realize (context, &error))
+    {
+      g_debug ("No OpenGL: %s", error->message);
+      return NULL;
+    }
+
+  gdk_gl_context_make_current (context);
+  renderer = g_strdup ((const char *) glGetString (GL_RENDERER));
+  gdk_gl_context_clear_current ();
+
+  return renderer;
+}
+
+void
+mc_ui_choose_renderer (GdkDisplay *display)
+{
+  const char *env_renderer = g_getenv ("GSK_RENDERER");
+  g_autofree char *gl_renderer = NULL;
+  const char *choice;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  /* Only GTK before 4.14 is asked, and only once: OpenGL takes a while to
+   * start. */
+  if ((env_renderer != NULL && *env_renderer != '\0') ||
+      gtk_get_major_version () != 4 || gtk_get_minor_version () >= 14 ||
+      g_object_get_data (G_OBJECT (display), "mc-renderer-chosen") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (display), "mc-renderer-chosen", GINT_TO_POINTER (TRUE));
+
+  gl_renderer = get_gl_renderer (display);
+  choice = mc_ui_renderer_for_gl (gl_renderer, gtk_get_major_version (), gtk_get_minor_version (),
+                                  env_renderer);
+  if (choice == NULL)
+    return;
+
+  /* GTK before 4.14 asks the display for a renderer before it reads
+   * GSK_RENDERER (GTK's inspector names its own that way), and setting
+   * the variable would pass it on to the programs that open the seller's
+   * files. */
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) choice);
+  g_debug ("Drawing with the %s renderer: OpenGL is drawn by %s", choice, gl_renderer);
 }
 
 void

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * with a template calls this from its class_init. */
 void mc_ui_ensure_resources (void);
 
+/* Picks the renderer the windows of @display draw with, before the first
+ * is realized: cairo where GTK before 4.14 would draw with OpenGL in
+ * software (see mc_ui_renderer_for_gl()), GTK's own choice elsewhere or
+ * when GSK_RENDERER is set.  Looks at OpenGL once per display. */
+void mc_ui_choose_renderer  (GdkDisplay *display);
+
 /* Shows @text as a toast in the window @widget is in (through the window's
  * "win.toast" action), so rows and dialogs need no pointer to it. */
 void mc_ui_toast            (GtkWidget  *widget,

@@ -348,6 +348,29 @@ test_strip_mnemonic (void)
 }
 
 static void
+test_renderer (void)
+{
+  /* Mesa's software rasterizers, as their GL_RENDERER strings read. */
+  g_assert_cmpstr (mc_ui_renderer_for_gl ("llvmpipe (LLVM 15.0.6, 256 bits)", 4, 8, NULL), ==, "cairo");
+  g_assert_cmpstr (mc_ui_renderer_for_gl ("softpipe", 4, 10, NULL), ==, "cairo");
+  g_assert_cmpstr (mc_ui_renderer_for_gl ("Mesa X11 Software Rasterizer", 4, 8, ""), ==, "cairo");
+  g_assert_cmpstr (mc_ui_renderer_for_gl ("llvmpipe (LLVM 15.0.6, 256 bits)", 4, 13, NULL), ==, "cairo");
+
+  /* A GPU, and GTK's own choice from 4.14 on. */
+  g_assert_null (mc_ui_renderer_for_gl ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)", 4, 8, NULL));
+  g_assert_null (mc_ui_renderer_for_gl ("NVIDIA GeForce GTX 1650/PCIe/SSE2", 4, 8, NULL));
+  g_assert_null (mc_ui_renderer_for_gl ("llvmpipe (LLVM 17.0.6, 256 bits)", 4, 14, NULL));
+  g_assert_null (mc_ui_renderer_for_gl ("llvmpipe (LLVM 19.1.7, 256 bits)", 5, 0, NULL));
+
+  /* No OpenGL at all: GTK falls back to cairo by itself. */
+  g_assert_null (mc_ui_renderer_for_gl (NULL, 4, 8, NULL));
+
+  /* The seller's GSK_RENDERER wins. */
+  g_assert_null (mc_ui_renderer_for_gl ("llvmpipe (LLVM 15.0.6, 256 bits)", 4, 8, "gl"));
+  g_assert_null (mc_ui_renderer_for_gl ("llvmpipe (LLVM 15.0.6, 256 bits)", 4, 8, "cairo"));
+}
+
+static void
 test_search (void)
 {
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -399,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/ui-util/words", test_words);
   g_test_add_func ("/ui-util/cabinet-uri", test_cabinet_uri);
   g_test_add_func ("/ui-util/strip-mnemonic", test_strip_mnemonic);
+  g_test_add_func ("/ui-util/renderer", test_renderer);
   g_test_add_func ("/ui-util/search", test_search);
 
   return g_test_run ();

@@ -655,6 +655,26 @@ test_toast_dismiss (void)
   gtk_window_destroy (window);
 }
 
+/* Under Xvfb, Mesa draws OpenGL in software: the app's windows draw with
+ * cairo there, where GTK 4.8 would pick its OpenGL renderer. */
+static void
+test_renderer (void)
+{
+  GtkWidget *window;
+
+  if (g_getenv ("GSK_RENDERER") != NULL || gtk_get_minor_version () >= 14)
+    {
+      g_test_skip ("GTK picks the renderer here");
+      return;
+    }
+
+  mc_ui_choose_renderer (gdk_display_get_default ());
+  window = gtk_window_new ();
+  gtk_widget_realize (window);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), ==, "GskCairoRenderer");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +687,8 @@ main (int   argc,
   g_test_add_func ("/ui/widgets/sidebar-width", test_sidebar_width);
   g_test_add_func ("/ui/widgets/chat-row", test_chat_row);
   g_test_add_func ("/ui/widgets/toast-dismiss", test_toast_dismiss);
+  /* Last: the windows made after it draw with the renderer it picks. */
+  g_test_add_func ("/ui/widgets/renderer", test_renderer);
 
   return g_test_run ();
 }

@@ -63,6 +63,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* Drawn by the renderer the app would draw with. */
+  mc_ui_choose_renderer (gdk_display_get_default ());
 
   mc_ui_ensure_resources ();
   provider = gtk_css_provider_new ();

@@ -86,6 +86,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* Drawn by the renderer the app would draw with. */
+  mc_ui_choose_renderer (gdk_display_get_default ());
 
   /* What AdwApplication does for the app from its resource base path. */
   mc_ui_ensure_resources ();
