@@ -7,7 +7,9 @@
  * cache of that business; the API URL is a loopback port nobody listens
  * on any more, so start-up is cache-only.  The app prints the monotonic
  * time of its first frame once the cached chats are in
- * (MARKET_CHATS_BENCH_FIRST_FRAME=1) and quits.  Medians of 5 runs.
+ * (MARKET_CHATS_BENCH_FIRST_FRAME=1), and the renderer that drew it, and
+ * quits.  The minimal window picks its renderer as the app does (cairo
+ * where GTK 4.8 would draw OpenGL in software).  Medians of 5 runs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +24,7 @@
 #include "mc-cabinet-private.h"
 #include "mc-fake-market.h"
 #include "mc-token-store.h"
+#include "mc-ui.h"
 
 #define N_CHATS 10000
 #define RUNS    5
@@ -33,7 +36,10 @@ static void
 on_minimal_after_paint (GdkFrameClock *clock,
                         GApplication  *app)
 {
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_print ("first-frame %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (),
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   g_signal_handlers_disconnect_by_func (clock, on_minimal_after_paint, app);
   g_application_quit (app);
 }
@@ -49,8 +55,13 @@ on_minimal_realize (GtkWidget    *window,
 static void
 on_minimal_activate (GApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window;
+  GtkWidget *box;
+
+  /* The renderer the app would pick, picked as the app does. */
+  mc_ui_choose_renderer (gdk_display_get_default ());
+  window = adw_application_window_new (GTK_APPLICATION (app));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (box), gtk_label_new ("Market Chats"));
@@ -166,9 +177,11 @@ on_timeout (gpointer data)
 }
 
 /* Milliseconds from spawning @argv to the first frame it reports, or a
- * negative number when it reported none. */
+ * negative number when it reported none; @renderer (when not NULL) is
+ * set to the renderer that drew the frame. */
 static double
-time_start (const char * const *argv)
+time_start (const char * const  *argv,
+            char               **renderer)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GSubprocess) process = NULL;
@@ -196,9 +209,15 @@ time_start (const char * const *argv)
   if (line == NULL)
     return -1.0;
   line += strlen ("first-frame ");
-  number = g_strndup (line, strcspn (line, "\n"));
+  number = g_strndup (line, strcspn (line, " \n"));
   if (!g_ascii_string_to_signed (number, 10, 0, G_MAXINT64, &frame, NULL))
     return -1.0;
+  line += strlen (number);
+  if (renderer != NULL && *line == ' ')
+    {
+      g_free (*renderer);
+      *renderer = g_strndup (line + 1, strcspn (line + 1, "\n"));
+    }
 
   return (frame - start) / 1000.0;
 }
@@ -214,16 +233,17 @@ compare_doubles (gconstpointer a,
 }
 
 static double
-median_start (const char * const *argv,
-              const char         *name)
+median_start (const char * const  *argv,
+              const char          *name,
+              char               **renderer)
 {
   double times[RUNS];
 
   /* A first start off the record warms the disk cache and fontconfig. */
-  time_start (argv);
+  time_start (argv, NULL);
   for (guint i = 0; i < RUNS; i++)
     {
-      times[i] = time_start (argv);
+      times[i] = time_start (argv, renderer);
       if (times[i] < 0)
         {
           g_printerr ("bench-startup: %s painted no frame\n", name);
@@ -262,6 +282,8 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *app_renderer = NULL;
+  g_autofree char *minimal_renderer = NULL;
   double app_ms;
   double minimal_ms;
 
@@ -303,8 +325,9 @@ main (int   argc,
     const char * const app_argv[] = { app, "--api-url", url, NULL };
     const char * const minimal_argv[] = { self_path, "--minimal", NULL };
 
-    app_ms = median_start (app_argv, "app");
-    minimal_ms = median_start (minimal_argv, "minimal");
+    app_ms = median_start (app_argv, "app", &app_renderer);
+    minimal_ms = median_start (minimal_argv, "minimal", &minimal_renderer);
+    g_print ("# drawn by %s (app), %s (minimal)\n", app_renderer, minimal_renderer);
   }
 
   g_print ("figure startup_app_10k %.0f ms\n", app_ms);

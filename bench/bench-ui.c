@@ -24,6 +24,10 @@
  *    order card shown and with it hidden, and their ratio (the card comes
  *    from the cache at once and must not hold up the frame).
  *
+ * The windows draw with the renderer the app picks (mc_ui_choose_renderer():
+ * cairo where GTK 4.8 would draw OpenGL in software, as under Xvfb), named
+ * on the first line; GSK_RENDERER=gl measures GTK's OpenGL renderer.
+ *
  * MC_BENCH_UI_ROWS_ONLY=1 gives only the ui_row_* figures;
  * MC_BENCH_UI_SCROLL_ONLY=1 only the ui_scroll_* ones, from three runs.
  *
@@ -216,6 +220,8 @@ make_window (McChatView         *view,
   return window;
 }
 
+static gboolean renderer_named;
+
 /* Milliseconds from show to the first painted frame; scrolls to the end
  * afterwards when @page_times and @jump_times are given. */
 static double
@@ -236,6 +242,11 @@ measure (guint   n_chats,
   /* The frame clock exists once the window is realized. */
   gtk_widget_realize (GTK_WIDGET (run.window));
   run.clock = gtk_widget_get_frame_clock (GTK_WIDGET (run.window));
+  if (!renderer_named)
+    {
+      g_print ("# drawn by %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (run.window))));
+      renderer_named = TRUE;
+    }
   g_signal_connect (run.clock, "before-paint", G_CALLBACK (on_before_paint), &run);
   g_signal_connect (run.clock, "after-paint", G_CALLBACK (on_after_paint), &run);
 
@@ -723,6 +734,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* As the app does before its first window. */
+  mc_ui_choose_renderer (gdk_display_get_default ());
   mc_ui_ensure_resources ();
 
   /* What AdwApplication does for the app from its resource base path. */

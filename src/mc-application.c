@@ -187,15 +187,19 @@ mc_application_ensure_session (McApplication  *self,
 
 /* MARKET_CHATS_BENCH_FIRST_FRAME=1 (bench/bench-startup.c): print the
  * monotonic time of the first frame painted once the session is past
- * loading (the cached chats are in), then quit. */
+ * loading (the cached chats are in), and the renderer that drew it, then
+ * quit. */
 static void
 on_bench_after_paint (GdkFrameClock *clock,
                       McApplication *self)
 {
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
   if (self->session == NULL || mc_session_get_state (self->session) == MC_SESSION_STATE_LOADING)
     return;
 
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_print ("first-frame %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (),
+           window != NULL ? G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))) : "none");
   g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, self);
   g_application_quit (G_APPLICATION (self));
 }
