@@ -1,7 +1,10 @@
 /* ui-screenshot-statistics.c: renders the Statistics window on the demo
  * into a PNG, to look at.  Not a test: it needs a display.
  *
- *   ui-screenshot-statistics OUTPUT.png WIDTH HEIGHT [dark]
+ *   ui-screenshot-statistics OUTPUT.png WIDTH HEIGHT [dark] [hours]
+ *
+ * "hours" gives every cabinet working hours (Monday to Friday, 09:00 to
+ * 18:00), so that the window says reply times count only those.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-cabinet.h"
+#include "mc-chat-store.h"
 #include "mc-statistics-window.h"
 #include "mc-ui.h"
 #include "ui-test-util.h"
@@ -52,7 +57,7 @@ main (int   argc,
 
   if (argc < 4)
     {
-      g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [dark]\n", argv[0]);
+      g_printerr ("usage: %s OUTPUT.png WIDTH HEIGHT [dark] [hours]\n", argv[0]);
       return EXIT_FAILURE;
     }
 
@@ -71,10 +76,23 @@ main (int   argc,
   gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  if (argc > 4 && g_str_equal (argv[4], "dark"))
+  if (g_strv_contains ((const char * const *) argv + 4, "dark"))
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   session = ui_test_new_demo_session ();
+  if (g_strv_contains ((const char * const *) argv + 4, "hours"))
+    {
+      GListModel *cabinets = mc_session_get_cabinets (session);
+      g_autoptr(McWorkingHours) hours = mc_working_hours_new_from_string ("1111100 09:00-18:00 local");
+
+      for (guint i = 0; i < g_list_model_get_n_items (cabinets); i++)
+        {
+          g_autoptr(McCabinet) cabinet = g_list_model_get_item (cabinets, i);
+
+          mc_chat_store_set_working_hours (mc_session_get_chats (session),
+                                           mc_cabinet_get_business_id (cabinet), hours);
+        }
+    }
   settings = g_settings_new (BASE_ID);
   window = mc_statistics_window_new (session, settings, NULL);
   gtk_window_set_default_size (window, atoi (argv[2]), atoi (argv[3]));
