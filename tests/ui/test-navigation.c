@@ -29,6 +29,7 @@ typedef struct
   McSession *session;
   GSettings *settings;
   McWindow  *window;
+  int        width;
 } Fixture;
 
 static gpointer
@@ -80,15 +81,28 @@ synced (gpointer data)
          g_list_model_get_n_items (chat_list_model (fixture)) > 0;
 }
 
+/* The window laid out at its size (a phone's width folds the leaflet): a
+ * quick sync can be over before the first frame on a busy machine. */
+static gboolean
+laid_out (gpointer data)
+{
+  Fixture *fixture = data;
+  AdwLeaflet *leaflet = template_child (GTK_WIDGET (fixture->window), MC_TYPE_WINDOW, "leaflet");
+
+  return gtk_widget_get_width (GTK_WIDGET (leaflet)) > 0 &&
+         (fixture->width > 400 || adw_leaflet_get_folded (leaflet));
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   int width = GPOINTER_TO_INT (user_data);
 
+  fixture->width = width > 0 ? width : 1100;
   fixture->session = ui_test_new_demo_session ();
   fixture->settings = g_settings_new (BASE_ID);
-  g_settings_set_int (fixture->settings, "window-width", width > 0 ? width : 1100);
+  g_settings_set_int (fixture->settings, "window-width", fixture->width);
   g_settings_set_int (fixture->settings, "window-height", 720);
   g_settings_set_string (fixture->settings, "last-selected-store", "");
 
@@ -96,6 +110,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (ui_test_wait_until (has_chats, fixture, WAIT_MSEC));
   g_assert_true (ui_test_wait_until (synced, fixture, WAIT_MSEC));
+  g_assert_true (ui_test_wait_until (laid_out, fixture, WAIT_MSEC));
 }
 
 static void
